@@ -1,0 +1,152 @@
+import * as Y from 'yjs';
+import { newId } from './ids';
+import { LIMITS } from './limits';
+import { MetaSchema, PersonaSchema, type Meta, type Persona } from './persona';
+import { DEFAULT_NOTE_COLOR, NoteSchema, NoteTextSchema, type Note, type NoteColor } from './note';
+import { isQuadrantId, type QuadrantId } from './quadrants';
+import { fail, ok, type Result } from './result';
+
+/**
+ * The board document's top-level keys. Every one is a `Y.Map`; records inside are `Y.Map`s of
+ * plain values (see `NoteSchema`, `PersonaSchema`, `MetaSchema`).
+ */
+export const BOARD_ROOTS = { meta: 'meta', personas: 'personas', notes: 'notes' } as const;
+export type BoardRoot = (typeof BOARD_ROOTS)[keyof typeof BOARD_ROOTS];
+
+type RecordMap = Y.Map<unknown>;
+
+export const metaMap = (doc: Y.Doc) => doc.getMap<unknown>(BOARD_ROOTS.meta);
+export const personasMap = (doc: Y.Doc) => doc.getMap<RecordMap>(BOARD_ROOTS.personas);
+export const notesMap = (doc: Y.Doc) => doc.getMap<RecordMap>(BOARD_ROOTS.notes);
+
+/** A plain, validated snapshot of the board: what views render and exports write. */
+export interface Board {
+  meta: Meta | null;
+  personas: Persona[];
+  notes: Note[];
+}
+
+function writeRecord(target: RecordMap, values: Record<string, unknown>): void {
+  for (const [key, value] of Object.entries(values)) target.set(key, value);
+}
+
+/** Fills a new workshop's doc: its title and a first persona. Used once, by the server. */
+export function initBoard(doc: Y.Doc, input: { title: string; personaName?: string; now?: number }): Persona {
+  const now = input.now ?? Date.now();
+  const persona: Persona = { id: newId(), name: input.personaName ?? 'Persona 1', order: 1, createdAt: now };
+  doc.transact(() => {
+    writeRecord(metaMap(doc), { title: input.title, createdAt: now, schemaVersion: 1 });
+    const map = new Y.Map<unknown>();
+    personasMap(doc).set(persona.id, map);
+    writeRecord(map, persona);
+  });
+  return persona;
+}
+
+export interface NewNote {
+  personaId: string;
+  quadrant: QuadrantId;
+  text: string;
+  authorId: string;
+  authorName: string;
+  color?: NoteColor;
+  now?: number;
+}
+
+/** Adds a note; refuses empty or over-long text, an unknown persona, or a full board. */
+export function addNote(doc: Y.Doc, input: NewNote): Result<Note> {
+  const text = NoteTextSchema.safeParse(input.text);
+  if (!text.success) return fail(text.error.issues[0]?.message ?? 'Invalid note text.');
+  if (!personasMap(doc).has(input.personaId)) return fail('That persona no longer exists.');
+  if (notesMap(doc).size >= LIMITS.notesPerWorkshop) return fail('This board is full.');
+  const parsed = NoteSchema.safeParse({
+    id: newId(),
+    personaId: input.personaId,
+    quadrant: input.quadrant,
+    text: text.data,
+    color: input.color ?? DEFAULT_NOTE_COLOR,
+    authorId: input.authorId,
+    authorName: input.authorName,
+    createdAt: input.now ?? Date.now(),
+  });
+  if (!parsed.success) return fail('Invalid note.');
+  const note = parsed.data;
+  doc.transact(() => {
+    const map = new Y.Map<unknown>();
+    notesMap(doc).set(note.id, map);
+    writeRecord(map, note);
+  });
+  return ok(note);
+}
+
+function existingNote(doc: Y.Doc, id: string): Result<RecordMap> {
+  const map = notesMap(doc).get(id);
+  return map instanceof Y.Map ? ok(map) : fail('That note was deleted.');
+}
+
+export function editNoteText(doc: Y.Doc, id: string, text: string): Result<string> {
+  const parsed = NoteTextSchema.safeParse(text);
+  if (!parsed.success) return fail(parsed.error.issues[0]?.message ?? 'Invalid note text.');
+  const note = existingNote(doc, id);
+  if (!note.ok) return note;
+  if (note.value.get('text') !== parsed.data) note.value.set('text', parsed.data);
+  return ok(parsed.data);
+}
+
+export function moveNote(doc: Y.Doc, id: string, quadrant: QuadrantId): Result<QuadrantId> {
+  if (!isQuadrantId(quadrant)) return fail('Unknown quadrant.');
+  const note = existingNote(doc, id);
+  if (!note.ok) return note;
+  if (note.value.get('quadrant') !== quadrant) note.value.set('quadrant', quadrant);
+  return ok(quadrant);
+}
+
+export function setNoteColor(doc: Y.Doc, id: string, color: NoteColor): Result<NoteColor> {
+  const parsed = NoteSchema.shape.color.safeParse(color);
+  if (!parsed.success) return fail('Unknown colour.');
+  const note = existingNote(doc, id);
+  if (!note.ok) return note;
+  note.value.set('color', parsed.data);
+  return ok(parsed.data);
+}
+
+export function deleteNote(doc: Y.Doc, id: string): Result<string> {
+  const note = existingNote(doc, id);
+  if (!note.ok) return note;
+  notesMap(doc).delete(id);
+  return ok(id);
+}
+
+/** Reads one record map through its schema; a half-synced or foreign record reads as null. */
+function readRecord<T>(map: unknown, schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }): T | null {
+  if (!(map instanceof Y.Map)) return null;
+  const parsed = schema.safeParse(map.toJSON());
+  return parsed.success ? parsed.data : null;
+}
+
+export function readMeta(doc: Y.Doc): Meta | null {
+  return readRecord(metaMap(doc), MetaSchema);
+}
+
+export function readPersonas(doc: Y.Doc): Persona[] {
+  const personas: Persona[] = [];
+  for (const map of personasMap(doc).values()) {
+    const persona = readRecord(map, PersonaSchema);
+    if (persona) personas.push(persona);
+  }
+  return personas.sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
+}
+
+/** Every valid note, oldest first (ties broken by id so every peer shows the same order). */
+export function readNotes(doc: Y.Doc): Note[] {
+  const notes: Note[] = [];
+  for (const map of notesMap(doc).values()) {
+    const note = readRecord(map, NoteSchema);
+    if (note) notes.push(note);
+  }
+  return notes.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+}
+
+export function readBoard(doc: Y.Doc): Board {
+  return { meta: readMeta(doc), personas: readPersonas(doc), notes: readNotes(doc) };
+}

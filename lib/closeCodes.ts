@@ -1,0 +1,29 @@
+/**
+ * WebSocket close codes of the Yjs endpoint. y-websocket treats 4400–4499 as final (it stops
+ * reconnecting and emits `closed`); codes below 4400 ask the client to reconnect and resync.
+ */
+export const CLOSE_CODES = {
+  /** An update was refused (schema, size or cap); reconnecting resyncs from the server's copy. */
+  updateRefused: 4000,
+  /** The room could not be loaded or stored; try again shortly. */
+  roomUnavailable: 4001,
+  /** The server is stopping; reconnect to its successor. */
+  serverStopping: 4002,
+  /** Too many messages; reconnect after backing off. */
+  rateLimited: 4008,
+  /** A message that does not parse as the y-websocket protocol. Final. */
+  malformed: 4400,
+  /** The token is unknown or was revoked. Final. */
+  unauthorized: 4401,
+  /** The facilitator removed this participant. Final. */
+  kicked: 4403,
+  /** The workshop does not exist (any more). Final. */
+  roomNotFound: 4404,
+} as const;
+
+export type CloseCode = (typeof CLOSE_CODES)[keyof typeof CLOSE_CODES];
+
+/** Codes after which reconnecting is pointless. */
+export function isFinalCloseCode(code: number): boolean {
+  return code >= 4400 && code < 4500;
+}

@@ -1,0 +1,15 @@
+/** Limits shared by browser and server. The server enforces them; the UI only helps. */
+export const LIMITS = {
+  noteTextChars: 2000,
+  notesPerWorkshop: 10_000,
+  personasPerWorkshop: 24,
+  titleChars: 120,
+  personaNameChars: 80,
+  participantNameChars: 40,
+  /** Encoded size of one workshop's Yjs state. */
+  docBytes: 8 * 1024 * 1024,
+  /** Largest single WebSocket message the Yjs endpoint accepts. */
+  wsMaxPayloadBytes: 16 * 1024 * 1024,
+  /** socket.io `maxHttpBufferSize`. */
+  controlMaxPayloadBytes: 64 * 1024,
+} as const;

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { ID_PATTERN } from './ids';
+import { LIMITS } from './limits';
+import { QUADRANT_IDS } from './quadrants';
+
+export const NOTE_COLORS = ['yellow', 'pink', 'blue', 'green', 'orange', 'purple'] as const;
+export type NoteColor = (typeof NOTE_COLORS)[number];
+export const DEFAULT_NOTE_COLOR: NoteColor = 'yellow';
+
+/** Who may appear as a note's author: a participant id issued by the server. */
+export const AuthorIdSchema = z.string().regex(/^[0-9a-z]{16}$/);
+
+/**
+ * A sticky note on a persona's empathy map. Stored in the board doc as one `Y.Map` per note
+ * under the top-level `notes` map, keyed by `id`; every field is a plain value, so a move is a
+ * single field write that merges cleanly with a concurrent edit of the text.
+ */
+export const NoteSchema = z.object({
+  id: z.string().regex(ID_PATTERN),
+  personaId: z.string().regex(ID_PATTERN),
+  quadrant: z.enum(QUADRANT_IDS),
+  text: z.string().max(LIMITS.noteTextChars),
+  color: z.enum(NOTE_COLORS),
+  authorId: AuthorIdSchema,
+  authorName: z.string().max(LIMITS.participantNameChars),
+  createdAt: z.number().int().nonnegative(),
+});
+export type Note = z.infer<typeof NoteSchema>;
+
+/** The keys a note's `Y.Map` may hold; the server refuses any other. */
+export const NOTE_FIELDS = Object.keys(NoteSchema.shape) as readonly (keyof Note)[];
+
+/** Text a person typed, cleaned for a note: trimmed, within the limit, not empty. */
+export const NoteTextSchema = z
+  .string()
+  .trim()
+  .min(1, 'A note needs some text.')
+  .max(LIMITS.noteTextChars, `A note holds at most ${LIMITS.noteTextChars} characters.`);

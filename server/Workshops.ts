@@ -1,0 +1,69 @@
+import * as Y from 'yjs';
+import type { SessionReply } from '../lib/api';
+import { initBoard } from '../lib/board';
+import { newId } from '../lib/ids';
+import { generateRoomCode } from '../lib/roomCode';
+import type { Identity } from './identity';
+import { hashSecret, newSecret, secretMatches } from './secrets';
+import type { ParticipantRow, Store, WorkshopRow } from './storage/Store';
+
+const FACILITATOR_NAME = 'Facilitator';
+
+/** Workshops and the people in them: creation, joining, and proving who a token belongs to. */
+export class Workshops {
+  constructor(private readonly store: Store) {}
+
+  create(title: string, now = Date.now()): { workshop: WorkshopRow; facilitatorKey: string } {
+    const facilitatorKey = newSecret();
+    const doc = new Y.Doc();
+    initBoard(doc, { title, now });
+    const initialUpdate = Y.encodeStateAsUpdate(doc);
+    doc.destroy();
+    for (;;) {
+      const workshop: WorkshopRow = { id: newId(), code: generateRoomCode(), title, keyHash: hashSecret(facilitatorKey), createdAt: now };
+      if (this.store.workshopByCode(workshop.code)) continue; // 1 in 10^12: draw again
+      const facilitator: ParticipantRow = { id: newId(), workshopId: workshop.id, name: FACILITATOR_NAME, role: 'facilitator', createdAt: now };
+      this.store.createWorkshop(workshop, facilitator, initialUpdate);
+      return { workshop, facilitatorKey };
+    }
+  }
+
+  byCode(code: string): WorkshopRow | null {
+    return this.store.workshopByCode(code);
+  }
+
+  join(workshop: WorkshopRow, name: string, now = Date.now()): SessionReply {
+    const token = newSecret();
+    const participant: ParticipantRow = { id: newId(), workshopId: workshop.id, name, role: 'participant', createdAt: now };
+    this.store.addParticipant(participant, hashSecret(token));
+    return sessionReply(workshop, participant, token);
+  }
+
+  isFacilitatorKey(workshop: WorkshopRow, key: string): boolean {
+    return secretMatches(key, workshop.keyHash);
+  }
+
+  /** Trades a proven facilitator key for a connection token, so the key never travels in a URL. */
+  facilitatorSession(workshop: WorkshopRow, now = Date.now()): SessionReply {
+    const facilitator = this.store.facilitatorOf(workshop.id);
+    if (!facilitator) throw new Error(`workshop ${workshop.id} has no facilitator`);
+    const token = newSecret();
+    this.store.addToken(facilitator.id, hashSecret(token), now);
+    return sessionReply(workshop, facilitator, token);
+  }
+
+  /** The identity a token proves within this workshop, or null. */
+  authenticate(workshop: WorkshopRow, token: string): Identity | null {
+    const participant = this.store.participantByTokenHash(hashSecret(token));
+    if (!participant || participant.workshopId !== workshop.id) return null;
+    return { workshopId: workshop.id, participantId: participant.id, name: participant.name, role: participant.role };
+  }
+
+  participants(workshopId: string): ParticipantRow[] {
+    return this.store.participantsOf(workshopId);
+  }
+}
+
+function sessionReply(workshop: WorkshopRow, participant: ParticipantRow, token: string): SessionReply {
+  return { code: workshop.code, title: workshop.title, participantId: participant.id, name: participant.name, role: participant.role, token };
+}

@@ -1,0 +1,134 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { CONTROL_PATH, YJS_PATH_PREFIX } from '../lib/wire';
+import { ControlPlane } from './control/ControlPlane';
+import { handleApi } from './http/apiRoutes';
+import { DEFAULT_JOIN_LIMITS, JoinGuard, type JoinGuardLimits } from './http/JoinGuard';
+import { sendJson } from './http/respond';
+import { securityHeaders } from './http/securityHeaders';
+import { createLogger, type Logger } from './log';
+import { Store } from './storage/Store';
+import { Workshops } from './Workshops';
+import { RoomRegistry } from './yjs/RoomRegistry';
+import { DEFAULT_YJS_OPTIONS, YjsEndpoint, type YjsEndpointOptions } from './yjs/YjsEndpoint';
+
+export interface AppServerOptions {
+  port?: number;
+  host?: string;
+  dataDir: string;
+  /** Serve the Next.js app too (off in integration tests, which need only the API and sockets). */
+  next?: { dev: boolean; dir: string } | false;
+  /** Base of the links handed out (join URL, presenter URL); defaults to the request's host. */
+  publicUrl?: string | null;
+  /** Read `X-Forwarded-For` (only behind a proxy you run). */
+  trustProxy?: boolean;
+  logger?: Logger;
+  joinLimits?: JoinGuardLimits;
+  yjs?: Partial<YjsEndpointOptions>;
+}
+
+export interface AppServer {
+  url: string;
+  port: number;
+  store: Store;
+  rooms: RoomRegistry;
+  close(): Promise<void>;
+}
+
+type NextHandlers = {
+  request: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+  upgrade: (req: IncomingMessage, socket: Duplex, head: Buffer) => Promise<void>;
+  close: () => Promise<void>;
+};
+
+async function loadNext(options: { dev: boolean; dir: string }, host: string, port: number): Promise<NextHandlers> {
+  const { default: next } = await import('next');
+  const app = next({ dev: options.dev, dir: options.dir, hostname: host, port, customServer: true });
+  await app.prepare();
+  const request = app.getRequestHandler();
+  const upgrade = app.getUpgradeHandler();
+  return {
+    request: (req, res) => request(req, res),
+    upgrade: (req, socket, head) => upgrade(req, socket, head),
+    close: () => app.close(),
+  };
+}
+
+/**
+ * One process, one port: the Next.js app, the HTTP API, the Yjs endpoint and socket.io.
+ * Several can live in one test process (no module state); only `main.ts` reads the env.
+ */
+export async function createAppServer(options: AppServerOptions): Promise<AppServer> {
+  const host = options.host ?? '127.0.0.1';
+  const log = options.logger ?? createLogger();
+  const store = new Store(options.dataDir);
+  const workshops = new Workshops(store);
+  const rooms = new RoomRegistry(store, log, { canWrite: () => true, onWriteRefused: () => undefined });
+  const yjs = new YjsEndpoint(workshops, rooms, log, { ...DEFAULT_YJS_OPTIONS, ...options.yjs });
+  const control = new ControlPlane(workshops, log);
+  const api = {
+    workshops,
+    rooms,
+    joinGuard: new JoinGuard(options.joinLimits ?? DEFAULT_JOIN_LIMITS),
+    log,
+    publicUrl: options.publicUrl?.replace(/\/+$/, '') ?? null,
+    trustProxy: options.trustProxy ?? false,
+  };
+  let nextApp: NextHandlers | null = null;
+
+  const server = createServer(async (req, res) => {
+    securityHeaders(res);
+    const pathname = (req.url ?? '/').split('?')[0] ?? '/';
+    if (pathname === '/healthz') return sendJson(res, 200, { ok: true });
+    if (pathname.startsWith(`${CONTROL_PATH}/`)) return control.handleRequest(req, res);
+    if (await handleApi(api, req, res, pathname)) return;
+    if (nextApp) return nextApp.request(req, res);
+    sendJson(res, 404, { error: 'Not found.' });
+  });
+  server.on('clientError', (_error, socket) => socket.destroy());
+
+  // The one upgrade router: every upgrade is ours to route, and errors stay on that socket.
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on('error', () => socket.destroy());
+    try {
+      const pathname = (req.url ?? '/').split('?')[0] ?? '/';
+      if (pathname.startsWith(YJS_PATH_PREFIX)) return yjs.handleUpgrade(req, socket, head);
+      if (pathname.startsWith(`${CONTROL_PATH}/`)) return control.handleUpgrade(req, socket, head);
+      if (nextApp) return void nextApp.upgrade(req, socket, head).catch(() => socket.destroy());
+      socket.destroy();
+    } catch (error) {
+      log.warn({ err: (error as Error).message }, 'upgrade failed');
+      socket.destroy();
+    }
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  if (options.next) nextApp = await loadNext(options.next, host, port);
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  log.info({ url }, 'server listening');
+
+  let closing: Promise<void> | null = null;
+  return {
+    url,
+    port,
+    store,
+    rooms,
+    close() {
+      closing ??= (async () => {
+        yjs.close();
+        await control.close();
+        rooms.closeAll();
+        server.closeAllConnections();
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+        await nextApp?.close();
+        store.close();
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,167 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { CreateWorkshopBodySchema, JoinBodySchema, type CreateWorkshopReply, type WorkshopInfoReply } from '../../lib/api';
+import { formatRoomCode, parseRoomCode } from '../../lib/roomCode';
+import type { Logger } from '../log';
+import type { RoomRegistry } from '../yjs/RoomRegistry';
+import { bearerSecret } from '../secrets';
+import type { WorkshopRow } from '../storage/Store';
+import type { Workshops } from '../Workshops';
+import { clientIp } from './clientIp';
+import { exportBoardJson } from './exportBoard';
+import type { JoinGuard } from './JoinGuard';
+import { HttpError, readJson, sendJson } from './respond';
+
+const MAX_BODY_BYTES = 16 * 1024;
+
+export interface ApiContext {
+  workshops: Workshops;
+  rooms: RoomRegistry;
+  joinGuard: JoinGuard;
+  log: Logger;
+  publicUrl: string | null;
+  trustProxy: boolean;
+}
+
+type Handler = (ctx: ApiContext, req: IncomingMessage, res: ServerResponse, params: { code?: string }) => Promise<void>;
+
+interface Route {
+  method: string;
+  pattern: RegExp;
+  handler: Handler;
+}
+
+/** Absolute base URL for links handed out: the configured one, else the request's own host. */
+function baseUrl(ctx: ApiContext, req: IncomingMessage): string {
+  if (ctx.publicUrl) return ctx.publicUrl;
+  const host = req.headers.host ?? '';
+  return /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9a-fA-F:]+\](:\d{1,5})?$/.test(host) ? `http://${host}` : 'http://localhost';
+}
+
+/** The workshop a room code names; unknown codes count as failed attempts for rate limiting. */
+async function findWorkshop(ctx: ApiContext, req: IncomingMessage, rawCode: string | undefined): Promise<WorkshopRow> {
+  const ip = clientIp(req, ctx.trustProxy);
+  const wait = await ctx.joinGuard.retryAfterSeconds(ip);
+  if (wait > 0) throw new HttpError(429, `Too many attempts. Try again in ${wait} seconds.`);
+  const code = parseRoomCode(rawCode);
+  const workshop = code ? ctx.workshops.byCode(code) : null;
+  if (!workshop) {
+    await ctx.joinGuard.recordFailure(ip);
+    throw new HttpError(404, 'No workshop has that room code. Check the code on the big screen.');
+  }
+  return workshop;
+}
+
+async function requireFacilitator(ctx: ApiContext, req: IncomingMessage, rawCode: string | undefined): Promise<WorkshopRow> {
+  const workshop = await findWorkshop(ctx, req, rawCode);
+  const key = bearerSecret(req.headers.authorization);
+  if (!key) throw new HttpError(401, 'Send the facilitator key as "Authorization: Bearer <key>".');
+  if (!ctx.workshops.isFacilitatorKey(workshop, key)) {
+    await ctx.joinGuard.recordFailure(clientIp(req, ctx.trustProxy));
+    throw new HttpError(403, 'That facilitator key does not open this workshop.');
+  }
+  return workshop;
+}
+
+function parseBody<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { message: string }[] } } }, body: unknown): T {
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw new HttpError(400, parsed.error.issues[0]?.message ?? 'Invalid request body.');
+  return parsed.data;
+}
+
+const createWorkshop: Handler = async (ctx, req, res) => {
+  if (!(await ctx.joinGuard.mayCreate(clientIp(req, ctx.trustProxy)))) {
+    throw new HttpError(429, 'Too many workshops created from here. Try again in a minute.');
+  }
+  const { title } = parseBody(CreateWorkshopBodySchema, await readJson(req, MAX_BODY_BYTES));
+  const { workshop, facilitatorKey } = ctx.workshops.create(title);
+  const base = baseUrl(ctx, req);
+  ctx.log.info({ workshopId: workshop.id }, 'workshop created');
+  const reply: CreateWorkshopReply = {
+    code: workshop.code,
+    title: workshop.title,
+    facilitatorKey,
+    presenterUrl: `${base}/w/${workshop.code}/present#key=${facilitatorKey}`,
+    joinUrl: `${base}/join/${workshop.code}`,
+  };
+  sendJson(res, 201, reply);
+};
+
+const workshopInfo: Handler = async (ctx, req, res, { code }) => {
+  const workshop = await findWorkshop(ctx, req, code);
+  const reply: WorkshopInfoReply = { code: workshop.code, title: workshop.title, joinUrl: `${baseUrl(ctx, req)}/join/${workshop.code}` };
+  sendJson(res, 200, reply);
+};
+
+const joinWorkshop: Handler = async (ctx, req, res, { code }) => {
+  const workshop = await findWorkshop(ctx, req, code);
+  const { name } = parseBody(JoinBodySchema, await readJson(req, MAX_BODY_BYTES));
+  const session = ctx.workshops.join(workshop, name);
+  ctx.log.info({ workshopId: workshop.id, participantId: session.participantId }, 'participant joined');
+  sendJson(res, 201, session);
+};
+
+const facilitatorSession: Handler = async (ctx, req, res, { code }) => {
+  const workshop = await requireFacilitator(ctx, req, code);
+  sendJson(res, 201, ctx.workshops.facilitatorSession(workshop));
+};
+
+/** A reload proves its stored token is still good and learns who it is. */
+const currentSession: Handler = async (ctx, req, res, { code }) => {
+  const workshop = await findWorkshop(ctx, req, code);
+  const token = bearerSecret(req.headers.authorization);
+  const identity = token ? ctx.workshops.authenticate(workshop, token) : null;
+  if (!token || !identity) throw new HttpError(401, 'This device is not in the workshop (any more). Join again.');
+  sendJson(res, 200, { code: workshop.code, title: workshop.title, participantId: identity.participantId, name: identity.name, role: identity.role, token });
+};
+
+const exportJson: Handler = async (ctx, req, res, { code }) => {
+  const workshop = await requireFacilitator(ctx, req, code);
+  const body = ctx.rooms.readDoc(workshop.id, (doc) => exportBoardJson(doc, workshop));
+  res.setHeader('content-disposition', `attachment; filename="workshop-${formatRoomCode(workshop.code)}.json"`);
+  sendJson(res, 200, body);
+};
+
+const CODE = '([^/]{1,32})';
+const ROUTES: Route[] = [
+  { method: 'POST', pattern: /^\/api\/workshops$/, handler: createWorkshop },
+  { method: 'GET', pattern: new RegExp(`^/api/workshops/${CODE}$`), handler: workshopInfo },
+  { method: 'POST', pattern: new RegExp(`^/api/workshops/${CODE}/participants$`), handler: joinWorkshop },
+  { method: 'POST', pattern: new RegExp(`^/api/workshops/${CODE}/facilitator-session$`), handler: facilitatorSession },
+  { method: 'GET', pattern: new RegExp(`^/api/workshops/${CODE}/session$`), handler: currentSession },
+  { method: 'GET', pattern: new RegExp(`^/api/workshops/${CODE}/export\\.json$`), handler: exportJson },
+];
+
+/** Serves `/api/…`; returns false when the path is not an API route. */
+export async function handleApi(ctx: ApiContext, req: IncomingMessage, res: ServerResponse, pathname: string): Promise<boolean> {
+  if (!pathname.startsWith('/api/')) return false;
+  const matches = ROUTES.filter((route) => route.pattern.test(pathname));
+  if (matches.length === 0) {
+    sendJson(res, 404, { error: 'No such API route.' });
+    return true;
+  }
+  const route = matches.find((candidate) => candidate.method === req.method);
+  if (!route) {
+    res.setHeader('allow', matches.map((m) => m.method).join(', '));
+    sendJson(res, 405, { error: `Use ${matches.map((m) => m.method).join(' or ')}.` });
+    return true;
+  }
+  try {
+    const code = route.pattern.exec(pathname)?.[1];
+    await route.handler(ctx, req, res, { code: code === undefined ? undefined : safeDecode(code) });
+  } catch (error) {
+    if (error instanceof HttpError) sendJson(res, error.status, { error: error.message });
+    else {
+      ctx.log.error({ err: (error as Error).message, path: pathname.replace(/\/[^/]+\/?$/, '/…') }, 'api handler failed');
+      if (!res.headersSent) sendJson(res, 500, { error: 'Something went wrong on the server.' });
+    }
+  }
+  return true;
+}
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}

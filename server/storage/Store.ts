@@ -1,0 +1,174 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Role } from '../../lib/api';
+import { MIGRATIONS } from './migrations';
+
+export interface WorkshopRow {
+  id: string;
+  code: string;
+  title: string;
+  keyHash: Buffer;
+  createdAt: number;
+}
+
+export interface ParticipantRow {
+  id: string;
+  workshopId: string;
+  name: string;
+  role: Role;
+  createdAt: number;
+}
+
+export interface StoredDoc {
+  state: Uint8Array | null;
+  updates: Uint8Array[];
+  lastUpdateId: number;
+}
+
+/**
+ * The embedded SQLite store: workshops, participants with hashed tokens, and each workshop's
+ * Yjs document as a compacted state row plus an append-only update log. WAL with
+ * `synchronous = NORMAL`: a committed update survives a process crash (kill -9); only an OS
+ * crash or power loss could drop the last transactions.
+ */
+export class Store {
+  private readonly db: Database.Database;
+  private readonly stmts;
+
+  constructor(dataDir: string) {
+    mkdirSync(dataDir, { recursive: true });
+    this.db = new Database(path.join(dataDir, 'persona-workshop.db'));
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('foreign_keys = ON');
+    this.db.pragma('busy_timeout = 5000');
+    this.migrate();
+    this.stmts = this.prepare();
+  }
+
+  private migrate(): void {
+    const version = this.db.pragma('user_version', { simple: true }) as number;
+    for (const [index, sql] of MIGRATIONS.entries()) {
+      if (index < version) continue;
+      this.db.transaction(() => {
+        this.db.exec(sql);
+        this.db.pragma(`user_version = ${index + 1}`);
+      })();
+    }
+  }
+
+  private prepare() {
+    const db = this.db;
+    return {
+      insertWorkshop: db.prepare(
+        'INSERT INTO workshops (id, code, title, key_hash, created_at) VALUES (@id, @code, @title, @keyHash, @createdAt)',
+      ),
+      workshopByCode: db.prepare(
+        'SELECT id, code, title, key_hash AS keyHash, created_at AS createdAt FROM workshops WHERE code = ?',
+      ),
+      insertParticipant: db.prepare(
+        'INSERT INTO participants (id, workshop_id, name, role, created_at) VALUES (@id, @workshopId, @name, @role, @createdAt)',
+      ),
+      insertToken: db.prepare(
+        'INSERT INTO tokens (hash, participant_id, created_at) VALUES (?, ?, ?)',
+      ),
+      sessionByToken: db.prepare(
+        `SELECT p.id, p.workshop_id AS workshopId, p.name, p.role, p.created_at AS createdAt
+           FROM tokens t JOIN participants p ON p.id = t.participant_id
+          WHERE t.hash = ? AND t.revoked_at IS NULL AND p.removed_at IS NULL`,
+      ),
+      participantsOf: db.prepare(
+        `SELECT id, workshop_id AS workshopId, name, role, created_at AS createdAt
+           FROM participants WHERE workshop_id = ? AND removed_at IS NULL ORDER BY created_at, id`,
+      ),
+      facilitatorOf: db.prepare(
+        `SELECT id, workshop_id AS workshopId, name, role, created_at AS createdAt
+           FROM participants WHERE workshop_id = ? AND role = 'facilitator'`,
+      ),
+      appendUpdate: db.prepare('INSERT INTO doc_updates (workshop_id, data) VALUES (?, ?)'),
+      stateOf: db.prepare('SELECT data, last_update_id AS lastUpdateId FROM doc_states WHERE workshop_id = ?'),
+      updatesAfter: db.prepare('SELECT id, data FROM doc_updates WHERE workshop_id = ? AND id > ? ORDER BY id'),
+      upsertState: db.prepare(
+        `INSERT INTO doc_states (workshop_id, data, last_update_id) VALUES (?, ?, ?)
+         ON CONFLICT (workshop_id) DO UPDATE SET data = excluded.data, last_update_id = excluded.last_update_id`,
+      ),
+      deleteUpdatesUpTo: db.prepare('DELETE FROM doc_updates WHERE workshop_id = ? AND id <= ?'),
+      countUpdates: db.prepare('SELECT count(*) AS n FROM doc_updates WHERE workshop_id = ?'),
+    };
+  }
+
+  createWorkshop(workshop: WorkshopRow, facilitator: ParticipantRow, initialUpdate: Uint8Array): void {
+    this.db.transaction(() => {
+      this.stmts.insertWorkshop.run(workshop);
+      this.stmts.insertParticipant.run(facilitator);
+      this.stmts.appendUpdate.run(workshop.id, initialUpdate);
+    })();
+  }
+
+  workshopByCode(code: string): WorkshopRow | null {
+    return (this.stmts.workshopByCode.get(code) as WorkshopRow | undefined) ?? null;
+  }
+
+  addParticipant(participant: ParticipantRow, tokenHash: Buffer): void {
+    this.db.transaction(() => {
+      this.stmts.insertParticipant.run(participant);
+      this.stmts.insertToken.run(tokenHash, participant.id, participant.createdAt);
+    })();
+  }
+
+  addToken(participantId: string, tokenHash: Buffer, now: number): void {
+    this.stmts.insertToken.run(tokenHash, participantId, now);
+  }
+
+  participantByTokenHash(tokenHash: Buffer): ParticipantRow | null {
+    return (this.stmts.sessionByToken.get(tokenHash) as ParticipantRow | undefined) ?? null;
+  }
+
+  participantsOf(workshopId: string): ParticipantRow[] {
+    return this.stmts.participantsOf.all(workshopId) as ParticipantRow[];
+  }
+
+  facilitatorOf(workshopId: string): ParticipantRow | null {
+    return (this.stmts.facilitatorOf.get(workshopId) as ParticipantRow | undefined) ?? null;
+  }
+
+  /** Appends one Yjs update and commits it; returns its log id. */
+  appendUpdate(workshopId: string, update: Uint8Array): number {
+    return Number(this.stmts.appendUpdate.run(workshopId, update).lastInsertRowid);
+  }
+
+  loadDoc(workshopId: string): StoredDoc {
+    const state = this.stmts.stateOf.get(workshopId) as { data: Buffer; lastUpdateId: number } | undefined;
+    const after = state?.lastUpdateId ?? 0;
+    const rows = this.stmts.updatesAfter.all(workshopId, after) as { id: number; data: Buffer }[];
+    return {
+      state: state ? new Uint8Array(state.data) : null,
+      updates: rows.map((row) => new Uint8Array(row.data)),
+      lastUpdateId: rows.at(-1)?.id ?? after,
+    };
+  }
+
+  /**
+   * Replaces the log up to `lastUpdateId` by `state`, which must contain every one of those
+   * updates (the caller encodes it from a doc that loaded them all).
+   */
+  compact(workshopId: string, state: Uint8Array, lastUpdateId: number): void {
+    this.db.transaction(() => {
+      this.stmts.upsertState.run(workshopId, state, lastUpdateId);
+      this.stmts.deleteUpdatesUpTo.run(workshopId, lastUpdateId);
+    })();
+  }
+
+  updateCount(workshopId: string): number {
+    return (this.stmts.countUpdates.get(workshopId) as { n: number }).n;
+  }
+
+  integrityCheck(): string {
+    return this.db.pragma('integrity_check', { simple: true }) as string;
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}

@@ -1,0 +1,38 @@
+/** Schema migrations, applied in order; `PRAGMA user_version` records how many ran. */
+export const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE workshops (
+    id TEXT PRIMARY KEY,
+    code TEXT NOT NULL UNIQUE,
+    title TEXT NOT NULL,
+    key_hash BLOB NOT NULL,
+    created_at INTEGER NOT NULL
+  );
+  CREATE TABLE participants (
+    id TEXT PRIMARY KEY,
+    workshop_id TEXT NOT NULL REFERENCES workshops (id),
+    name TEXT NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('facilitator', 'participant')),
+    created_at INTEGER NOT NULL,
+    removed_at INTEGER
+  );
+  CREATE INDEX participants_by_workshop ON participants (workshop_id);
+  CREATE TABLE tokens (
+    hash BLOB PRIMARY KEY,
+    participant_id TEXT NOT NULL REFERENCES participants (id),
+    created_at INTEGER NOT NULL,
+    revoked_at INTEGER
+  ) WITHOUT ROWID;
+  CREATE TABLE doc_updates (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    workshop_id TEXT NOT NULL REFERENCES workshops (id),
+    data BLOB NOT NULL
+  );
+  CREATE INDEX doc_updates_by_workshop ON doc_updates (workshop_id, id);
+  CREATE TABLE doc_states (
+    workshop_id TEXT PRIMARY KEY REFERENCES workshops (id),
+    data BLOB NOT NULL,
+    last_update_id INTEGER NOT NULL
+  );
+  `,
+];

@@ -1,0 +1,66 @@
+import * as Y from 'yjs';
+import type { Logger } from '../log';
+import type { Store } from '../storage/Store';
+import { YjsRoom, type RoomHooks } from './YjsRoom';
+
+/**
+ * The rooms resident in memory: exactly those with at least one connection. Loading is
+ * synchronous (SQLite), so two first connections cannot race into two copies of a doc.
+ */
+export class RoomRegistry {
+  private readonly rooms = new Map<string, YjsRoom>();
+
+  constructor(
+    private readonly store: Store,
+    private readonly log: Logger,
+    private readonly hooks: RoomHooks,
+  ) {}
+
+  get size(): number {
+    return this.rooms.size;
+  }
+
+  get(workshopId: string): YjsRoom | undefined {
+    return this.rooms.get(workshopId);
+  }
+
+  /** The live room, loading it if needed. Throws if the stored doc cannot be loaded. */
+  open(workshopId: string): YjsRoom {
+    let room = this.rooms.get(workshopId);
+    if (!room) {
+      room = YjsRoom.load(workshopId, this.store, this.log, this.hooks);
+      this.rooms.set(workshopId, room);
+    }
+    return room;
+  }
+
+  /** Unloads the room once nobody is connected. */
+  release(room: YjsRoom): void {
+    if (!room.isEmpty || this.rooms.get(room.workshopId) !== room) return;
+    this.rooms.delete(room.workshopId);
+    room.close();
+  }
+
+  /**
+   * Runs `read` on the workshop's current doc: the live one if the room is loaded, otherwise a
+   * throw-away copy loaded from storage (not kept resident).
+   */
+  readDoc<T>(workshopId: string, read: (doc: Y.Doc) => T): T {
+    const live = this.rooms.get(workshopId);
+    if (live) return read(live.doc);
+    const stored = this.store.loadDoc(workshopId);
+    const doc = new Y.Doc();
+    try {
+      if (stored.state) Y.applyUpdate(doc, stored.state);
+      for (const update of stored.updates) Y.applyUpdate(doc, update);
+      return read(doc);
+    } finally {
+      doc.destroy();
+    }
+  }
+
+  closeAll(code?: number, reason?: string): void {
+    for (const room of this.rooms.values()) room.close(code, reason);
+    this.rooms.clear();
+  }
+}

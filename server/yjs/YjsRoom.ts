@@ -1,0 +1,231 @@
+import * as decoding from 'lib0/decoding';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
+import { CLOSE_CODES } from '../../lib/closeCodes';
+import type { Logger } from '../log';
+import type { Store } from '../storage/Store';
+import {
+  MESSAGE,
+  decodeAwarenessEntries,
+  encodeAwarenessEntries,
+  encodeAwarenessMessage,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeSyncUpdate,
+} from './messages';
+import type { RoomConnection } from './RoomConnection';
+import { validateUpdate } from './validateUpdate';
+
+/** Merge the update log into one state row after this many appended updates. */
+export const COMPACT_AFTER_UPDATES = 500;
+/** Largest JSON presence state one client may publish. */
+const MAX_AWARENESS_STATE_CHARS = 4096;
+
+export interface RoomHooks {
+  /** May this connection change the board right now (e.g. not while the board is locked)? */
+  canWrite(conn: RoomConnection): boolean;
+  /** Told when a write was dropped, so the control plane can tell the participant why. */
+  onWriteRefused(conn: RoomConnection, reason: string): void;
+}
+
+/**
+ * One workshop's live board: the Y.Doc, the presence of its clients and their connections.
+ * Every change is committed to SQLite before it is sent to anyone, so whatever a client has
+ * seen survives a crash. Loaded on the first connection, closed (and compacted) after the last.
+ */
+export class YjsRoom {
+  readonly doc = new Y.Doc({ gc: true });
+  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  readonly connections = new Set<RoomConnection>();
+  private encodedState: Uint8Array | null = null;
+  private lastUpdateId: number;
+  private updatesSinceCompaction: number;
+  /** Upper bound of the encoded state's size, kept without re-encoding on every update. */
+  private approxBytes: number;
+  private isClosed = false;
+  /** Set when storage failed: nothing more is broadcast or compacted from this copy. */
+  private isBroken = false;
+
+  private constructor(
+    readonly workshopId: string,
+    private readonly store: Store,
+    private readonly log: Logger,
+    private readonly hooks: RoomHooks,
+  ) {
+    this.awareness.setLocalState(null);
+    const stored = store.loadDoc(workshopId);
+    // A doc that fails to load throws here, before any handler is attached: nothing is
+    // written back, so a bad load never overwrites what is stored.
+    this.doc.transact(() => {
+      if (stored.state) Y.applyUpdate(this.doc, stored.state);
+      for (const update of stored.updates) Y.applyUpdate(this.doc, update);
+    }, 'load');
+    this.lastUpdateId = stored.lastUpdateId;
+    this.updatesSinceCompaction = stored.updates.length;
+    this.approxBytes = (stored.state?.byteLength ?? 0) + stored.updates.reduce((sum, u) => sum + u.byteLength, 0);
+    this.doc.on('update', this.onDocUpdate);
+    this.awareness.on('update', this.onAwarenessUpdate);
+  }
+
+  static load(workshopId: string, store: Store, log: Logger, hooks: RoomHooks): YjsRoom {
+    return new YjsRoom(workshopId, store, log.child({ workshopId }), hooks);
+  }
+
+  get isEmpty(): boolean {
+    return this.connections.size === 0;
+  }
+
+  /** Persist, then broadcast (encoded once, skipping the sender). */
+  private onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    if (this.isBroken) return;
+    try {
+      this.lastUpdateId = this.store.appendUpdate(this.workshopId, update);
+    } catch (error) {
+      this.breakRoom(error as Error);
+      return;
+    }
+    this.encodedState = null;
+    this.approxBytes += update.byteLength;
+    this.updatesSinceCompaction++;
+    const message = encodeSyncUpdate(update);
+    for (const conn of this.connections) if (conn !== origin) conn.send(message);
+    if (this.updatesSinceCompaction >= COMPACT_AFTER_UPDATES) this.compact();
+  };
+
+  private onAwarenessUpdate = (
+    change: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    const clients = [...change.added, ...change.updated, ...change.removed];
+    const message = encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients));
+    for (const conn of this.connections) if (conn !== origin) conn.send(message);
+  };
+
+  /** The whole doc encoded, cached until the next change: a new client's sync costs a copy. */
+  fullState(): Uint8Array {
+    this.encodedState ??= Y.encodeStateAsUpdate(this.doc);
+    return this.encodedState;
+  }
+
+  /** A server-side change (e.g. a reveal), persisted and broadcast like any other. */
+  transact(change: (doc: Y.Doc) => void): void {
+    this.doc.transact(() => change(this.doc), 'server');
+  }
+
+  addConnection(conn: RoomConnection): void {
+    this.connections.add(conn);
+    conn.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
+    const states = this.awareness.getStates();
+    if (states.size > 0) {
+      conn.send(encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...states.keys()])));
+    }
+  }
+
+  removeConnection(conn: RoomConnection): void {
+    if (!this.connections.delete(conn)) return;
+    if (conn.awarenessClientId !== null) {
+      awarenessProtocol.removeAwarenessStates(this.awareness, [conn.awarenessClientId], null);
+    }
+  }
+
+  /** Handles one frame; a frame that breaks the protocol closes that connection only. */
+  handleMessage(conn: RoomConnection, data: Uint8Array): void {
+    if (!conn.messageBudget.take()) {
+      conn.close(CLOSE_CODES.rateLimited, 'too many messages');
+      return;
+    }
+    try {
+      const decoder = decoding.createDecoder(data);
+      const type = decoding.readVarUint(decoder);
+      if (type === MESSAGE.sync) this.handleSync(conn, decoder);
+      else if (type === MESSAGE.awareness) this.handleAwareness(conn, decoding.readVarUint8Array(decoder));
+      else if (type === MESSAGE.queryAwareness) this.sendAllAwareness(conn);
+      else if (type !== MESSAGE.auth) conn.close(CLOSE_CODES.malformed, 'unknown message type');
+    } catch (error) {
+      this.log.warn({ connectionId: conn.connectionId, err: (error as Error).message }, 'malformed yjs message');
+      conn.close(CLOSE_CODES.malformed, 'malformed message');
+    }
+  }
+
+  private handleSync(conn: RoomConnection, decoder: decoding.Decoder): void {
+    const step = decoding.readVarUint(decoder);
+    const payload = decoding.readVarUint8Array(decoder);
+    if (step === syncProtocol.messageYjsSyncStep1) {
+      const isFresh = payload.byteLength <= 1; // an empty state vector
+      conn.send(encodeSyncStep2(isFresh ? this.fullState() : Y.encodeStateAsUpdate(this.doc, payload)));
+      return;
+    }
+    if (step !== syncProtocol.messageYjsSyncStep2 && step !== syncProtocol.messageYjsUpdate) {
+      conn.close(CLOSE_CODES.malformed, 'unknown sync step');
+      return;
+    }
+    if (!this.hooks.canWrite(conn)) {
+      this.hooks.onWriteRefused(conn, 'The board is locked.');
+      return;
+    }
+    const verdict = validateUpdate(this.doc, payload, {
+      author: { participantId: conn.identity.participantId, name: conn.identity.name },
+      docBytes: this.approxBytes,
+    });
+    if (!verdict.ok) {
+      this.log.warn({ connectionId: conn.connectionId, reason: verdict.error }, 'update refused');
+      conn.close(CLOSE_CODES.updateRefused, verdict.error.slice(0, 100));
+      return;
+    }
+    Y.applyUpdate(this.doc, payload, conn);
+  }
+
+  private handleAwareness(conn: RoomConnection, update: Uint8Array): void {
+    if (!conn.awarenessBudget.take()) return; // presence is best effort: drop, don't close
+    const entries = decodeAwarenessEntries(update, 64);
+    conn.awarenessClientId ??= entries[0]?.clientId ?? null;
+    // Clients echo every presence change they receive; keep only the sender's own entry, which
+    // also stops one client from speaking for another.
+    const own = entries.filter(
+      (entry) => entry.clientId === conn.awarenessClientId && entry.state.length <= MAX_AWARENESS_STATE_CHARS,
+    );
+    if (own.length === 0) return;
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(own), conn);
+  }
+
+  private sendAllAwareness(conn: RoomConnection): void {
+    const clients = [...this.awareness.getStates().keys()];
+    if (clients.length === 0) return;
+    conn.send(encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients)));
+  }
+
+  /**
+   * Storage failed, so the doc in memory holds a change that is not on disk. Nobody may see it:
+   * close every connection; clients reconnect to a fresh load and resend their changes.
+   */
+  private breakRoom(error: Error): void {
+    this.log.error({ err: error.message }, 'storing an update failed; closing the room');
+    this.isBroken = true;
+    for (const conn of this.connections) conn.close(CLOSE_CODES.roomUnavailable, 'storage failed');
+  }
+
+  /** Merges the update log into one state row. */
+  compact(): void {
+    if (this.updatesSinceCompaction === 0 || this.isBroken) return;
+    const state = this.fullState();
+    this.store.compact(this.workshopId, state, this.lastUpdateId);
+    this.updatesSinceCompaction = 0;
+    this.approxBytes = state.byteLength;
+  }
+
+  /** Closes every connection with `code`, compacts and frees the doc. */
+  close(code: number = CLOSE_CODES.serverStopping, reason = 'room closed'): void {
+    if (this.isClosed) return;
+    this.isClosed = true;
+    for (const conn of this.connections) conn.close(code as never, reason);
+    this.connections.clear();
+    try {
+      this.compact();
+    } catch (error) {
+      this.log.error({ err: (error as Error).message }, 'compaction on close failed; the update log is kept');
+    }
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+}
