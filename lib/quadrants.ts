@@ -22,11 +22,7 @@ export const QUADRANTS: readonly Quadrant[] = [
   {
     id: 'hears',
     title: 'Hears',
-    questions: [
-      'What do friends, colleagues, peers and family say?',
-      'Who influences them?',
-      'Where does their information come from?',
-    ],
+    questions: ['What do friends, colleagues, peers and family say?', 'Who influences them?', 'Where does their information come from?'],
   },
   {
     id: 'thinks_feels',
@@ -45,20 +41,12 @@ export const QUADRANTS: readonly Quadrant[] = [
   {
     id: 'pains',
     title: 'Pains',
-    questions: [
-      'What are their biggest frustrations?',
-      'Which obstacles must they overcome?',
-      'Which risks stop them from acting?',
-    ],
+    questions: ['What are their biggest frustrations?', 'Which obstacles must they overcome?', 'Which risks stop them from acting?'],
   },
   {
     id: 'gains',
     title: 'Gains',
-    questions: [
-      'What do they really want to achieve?',
-      'What does success look like?',
-      'What are their strategies to get there?',
-    ],
+    questions: ['What do they really want to achieve?', 'What does success look like?', 'What are their strategies to get there?'],
   },
 ];
 

@@ -22,11 +22,7 @@ export function generateRoomCode(): string {
  */
 export function parseRoomCode(input: unknown): string | null {
   if (typeof input !== 'string' || input.length > 32) return null;
-  const canonical = input
-    .toUpperCase()
-    .replace(/[\s-]/g, '')
-    .replace(/[IL]/g, '1')
-    .replace(/O/g, '0');
+  const canonical = input.toUpperCase().replace(/[\s-]/g, '').replace(/[IL]/g, '1').replace(/O/g, '0');
   return ROOM_CODE_PATTERN.test(canonical) ? canonical : null;
 }
 

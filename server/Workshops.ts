@@ -22,7 +22,13 @@ export class Workshops {
     for (;;) {
       const workshop: WorkshopRow = { id: newId(), code: generateRoomCode(), title, keyHash: hashSecret(facilitatorKey), createdAt: now };
       if (this.store.workshopByCode(workshop.code)) continue; // 1 in 10^12: draw again
-      const facilitator: ParticipantRow = { id: newId(), workshopId: workshop.id, name: FACILITATOR_NAME, role: 'facilitator', createdAt: now };
+      const facilitator: ParticipantRow = {
+        id: newId(),
+        workshopId: workshop.id,
+        name: FACILITATOR_NAME,
+        role: 'facilitator',
+        createdAt: now,
+      };
       this.store.createWorkshop(workshop, facilitator, initialUpdate);
       return { workshop, facilitatorKey };
     }
@@ -65,5 +71,12 @@ export class Workshops {
 }
 
 function sessionReply(workshop: WorkshopRow, participant: ParticipantRow, token: string): SessionReply {
-  return { code: workshop.code, title: workshop.title, participantId: participant.id, name: participant.name, role: participant.role, token };
+  return {
+    code: workshop.code,
+    title: workshop.title,
+    participantId: participant.id,
+    name: participant.name,
+    role: participant.role,
+    token,
+  };
 }

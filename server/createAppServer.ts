@@ -110,7 +110,7 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
   const { port } = server.address() as AddressInfo;
   if (options.next) nextApp = await loadNext(options.next, host, port);
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
-  log.info({ url }, 'server listening');
+  log.info({ port }, 'server listening');
 
   let closing: Promise<void> | null = null;
   return {

@@ -62,7 +62,10 @@ async function requireFacilitator(ctx: ApiContext, req: IncomingMessage, rawCode
   return workshop;
 }
 
-function parseBody<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { message: string }[] } } }, body: unknown): T {
+function parseBody<T>(
+  schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { message: string }[] } } },
+  body: unknown,
+): T {
   const parsed = schema.safeParse(body);
   if (!parsed.success) throw new HttpError(400, parsed.error.issues[0]?.message ?? 'Invalid request body.');
   return parsed.data;
@@ -111,7 +114,14 @@ const currentSession: Handler = async (ctx, req, res, { code }) => {
   const token = bearerSecret(req.headers.authorization);
   const identity = token ? ctx.workshops.authenticate(workshop, token) : null;
   if (!token || !identity) throw new HttpError(401, 'This device is not in the workshop (any more). Join again.');
-  sendJson(res, 200, { code: workshop.code, title: workshop.title, participantId: identity.participantId, name: identity.name, role: identity.role, token });
+  sendJson(res, 200, {
+    code: workshop.code,
+    title: workshop.title,
+    participantId: identity.participantId,
+    name: identity.name,
+    role: identity.role,
+    token,
+  });
 };
 
 const exportJson: Handler = async (ctx, req, res, { code }) => {

@@ -64,15 +64,11 @@ export class Store {
       insertWorkshop: db.prepare(
         'INSERT INTO workshops (id, code, title, key_hash, created_at) VALUES (@id, @code, @title, @keyHash, @createdAt)',
       ),
-      workshopByCode: db.prepare(
-        'SELECT id, code, title, key_hash AS keyHash, created_at AS createdAt FROM workshops WHERE code = ?',
-      ),
+      workshopByCode: db.prepare('SELECT id, code, title, key_hash AS keyHash, created_at AS createdAt FROM workshops WHERE code = ?'),
       insertParticipant: db.prepare(
         'INSERT INTO participants (id, workshop_id, name, role, created_at) VALUES (@id, @workshopId, @name, @role, @createdAt)',
       ),
-      insertToken: db.prepare(
-        'INSERT INTO tokens (hash, participant_id, created_at) VALUES (?, ?, ?)',
-      ),
+      insertToken: db.prepare('INSERT INTO tokens (hash, participant_id, created_at) VALUES (?, ?, ?)'),
       sessionByToken: db.prepare(
         `SELECT p.id, p.workshop_id AS workshopId, p.name, p.role, p.created_at AS createdAt
            FROM tokens t JOIN participants p ON p.id = t.participant_id

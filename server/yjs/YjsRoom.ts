@@ -93,10 +93,7 @@ export class YjsRoom {
     if (this.updatesSinceCompaction >= COMPACT_AFTER_UPDATES) this.compact();
   };
 
-  private onAwarenessUpdate = (
-    change: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
-  ): void => {
+  private onAwarenessUpdate = (change: { added: number[]; updated: number[]; removed: number[] }, origin: unknown): void => {
     const clients = [...change.added, ...change.updated, ...change.removed];
     const message = encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients));
     for (const conn of this.connections) if (conn !== origin) conn.send(message);
@@ -182,9 +179,7 @@ export class YjsRoom {
     conn.awarenessClientId ??= entries[0]?.clientId ?? null;
     // Clients echo every presence change they receive; keep only the sender's own entry, which
     // also stops one client from speaking for another.
-    const own = entries.filter(
-      (entry) => entry.clientId === conn.awarenessClientId && entry.state.length <= MAX_AWARENESS_STATE_CHARS,
-    );
+    const own = entries.filter((entry) => entry.clientId === conn.awarenessClientId && entry.state.length <= MAX_AWARENESS_STATE_CHARS);
     if (own.length === 0) return;
     awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(own), conn);
   }

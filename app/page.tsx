@@ -1,0 +1,5 @@
+import { HomeView } from '../components/workshop/HomeView';
+
+export default function HomePage() {
+  return <HomeView />;
+}

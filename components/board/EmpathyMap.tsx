@@ -1,0 +1,52 @@
+'use client';
+
+import { DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
+import { useMemo } from 'react';
+import type { Note } from '../../lib/note';
+import { QUADRANTS, isQuadrantId, type QuadrantId } from '../../lib/quadrants';
+import { QuadrantPanel } from './QuadrantPanel';
+import type { BoardActions, BoardVariant } from './types';
+
+interface Props {
+  personaId: string;
+  notes: Note[];
+  actions: BoardActions;
+  variant: BoardVariant;
+}
+
+const LAYOUT: Record<BoardVariant, string> = {
+  phone: 'grid grid-cols-1 gap-3 md:grid-cols-2 xl:grid-cols-3',
+  projector: 'grid h-full grid-cols-3 grid-rows-2 gap-4',
+};
+
+/** A persona's empathy map: six quadrants; notes move by drag or by their "Move to…" menu. */
+export function EmpathyMap({ personaId, notes, actions, variant }: Props) {
+  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }), useSensor(KeyboardSensor));
+  const byQuadrant = useMemo(() => {
+    const groups = new Map<QuadrantId, Note[]>(QUADRANTS.map((q) => [q.id, []]));
+    for (const note of notes) if (note.personaId === personaId) groups.get(note.quadrant)?.push(note);
+    return groups;
+  }, [notes, personaId]);
+
+  function onDragEnd({ active, over }: DragEndEvent) {
+    const target = over?.id;
+    if (isQuadrantId(target)) actions.moveNote(String(active.id), target);
+  }
+
+  return (
+    <DndContext sensors={sensors} onDragEnd={onDragEnd}>
+      <div className={LAYOUT[variant]}>
+        {QUADRANTS.map((quadrant) => (
+          <QuadrantPanel
+            key={quadrant.id}
+            quadrant={quadrant}
+            personaId={personaId}
+            notes={byQuadrant.get(quadrant.id) ?? []}
+            actions={actions}
+            variant={variant}
+          />
+        ))}
+      </div>
+    </DndContext>
+  );
+}

@@ -1,0 +1,56 @@
+'use client';
+
+import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { LIMITS } from '../../lib/limits';
+import type { Result } from '../../lib/result';
+
+interface Props {
+  quadrantTitle: string;
+  onAdd(text: string): Result<unknown>;
+  isLarge?: boolean;
+}
+
+/** The "New note" box of a quadrant. Enter adds, Shift+Enter starts a new line. */
+export function NoteComposer({ quadrantTitle, onAdd, isLarge = false }: Props) {
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const errorId = useId();
+
+  function submit(event?: FormEvent) {
+    event?.preventDefault();
+    const result = onAdd(text);
+    if (result.ok) {
+      setText('');
+      setError(null);
+    } else setError(result.error);
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
+    if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) submit(event);
+  }
+
+  return (
+    <form onSubmit={submit} className="mt-2 flex flex-col gap-2">
+      <textarea
+        aria-label="New note"
+        aria-describedby={error ? errorId : undefined}
+        aria-invalid={error ? true : undefined}
+        placeholder={`Add a note to ${quadrantTitle}…`}
+        value={text}
+        maxLength={LIMITS.noteTextChars}
+        rows={2}
+        onChange={(event) => setText(event.target.value)}
+        onKeyDown={onKeyDown}
+        className={`w-full resize-y rounded-md border border-slate-300 bg-white px-3 py-2 text-slate-900 placeholder:text-slate-500 ${isLarge ? 'text-lg' : 'text-base'}`}
+      />
+      {error && (
+        <p id={errorId} role="alert" className="text-sm font-medium text-red-700">
+          {error}
+        </p>
+      )}
+      <button type="submit" className="btn-primary self-start">
+        Add note
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,55 @@
+'use client';
+
+import { useDroppable } from '@dnd-kit/core';
+import { useId } from 'react';
+import type { Note } from '../../lib/note';
+import type { Quadrant } from '../../lib/quadrants';
+import { NoteComposer } from './NoteComposer';
+import { StickyNote } from './StickyNote';
+import type { BoardActions, BoardVariant } from './types';
+
+interface Props {
+  quadrant: Quadrant;
+  personaId: string;
+  notes: Note[];
+  actions: BoardActions;
+  variant: BoardVariant;
+}
+
+/** One empathy-map quadrant: its title, guiding questions, notes and the "New note" box. */
+export function QuadrantPanel({ quadrant, personaId, notes, actions, variant }: Props) {
+  const titleId = useId();
+  const { setNodeRef, isOver } = useDroppable({ id: quadrant.id });
+  const isLarge = variant === 'projector';
+  return (
+    <section
+      ref={setNodeRef}
+      aria-labelledby={titleId}
+      className={`flex min-h-0 flex-col rounded-xl border-2 bg-white p-3 ${isOver ? 'border-blue-600 bg-blue-50' : 'border-slate-200'}`}
+    >
+      <header className="flex items-baseline justify-between gap-2">
+        <h2 id={titleId} className={`font-bold text-slate-900 ${isLarge ? 'text-3xl' : 'text-xl'}`}>
+          {quadrant.title}
+        </h2>
+        <span className={`text-slate-600 ${isLarge ? 'text-lg' : 'text-sm'}`} aria-label={`${notes.length} notes`}>
+          {notes.length}
+        </span>
+      </header>
+      {/* Questions are paragraphs, not a list: the notes are the quadrant's only list items. */}
+      <div className={`mt-1 text-slate-600 ${isLarge ? 'text-base' : 'text-sm'}`}>
+        {quadrant.questions.map((question) => (
+          <p key={question}>{question}</p>
+        ))}
+      </div>
+      <ul
+        aria-label={`Notes in ${quadrant.title}`}
+        className={`mt-3 grid gap-2 overflow-y-auto ${isLarge ? 'grid-cols-2 content-start' : ''}`}
+      >
+        {notes.map((note) => (
+          <StickyNote key={note.id} note={note} actions={actions} variant={variant} />
+        ))}
+      </ul>
+      <NoteComposer quadrantTitle={quadrant.title} isLarge={isLarge} onAdd={(text) => actions.addNote(personaId, quadrant.id, text)} />
+    </section>
+  );
+}

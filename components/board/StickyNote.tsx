@@ -1,0 +1,72 @@
+'use client';
+
+import { useDraggable } from '@dnd-kit/core';
+import { GripVertical, Pencil, SlidersHorizontal, Trash2 } from 'lucide-react';
+import { useState } from 'react';
+import type { Note } from '../../lib/note';
+import { NoteEditor } from './NoteEditor';
+import { NoteMenu } from './NoteMenu';
+import { NOTE_COLOR_CLASSES } from './noteColors';
+import type { BoardActions, BoardVariant } from './types';
+
+interface Props {
+  note: Note;
+  actions: BoardActions;
+  variant: BoardVariant;
+}
+
+/** One sticky note: its text and author, with edit, move, colour and delete. */
+export function StickyNote({ note, actions, variant }: Props) {
+  const [mode, setMode] = useState<'view' | 'edit' | 'menu'>('view');
+  const { attributes, listeners, setNodeRef, transform, isDragging } = useDraggable({ id: note.id });
+  const style = transform ? { transform: `translate3d(${transform.x}px, ${transform.y}px, 0)` } : undefined;
+  const isLarge = variant === 'projector';
+
+  return (
+    <li
+      ref={setNodeRef}
+      style={style}
+      className={`relative rounded-md border-2 p-3 shadow-sm ${NOTE_COLOR_CLASSES[note.color]} ${isDragging ? 'z-10 opacity-80 shadow-lg' : ''}`}
+    >
+      {mode === 'edit' ? (
+        <NoteEditor initialText={note.text} onSave={(text) => actions.editNote(note.id, text)} onDone={() => setMode('view')} />
+      ) : (
+        <p className={`whitespace-pre-wrap break-words text-slate-900 ${isLarge ? 'text-xl leading-snug' : 'text-base'}`}>{note.text}</p>
+      )}
+      <div className="mt-2 flex items-center gap-1">
+        <span className={`mr-auto truncate text-slate-700 ${isLarge ? 'text-base' : 'text-sm'}`}>{note.authorName}</span>
+        <button type="button" aria-label="Drag note" className="icon-btn cursor-grab touch-none" {...attributes} {...listeners}>
+          <GripVertical aria-hidden size={18} />
+        </button>
+        <button type="button" aria-label="Edit note" onClick={() => setMode('edit')} className="icon-btn">
+          <Pencil aria-hidden size={18} />
+        </button>
+        <button
+          type="button"
+          aria-label="Move or colour note"
+          aria-expanded={mode === 'menu'}
+          onClick={() => setMode(mode === 'menu' ? 'view' : 'menu')}
+          className="icon-btn"
+        >
+          <SlidersHorizontal aria-hidden size={18} />
+        </button>
+        <button type="button" aria-label="Delete note" onClick={() => actions.deleteNote(note.id)} className="icon-btn">
+          <Trash2 aria-hidden size={18} />
+        </button>
+      </div>
+      {mode === 'menu' && (
+        <div className="mt-2 border-t border-slate-900/15 pt-2">
+          <NoteMenu
+            quadrant={note.quadrant}
+            color={note.color}
+            onMove={(quadrant) => {
+              actions.moveNote(note.id, quadrant);
+              setMode('view');
+            }}
+            onColor={(color) => actions.setNoteColor(note.id, color)}
+          />
+        </div>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,20 @@
+import type { NoteColor } from '../../lib/note';
+
+/** Paper colours with dark text: every pair passes WCAG AA contrast. */
+export const NOTE_COLOR_CLASSES: Record<NoteColor, string> = {
+  yellow: 'bg-yellow-200 border-yellow-400',
+  pink: 'bg-pink-200 border-pink-400',
+  blue: 'bg-sky-200 border-sky-400',
+  green: 'bg-green-200 border-green-500',
+  orange: 'bg-orange-200 border-orange-400',
+  purple: 'bg-violet-200 border-violet-400',
+};
+
+export const NOTE_COLOR_NAMES: Record<NoteColor, string> = {
+  yellow: 'Yellow',
+  pink: 'Pink',
+  blue: 'Blue',
+  green: 'Green',
+  orange: 'Orange',
+  purple: 'Purple',
+};

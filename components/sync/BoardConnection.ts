@@ -1,0 +1,151 @@
+import { IndexeddbPersistence } from 'y-indexeddb';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import * as board from '../../lib/board';
+import { isFinalCloseCode } from '../../lib/closeCodes';
+import type { NoteColor } from '../../lib/note';
+import type { QuadrantId } from '../../lib/quadrants';
+import type { Result } from '../../lib/result';
+import { YJS_PATH_PREFIX } from '../../lib/wire';
+import { reconnectDelayMs } from './reconnect';
+
+export type ConnectionStatus = 'connecting' | 'live' | 'reconnecting' | 'offline' | 'ended';
+
+export interface BoardState {
+  board: board.Board;
+  status: ConnectionStatus;
+  /** The local copy (IndexedDB or server) has loaded: safe to render as the real board. */
+  isLoaded: boolean;
+}
+
+export interface Author {
+  participantId: string;
+  name: string;
+}
+
+/**
+ * The browser's side of one workshop board: a Y.Doc synced with the server through
+ * y-websocket and kept in IndexedDB, so notes typed while the Wi-Fi is gone survive a reload
+ * and reach the room when the connection is back. React reads it via `subscribe`/`getState`.
+ */
+export class BoardConnection {
+  readonly doc = new Y.Doc();
+  private readonly provider: WebsocketProvider;
+  private readonly local: IndexeddbPersistence;
+  private readonly listeners = new Set<() => void>();
+  private state: BoardState = { board: { meta: null, personas: [], notes: [] }, status: 'connecting', isLoaded: false };
+  private attempt = 0;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private isDestroyed = false;
+
+  constructor(
+    code: string,
+    token: string,
+    private readonly author: Author,
+    private readonly hooks: {
+      onEnded(closeCode: number): void;
+      /** Is the token still good? Asked after repeated failures, as a refused upgrade looks like a network error. */
+      isSessionValid(): Promise<boolean>;
+    },
+  ) {
+    this.local = new IndexeddbPersistence(`pw:${code}:${author.participantId}`, this.doc);
+    void this.local.whenSynced.then(() => this.refresh({ isLoaded: true }));
+    const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
+    this.provider = new WebsocketProvider(`${scheme}://${window.location.host}${YJS_PATH_PREFIX.slice(0, -1)}`, code, this.doc, {
+      params: { token },
+      disableBc: true, // drafts must not leak to other tabs around the server's rules
+      // We schedule reconnects ourselves, with jitter (see `closed` below).
+      shouldReconnect: () => false,
+    });
+    this.provider.on('status', ({ status }) => {
+      if (status === 'connected') this.refresh({ status: 'live' });
+    });
+    this.provider.on('sync', (isSynced: boolean) => {
+      if (isSynced) {
+        this.attempt = 0;
+        this.refresh({ status: 'live', isLoaded: true });
+      }
+    });
+    this.provider.on('closed', ({ code: closeCode }) => this.onClosed(closeCode));
+    this.doc.on('update', this.onUpdate);
+    window.addEventListener('online', this.onOnline);
+    window.addEventListener('offline', this.onOffline);
+  }
+
+  private onUpdate = () => this.refresh({});
+
+  private onOnline = () => {
+    if (this.state.status === 'ended') return;
+    this.clearRetry();
+    this.provider.connect();
+    this.refresh({ status: 'reconnecting' });
+  };
+
+  private onOffline = () => {
+    if (this.state.status !== 'ended') this.refresh({ status: 'offline' });
+  };
+
+  private onClosed(closeCode: number): void {
+    if (this.isDestroyed) return;
+    if (isFinalCloseCode(closeCode)) {
+      this.refresh({ status: 'ended' });
+      this.hooks.onEnded(closeCode);
+      return;
+    }
+    if (this.attempt > 0 && this.attempt % 3 === 0) {
+      void this.hooks.isSessionValid().then((isValid) => {
+        if (!isValid && !this.isDestroyed) {
+          this.clearRetry();
+          this.provider.disconnect();
+          this.refresh({ status: 'ended' });
+          this.hooks.onEnded(0);
+        }
+      });
+    }
+    this.refresh({ status: navigator.onLine === false ? 'offline' : 'reconnecting' });
+    this.clearRetry();
+    this.retryTimer = setTimeout(() => this.provider.connect(), reconnectDelayMs(this.attempt++));
+  }
+
+  private clearRetry(): void {
+    if (this.retryTimer !== null) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+  }
+
+  private refresh(change: Partial<Omit<BoardState, 'board'>>): void {
+    this.state = { ...this.state, ...change, board: board.readBoard(this.doc) };
+    for (const listener of this.listeners) listener();
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getState = (): BoardState => this.state;
+
+  /** How many times the connection has failed in a row (for telling a person, not for logic). */
+  get failedAttempts(): number {
+    return this.attempt;
+  }
+
+  addNote(personaId: string, quadrant: QuadrantId, text: string, color?: NoteColor): Result<unknown> {
+    return board.addNote(this.doc, { personaId, quadrant, text, color, authorId: this.author.participantId, authorName: this.author.name });
+  }
+
+  editNote = (id: string, text: string) => board.editNoteText(this.doc, id, text);
+  moveNote = (id: string, quadrant: QuadrantId) => board.moveNote(this.doc, id, quadrant);
+  setNoteColor = (id: string, color: NoteColor) => board.setNoteColor(this.doc, id, color);
+  deleteNote = (id: string) => board.deleteNote(this.doc, id);
+
+  destroy(): void {
+    this.isDestroyed = true;
+    this.clearRetry();
+    window.removeEventListener('online', this.onOnline);
+    window.removeEventListener('offline', this.onOffline);
+    this.doc.off('update', this.onUpdate);
+    this.provider.destroy();
+    void this.local.destroy();
+    this.doc.destroy();
+  }
+}

@@ -1,0 +1,26 @@
+'use client';
+
+import { useState } from 'react';
+
+/** Copies text to the clipboard and says so, with a fallback prompt where the API is missing. */
+export function CopyButton({ text, label }: { text: string; label: string }) {
+  const [copied, setCopied] = useState(false);
+  async function copy() {
+    try {
+      await navigator.clipboard.writeText(text);
+      setCopied(true);
+      setTimeout(() => setCopied(false), 2000);
+    } catch {
+      window.prompt('Copy this link:', text); // insecure contexts (http on a LAN) have no clipboard API
+    }
+  }
+  return (
+    <button type="button" onClick={copy} className="btn-secondary">
+      {label}
+      <span role="status" className="sr-only">
+        {copied ? 'Copied' : ''}
+      </span>
+      {copied && <span aria-hidden> ✓</span>}
+    </button>
+  );
+}

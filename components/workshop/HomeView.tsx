@@ -1,0 +1,38 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import type { SessionReply } from '../../lib/api';
+import { saveParticipantSession } from '../sync/storage';
+import { CreateWorkshopForm } from './CreateWorkshopForm';
+import { JoinForm } from './JoinForm';
+
+/** The front door: join with a code and a name, or create a workshop. */
+export function HomeView({ initialCode }: { initialCode?: string }) {
+  const router = useRouter();
+  function joined(session: SessionReply) {
+    saveParticipantSession(session);
+    router.push(`/w/${session.code}`);
+  }
+  return (
+    <main className="mx-auto flex min-h-dvh max-w-4xl flex-col gap-8 px-4 py-8 sm:py-12">
+      <header>
+        <h1 className="text-3xl font-black text-slate-950 sm:text-4xl">Persona Workshop</h1>
+        <p className="mt-2 text-lg text-slate-700">Build customer personas together, live: one empathy map, everyone in the room.</p>
+      </header>
+      <div className="grid gap-6 md:grid-cols-2">
+        <section aria-labelledby="join-heading" className="rounded-2xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
+          <h2 id="join-heading" className="mb-4 text-2xl font-bold">
+            Join a workshop
+          </h2>
+          <JoinForm initialCode={initialCode} onJoined={joined} />
+        </section>
+        <section aria-labelledby="create-heading" className="rounded-2xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
+          <h2 id="create-heading" className="mb-4 text-2xl font-bold">
+            Run a workshop
+          </h2>
+          <CreateWorkshopForm />
+        </section>
+      </div>
+    </main>
+  );
+}

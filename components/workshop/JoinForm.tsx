@@ -1,0 +1,74 @@
+'use client';
+
+import { useState, type FormEvent } from 'react';
+import type { SessionReply } from '../../lib/api';
+import { formatRoomCode, parseRoomCode } from '../../lib/roomCode';
+import { joinWorkshop } from '../sync/api';
+
+interface Props {
+  initialCode?: string;
+  notice?: string | null;
+  onJoined(session: SessionReply): void;
+}
+
+/** Room code + name → in. The code may be typed in any case, with or without the dash. */
+export function JoinForm({ initialCode = '', notice = null, onJoined }: Props) {
+  const [code, setCode] = useState(initialCode ? formatRoomCode(initialCode) : '');
+  const [name, setName] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [isBusy, setIsBusy] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const parsed = parseRoomCode(code);
+    if (!parsed) {
+      setError('A room code has 8 letters and digits, like ABCD-2345.');
+      return;
+    }
+    if (!name.trim()) {
+      setError('Type your name, so the room knows who wrote what.');
+      return;
+    }
+    setIsBusy(true);
+    const result = await joinWorkshop(parsed, name.trim());
+    setIsBusy(false);
+    if (result.ok) onJoined(result.value);
+    else setError(result.error);
+  }
+
+  return (
+    <form onSubmit={submit} className="flex flex-col gap-4" noValidate>
+      {notice && <p className="rounded-md bg-amber-50 p-3 text-amber-900">{notice}</p>}
+      <label className="flex flex-col gap-1 font-medium text-slate-800">
+        Room code
+        <input
+          value={code}
+          onChange={(event) => setCode(event.target.value)}
+          autoComplete="off"
+          autoCapitalize="characters"
+          spellCheck={false}
+          placeholder="ABCD-2345"
+          className="input font-mono text-2xl uppercase tracking-widest"
+        />
+      </label>
+      <label className="flex flex-col gap-1 font-medium text-slate-800">
+        Your name
+        <input
+          value={name}
+          onChange={(event) => setName(event.target.value)}
+          autoComplete="given-name"
+          maxLength={40}
+          className="input text-lg"
+        />
+      </label>
+      {error && (
+        <p role="alert" className="font-medium text-red-700">
+          {error}
+        </p>
+      )}
+      <button type="submit" disabled={isBusy} className="btn-primary btn-large">
+        {isBusy ? 'Joining…' : 'Join'}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,72 @@
+import { addNote, expect, note, quadrant, test } from './fixtures';
+
+test.describe('live empathy map', () => {
+  test('add, edit, move, colour and delete appear on every other screen', async ({ facilitator, joinAs }) => {
+    const ana = await joinAs('Ana');
+    const ben = await joinAs('Ben', { phone: true });
+    const presenter = facilitator.page;
+
+    for (const title of ['Sees', 'Hears', 'Thinks & Feels', 'Says & Does', 'Pains', 'Gains']) {
+      await expect(quadrant(ben, title)).toBeVisible();
+    }
+    await expect(presenter.getByRole('region', { name: 'Roster' })).toContainText('Ana');
+    await expect(presenter.getByRole('region', { name: 'Roster' })).toContainText('Ben');
+
+    await addNote(ana, 'Pains', 'Queues at lunch time');
+    await expect(note(ben, 'Pains', 'Queues at lunch time')).toContainText('Ana');
+    await expect(note(presenter, 'Pains', 'Queues at lunch time')).toBeVisible();
+
+    // Edit on the phone.
+    await note(ben, 'Pains', 'Queues at lunch time').getByRole('button', { name: 'Edit note' }).click();
+    await ben.getByRole('textbox', { name: 'Note text' }).fill('Queues at lunch time, 15 minutes');
+    await ben.getByRole('button', { name: 'Save' }).click();
+    await expect(note(ana, 'Pains', 'Queues at lunch time, 15 minutes')).toBeVisible();
+    await expect(note(presenter, 'Pains', 'Queues at lunch time, 15 minutes')).toBeVisible();
+
+    // Move with the touch/keyboard menu on the phone.
+    await note(ben, 'Pains', '15 minutes').getByRole('button', { name: 'Move or colour note' }).click();
+    await note(ben, 'Pains', '15 minutes').getByRole('combobox', { name: 'Move to…' }).selectOption({ label: 'Says & Does' });
+    await expect(note(ana, 'Says & Does', '15 minutes')).toBeVisible();
+    await expect(quadrant(ana, 'Pains').getByRole('listitem')).toHaveCount(0);
+    await expect(note(presenter, 'Says & Does', '15 minutes')).toBeVisible();
+
+    // Colour from the desktop.
+    await note(ana, 'Says & Does', '15 minutes').getByRole('button', { name: 'Move or colour note' }).click();
+    await note(ana, 'Says & Does', '15 minutes').getByRole('button', { name: 'Pink' }).click();
+    await expect(note(ben, 'Says & Does', '15 minutes')).toHaveClass(/bg-pink-200/);
+
+    // Delete from the presenter view.
+    await note(presenter, 'Says & Does', '15 minutes').getByRole('button', { name: 'Delete note' }).click();
+    await expect(note(ana, 'Says & Does', '15 minutes')).toHaveCount(0);
+    await expect(note(ben, 'Says & Does', '15 minutes')).toHaveCount(0);
+  });
+
+  test('a note can be dragged to another quadrant on desktop', async ({ facilitator, joinAs }) => {
+    const ana = await joinAs('Ana');
+    await addNote(ana, 'Sees', 'Billboards for energy drinks');
+    const handle = note(ana, 'Sees', 'Billboards').getByRole('button', { name: 'Drag note' });
+    const target = quadrant(ana, 'Hears');
+    await target.scrollIntoViewIfNeeded();
+    const from = (await handle.boundingBox())!;
+    const to = (await target.boundingBox())!;
+    await ana.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await ana.mouse.down();
+    for (let step = 1; step <= 10; step++) {
+      await ana.mouse.move(from.x + ((to.x + to.width / 2 - from.x) * step) / 10, from.y + ((to.y + 40 - from.y) * step) / 10);
+    }
+    await ana.mouse.up();
+    await expect(note(ana, 'Hears', 'Billboards')).toBeVisible();
+    await expect(note(facilitator.page, 'Hears', 'Billboards')).toBeVisible();
+  });
+
+  test('a phone at 375 px can add, edit and move notes', async ({ facilitator, joinAs }) => {
+    const phone = await joinAs('Cleo', { phone: true });
+    await addNote(phone, 'Gains', 'Coffee ready when I arrive');
+    await expect(note(facilitator.page, 'Gains', 'Coffee ready')).toContainText('Cleo');
+    const width = await phone.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(375);
+    await note(phone, 'Gains', 'Coffee ready').getByRole('button', { name: 'Move or colour note' }).tap();
+    await note(phone, 'Gains', 'Coffee ready').getByRole('combobox', { name: 'Move to…' }).selectOption({ label: 'Thinks & Feels' });
+    await expect(note(facilitator.page, 'Thinks & Feels', 'Coffee ready')).toBeVisible();
+  });
+});

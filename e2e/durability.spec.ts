@@ -1,0 +1,55 @@
+import { addNote, expect, note, quadrant, test } from './fixtures';
+
+test.describe('nothing is lost', () => {
+  test('after a server crash and restart the board is intact and everyone reconnects', async ({ app, facilitator, joinAs }) => {
+    const ana = await joinAs('Ana');
+    await addNote(ana, 'Hears', 'Friends recommend the new cafe');
+    await addNote(ana, 'Pains', 'No seats at noon');
+    await expect(note(facilitator.page, 'Pains', 'No seats at noon')).toBeVisible();
+
+    await app.stop('SIGKILL');
+    await expect(ana.getByRole('status', { name: /Connection: Reconnecting/ })).toBeVisible();
+    await app.start();
+    await expect(ana.getByRole('status', { name: /Connection: Live/ })).toBeVisible({ timeout: 20_000 });
+    await expect(facilitator.page.getByRole('status', { name: /Connection: Live/ })).toBeVisible({ timeout: 20_000 });
+
+    await ana.reload();
+    await expect(note(ana, 'Hears', 'Friends recommend the new cafe')).toBeVisible();
+    await expect(note(ana, 'Pains', 'No seats at noon')).toBeVisible();
+    await addNote(ana, 'Gains', 'Loyalty card');
+    await expect(note(facilitator.page, 'Gains', 'Loyalty card')).toBeVisible();
+  });
+
+  test('notes typed while the server is unreachable sync once it is back, without duplicates', async ({ app, facilitator, joinAs }) => {
+    const ana = await joinAs('Ana');
+    await app.stop('SIGKILL');
+    await expect(ana.getByRole('status', { name: /Connection: Reconnecting/ })).toBeVisible();
+    await addNote(ana, 'Sees', 'Typed while offline');
+    await addNote(ana, 'Gains', 'Also offline');
+    await app.start();
+    await expect(note(facilitator.page, 'Sees', 'Typed while offline')).toBeVisible({ timeout: 20_000 });
+    await expect(note(facilitator.page, 'Gains', 'Also offline')).toBeVisible();
+    await expect(quadrant(facilitator.page, 'Sees').getByRole('listitem')).toHaveCount(1);
+    await ana.reload();
+    await expect(quadrant(ana, 'Sees').getByRole('listitem')).toHaveCount(1);
+  });
+
+  test('a note kept on the device (IndexedDB) reaches the room after the tab is closed and reopened', async ({
+    app,
+    facilitator,
+    joinAs,
+  }) => {
+    const ana = await joinAs('Ana');
+    await app.stop('SIGKILL');
+    await addNote(ana, 'Thinks & Feels', 'Wants to feel like a regular');
+    // Give IndexedDB a moment to commit, then close the tab while the server is still down.
+    await ana.waitForTimeout(300);
+    const context = ana.context();
+    await ana.close();
+    await app.start();
+    const reopened = await context.newPage();
+    await reopened.goto(`/w/${facilitator.code}`);
+    await expect(note(reopened, 'Thinks & Feels', 'Wants to feel like a regular')).toBeVisible();
+    await expect(note(facilitator.page, 'Thinks & Feels', 'Wants to feel like a regular')).toBeVisible({ timeout: 20_000 });
+  });
+});

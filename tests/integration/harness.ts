@@ -1,0 +1,91 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { io, type Socket } from 'socket.io-client';
+import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import type { CreateWorkshopReply, SessionReply } from '../../lib/api';
+import type { ClientToServerEvents, ServerToClientEvents } from '../../lib/wire';
+import { createAppServer, type AppServer, type AppServerOptions } from '../../server/createAppServer';
+import { createLogger } from '../../server/log';
+
+/** A temp data dir, real server(s) on port 0, and everything closed at the end. */
+export class Harness {
+  readonly dataDir = mkdtempSync(path.join(tmpdir(), 'pw-test-'));
+  private readonly closers: (() => unknown)[] = [];
+  server!: AppServer;
+
+  async start(options: Partial<AppServerOptions> = {}): Promise<AppServer> {
+    this.server = await createAppServer({ dataDir: this.dataDir, logger: createLogger('silent'), ...options });
+    const server = this.server;
+    this.closers.push(() => server.close());
+    return server;
+  }
+
+  async restart(options: Partial<AppServerOptions> = {}): Promise<AppServer> {
+    await this.server.close();
+    return this.start(options);
+  }
+
+  async post(pathname: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
+    return fetch(`${this.server.url}${pathname}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
+  }
+
+  async createWorkshop(title = 'Coffee shop personas'): Promise<CreateWorkshopReply> {
+    const res = await this.post('/api/workshops', { title });
+    if (res.status !== 201) throw new Error(`create failed: ${res.status}`);
+    return (await res.json()) as CreateWorkshopReply;
+  }
+
+  async join(code: string, name: string): Promise<SessionReply> {
+    const res = await this.post(`/api/workshops/${code}/participants`, { name });
+    if (res.status !== 201) throw new Error(`join failed: ${res.status}`);
+    return (await res.json()) as SessionReply;
+  }
+
+  async facilitator(code: string, key: string): Promise<SessionReply> {
+    const res = await this.post(`/api/workshops/${code}/facilitator-session`, {}, { authorization: `Bearer ${key}` });
+    if (res.status !== 201) throw new Error(`facilitator session failed: ${res.status}`);
+    return (await res.json()) as SessionReply;
+  }
+
+  /** A real y-websocket client, as the browser uses, on its own Y.Doc. */
+  provider(code: string, token: string, doc = new Y.Doc()): WebsocketProvider {
+    const provider = new WebsocketProvider(`${this.server.url.replace('http', 'ws')}/yjs`, code, doc, {
+      params: { token },
+      WebSocketPolyfill: WebSocket as never,
+      disableBc: true,
+    });
+    this.closers.push(() => provider.destroy());
+    return provider;
+  }
+
+  control(code: string, token: string): Socket<ServerToClientEvents, ClientToServerEvents> {
+    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(this.server.url, {
+      auth: { code, token },
+      transports: ['websocket'],
+      reconnection: false,
+    });
+    this.closers.push(() => socket.close());
+    return socket;
+  }
+
+  onClose(closer: () => unknown): void {
+    this.closers.push(closer);
+  }
+
+  async close(): Promise<void> {
+    for (const closer of this.closers.reverse()) await closer();
+    rmSync(this.dataDir, { recursive: true, force: true });
+  }
+}
+
+export function synced(provider: WebsocketProvider): Promise<void> {
+  if (provider.synced) return Promise.resolve();
+  return new Promise((resolve) => provider.once('sync', (isSynced: boolean) => isSynced && resolve()));
+}
