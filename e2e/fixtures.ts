@@ -3,7 +3,7 @@ import { test as base, expect, type Browser, type Page } from '@playwright/test'
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { AppProcess } from './AppProcess';
+import { AppProcess, freePort } from './AppProcess';
 
 export const PHONE = { viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 export const PROJECTOR = { viewport: { width: 1920, height: 1080 } };
@@ -20,9 +20,9 @@ interface Fixtures {
 
 export const test = base.extend<Fixtures, { app: AppProcess }>({
   app: [
-    async ({}, use, workerInfo) => {
+    async ({}, use) => {
       const dataDir = mkdtempSync(path.join(tmpdir(), 'pw-e2e-'));
-      const app = new AppProcess(3300 + workerInfo.workerIndex, dataDir);
+      const app = new AppProcess(await freePort(), dataDir);
       await app.start();
       await use(app);
       await app.stop('SIGTERM');

@@ -162,7 +162,7 @@ export class YjsRoom {
       return;
     }
     const verdict = validateUpdate(this.doc, payload, {
-      author: { participantId: conn.identity.participantId, name: conn.identity.name },
+      author: conn.identity,
       docBytes: this.approxBytes,
     });
     if (!verdict.ok) {

@@ -17,6 +17,7 @@ import { fail, ok, type Result } from '../../lib/result';
 export interface UpdateAuthor {
   participantId: string;
   name: string;
+  role: 'facilitator' | 'participant';
 }
 
 interface Location {
@@ -28,6 +29,12 @@ interface Location {
 }
 
 type Struct = Y.Item | Y.GC | Y.Skip;
+interface DeleteSetLike {
+  clients: Map<number, { clock: number; len: number }[]>;
+}
+
+/** Marks a struct whose location is being resolved: meeting it again means a reference cycle. */
+const RESOLVING = Symbol('resolving');
 
 type FieldSchema = { safeParse(value: unknown): { success: boolean } };
 const RECORD_FIELDS: Record<string, Record<string, FieldSchema>> = {
@@ -35,6 +42,11 @@ const RECORD_FIELDS: Record<string, Record<string, FieldSchema>> = {
   [BOARD_ROOTS.personas]: PersonaSchema.shape,
 };
 const META_FIELDS: Record<string, FieldSchema> = MetaSchema.shape;
+/** Own-property lookup: crafted keys like `__proto__` or `constructor` must not find Object.prototype. */
+function lookupField(table: Record<string, FieldSchema>, key: string): FieldSchema | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
 /** Fields written once, when the record is created. */
 const IMMUTABLE_FIELDS = new Set(['id', 'authorId', 'authorName', 'createdAt']);
 
@@ -49,6 +61,9 @@ class UpdateIndex {
   }
   clients() {
     return this.byClient.entries();
+  }
+  clientStructs(client: number): Struct[] | undefined {
+    return this.byClient.get(client);
   }
   find(id: Y.ID): Struct | null {
     const list = this.byClient.get(id.client);
@@ -68,7 +83,9 @@ class UpdateIndex {
 
 class Validator {
   private readonly index: UpdateIndex;
-  private readonly locations = new Map<Struct, Location | null>();
+  private readonly locations = new Map<Struct, Location | null | typeof RESOLVING>();
+  /** Set when a crafted update's references loop back on themselves. */
+  hasCycle = false;
 
   constructor(
     private readonly doc: Y.Doc,
@@ -78,10 +95,16 @@ class Validator {
     this.index = new UpdateIndex(structs);
   }
 
-  /** Every referenced id must be in the doc already or in this update. */
-  private isKnown(id: Y.ID | null): boolean {
+  /**
+   * Every referenced id must be in the doc already or in this update; a reference to the same
+   * client's own content must point backwards (Yjs integrates a client's structs in order, so a
+   * forward or self reference can never resolve).
+   */
+  private isKnown(id: Y.ID | null, from: Struct): boolean {
     if (id === null) return true;
-    return id.clock < Y.getState(this.doc.store, id.client) || this.index.find(id) !== null;
+    if (id.clock < Y.getState(this.doc.store, id.client)) return true;
+    if (id.client === from.id.client && id.clock >= from.id.clock) return false;
+    return this.index.find(id) !== null;
   }
 
   checkDependencies(): Result<void> {
@@ -92,10 +115,22 @@ class Validator {
         if (struct instanceof Y.Skip) return fail('update has a gap');
         if (!(struct instanceof Y.Item)) continue;
         const parentId = struct.parent instanceof Y.ID ? struct.parent : null;
-        if (!this.isKnown(struct.origin) || !this.isKnown(struct.rightOrigin) || !this.isKnown(parentId)) {
+        if (!this.isKnown(struct.origin, struct) || !this.isKnown(struct.rightOrigin, struct) || !this.isKnown(parentId, struct)) {
           return fail('update depends on content the server does not have');
         }
       }
+    }
+    return ok(undefined);
+  }
+
+  /** A delete set may only name content the server has or that this update brings. */
+  checkDeletes(deletes: DeleteSetLike): Result<void> {
+    for (const [client, ranges] of deletes.clients) {
+      let known = Y.getState(this.doc.store, client);
+      const list = this.index.clientStructs(client);
+      const last = list?.at(-1);
+      if (last) known = Math.max(known, last.id.clock + last.length);
+      for (const range of ranges) if (range.clock + range.len > known) return fail('update deletes content the server does not have');
     }
     return ok(undefined);
   }
@@ -107,14 +142,20 @@ class Validator {
     return Y.getItem(this.doc.store, id) as Struct;
   }
 
-  private isInUpdate(struct: Struct): boolean {
-    return this.index.find(struct.id) === struct;
+  /** In this update and not yet in the server's doc: a record being created right now. */
+  private isNewToServer(struct: Struct): boolean {
+    return this.index.find(struct.id) === struct && struct.id.clock >= Y.getState(this.doc.store, struct.id.client);
   }
 
   /** Where a struct is stored, or null when its parent was garbage-collected (it will be too). */
   locate(struct: Struct): Location | null {
-    if (this.locations.has(struct)) return this.locations.get(struct) ?? null;
-    this.locations.set(struct, null); // guards against reference cycles in crafted updates
+    const known = this.locations.get(struct);
+    if (known === RESOLVING) {
+      this.hasCycle = true;
+      return null;
+    }
+    if (known !== undefined) return known;
+    this.locations.set(struct, RESOLVING);
     const location = struct instanceof Y.Item ? this.locateItem(struct) : null;
     this.locations.set(struct, location);
     return location;
@@ -146,6 +187,7 @@ class Validator {
 
   checkItem(item: Y.Item): Result<void> {
     const at = this.locate(item);
+    if (this.hasCycle) return fail('update references form a cycle');
     if (at === null) return ok(undefined);
     if (item.content instanceof Y.ContentDeleted) return ok(undefined);
     if (at.key === null) return fail(`list content is not allowed in ${at.root}`);
@@ -154,8 +196,12 @@ class Validator {
   }
 
   private checkRootEntry(root: string, key: string, item: Y.Item): Result<void> {
-    if (root === BOARD_ROOTS.meta) return checkValue(META_FIELDS[key], item, `meta.${key}`);
-    if (!(root in RECORD_FIELDS)) return fail(`unknown top-level key ${JSON.stringify(root)}`);
+    if (root === BOARD_ROOTS.meta) {
+      const checked = checkValue(lookupField(META_FIELDS, key), item, `meta.${key}`);
+      if (checked.ok && this.author && this.author.role !== 'facilitator') return fail('only the facilitator changes the workshop itself');
+      return checked;
+    }
+    if (!Object.hasOwn(RECORD_FIELDS, root)) return fail(`unknown top-level key ${JSON.stringify(root)}`);
     if (!ID_PATTERN.test(key)) return fail(`bad record id in ${root}`);
     const content = item.content;
     if (!(content instanceof Y.ContentType) || !(content.type instanceof Y.Map)) {
@@ -165,15 +211,15 @@ class Validator {
   }
 
   private checkField(root: string, record: string, key: string, item: Y.Item): Result<void> {
-    const fields = RECORD_FIELDS[root];
+    const fields = Object.hasOwn(RECORD_FIELDS, root) ? RECORD_FIELDS[root] : undefined;
     if (!fields) return fail(`unknown top-level key ${JSON.stringify(root)}`);
-    const checked = checkValue(fields[key], item, `${root}.${key}`);
+    const checked = checkValue(lookupField(fields, key), item, `${root}.${key}`);
     if (!checked.ok) return checked;
     const value = (item.content as Y.ContentAny).arr[0];
     if (key === 'id' && value !== record) return fail('record id does not match its key');
     if (IMMUTABLE_FIELDS.has(key)) {
       const holder = item.parent instanceof Y.ID ? this.lookup(item.parent) : null;
-      if (!holder || !this.isInUpdate(holder)) return fail(`${root}.${key} cannot change`);
+      if (!holder || !this.isNewToServer(holder)) return fail(`${root}.${key} cannot change`);
       if (key === 'authorId' && this.author && value !== this.author.participantId) return fail('forged author');
       if (key === 'authorName' && this.author && value !== this.author.name) return fail('forged author name');
     }
@@ -197,16 +243,19 @@ export interface ValidateOptions {
 /** Refuses an update that breaks the board schema or the limits; never touches `doc`. */
 export function validateUpdate(doc: Y.Doc, update: Uint8Array, options: ValidateOptions): Result<void> {
   if (options.docBytes + update.byteLength > LIMITS.docBytes) return fail('board is over its size limit');
-  let decoded: { structs: Struct[] };
+  let decoded: { structs: Struct[]; ds: DeleteSetLike };
   try {
-    decoded = Y.decodeUpdate(update) as { structs: Struct[] };
+    decoded = Y.decodeUpdate(update) as unknown as { structs: Struct[]; ds: DeleteSetLike };
   } catch {
     return fail('update does not decode');
   }
   const validator = new Validator(doc, decoded.structs, options.author);
   const dependencies = validator.checkDependencies();
   if (!dependencies.ok) return dependencies;
+  const deletes = validator.checkDeletes(decoded.ds);
+  if (!deletes.ok) return deletes;
   let newNotes = 0;
+  let newPersonas = 0;
   for (const struct of decoded.structs) {
     if (!(struct instanceof Y.Item)) continue;
     // Already integrated (a client resending what the server has): Yjs will skip it too.
@@ -214,10 +263,15 @@ export function validateUpdate(doc: Y.Doc, update: Uint8Array, options: Validate
     const checked = validator.checkItem(struct);
     if (!checked.ok) return checked;
     const at = validator.locate(struct);
-    if (at?.root === BOARD_ROOTS.notes && at.record === null && struct.content instanceof Y.ContentType) newNotes++;
+    const isNewRecord = at?.record === null && struct.content instanceof Y.ContentType;
+    if (isNewRecord && at?.root === BOARD_ROOTS.notes) newNotes++;
+    if (isNewRecord && at?.root === BOARD_ROOTS.personas) newPersonas++;
   }
   if (newNotes > 0 && doc.getMap(BOARD_ROOTS.notes).size + newNotes > LIMITS.notesPerWorkshop) {
     return fail('board is full');
+  }
+  if (newPersonas > 0 && doc.getMap(BOARD_ROOTS.personas).size + newPersonas > LIMITS.personasPerWorkshop) {
+    return fail('too many personas');
   }
   return ok(undefined);
 }

@@ -1,0 +1,77 @@
+import * as encoding from 'lib0/encoding';
+
+/**
+ * Hand-encodes a Yjs v1 update, for the hostile updates a real `Y.Doc` never produces
+ * (forward references, self-parents). Mirrors `Item.write` / `writeStructs` in yjs 13.6.
+ */
+
+export interface CraftedId {
+  client: number;
+  clock: number;
+}
+
+export interface CraftedItem {
+  /** A root name (`'notes'`) or the id of the map item that holds this one. */
+  parent?: string | CraftedId;
+  parentSub?: string;
+  origin?: CraftedId;
+  /** `{ any: v }` for a plain value, `{ map: true }` for an empty `Y.Map`. */
+  content: { any: unknown } | { map: true };
+}
+
+export interface CraftedClient {
+  client: number;
+  /** Clock of the first item; each item has length 1. */
+  clock: number;
+  items: CraftedItem[];
+}
+
+const CONTENT_ANY_REF = 8;
+const CONTENT_TYPE_REF = 7;
+const Y_MAP_TYPE_REF = 1;
+const HAS_ORIGIN = 0b1000_0000;
+const HAS_PARENT_SUB = 0b0010_0000;
+
+function writeId(encoder: encoding.Encoder, id: CraftedId): void {
+  encoding.writeVarUint(encoder, id.client);
+  encoding.writeVarUint(encoder, id.clock);
+}
+
+function writeItem(encoder: encoding.Encoder, item: CraftedItem): void {
+  const contentRef = 'map' in item.content ? CONTENT_TYPE_REF : CONTENT_ANY_REF;
+  const info = contentRef | (item.origin ? HAS_ORIGIN : 0) | (item.parentSub === undefined ? 0 : HAS_PARENT_SUB);
+  encoding.writeUint8(encoder, info);
+  if (item.origin) {
+    writeId(encoder, item.origin);
+  } else {
+    if (typeof item.parent === 'string') {
+      encoding.writeVarUint(encoder, 1);
+      encoding.writeVarString(encoder, item.parent);
+    } else {
+      if (!item.parent) throw new Error('an item without origin needs a parent');
+      encoding.writeVarUint(encoder, 0);
+      writeId(encoder, item.parent);
+    }
+    if (item.parentSub !== undefined) encoding.writeVarString(encoder, item.parentSub);
+  }
+  if ('map' in item.content) {
+    encoding.writeVarUint(encoder, Y_MAP_TYPE_REF);
+  } else {
+    encoding.writeVarUint(encoder, 1);
+    encoding.writeAny(encoder, item.content.any as never);
+  }
+}
+
+/** Encodes the given structs and an empty delete set. */
+export function craftUpdate(clients: CraftedClient[]): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, clients.length);
+  for (const { client, clock, items } of clients) {
+    encoding.writeVarUint(encoder, items.length);
+    encoding.writeVarUint(encoder, client);
+    encoding.writeVarUint(encoder, clock);
+    for (const item of items) writeItem(encoder, item);
+  }
+  encoding.writeVarUint(encoder, 0);
+  return encoding.toUint8Array(encoder);
+}
