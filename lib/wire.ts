@@ -1,4 +1,6 @@
 import type { Role } from './api';
+import type { CommandReply } from './session/commands';
+import type { SessionState } from './session/state';
 
 /** The control plane's socket.io path, shared by server and browser. */
 export const CONTROL_PATH = '/socket.io';
@@ -12,16 +14,26 @@ export interface RosterEntry {
   isOnline: boolean;
 }
 
+/** The session state with the server's clock, so every screen shows the same countdown. */
+export interface SessionBroadcast {
+  state: SessionState;
+  serverNow: number;
+}
+
 /** Events the server sends over socket.io. */
 export interface ServerToClientEvents {
   roster: (entries: RosterEntry[]) => void;
+  session: (broadcast: SessionBroadcast) => void;
   /** This session ended (kicked, token revoked): stop reconnecting. */
   'session:ended': (reason: string) => void;
+  /** A board change of this participant was dropped (e.g. the board is locked). */
+  'board:refused': (reason: string) => void;
 }
 
-/** Commands a browser sends over socket.io. Every payload is parsed on the server. */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface ClientToServerEvents {}
+/** What a browser sends over socket.io. Every payload is parsed on the server (`CommandSchema`). */
+export interface ClientToServerEvents {
+  command: (command: unknown, ack: (reply: CommandReply) => void) => void;
+}
 
 /** What the socket.io handshake carries in `auth`. */
 export interface ControlAuth {

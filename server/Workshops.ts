@@ -65,6 +65,15 @@ export class Workshops {
     return { workshopId: workshop.id, participantId: participant.id, name: participant.name, role: participant.role };
   }
 
+  /** False once the participant was removed (their tokens are revoked too). */
+  isStillIn(identity: Identity): boolean {
+    return this.store.participantsOf(identity.workshopId).some((p) => p.id === identity.participantId);
+  }
+
+  remove(participantId: string, now = Date.now()): void {
+    this.store.removeParticipant(participantId, now);
+  }
+
   participants(workshopId: string): ParticipantRow[] {
     return this.store.participantsOf(workshopId);
   }

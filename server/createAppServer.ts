@@ -2,7 +2,9 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { CONTROL_PATH, YJS_PATH_PREFIX } from '../lib/wire';
+import { CommandHandler } from './control/CommandHandler';
 import { ControlPlane } from './control/ControlPlane';
+import { Sessions } from './control/Sessions';
 import { handleApi } from './http/apiRoutes';
 import { DEFAULT_JOIN_LIMITS, JoinGuard, type JoinGuardLimits } from './http/JoinGuard';
 import { sendJson } from './http/respond';
@@ -64,10 +66,17 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
   const log = options.logger ?? createLogger();
   const store = new Store(options.dataDir);
   const workshops = new Workshops(store);
-  const rooms = new RoomRegistry(store, log, { canWrite: () => true, onWriteRefused: () => undefined });
-  const yjs = new YjsEndpoint(workshops, rooms, log, { ...DEFAULT_YJS_OPTIONS, ...options.yjs });
+  const sessions = new Sessions(store, log);
   const control = new ControlPlane(workshops, log);
+  const rooms = new RoomRegistry(store, log, {
+    // The lock is enforced here, where updates arrive, not by hiding buttons.
+    canWrite: (conn) => conn.identity.role === 'facilitator' || !sessions.get(conn.identity.workshopId).isBoardLocked,
+    onWriteRefused: (conn, reason) => control.notifyParticipant(conn.identity.participantId, reason),
+  });
+  const yjs = new YjsEndpoint(workshops, rooms, log, { ...DEFAULT_YJS_OPTIONS, ...options.yjs });
+  control.useCommands(new CommandHandler({ sessions, workshops, control, rooms, yjs, log }));
   const api = {
+    sessions,
     workshops,
     rooms,
     joinGuard: new JoinGuard(options.joinLimits ?? DEFAULT_JOIN_LIMITS),
@@ -75,7 +84,8 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
     publicUrl: options.publicUrl?.replace(/\/+$/, '') ?? null,
     trustProxy: options.trustProxy ?? false,
   };
-  let nextApp: NextHandlers | null = null;
+  // Next.js is ready before the port opens: a page request never meets a half-started server.
+  const nextApp: NextHandlers | null = options.next ? await loadNext(options.next, host, options.port ?? 0) : null;
 
   const server = createServer(async (req, res) => {
     securityHeaders(res);
@@ -108,7 +118,6 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
     server.listen(options.port ?? 0, host, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
-  if (options.next) nextApp = await loadNext(options.next, host, port);
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   log.info({ port }, 'server listening');
 

@@ -7,25 +7,31 @@ import { parseRoomCode } from '../../lib/roomCode';
 import { CONTROL_PATH, type ClientToServerEvents, type RosterEntry, type ServerToClientEvents } from '../../lib/wire';
 import type { Identity } from '../identity';
 import type { Logger } from '../log';
+import { TokenBucket } from '../tokenBucket';
 import type { Workshops } from '../Workshops';
+import type { CommandHandler } from './CommandHandler';
 
 interface SocketData {
   identity: Identity;
+  budget: TokenBucket;
 }
 
 type ControlSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 const roomOf = (workshopId: string) => `workshop:${workshopId}`;
+/** Commands one socket may send per second (bursts of twice that). */
+const COMMANDS_PER_SECOND = 10;
 
 /**
- * The facilitator's control plane over socket.io. Every socket is authenticated in the
- * handshake (room code + token); the roster is derived from who is connected.
+ * The control plane over socket.io. Every socket is authenticated in the handshake (room
+ * code + token); every command is parsed and authorized by the `CommandHandler`.
  */
 export class ControlPlane {
   readonly io: Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
   private readonly engine: EngineServer;
   /** Open control sockets per participant, for presence and for kicking. */
   private readonly online = new Map<string, Set<ControlSocket>>();
+  private commands: CommandHandler | null = null;
 
   constructor(
     private readonly workshops: Workshops,
@@ -33,23 +39,26 @@ export class ControlPlane {
   ) {
     // engine.io is driven by our own upgrade router and request handler, so socket.io never
     // attaches listeners to the HTTP server (and cannot destroy the Yjs endpoint's upgrades).
-    this.engine = new EngineServer({
-      maxHttpBufferSize: LIMITS.controlMaxPayloadBytes,
-      pingInterval: 20_000,
-      pingTimeout: 20_000,
-    });
+    this.engine = new EngineServer({ maxHttpBufferSize: LIMITS.controlMaxPayloadBytes, pingInterval: 20_000, pingTimeout: 20_000 });
     this.io = new Server({ path: CONTROL_PATH, serveClient: false, maxHttpBufferSize: LIMITS.controlMaxPayloadBytes });
     this.io.bind(this.engine as never);
     this.io.use((socket, next) => {
       const identity = this.authenticate(socket.handshake.auth);
       if (!identity) {
+        this.log.warn({ address: socket.handshake.address }, 'control handshake refused');
         next(new Error('unauthorized'));
         return;
       }
       socket.data.identity = identity;
+      socket.data.budget = new TokenBucket(COMMANDS_PER_SECOND, COMMANDS_PER_SECOND * 2);
       next();
     });
     this.io.on('connection', (socket) => this.onConnection(socket));
+  }
+
+  /** Wired after construction: the handler needs the control plane to broadcast. */
+  useCommands(commands: CommandHandler): void {
+    this.commands = commands;
   }
 
   private authenticate(auth: unknown): Identity | null {
@@ -68,7 +77,22 @@ export class ControlPlane {
     sockets.add(socket);
     this.online.set(identity.participantId, sockets);
     void socket.join(roomOf(identity.workshopId));
+    this.commands?.sendState(socket);
     this.broadcastRoster(identity.workshopId);
+    socket.on('command', (command: unknown, ack: unknown) => {
+      const reply = typeof ack === 'function' ? (ack as (value: unknown) => void) : () => undefined;
+      if (!socket.data.budget.take()) {
+        reply({ ok: false, error: 'Too many commands. Wait a moment.' });
+        return;
+      }
+      // A kicked participant's open socket must not act on an old identity.
+      if (!this.workshops.isStillIn(identity)) {
+        reply({ ok: false, error: 'You are no longer in this workshop.' });
+        socket.disconnect(true);
+        return;
+      }
+      reply(this.commands?.handle(identity, command) ?? { ok: false, error: 'Not ready.' });
+    });
     socket.on('disconnect', () => {
       sockets.delete(socket);
       if (sockets.size === 0) this.online.delete(identity.participantId);
@@ -87,6 +111,23 @@ export class ControlPlane {
 
   broadcastRoster(workshopId: string): void {
     this.io.to(roomOf(workshopId)).emit('roster', this.roster(workshopId));
+  }
+
+  toWorkshop(workshopId: string) {
+    return this.io.to(roomOf(workshopId));
+  }
+
+  /** Tells one participant's screens something, e.g. that a board write was refused. */
+  notifyParticipant(participantId: string, reason: string): void {
+    for (const socket of this.online.get(participantId) ?? []) socket.emit('board:refused', reason);
+  }
+
+  /** Ends every control socket of a removed participant. */
+  endParticipant(participantId: string, reason: string): void {
+    for (const socket of this.online.get(participantId) ?? []) {
+      socket.emit('session:ended', reason);
+      socket.disconnect(true);
+    }
   }
 
   handleRequest(req: IncomingMessage, res: ServerResponse): void {

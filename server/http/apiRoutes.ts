@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CreateWorkshopBodySchema, JoinBodySchema, type CreateWorkshopReply, type WorkshopInfoReply } from '../../lib/api';
 import { formatRoomCode, parseRoomCode } from '../../lib/roomCode';
+import type { Sessions } from '../control/Sessions';
 import type { Logger } from '../log';
 import type { RoomRegistry } from '../yjs/RoomRegistry';
 import { bearerSecret } from '../secrets';
@@ -14,6 +15,7 @@ import { HttpError, readJson, sendJson } from './respond';
 const MAX_BODY_BYTES = 16 * 1024;
 
 export interface ApiContext {
+  sessions: Sessions;
   workshops: Workshops;
   rooms: RoomRegistry;
   joinGuard: JoinGuard;
@@ -98,6 +100,8 @@ const workshopInfo: Handler = async (ctx, req, res, { code }) => {
 const joinWorkshop: Handler = async (ctx, req, res, { code }) => {
   const workshop = await findWorkshop(ctx, req, code);
   const { name } = parseBody(JoinBodySchema, await readJson(req, MAX_BODY_BYTES));
+  if (ctx.sessions.get(workshop.id).isLobbyLocked)
+    throw new HttpError(403, 'The facilitator has closed the lobby: ask them to let you in.');
   const session = ctx.workshops.join(workshop, name);
   ctx.log.info({ workshopId: workshop.id, participantId: session.participantId }, 'participant joined');
   sendJson(res, 201, session);

@@ -91,6 +91,12 @@ export class Store {
       ),
       deleteUpdatesUpTo: db.prepare('DELETE FROM doc_updates WHERE workshop_id = ? AND id <= ?'),
       countUpdates: db.prepare('SELECT count(*) AS n FROM doc_updates WHERE workshop_id = ?'),
+      sessionOf: db.prepare('SELECT state FROM sessions WHERE workshop_id = ?'),
+      upsertSession: db.prepare(
+        'INSERT INTO sessions (workshop_id, state) VALUES (?, ?) ON CONFLICT (workshop_id) DO UPDATE SET state = excluded.state',
+      ),
+      removeParticipant: db.prepare('UPDATE participants SET removed_at = ? WHERE id = ? AND removed_at IS NULL'),
+      revokeTokens: db.prepare('UPDATE tokens SET revoked_at = ? WHERE participant_id = ? AND revoked_at IS NULL'),
     };
   }
 
@@ -158,6 +164,23 @@ export class Store {
 
   updateCount(workshopId: string): number {
     return (this.stmts.countUpdates.get(workshopId) as { n: number }).n;
+  }
+
+  /** The session control state as stored (JSON), or null for a workshop that has none yet. */
+  loadSession(workshopId: string): string | null {
+    return (this.stmts.sessionOf.get(workshopId) as { state: string } | undefined)?.state ?? null;
+  }
+
+  saveSession(workshopId: string, state: string): void {
+    this.stmts.upsertSession.run(workshopId, state);
+  }
+
+  /** Removes a participant from the workshop and revokes every token they hold. */
+  removeParticipant(participantId: string, now: number): void {
+    this.db.transaction(() => {
+      this.stmts.removeParticipant.run(now, participantId);
+      this.stmts.revokeTokens.run(now, participantId);
+    })();
   }
 
   integrityCheck(): string {

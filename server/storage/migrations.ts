@@ -35,4 +35,10 @@ export const MIGRATIONS: readonly string[] = [
     last_update_id INTEGER NOT NULL
   );
   `,
+  `
+  CREATE TABLE sessions (
+    workshop_id TEXT PRIMARY KEY REFERENCES workshops (id),
+    state TEXT NOT NULL
+  );
+  `,
 ];

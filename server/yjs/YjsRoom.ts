@@ -157,6 +157,7 @@ export class YjsRoom {
       conn.close(CLOSE_CODES.malformed, 'unknown sync step');
       return;
     }
+    if (isEmptyUpdate(payload)) return;
     if (!this.hooks.canWrite(conn)) {
       this.hooks.onWriteRefused(conn, 'The board is locked.');
       return;
@@ -223,4 +224,9 @@ export class YjsRoom {
     this.awareness.destroy();
     this.doc.destroy();
   }
+}
+
+/** A client with nothing new sends this (no structs, no deletions) in its sync step 2. */
+function isEmptyUpdate(update: Uint8Array): boolean {
+  return update.byteLength === 2 && update[0] === 0 && update[1] === 0;
 }

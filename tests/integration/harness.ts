@@ -6,7 +6,7 @@ import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import type { CreateWorkshopReply, SessionReply } from '../../lib/api';
-import type { ClientToServerEvents, ServerToClientEvents } from '../../lib/wire';
+import type { ClientToServerEvents, ServerToClientEvents, SessionBroadcast } from '../../lib/wire';
 import { createAppServer, type AppServer, type AppServerOptions } from '../../server/createAppServer';
 import { createLogger } from '../../server/log';
 
@@ -88,4 +88,19 @@ export class Harness {
 export function synced(provider: WebsocketProvider): Promise<void> {
   if (provider.synced) return Promise.resolve();
   return new Promise((resolve) => provider.once('sync', (isSynced: boolean) => isSynced && resolve()));
+}
+
+type ControlSocket = ReturnType<Harness['control']>;
+
+/** Sends a command with a fresh id (unless given) and resolves with the server's reply. */
+export function command(socket: ControlSocket, body: Record<string, unknown>): Promise<{ ok: boolean; error?: string }> {
+  const id = typeof body.id === 'string' ? body.id : `c${Math.random().toString(36).slice(2)}`;
+  return new Promise((resolve) => socket.emit('command', { id, ...body }, resolve));
+}
+
+/** Keeps the latest session broadcast a socket received. */
+export function watchSession(socket: ControlSocket): { latest: SessionBroadcast | null } {
+  const watcher: { latest: SessionBroadcast | null } = { latest: null };
+  socket.on('session', (broadcast) => (watcher.latest = broadcast));
+  return watcher;
 }

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { QUADRANT_IDS } from '../quadrants';
+import { StepPatchSchema, STEP_KINDS, STEP_LIMITS } from './agenda';
+
+const CommandIdSchema = z.string().min(1).max(64);
+const StepIdSchema = z.string().regex(/^[0-9a-z_]{1,24}$/);
+
+/**
+ * Every command the control plane accepts: one discriminated union shared by browser and
+ * server. `id` makes a retried command apply once.
+ */
+export const CommandSchema = z.discriminatedUnion('type', [
+  z.object({ id: CommandIdSchema, type: z.literal('step.goto'), stepId: StepIdSchema }),
+  z.object({ id: CommandIdSchema, type: z.literal('step.next') }),
+  z.object({ id: CommandIdSchema, type: z.literal('step.previous') }),
+  z.object({ id: CommandIdSchema, type: z.literal('step.update'), stepId: StepIdSchema, patch: StepPatchSchema }),
+  z.object({
+    id: CommandIdSchema,
+    type: z.literal('step.add'),
+    afterStepId: StepIdSchema,
+    title: z.string().trim().min(1).max(STEP_LIMITS.titleChars),
+    kind: z.enum(STEP_KINDS).default('custom'),
+  }),
+  z.object({
+    id: CommandIdSchema,
+    type: z.literal('step.move'),
+    stepId: StepIdSchema,
+    toIndex: z.number().int().min(0).max(STEP_LIMITS.maxSteps),
+  }),
+  z.object({ id: CommandIdSchema, type: z.literal('step.remove'), stepId: StepIdSchema }),
+  z.object({
+    id: CommandIdSchema,
+    type: z.literal('timer.start'),
+    durationSec: z.number().int().min(1).max(STEP_LIMITS.maxDurationSec).optional(),
+  }),
+  z.object({ id: CommandIdSchema, type: z.literal('timer.pause') }),
+  z.object({ id: CommandIdSchema, type: z.literal('timer.resume') }),
+  z.object({ id: CommandIdSchema, type: z.literal('timer.addMinute') }),
+  z.object({ id: CommandIdSchema, type: z.literal('timer.reset') }),
+  z.object({ id: CommandIdSchema, type: z.literal('board.lock'), isLocked: z.boolean() }),
+  z.object({ id: CommandIdSchema, type: z.literal('lobby.lock'), isLocked: z.boolean() }),
+  z.object({ id: CommandIdSchema, type: z.literal('spotlight.set'), quadrant: z.enum(QUADRANT_IDS).nullable() }),
+  z.object({ id: CommandIdSchema, type: z.literal('persona.activate'), personaId: z.string().regex(/^[0-9a-z]{16}$/) }),
+  z.object({ id: CommandIdSchema, type: z.literal('participant.kick'), participantId: z.string().regex(/^[0-9a-z]{16}$/) }),
+  z.object({ id: CommandIdSchema, type: z.literal('participant.done'), isDone: z.boolean() }),
+]);
+export type Command = z.infer<typeof CommandSchema>;
+export type CommandType = Command['type'];
+
+/** Commands a participant may send; everything else is the facilitator's alone. */
+export const PARTICIPANT_COMMANDS: ReadonlySet<CommandType> = new Set(['participant.done']);
+
+export type CommandReply = { ok: true } | { ok: false; error: string };
+
+/** Distributes `Omit` over a union, so each command keeps its own fields. */
+export type CommandInput = Command extends infer C ? (C extends Command ? Omit<C, 'id'> : never) : never;

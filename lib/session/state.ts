@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { QUADRANT_IDS } from '../quadrants';
+import { defaultAgenda, StepSchema, STEP_LIMITS } from './agenda';
+
+/**
+ * The countdown. Running: `endsAt` (server clock, ms). Paused or idle: `remainingMs`.
+ * Every screen derives the same countdown from these, not from its own interval.
+ */
+export const TimerSchema = z.object({
+  status: z.enum(['idle', 'running', 'paused']),
+  durationMs: z.number().int().min(0),
+  endsAt: z.number().int().nullable(),
+  remainingMs: z.number().int().min(0),
+});
+export type Timer = z.infer<typeof TimerSchema>;
+
+/** Session control: server-authoritative, changed only by the facilitator's commands. */
+export const SessionStateSchema = z.object({
+  agenda: z.array(StepSchema).min(1).max(STEP_LIMITS.maxSteps),
+  currentStepId: z.string(),
+  timer: TimerSchema,
+  isBoardLocked: z.boolean(),
+  isLobbyLocked: z.boolean(),
+  spotlight: z.enum(QUADRANT_IDS).nullable(),
+  activePersonaId: z.string().nullable(),
+  /** Participants who pressed "I'm done" in the current step. */
+  doneParticipantIds: z.array(z.string()),
+  /** Bumped on every change, so clients can drop stale broadcasts. */
+  revision: z.number().int().min(0),
+});
+export type SessionState = z.infer<typeof SessionStateSchema>;
+
+export function idleTimer(durationSec: number): Timer {
+  return { status: 'idle', durationMs: durationSec * 1000, endsAt: null, remainingMs: durationSec * 1000 };
+}
+
+export function initialSessionState(): SessionState {
+  const agenda = defaultAgenda();
+  return {
+    agenda,
+    currentStepId: agenda[0]!.id,
+    timer: idleTimer(agenda[0]!.durationSec),
+    isBoardLocked: false,
+    isLobbyLocked: false,
+    spotlight: null,
+    activePersonaId: null,
+    doneParticipantIds: [],
+    revision: 0,
+  };
+}
+
+/** Milliseconds left on the timer at `now` (server clock). */
+export function timerRemainingMs(timer: Timer, now: number): number {
+  if (timer.status !== 'running' || timer.endsAt === null) return timer.remainingMs;
+  return Math.max(0, timer.endsAt - now);
+}
+
+export function currentStep(state: SessionState) {
+  return state.agenda.find((step) => step.id === state.currentStepId) ?? state.agenda[0]!;
+}

@@ -1,0 +1,65 @@
+import { SessionStateSchema, initialSessionState, type SessionState } from '../../lib/session/state';
+import type { CommandReply } from '../../lib/session/commands';
+import type { Logger } from '../log';
+import type { Store } from '../storage/Store';
+
+/** How many recent command ids a workshop remembers, to apply a retried command once. */
+const REMEMBERED_COMMANDS = 500;
+
+/**
+ * Each workshop's session control state: in memory for speed, written to SQLite on every
+ * change so a restart resumes at the same step with the same timer.
+ */
+export class Sessions {
+  private readonly states = new Map<string, SessionState>();
+  private readonly replies = new Map<string, Map<string, CommandReply>>();
+
+  constructor(
+    private readonly store: Store,
+    private readonly log: Logger,
+  ) {}
+
+  get(workshopId: string): SessionState {
+    let state = this.states.get(workshopId);
+    if (!state) {
+      state = this.load(workshopId);
+      this.states.set(workshopId, state);
+    }
+    return state;
+  }
+
+  private load(workshopId: string): SessionState {
+    const raw = this.store.loadSession(workshopId);
+    if (raw === null) return initialSessionState();
+    try {
+      const parsed = SessionStateSchema.safeParse(JSON.parse(raw));
+      if (parsed.success) return parsed.data;
+    } catch {
+      // fall through
+    }
+    // Unreadable control state is not worth stopping a workshop for; the row is only
+    // replaced when the facilitator next changes something.
+    this.log.error({ workshopId }, 'stored session state is invalid; starting from the default agenda');
+    return initialSessionState();
+  }
+
+  set(workshopId: string, state: SessionState): void {
+    this.store.saveSession(workshopId, JSON.stringify(state));
+    this.states.set(workshopId, state);
+  }
+
+  /** The reply already given to this command id, if it was seen before. */
+  previousReply(workshopId: string, commandId: string): CommandReply | undefined {
+    return this.replies.get(workshopId)?.get(commandId);
+  }
+
+  rememberReply(workshopId: string, commandId: string, reply: CommandReply): void {
+    let replies = this.replies.get(workshopId);
+    if (!replies) {
+      replies = new Map();
+      this.replies.set(workshopId, replies);
+    }
+    replies.set(commandId, reply);
+    if (replies.size > REMEMBERED_COMMANDS) replies.delete(replies.keys().next().value!);
+  }
+}

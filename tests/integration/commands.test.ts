@@ -1,0 +1,178 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import * as Y from 'yjs';
+import { addNote, readNotes, readPersonas } from '../../lib/board';
+import { CLOSE_CODES } from '../../lib/closeCodes';
+import type { CommandInput } from '../../lib/session/commands';
+import { timerRemainingMs } from '../../lib/session/state';
+import { Harness, command, synced, watchSession } from './harness';
+
+let h: Harness;
+beforeEach(async () => {
+  h = new Harness();
+  await h.start();
+});
+afterEach(() => h.close());
+
+async function room() {
+  const created = await h.createWorkshop();
+  const facilitatorSession = await h.facilitator(created.code, created.facilitatorKey);
+  const facilitator = h.control(created.code, facilitatorSession.token);
+  const session = watchSession(facilitator);
+  const ana = await h.join(created.code, 'Ana');
+  const anaSocket = h.control(created.code, ana.token);
+  const anaView = watchSession(anaSocket);
+  await vi.waitFor(() => expect(anaView.latest).not.toBeNull());
+  await vi.waitFor(() => expect(session.latest).not.toBeNull());
+  return { ...created, facilitator, session, ana, anaSocket, anaView };
+}
+
+const FACILITATOR_COMMANDS: CommandInput[] = [
+  { type: 'step.goto', stepId: 'q_sees' },
+  { type: 'step.next' },
+  { type: 'step.previous' },
+  { type: 'step.update', stepId: 'lobby', patch: { title: 'Hijacked' } },
+  { type: 'step.add', afterStepId: 'lobby', title: 'Extra', kind: 'custom' },
+  { type: 'step.move', stepId: 'lobby', toIndex: 3 },
+  { type: 'step.remove', stepId: 'gaps' },
+  { type: 'timer.start', durationSec: 60 },
+  { type: 'timer.pause' },
+  { type: 'timer.resume' },
+  { type: 'timer.addMinute' },
+  { type: 'timer.reset' },
+  { type: 'board.lock', isLocked: true },
+  { type: 'lobby.lock', isLocked: true },
+  { type: 'spotlight.set', quadrant: 'pains' },
+  { type: 'persona.activate', personaId: 'aaaaaaaaaaaaaaaa' },
+  { type: 'participant.kick', participantId: 'aaaaaaaaaaaaaaaa' },
+];
+
+describe('facilitator commands over socket.io', () => {
+  it('refuses every facilitator command from a participant and changes nothing', async () => {
+    const { anaSocket, session } = await room();
+    const before = session.latest!.state;
+    for (const body of FACILITATOR_COMMANDS) {
+      const reply = await command(anaSocket, body);
+      expect(reply, body.type).toEqual({ ok: false, error: 'Only the facilitator can do that.' });
+    }
+    expect(session.latest!.state).toEqual(before);
+  });
+
+  it('refuses malformed and oversized payloads without disconnecting anyone', async () => {
+    const { facilitator, anaSocket } = await room();
+    for (const body of [
+      null,
+      42,
+      'step.next',
+      { type: 'step.next' },
+      { id: 'x', type: 'nope' },
+      { id: 'x', type: 'timer.start', durationSec: -5 },
+      { id: 'x'.repeat(100), type: 'step.next' },
+    ]) {
+      const reply = await new Promise((resolve) => facilitator.emit('command', body, resolve));
+      expect(reply, JSON.stringify(body)).toMatchObject({ ok: false });
+    }
+    anaSocket.emit('command', { id: 'big', type: 'step.add', afterStepId: 'lobby', title: 'x'.repeat(70_000) }, () => undefined);
+    await vi.waitFor(() => expect(anaSocket.connected).toBe(false)); // over maxHttpBufferSize: that socket only
+    expect(facilitator.connected).toBe(true);
+  });
+
+  it('moves through the agenda, and everyone sees the step', async () => {
+    const { facilitator, anaView } = await room();
+    expect(await command(facilitator, { type: 'step.next' })).toEqual({ ok: true });
+    await vi.waitFor(() => expect(anaView.latest!.state.currentStepId).toBe('groups'));
+    expect(await command(facilitator, { type: 'step.goto', stepId: 'q_hears' })).toEqual({ ok: true });
+    await vi.waitFor(() => expect(anaView.latest!.state.spotlight).toBe('hears'));
+    await command(facilitator, { type: 'step.update', stepId: 'q_thinks_feels', patch: { isSkipped: true } });
+    await command(facilitator, { type: 'step.next' });
+    await vi.waitFor(() => expect(anaView.latest!.state.currentStepId).toBe('q_says_does'));
+    expect(await command(facilitator, { type: 'step.remove', stepId: 'q_says_does' })).toMatchObject({ ok: false });
+  });
+
+  it('runs one timer for everyone, derived from the server end time', async () => {
+    const { facilitator, anaView } = await room();
+    await command(facilitator, { type: 'timer.start', durationSec: 120 });
+    await vi.waitFor(() => expect(anaView.latest!.state.timer.status).toBe('running'));
+    const { state, serverNow } = anaView.latest!;
+    expect(timerRemainingMs(state.timer, serverNow)).toBeGreaterThan(119_000);
+    await command(facilitator, { type: 'timer.addMinute' });
+    await vi.waitFor(() => expect(anaView.latest!.state.timer.durationMs).toBe(180_000));
+    await command(facilitator, { type: 'timer.pause' });
+    await vi.waitFor(() => expect(anaView.latest!.state.timer.status).toBe('paused'));
+    expect(anaView.latest!.state.timer.remainingMs).toBeGreaterThan(178_000);
+    expect(await command(facilitator, { type: 'timer.pause' })).toMatchObject({ ok: false });
+  });
+
+  it('applies a retried command once', async () => {
+    const { facilitator, session } = await room();
+    const body = { id: 'retry-me-1', type: 'step.next' };
+    expect(await command(facilitator, body)).toEqual({ ok: true });
+    expect(await command(facilitator, body)).toEqual({ ok: true });
+    await vi.waitFor(() => expect(session.latest!.state.currentStepId).toBe('groups'));
+    const revision = session.latest!.state.revision;
+    await command(facilitator, { type: 'timer.reset' });
+    await vi.waitFor(() => expect(session.latest!.state.revision).toBe(revision + 1));
+    expect(session.latest!.state.currentStepId).toBe('groups');
+  });
+
+  it('lets a participant mark themselves done, and only themselves', async () => {
+    const { anaSocket, session, ana } = await room();
+    expect(await command(anaSocket, { type: 'participant.done', isDone: true })).toEqual({ ok: true });
+    await vi.waitFor(() => expect(session.latest!.state.doneParticipantIds).toEqual([ana.participantId]));
+  });
+
+  it('a locked board drops participant updates on the server, and unlock restores writing', async () => {
+    const { code, facilitator, ana, anaSocket, session } = await room();
+    const refused: string[] = [];
+    anaSocket.on('board:refused', (reason) => refused.push(reason));
+    const provider = h.provider(code, ana.token);
+    await synced(provider);
+    const personaId = readPersonas(provider.doc)[0]!.id;
+    await command(facilitator, { type: 'board.lock', isLocked: true });
+    await vi.waitFor(() => expect(session.latest!.state.isBoardLocked).toBe(true));
+    addNote(provider.doc, { personaId, quadrant: 'sees', text: 'while locked', authorId: ana.participantId, authorName: 'Ana' });
+    await vi.waitFor(() => expect(refused).toEqual(['The board is locked.']));
+    const workshopId = h.server.store.workshopByCode(code)!.id;
+    expect(h.server.rooms.readDoc(workshopId, readNotes)).toEqual([]);
+
+    await command(facilitator, { type: 'board.lock', isLocked: false });
+    await vi.waitFor(() => expect(session.latest!.state.isBoardLocked).toBe(false));
+    const fresh = h.provider(code, ana.token, new Y.Doc());
+    await synced(fresh);
+    addNote(fresh.doc, { personaId, quadrant: 'sees', text: 'after unlock', authorId: ana.participantId, authorName: 'Ana' });
+    await vi.waitFor(() => expect(h.server.rooms.readDoc(workshopId, readNotes).map((n) => n.text)).toContain('after unlock'));
+  });
+
+  it('kicks a participant: connections closed, token revoked, old token refused', async () => {
+    const { code, facilitator, ana, anaSocket } = await room();
+    const provider = h.provider(code, ana.token);
+    await synced(provider);
+    const closeCode = new Promise<number>((resolve) => provider.on('connection-close', (event) => event && resolve(event.code)));
+    const ended = new Promise<string>((resolve) => anaSocket.on('session:ended', resolve));
+    expect(await command(facilitator, { type: 'participant.kick', participantId: ana.participantId })).toEqual({ ok: true });
+    expect(await closeCode).toBe(CLOSE_CODES.kicked);
+    expect(await ended).toMatch(/removed/);
+    const res = await fetch(`${h.server.url}/api/workshops/${code}/session`, { headers: { authorization: `Bearer ${ana.token}` } });
+    expect(res.status).toBe(401);
+    const again = h.control(code, ana.token);
+    expect((await new Promise<Error>((resolve) => again.on('connect_error', resolve))).message).toBe('unauthorized');
+  });
+
+  it('a locked lobby refuses new joins', async () => {
+    const { code, facilitator, session } = await room();
+    await command(facilitator, { type: 'lobby.lock', isLocked: true });
+    await vi.waitFor(() => expect(session.latest!.state.isLobbyLocked).toBe(true));
+    const res = await h.post(`/api/workshops/${code}/participants`, { name: 'Late' });
+    expect(res.status).toBe(403);
+    expect(((await res.json()) as { error: string }).error).toMatch(/closed the lobby/);
+  });
+
+  it('keeps the session state across a restart', async () => {
+    const { code, facilitatorKey, facilitator } = await room();
+    await command(facilitator, { type: 'step.goto', stepId: 'q_pains' });
+    await command(facilitator, { type: 'board.lock', isLocked: true });
+    await h.restart();
+    const again = await h.facilitator(code, facilitatorKey);
+    const view = watchSession(h.control(code, again.token));
+    await vi.waitFor(() => expect(view.latest?.state).toMatchObject({ currentStepId: 'q_pains', isBoardLocked: true }));
+  });
+});
