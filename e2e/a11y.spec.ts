@@ -1,4 +1,4 @@
-import { addNote, expect, expectNoAxeViolations, test } from './fixtures';
+import { addNote, leaveLobby, expect, expectNoAxeViolations, test } from './fixtures';
 
 test.describe('accessibility (axe-core)', () => {
   test('the join page has no violations', async ({ page }) => {
@@ -7,6 +7,7 @@ test.describe('accessibility (axe-core)', () => {
   });
 
   test('the participant and presenter views have no violations', async ({ facilitator, joinAs }) => {
+    await leaveLobby(facilitator.page);
     const ana = await joinAs('Ana', { phone: true });
     await addNote(ana, 'Pains', 'Parking is hard');
     await expectNoAxeViolations(ana);

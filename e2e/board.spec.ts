@@ -1,10 +1,11 @@
-import { addNote, expect, note, quadrant, test } from './fixtures';
+import { addNote, expect, leaveLobby, note, quadrant, test } from './fixtures';
 
 test.describe('live empathy map', () => {
   test('add, edit, move, colour and delete appear on every other screen', async ({ facilitator, joinAs }) => {
     const ana = await joinAs('Ana');
     const ben = await joinAs('Ben', { phone: true });
     const presenter = facilitator.page;
+    await leaveLobby(presenter);
 
     for (const title of ['Sees', 'Hears', 'Thinks & Feels', 'Says & Does', 'Pains', 'Gains']) {
       await expect(quadrant(ben, title)).toBeVisible();
@@ -42,6 +43,7 @@ test.describe('live empathy map', () => {
   });
 
   test('a note can be dragged to another quadrant on desktop', async ({ facilitator, joinAs }) => {
+    await leaveLobby(facilitator.page);
     const ana = await joinAs('Ana');
     await addNote(ana, 'Sees', 'Billboards for energy drinks');
     const handle = note(ana, 'Sees', 'Billboards').getByRole('button', { name: 'Drag note' });
@@ -60,6 +62,7 @@ test.describe('live empathy map', () => {
   });
 
   test('a phone at 375 px can add, edit and move notes', async ({ facilitator, joinAs }) => {
+    await leaveLobby(facilitator.page);
     const phone = await joinAs('Cleo', { phone: true });
     await addNote(phone, 'Gains', 'Coffee ready when I arrive');
     await expect(note(facilitator.page, 'Gains', 'Coffee ready')).toContainText('Cleo');

@@ -1,7 +1,8 @@
-import { addNote, expect, note, quadrant, test } from './fixtures';
+import { addNote, leaveLobby, expect, note, quadrant, test } from './fixtures';
 
 test.describe('nothing is lost', () => {
   test('after a server crash and restart the board is intact and everyone reconnects', async ({ app, facilitator, joinAs }) => {
+    await leaveLobby(facilitator.page);
     const ana = await joinAs('Ana');
     await addNote(ana, 'Hears', 'Friends recommend the new cafe');
     await addNote(ana, 'Pains', 'No seats at noon');
@@ -21,6 +22,7 @@ test.describe('nothing is lost', () => {
   });
 
   test('notes typed while the server is unreachable sync once it is back, without duplicates', async ({ app, facilitator, joinAs }) => {
+    await leaveLobby(facilitator.page);
     const ana = await joinAs('Ana');
     await app.stop('SIGKILL');
     await expect(ana.getByRole('status', { name: /Connection: Reconnecting/ })).toBeVisible();
@@ -39,6 +41,7 @@ test.describe('nothing is lost', () => {
     facilitator,
     joinAs,
   }) => {
+    await leaveLobby(facilitator.page);
     const ana = await joinAs('Ana');
     await app.stop('SIGKILL');
     await addNote(ana, 'Thinks & Feels', 'Wants to feel like a regular');

@@ -72,6 +72,12 @@ export async function joinInUi(page: Page, code: string, name: string): Promise<
   await expect(page.getByRole('status', { name: /Connection: Live/ })).toBeVisible();
 }
 
+/** Moves the presenter from the lobby to the next step, where the board is shown. */
+export async function leaveLobby(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Next step' }).click();
+  await expect(page.getByRole('region', { name: 'Current step' })).toContainText('Customer groups');
+}
+
 export const quadrant = (page: Page, title: string) => page.getByRole('region', { name: title, exact: true });
 
 export async function addNote(page: Page, quadrantTitle: string, text: string): Promise<void> {

@@ -5,13 +5,15 @@ import { useMemo } from 'react';
 import type { Note } from '../../lib/note';
 import { QUADRANTS, isQuadrantId, type QuadrantId } from '../../lib/quadrants';
 import { QuadrantPanel } from './QuadrantPanel';
-import type { BoardActions, BoardVariant } from './types';
+import type { BoardActions, BoardVariant, BoardViewOptions } from './types';
 
 interface Props {
   personaId: string;
   notes: Note[];
   actions: BoardActions;
-  variant: BoardVariant;
+  view: BoardViewOptions;
+  /** The spotlighted quadrant, shown large on the projector. */
+  spotlight?: QuadrantId | null;
 }
 
 const LAYOUT: Record<BoardVariant, string> = {
@@ -20,13 +22,16 @@ const LAYOUT: Record<BoardVariant, string> = {
 };
 
 /** A persona's empathy map: six quadrants; notes move by drag or by their "Move to…" menu. */
-export function EmpathyMap({ personaId, notes, actions, variant }: Props) {
+export function EmpathyMap({ personaId, notes, actions, view, spotlight = null }: Props) {
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }), useSensor(KeyboardSensor));
   const byQuadrant = useMemo(() => {
     const groups = new Map<QuadrantId, Note[]>(QUADRANTS.map((q) => [q.id, []]));
     for (const note of notes) if (note.personaId === personaId) groups.get(note.quadrant)?.push(note);
     return groups;
   }, [notes, personaId]);
+
+  // On the projector a spotlight zooms to its quadrant; phones keep the whole map below their focus box.
+  const isZoomed = view.variant === 'projector' && spotlight !== null;
 
   function onDragEnd({ active, over }: DragEndEvent) {
     const target = over?.id;
@@ -35,15 +40,15 @@ export function EmpathyMap({ personaId, notes, actions, variant }: Props) {
 
   return (
     <DndContext sensors={sensors} onDragEnd={onDragEnd}>
-      <div className={LAYOUT[variant]}>
-        {QUADRANTS.map((quadrant) => (
+      <div className={isZoomed ? 'h-full' : LAYOUT[view.variant]}>
+        {QUADRANTS.filter((quadrant) => !isZoomed || quadrant.id === spotlight).map((quadrant) => (
           <QuadrantPanel
             key={quadrant.id}
             quadrant={quadrant}
             personaId={personaId}
             notes={byQuadrant.get(quadrant.id) ?? []}
             actions={actions}
-            variant={variant}
+            view={view}
           />
         ))}
       </div>

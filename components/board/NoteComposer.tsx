@@ -8,10 +8,11 @@ interface Props {
   quadrantTitle: string;
   onAdd(text: string): Result<unknown>;
   isLarge?: boolean;
+  isDisabled?: boolean;
 }
 
 /** The "New note" box of a quadrant. Enter adds, Shift+Enter starts a new line. */
-export function NoteComposer({ quadrantTitle, onAdd, isLarge = false }: Props) {
+export function NoteComposer({ quadrantTitle, onAdd, isLarge = false, isDisabled = false }: Props) {
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
   const errorId = useId();
@@ -37,8 +38,9 @@ export function NoteComposer({ quadrantTitle, onAdd, isLarge = false }: Props) {
         aria-invalid={error ? true : undefined}
         placeholder={`Add a note to ${quadrantTitle}…`}
         value={text}
+        disabled={isDisabled}
         maxLength={LIMITS.noteTextChars}
-        rows={2}
+        rows={isLarge ? 1 : 2}
         onChange={(event) => setText(event.target.value)}
         onKeyDown={onKeyDown}
         className={`w-full resize-y rounded-md border border-slate-300 bg-white px-3 py-2 text-slate-900 placeholder:text-slate-500 ${isLarge ? 'text-lg' : 'text-base'}`}
@@ -48,7 +50,7 @@ export function NoteComposer({ quadrantTitle, onAdd, isLarge = false }: Props) {
           {error}
         </p>
       )}
-      <button type="submit" className="btn-primary self-start">
+      <button type="submit" disabled={isDisabled} className="btn-primary self-start">
         Add note
       </button>
     </form>

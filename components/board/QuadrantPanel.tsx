@@ -6,21 +6,21 @@ import type { Note } from '../../lib/note';
 import type { Quadrant } from '../../lib/quadrants';
 import { NoteComposer } from './NoteComposer';
 import { StickyNote } from './StickyNote';
-import type { BoardActions, BoardVariant } from './types';
+import type { BoardActions, BoardViewOptions } from './types';
 
 interface Props {
   quadrant: Quadrant;
   personaId: string;
   notes: Note[];
   actions: BoardActions;
-  variant: BoardVariant;
+  view: BoardViewOptions;
 }
 
 /** One empathy-map quadrant: its title, guiding questions, notes and the "New note" box. */
-export function QuadrantPanel({ quadrant, personaId, notes, actions, variant }: Props) {
+export function QuadrantPanel({ quadrant, personaId, notes, actions, view }: Props) {
   const titleId = useId();
   const { setNodeRef, isOver } = useDroppable({ id: quadrant.id });
-  const isLarge = variant === 'projector';
+  const isLarge = view.variant === 'projector';
   return (
     <section
       ref={setNodeRef}
@@ -46,10 +46,15 @@ export function QuadrantPanel({ quadrant, personaId, notes, actions, variant }: 
         className={`mt-3 grid gap-2 overflow-y-auto ${isLarge ? 'grid-cols-2 content-start' : ''}`}
       >
         {notes.map((note) => (
-          <StickyNote key={note.id} note={note} actions={actions} variant={variant} />
+          <StickyNote key={note.id} note={note} actions={actions} view={view} />
         ))}
       </ul>
-      <NoteComposer quadrantTitle={quadrant.title} isLarge={isLarge} onAdd={(text) => actions.addNote(personaId, quadrant.id, text)} />
+      <NoteComposer
+        quadrantTitle={quadrant.title}
+        isLarge={isLarge}
+        isDisabled={view.isReadOnly}
+        onAdd={(text) => actions.addNote(personaId, quadrant.id, text)}
+      />
     </section>
   );
 }

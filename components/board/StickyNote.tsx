@@ -7,20 +7,20 @@ import type { Note } from '../../lib/note';
 import { NoteEditor } from './NoteEditor';
 import { NoteMenu } from './NoteMenu';
 import { NOTE_COLOR_CLASSES } from './noteColors';
-import type { BoardActions, BoardVariant } from './types';
+import type { BoardActions, BoardViewOptions } from './types';
 
 interface Props {
   note: Note;
   actions: BoardActions;
-  variant: BoardVariant;
+  view: BoardViewOptions;
 }
 
 /** One sticky note: its text and author, with edit, move, colour and delete. */
-export function StickyNote({ note, actions, variant }: Props) {
-  const [mode, setMode] = useState<'view' | 'edit' | 'menu'>('view');
-  const { attributes, listeners, setNodeRef, transform, isDragging } = useDraggable({ id: note.id });
+export function StickyNote({ note, actions, view }: Props) {
+  const [mode, setMode] = useState<Mode>('view');
+  const { attributes, listeners, setNodeRef, transform, isDragging } = useDraggable({ id: note.id, disabled: view.isReadOnly });
   const style = transform ? { transform: `translate3d(${transform.x}px, ${transform.y}px, 0)` } : undefined;
-  const isLarge = variant === 'projector';
+  const isLarge = view.variant === 'projector';
 
   return (
     <li
@@ -35,26 +35,11 @@ export function StickyNote({ note, actions, variant }: Props) {
       )}
       <div className="mt-2 flex items-center gap-1">
         <span className={`mr-auto truncate text-slate-700 ${isLarge ? 'text-base' : 'text-sm'}`}>{note.authorName}</span>
-        <button type="button" aria-label="Drag note" className="icon-btn cursor-grab touch-none" {...attributes} {...listeners}>
-          <GripVertical aria-hidden size={18} />
-        </button>
-        <button type="button" aria-label="Edit note" onClick={() => setMode('edit')} className="icon-btn">
-          <Pencil aria-hidden size={18} />
-        </button>
-        <button
-          type="button"
-          aria-label="Move or colour note"
-          aria-expanded={mode === 'menu'}
-          onClick={() => setMode(mode === 'menu' ? 'view' : 'menu')}
-          className="icon-btn"
-        >
-          <SlidersHorizontal aria-hidden size={18} />
-        </button>
-        <button type="button" aria-label="Delete note" onClick={() => actions.deleteNote(note.id)} className="icon-btn">
-          <Trash2 aria-hidden size={18} />
-        </button>
+        {!view.isReadOnly && (
+          <NoteTools note={note} mode={mode} setMode={setMode} actions={actions} dragProps={{ ...attributes, ...listeners }} />
+        )}
       </div>
-      {mode === 'menu' && (
+      {mode === 'menu' && !view.isReadOnly && (
         <div className="mt-2 border-t border-slate-900/15 pt-2">
           <NoteMenu
             quadrant={note.quadrant}
@@ -68,5 +53,40 @@ export function StickyNote({ note, actions, variant }: Props) {
         </div>
       )}
     </li>
+  );
+}
+
+type Mode = 'view' | 'edit' | 'menu';
+
+interface ToolsProps {
+  note: Note;
+  mode: Mode;
+  setMode(mode: Mode): void;
+  actions: BoardActions;
+  dragProps: Record<string, unknown>;
+}
+
+function NoteTools({ note, mode, setMode, actions, dragProps }: ToolsProps) {
+  return (
+    <>
+      <button type="button" aria-label="Drag note" className="icon-btn cursor-grab touch-none" {...dragProps}>
+        <GripVertical aria-hidden size={18} />
+      </button>
+      <button type="button" aria-label="Edit note" onClick={() => setMode('edit')} className="icon-btn">
+        <Pencil aria-hidden size={18} />
+      </button>
+      <button
+        type="button"
+        aria-label="Move or colour note"
+        aria-expanded={mode === 'menu'}
+        onClick={() => setMode(mode === 'menu' ? 'view' : 'menu')}
+        className="icon-btn"
+      >
+        <SlidersHorizontal aria-hidden size={18} />
+      </button>
+      <button type="button" aria-label="Delete note" onClick={() => actions.deleteNote(note.id)} className="icon-btn">
+        <Trash2 aria-hidden size={18} />
+      </button>
+    </>
   );
 }

@@ -13,3 +13,9 @@ export interface BoardActions {
 
 /** `phone` stacks quadrants; `projector` fills a big screen with large type. */
 export type BoardVariant = 'phone' | 'projector';
+
+export interface BoardViewOptions {
+  variant: BoardVariant;
+  /** The board is locked for this person: show it, but offer no changes. */
+  isReadOnly: boolean;
+}

@@ -138,6 +138,15 @@ export class BoardConnection {
   setNoteColor = (id: string, color: NoteColor) => board.setNoteColor(this.doc, id, color);
   deleteNote = (id: string) => board.deleteNote(this.doc, id);
 
+  /**
+   * Forgets this device's copy (the server refused our changes, e.g. the board was locked),
+   * so the next connection starts from exactly what the server has.
+   */
+  async discardLocalCopy(): Promise<void> {
+    this.provider.disconnect();
+    await this.local.clearData();
+  }
+
   destroy(): void {
     this.isDestroyed = true;
     this.clearRetry();

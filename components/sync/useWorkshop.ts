@@ -12,12 +12,14 @@ export interface Workshop {
 }
 
 const EMPTY_BOARD: BoardState = { board: { meta: null, personas: [], notes: [] }, status: 'connecting', isLoaded: false };
-const EMPTY_CONTROL: ControlState = { roster: [], isConnected: false };
+const EMPTY_CONTROL: ControlState = { roster: [], isConnected: false, session: null, clockOffsetMs: 0 };
 const noop = () => () => undefined;
 
 /** Opens the board and control connections for a session; closes them on unmount. */
 export function useWorkshopConnections(session: SessionReply | null, onEnded: () => void): Workshop | null {
   const [workshop, setWorkshop] = useState<Workshop | null>(null);
+  /** Bumped when the server dropped our board changes: start over from the server's copy. */
+  const [generation, setGeneration] = useState(0);
   useEffect(() => {
     if (!session) return;
     const { code, token } = session;
@@ -28,7 +30,12 @@ export function useWorkshopConnections(session: SessionReply | null, onEnded: ()
         return result.ok || result.status === 0 || result.status >= 500;
       },
     });
-    const control = new ControlConnection(code, token, onEnded);
+    const control = new ControlConnection(code, token, {
+      onEnded,
+      onBoardRefused: () => {
+        void board.discardLocalCopy().then(() => setGeneration((n) => n + 1));
+      },
+    });
     setWorkshop({ board, control });
     return () => {
       board.destroy();
@@ -37,7 +44,7 @@ export function useWorkshopConnections(session: SessionReply | null, onEnded: ()
     };
     // onEnded is a stable callback from the view; re-running on its identity would reconnect.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [session]);
+  }, [session, generation]);
   return workshop;
 }
 

@@ -1,6 +1,8 @@
 'use client';
 
 import { formatRoomCode } from '../../lib/roomCode';
+import { FocusComposer } from '../session/FocusComposer';
+import { StepBanner } from '../session/StepBanner';
 import { useBoardState, useControlState, useWorkshopConnections } from '../sync/useWorkshop';
 import { useParticipantSession } from '../sync/useSessions';
 import { BoardArea } from './BoardArea';
@@ -8,13 +10,13 @@ import { ConnectionIndicator } from './ConnectionIndicator';
 import { JoinForm } from './JoinForm';
 import { RosterList } from './RosterList';
 
-/** A participant's screen (phone first): the board, who is here, and whether it is live. */
+/** A participant's screen (phone first): where the workshop is, the focus box, then the board. */
 export function ParticipantView({ code }: { code: string }) {
   const { state, joined, ended } = useParticipantSession(code);
   const session = state.phase === 'ready' ? state.session : null;
   const workshop = useWorkshopConnections(session, ended);
   const { board, status, isLoaded } = useBoardState(workshop);
-  const { roster } = useControlState(workshop);
+  const { roster, session: control, clockOffsetMs } = useControlState(workshop);
 
   if (state.phase === 'loading') return <p className="p-6 text-lg">Opening the workshop…</p>;
   if (state.phase !== 'ready' || !workshop) {
@@ -26,6 +28,9 @@ export function ParticipantView({ code }: { code: string }) {
     );
   }
 
+  const isLocked = control?.isBoardLocked ?? false;
+  const personaId = control?.activePersonaId ?? null;
+  const activePersona = board.personas.find((p) => p.id === personaId) ?? board.personas[0];
   return (
     <main className="mx-auto flex max-w-screen-2xl flex-col gap-3 p-3 sm:p-4">
       <header className="flex flex-wrap items-center justify-between gap-2">
@@ -37,7 +42,33 @@ export function ParticipantView({ code }: { code: string }) {
         </div>
         <ConnectionIndicator status={status} />
       </header>
-      <BoardArea board={board} isLoaded={isLoaded} actions={workshop.board} variant="phone" />
+      {control && (
+        <StepBanner
+          session={control}
+          clockOffsetMs={clockOffsetMs}
+          participantId={state.session.participantId}
+          send={workshop.control.send}
+        />
+      )}
+      {control?.spotlight && activePersona && (
+        <>
+          <FocusComposer
+            spotlight={control.spotlight}
+            isLocked={isLocked}
+            onAdd={(quadrant, text) => workshop.board.addNote(activePersona.id, quadrant, text)}
+          />
+          <a href="#board" className="self-start font-medium text-blue-800 underline">
+            See the full board
+          </a>
+        </>
+      )}
+      <BoardArea
+        board={board}
+        isLoaded={isLoaded}
+        actions={workshop.board}
+        view={{ variant: 'phone', isReadOnly: isLocked }}
+        personaId={personaId}
+      />
       <details className="rounded-lg border border-slate-200 bg-white p-3">
         <summary className="cursor-pointer font-medium">Who is here</summary>
         <div className="mt-2">

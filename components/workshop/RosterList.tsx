@@ -3,10 +3,12 @@ import type { RosterEntry } from '../../lib/wire';
 interface Props {
   roster: RosterEntry[];
   isLarge?: boolean;
+  /** The facilitator's "Remove" per person. */
+  onRemove?(participantId: string): void;
 }
 
 /** Who is in the workshop; people whose device is connected first. */
-export function RosterList({ roster, isLarge = false }: Props) {
+export function RosterList({ roster, isLarge = false, onRemove }: Props) {
   const people = roster.filter((entry) => entry.role === 'participant');
   const online = people.filter((entry) => entry.isOnline);
   const sorted = [...online, ...people.filter((entry) => !entry.isOnline)];
@@ -24,6 +26,16 @@ export function RosterList({ roster, isLarge = false }: Props) {
             <span aria-hidden className={`h-2.5 w-2.5 rounded-full ${entry.isOnline ? 'bg-green-600' : 'bg-slate-400'}`} />
             {entry.name}
             <span className="sr-only">{entry.isOnline ? '(connected)' : '(away)'}</span>
+            {onRemove && (
+              <button
+                type="button"
+                aria-label={`Remove ${entry.name}`}
+                onClick={() => window.confirm(`Remove ${entry.name} from the workshop?`) && onRemove(entry.participantId)}
+                className="ml-1 rounded-full px-1 text-slate-500 hover:bg-red-100 hover:text-red-800"
+              >
+                ×
+              </button>
+            )}
           </li>
         ))}
       </ul>

@@ -1,0 +1,57 @@
+'use client';
+
+import { useState, type FormEvent } from 'react';
+import type { SessionState } from '../../lib/session/state';
+import { AgendaStepRow } from './AgendaStepRow';
+import { useCommand, type SendCommand } from './useCommand';
+
+/** The agenda editor: jump, rename, time, reorder, skip, add and remove steps. */
+export function AgendaPanel({ session, send }: { session: SessionState; send: SendCommand }) {
+  const { run, error } = useCommand(send);
+  const [newTitle, setNewTitle] = useState('');
+  const lastStep = session.agenda.at(-1)!;
+
+  async function addStep(event: FormEvent) {
+    event.preventDefault();
+    if (!newTitle.trim()) return;
+    const reply = await run({ type: 'step.add', afterStepId: lastStep.id, title: newTitle.trim(), kind: 'custom' });
+    if (reply.ok) setNewTitle('');
+  }
+
+  return (
+    <section aria-label="Agenda" className="max-h-[50vh] overflow-y-auto rounded-xl bg-white p-3 shadow-sm">
+      <h2 className="mb-2 text-xl font-bold">Agenda</h2>
+      <ol className="flex flex-col gap-1">
+        {session.agenda.map((step, index) => (
+          <AgendaStepRow
+            key={`${step.id}:${step.title}:${step.durationSec}`}
+            step={step}
+            index={index}
+            count={session.agenda.length}
+            isCurrent={step.id === session.currentStepId}
+            onPatch={(patch) => run({ type: 'step.update', stepId: step.id, patch })}
+            onGo={() => run({ type: 'step.goto', stepId: step.id })}
+            onMove={(toIndex) => run({ type: 'step.move', stepId: step.id, toIndex })}
+            onRemove={() => run({ type: 'step.remove', stepId: step.id })}
+          />
+        ))}
+      </ol>
+      <form onSubmit={addStep} className="mt-2 flex gap-2">
+        <input
+          aria-label="New step title"
+          value={newTitle}
+          onChange={(event) => setNewTitle(event.target.value)}
+          className="input min-h-9 max-w-xs py-1 text-sm"
+        />
+        <button type="submit" className="btn-secondary btn-small">
+          Add step
+        </button>
+      </form>
+      {error && (
+        <p role="alert" className="mt-2 text-sm font-medium text-red-700">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,27 @@
+'use client';
+
+import { Check } from 'lucide-react';
+import { useCommand, type SendCommand } from './useCommand';
+
+/** "I'm done": tells the facilitator this participant has finished the step. */
+export function DoneToggle({ isDone, send }: { isDone: boolean; send: SendCommand }) {
+  const { run, error } = useCommand(send);
+  return (
+    <div className="flex flex-col items-end">
+      <button
+        type="button"
+        aria-pressed={isDone}
+        onClick={() => run({ type: 'participant.done', isDone: !isDone })}
+        className="btn-secondary aria-pressed:border-green-700 aria-pressed:bg-green-100"
+      >
+        <Check aria-hidden size={18} className={isDone ? 'mr-1' : 'mr-1 opacity-30'} />
+        I&apos;m done
+      </button>
+      {error && (
+        <p role="alert" className="text-sm text-red-700">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,110 @@
+'use client';
+
+import { ChevronLeft, ChevronRight, Lock, LockOpen, Pause, Play, Plus, RotateCcw } from 'lucide-react';
+import { useEffect } from 'react';
+import { QUADRANTS, isQuadrantId } from '../../lib/quadrants';
+import type { SessionState } from '../../lib/session/state';
+import { useCommand, type SendCommand } from './useCommand';
+
+interface Props {
+  session: SessionState;
+  send: SendCommand;
+  isAgendaOpen: boolean;
+  onToggleAgenda(): void;
+  onHide(): void;
+}
+
+function isTyping(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+}
+
+/** The facilitator's controls: agenda, timer, lock, lobby, spotlight. Presenter clickers work too. */
+export function FacilitatorBar({ session, send, isAgendaOpen, onToggleAgenda, onHide }: Props) {
+  const { run, error } = useCommand(send);
+  const { timer } = session;
+
+  useEffect(() => {
+    function onKeyDown(event: KeyboardEvent) {
+      if (isTyping(event.target) || event.altKey || event.ctrlKey || event.metaKey) return;
+      if (event.key === 'PageDown' || (event.key === 'ArrowRight' && event.shiftKey)) void run({ type: 'step.next' });
+      if (event.key === 'PageUp' || (event.key === 'ArrowLeft' && event.shiftKey)) void run({ type: 'step.previous' });
+    }
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [run]);
+
+  return (
+    <section aria-label="Facilitator controls" className="flex flex-wrap items-center gap-2 rounded-xl bg-slate-900 p-2 text-white">
+      <button type="button" className="bar-btn" onClick={() => run({ type: 'step.previous' })}>
+        <ChevronLeft aria-hidden size={18} /> Previous step
+      </button>
+      <button type="button" className="bar-btn" onClick={() => run({ type: 'step.next' })}>
+        Next step <ChevronRight aria-hidden size={18} />
+      </button>
+      <span className="mx-1 h-6 w-px bg-slate-600" aria-hidden />
+      {timer.status === 'running' ? (
+        <button type="button" className="bar-btn" onClick={() => run({ type: 'timer.pause' })}>
+          <Pause aria-hidden size={18} /> Pause timer
+        </button>
+      ) : timer.status === 'paused' ? (
+        <button type="button" className="bar-btn" onClick={() => run({ type: 'timer.resume' })}>
+          <Play aria-hidden size={18} /> Resume timer
+        </button>
+      ) : (
+        <button type="button" className="bar-btn" onClick={() => run({ type: 'timer.start' })}>
+          <Play aria-hidden size={18} /> Start timer
+        </button>
+      )}
+      <button type="button" className="bar-btn" onClick={() => run({ type: 'timer.addMinute' })}>
+        <Plus aria-hidden size={18} /> 1 minute
+      </button>
+      <button type="button" className="bar-btn" onClick={() => run({ type: 'timer.reset' })}>
+        <RotateCcw aria-hidden size={18} /> Reset timer
+      </button>
+      <span className="mx-1 h-6 w-px bg-slate-600" aria-hidden />
+      <button
+        type="button"
+        className="bar-btn"
+        aria-pressed={session.isBoardLocked}
+        onClick={() => run({ type: 'board.lock', isLocked: !session.isBoardLocked })}
+      >
+        {session.isBoardLocked ? <Lock aria-hidden size={18} /> : <LockOpen aria-hidden size={18} />} Lock board
+      </button>
+      <button
+        type="button"
+        className="bar-btn"
+        aria-pressed={session.isLobbyLocked}
+        onClick={() => run({ type: 'lobby.lock', isLocked: !session.isLobbyLocked })}
+      >
+        Close lobby
+      </button>
+      <label className="flex items-center gap-2 text-sm font-semibold">
+        Spotlight
+        <select
+          value={session.spotlight ?? ''}
+          onChange={(event) => run({ type: 'spotlight.set', quadrant: isQuadrantId(event.target.value) ? event.target.value : null })}
+          className="min-h-9 rounded-md bg-white px-2 text-slate-900"
+        >
+          <option value="">None</option>
+          {QUADRANTS.map((q) => (
+            <option key={q.id} value={q.id}>
+              {q.title}
+            </option>
+          ))}
+        </select>
+      </label>
+      <span className="mx-1 h-6 w-px bg-slate-600" aria-hidden />
+      <button type="button" className="bar-btn" aria-expanded={isAgendaOpen} onClick={onToggleAgenda}>
+        Agenda
+      </button>
+      <button type="button" className="bar-btn ml-auto" onClick={onHide}>
+        Hide controls
+      </button>
+      {error && (
+        <p role="alert" className="w-full rounded bg-red-100 px-3 py-1 text-sm font-medium text-red-900">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}

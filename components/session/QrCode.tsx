@@ -1,0 +1,19 @@
+'use client';
+
+import QRCode from 'qrcode';
+import { useEffect, useState } from 'react';
+
+/** A QR code of `text` (the `qrcode` library renders it; nothing leaves the browser). */
+export function QrCode({ text, size }: { text: string; size: number }) {
+  const [dataUrl, setDataUrl] = useState<string | null>(null);
+  useEffect(() => {
+    let isCurrent = true;
+    void QRCode.toDataURL(text, { errorCorrectionLevel: 'M', margin: 2, width: size }).then((url) => isCurrent && setDataUrl(url));
+    return () => {
+      isCurrent = false;
+    };
+  }, [text, size]);
+  if (!dataUrl) return <div style={{ width: size, height: size }} className="rounded-lg bg-slate-100" />;
+  // eslint-disable-next-line @next/next/no-img-element -- a data URL, nothing to optimise
+  return <img src={dataUrl} width={size} height={size} alt={`QR code to join: ${text}`} className="rounded-lg bg-white" />;
+}

@@ -1,0 +1,35 @@
+'use client';
+
+import { useEffect } from 'react';
+import type { Timer } from '../../lib/session/state';
+import { playChime } from './chime';
+import { formatCountdown, useCountdown, useTimeUp } from './useCountdown';
+
+interface Props {
+  timer: Timer;
+  clockOffsetMs: number;
+  isLarge?: boolean;
+  /** The presenter chimes; phones only show it. */
+  hasChime?: boolean;
+}
+
+/** The shared countdown, with a gentle end signal. */
+export function TimerDisplay({ timer, clockOffsetMs, isLarge = false, hasChime = false }: Props) {
+  const remaining = useCountdown(timer, clockOffsetMs);
+  const isUp = useTimeUp(timer, remaining);
+  useEffect(() => {
+    if (isUp && hasChime) playChime();
+  }, [isUp, hasChime]);
+  if (timer.status === 'idle' && timer.durationMs === 0) return null;
+  const label = isUp ? "Time's up" : timer.status === 'paused' ? 'Paused' : timer.status === 'idle' ? 'Not started' : 'Time left';
+  return (
+    <p role="timer" aria-label={`${label}: ${formatCountdown(remaining)}`} className="flex flex-col items-center leading-none">
+      <span className={`font-medium text-slate-600 ${isLarge ? 'text-lg' : 'text-xs'}`}>{label}</span>
+      <span
+        className={`font-mono font-black tabular-nums ${isLarge ? 'text-6xl' : 'text-2xl'} ${isUp ? 'animate-pulse text-red-700' : timer.status === 'paused' ? 'text-slate-500' : 'text-slate-950'}`}
+      >
+        {formatCountdown(remaining)}
+      </span>
+    </p>
+  );
+}

@@ -1,0 +1,20 @@
+'use client';
+
+import { useCallback, useState } from 'react';
+import type { CommandInput, CommandReply } from '../../lib/session/commands';
+
+export type SendCommand = (command: CommandInput) => Promise<CommandReply>;
+
+/** Sends commands and keeps the last failure as a sentence to show. */
+export function useCommand(send: SendCommand) {
+  const [error, setError] = useState<string | null>(null);
+  const run = useCallback(
+    async (command: CommandInput) => {
+      const reply = await send(command);
+      setError(reply.ok ? null : reply.error);
+      return reply;
+    },
+    [send],
+  );
+  return { run, error };
+}

@@ -1,0 +1,42 @@
+'use client';
+
+import { useEffect, useRef, useState } from 'react';
+import { timerRemainingMs, type Timer } from '../../lib/session/state';
+
+/**
+ * Milliseconds left on the shared timer, on this device's clock corrected by the server's:
+ * every screen counts down from the same end time instead of running its own interval.
+ */
+export function useCountdown(timer: Timer | null, clockOffsetMs: number): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (timer?.status !== 'running') return;
+    const interval = setInterval(() => setNow(Date.now()), 250);
+    return () => clearInterval(interval);
+  }, [timer?.status]);
+  if (!timer) return 0;
+  return timerRemainingMs(timer, now + clockOffsetMs);
+}
+
+/** True once, at the moment a running timer reaches zero. */
+export function useTimeUp(timer: Timer | null, remainingMs: number): boolean {
+  const wasRunning = useRef(false);
+  const [isUp, setIsUp] = useState(false);
+  const isRunning = timer?.status === 'running';
+  useEffect(() => {
+    if (isRunning && remainingMs > 0) wasRunning.current = true;
+    if (isRunning && remainingMs === 0 && wasRunning.current) {
+      wasRunning.current = false;
+      setIsUp(true);
+    }
+    if (!isRunning && remainingMs > 0) setIsUp(false);
+  }, [isRunning, remainingMs]);
+  return isUp;
+}
+
+export function formatCountdown(ms: number): string {
+  const totalSeconds = Math.ceil(ms / 1000);
+  const minutes = Math.floor(totalSeconds / 60);
+  const seconds = totalSeconds % 60;
+  return `${minutes}:${String(seconds).padStart(2, '0')}`;
+}
