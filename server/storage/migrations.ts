@@ -41,4 +41,28 @@ export const MIGRATIONS: readonly string[] = [
     state TEXT NOT NULL
   );
   `,
+  `
+  CREATE TABLE drafts (
+    id TEXT PRIMARY KEY,
+    workshop_id TEXT NOT NULL REFERENCES workshops (id),
+    participant_id TEXT NOT NULL REFERENCES participants (id),
+    step_id TEXT NOT NULL,
+    persona_id TEXT NOT NULL,
+    quadrant TEXT NOT NULL,
+    text TEXT NOT NULL,
+    color TEXT NOT NULL,
+    is_anonymous INTEGER NOT NULL,
+    created_at INTEGER NOT NULL,
+    revealed_at INTEGER
+  );
+  CREATE INDEX drafts_by_workshop ON drafts (workshop_id, revealed_at);
+  CREATE TABLE votes (
+    workshop_id TEXT NOT NULL REFERENCES workshops (id),
+    round_id TEXT NOT NULL,
+    participant_id TEXT NOT NULL REFERENCES participants (id),
+    note_id TEXT NOT NULL,
+    dots INTEGER NOT NULL CHECK (dots > 0),
+    PRIMARY KEY (round_id, participant_id, note_id)
+  ) WITHOUT ROWID;
+  `,
 ];

@@ -1,0 +1,98 @@
+import { saveScreenshot } from './artifacts';
+import { addNote, expect, leaveLobby, note, quadrant, test } from './fixtures';
+import { decodeQrDataUrl } from './qr';
+
+const controls = (page: import('@playwright/test').Page) => page.getByRole('region', { name: 'Facilitator controls' });
+
+test.describe('facilitating from the presenter view', () => {
+  test('the lobby fills, and its QR code decodes to the join URL', async ({ facilitator, joinAs }) => {
+    const presenter = facilitator.page;
+    const qr = presenter.getByRole('img', { name: /QR code to join/ });
+    await expect(qr).toBeVisible();
+    const joinUrl = decodeQrDataUrl((await qr.getAttribute('src'))!);
+    expect(joinUrl).toMatch(new RegExp(`/join/${facilitator.code}$`));
+    await expect(presenter.getByText(joinUrl!, { exact: true })).toBeVisible();
+
+    await joinAs('Ana');
+    await joinAs('Ben');
+    await joinAs('Cleo', { phone: true });
+    const roster = presenter.getByRole('region', { name: 'Roster' });
+    await expect(roster.getByRole('heading')).toHaveText('3 people connected');
+    await saveScreenshot(presenter, 'presenter-lobby');
+  });
+
+  test('steps, timer and spotlight reach every phone', async ({ facilitator, joinAs }) => {
+    const presenter = facilitator.page;
+    const ana = await joinAs('Ana');
+    const phone = await joinAs('Cleo', { phone: true });
+    await expect(phone.getByRole('region', { name: 'Current step' })).toContainText('Lobby');
+
+    await leaveLobby(presenter);
+    await expect(phone.getByRole('region', { name: 'Current step' })).toContainText('Customer groups');
+    await controls(presenter).getByRole('button', { name: 'Agenda' }).click();
+    await presenter
+      .getByRole('region', { name: 'Agenda' })
+      .getByRole('listitem')
+      .filter({ has: presenter.getByRole('textbox', { name: 'Title of step 5' }) })
+      .getByRole('button', { name: 'Go' })
+      .click();
+    await expect(phone.getByRole('region', { name: 'Current step' })).toContainText('Hears');
+    await expect(phone.getByRole('region', { name: 'Add a note' })).toContainText('Add a note to Hears');
+    await controls(presenter).getByRole('button', { name: 'Agenda' }).click();
+
+    // One countdown for everyone, derived from the server's end time.
+    await controls(presenter).getByRole('button', { name: 'Start timer' }).click();
+    const phoneTimer = phone.getByRole('timer');
+    const presenterTimer = presenter.getByRole('timer');
+    await expect(phoneTimer).toHaveAccessibleName(/Time left: 7:5\d/);
+    const [a, b] = await Promise.all([presenterTimer.getAttribute('aria-label'), phoneTimer.getAttribute('aria-label')]);
+    const seconds = (label: string | null) => {
+      const [m, s] = label!.split(': ')[1]!.split(':').map(Number);
+      return m! * 60 + s!;
+    };
+    expect(Math.abs(seconds(a) - seconds(b))).toBeLessThanOrEqual(1);
+    await controls(presenter).getByRole('button', { name: 'Pause timer' }).click();
+    await expect(phoneTimer).toHaveAccessibleName(/Paused/);
+
+    // The focus box adds to the spotlighted quadrant; a note being typed keeps its quadrant.
+    const focus = phone.getByRole('region', { name: 'Add a note' });
+    await focus.getByRole('textbox').fill('Podcasts on the way to work');
+    await controls(presenter).getByRole('combobox', { name: 'Spotlight' }).selectOption({ label: 'Gains' });
+    await expect(focus).toContainText('The facilitator moved on to Gains');
+    await expect(focus.getByRole('textbox')).toHaveValue('Podcasts on the way to work');
+    await focus.getByRole('button', { name: 'Add to Hears' }).click();
+    await expect(note(presenter, 'Gains', 'Podcasts')).toHaveCount(0);
+    await expect(note(ana, 'Hears', 'Podcasts on the way to work')).toBeVisible();
+    await expect(focus).toContainText('Add a note to Gains');
+    await expect(presenter.getByRole('region', { name: 'Gains', exact: true })).toBeVisible(); // zoomed to the spotlight
+    await saveScreenshot(presenter, 'presenter-quadrant-step');
+    await saveScreenshot(phone, 'phone-spotlight');
+
+    await phone.getByRole('button', { name: "I'm done" }).click();
+    await expect(presenter.getByRole('region', { name: 'Current step' }).getByText('Done').locator('..')).toContainText('1');
+  });
+
+  test('a locked board refuses edits until it is unlocked', async ({ facilitator, joinAs }) => {
+    const presenter = facilitator.page;
+    await leaveLobby(presenter);
+    const ana = await joinAs('Ana');
+    await addNote(ana, 'Sees', 'Before the lock');
+    await controls(presenter).getByRole('button', { name: 'Lock board' }).click();
+    await expect(ana.getByText('The facilitator has locked the board')).toBeVisible();
+    await expect(quadrant(ana, 'Pains').getByLabel('New note')).toBeDisabled();
+    await expect(note(ana, 'Sees', 'Before the lock').getByRole('button', { name: 'Delete note' })).toHaveCount(0);
+    await controls(presenter).getByRole('button', { name: 'Lock board' }).click();
+    await expect(quadrant(ana, 'Pains').getByLabel('New note')).toBeEnabled();
+    await addNote(ana, 'Pains', 'After the lock');
+    await expect(note(presenter, 'Pains', 'After the lock')).toBeVisible();
+  });
+
+  test('the facilitator removes a participant, whose screen goes back to the join form', async ({ facilitator, joinAs }) => {
+    const presenter = facilitator.page;
+    const ben = await joinAs('Ben');
+    presenter.once('dialog', (dialog) => void dialog.accept());
+    await presenter.getByRole('button', { name: 'Remove Ben' }).click();
+    await expect(ben.getByText('You are no longer in this workshop')).toBeVisible();
+    await expect(presenter.getByRole('region', { name: 'Roster' })).not.toContainText('Ben');
+  });
+});

@@ -1,0 +1,8 @@
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
+
+/** Decodes the QR code in a `data:image/png;base64,…` URL. */
+export function decodeQrDataUrl(dataUrl: string): string | null {
+  const png = PNG.sync.read(Buffer.from(dataUrl.replace(/^data:image\/png;base64,/, ''), 'base64'));
+  return jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data ?? null;
+}
