@@ -44,6 +44,8 @@ export function initBoard(doc: Y.Doc, input: { title: string; personaName?: stri
 }
 
 export interface NewNote {
+  /** A caller-chosen id (the server reuses a draft's id, so a reveal applies once). */
+  id?: string;
   personaId: string;
   quadrant: QuadrantId;
   text: string;
@@ -60,7 +62,7 @@ export function addNote(doc: Y.Doc, input: NewNote): Result<Note> {
   if (!personasMap(doc).has(input.personaId)) return fail('That persona no longer exists.');
   if (notesMap(doc).size >= LIMITS.notesPerWorkshop) return fail('This board is full.');
   const parsed = NoteSchema.safeParse({
-    id: newId(),
+    id: input.id ?? newId(),
     personaId: input.personaId,
     quadrant: input.quadrant,
     text: text.data,

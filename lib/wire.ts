@@ -1,5 +1,6 @@
 import type { Role } from './api';
 import type { CommandReply } from './session/commands';
+import type { DraftView, MyVotes } from './session/drafts';
 import type { SessionState } from './session/state';
 
 /** The control plane's socket.io path, shared by server and browser. */
@@ -26,6 +27,12 @@ export interface ServerToClientEvents {
   session: (broadcast: SessionBroadcast) => void;
   /** This session ended (kicked, token revoked): stop reconnecting. */
   'session:ended': (reason: string) => void;
+  /** This participant's own private notes (never anyone else's). */
+  'drafts:mine': (drafts: DraftView[]) => void;
+  /** How many private notes wait for the reveal (a count, never their text). */
+  'drafts:pending': (count: number) => void;
+  /** This participant's own dots in the open round (rounds are blind until closed). */
+  'votes:mine': (votes: MyVotes) => void;
   /** A board change of this participant was dropped (e.g. the board is locked). */
   'board:refused': (reason: string) => void;
 }

@@ -11,7 +11,7 @@ const FACILITATOR_NAME = 'Facilitator';
 
 /** Workshops and the people in them: creation, joining, and proving who a token belongs to. */
 export class Workshops {
-  constructor(private readonly store: Store) {}
+  constructor(readonly store: Store) {}
 
   create(title: string, now = Date.now()): { workshop: WorkshopRow; facilitatorKey: string } {
     const facilitatorKey = newSecret();

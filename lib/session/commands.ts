@@ -1,9 +1,13 @@
 import { z } from 'zod';
+import { LIMITS } from '../limits';
+import { NOTE_COLORS } from '../note';
 import { QUADRANT_IDS } from '../quadrants';
 import { StepPatchSchema, STEP_KINDS, STEP_LIMITS } from './agenda';
 
 const CommandIdSchema = z.string().min(1).max(64);
 const StepIdSchema = z.string().regex(/^[0-9a-z_]{1,24}$/);
+const RecordIdSchema = z.string().regex(/^[0-9a-z]{16}$/);
+const DraftTextSchema = z.string().trim().min(1).max(LIMITS.noteTextChars);
 
 /**
  * Every command the control plane accepts: one discriminated union shared by browser and
@@ -43,12 +47,44 @@ export const CommandSchema = z.discriminatedUnion('type', [
   z.object({ id: CommandIdSchema, type: z.literal('persona.activate'), personaId: z.string().regex(/^[0-9a-z]{16}$/) }),
   z.object({ id: CommandIdSchema, type: z.literal('participant.kick'), participantId: z.string().regex(/^[0-9a-z]{16}$/) }),
   z.object({ id: CommandIdSchema, type: z.literal('participant.done'), isDone: z.boolean() }),
+  // Private writing: a note that only its author sees until the facilitator reveals it.
+  z.object({
+    id: CommandIdSchema,
+    type: z.literal('draft.add'),
+    draftId: RecordIdSchema,
+    quadrant: z.enum(QUADRANT_IDS),
+    text: DraftTextSchema,
+    color: z.enum(NOTE_COLORS).default('yellow'),
+  }),
+  z.object({ id: CommandIdSchema, type: z.literal('draft.edit'), draftId: RecordIdSchema, text: DraftTextSchema }),
+  z.object({ id: CommandIdSchema, type: z.literal('draft.delete'), draftId: RecordIdSchema }),
+  z.object({ id: CommandIdSchema, type: z.literal('drafts.reveal') }),
+  // Dot voting.
+  z.object({
+    id: CommandIdSchema,
+    type: z.literal('vote.open'),
+    quadrant: z.enum(QUADRANT_IDS).nullable().default(null),
+    budget: z.number().int().min(1).max(STEP_LIMITS.maxVoteBudget).optional(),
+    allowMultiplePerNote: z.boolean().default(false),
+  }),
+  z.object({ id: CommandIdSchema, type: z.literal('vote.close') }),
+  z.object({ id: CommandIdSchema, type: z.literal('vote.cast'), noteId: RecordIdSchema, delta: z.union([z.literal(1), z.literal(-1)]) }),
 ]);
 export type Command = z.infer<typeof CommandSchema>;
 export type CommandType = Command['type'];
 
 /** Commands a participant may send; everything else is the facilitator's alone. */
-export const PARTICIPANT_COMMANDS: ReadonlySet<CommandType> = new Set(['participant.done']);
+export const PARTICIPANT_COMMANDS: ReadonlySet<CommandType> = new Set([
+  'participant.done',
+  'draft.add',
+  'draft.edit',
+  'draft.delete',
+  'vote.cast',
+]);
+
+/** Commands carried out by a service of their own rather than by `reduceSession` alone. */
+export type DraftCommand = Extract<Command, { type: 'draft.add' | 'draft.edit' | 'draft.delete' | 'drafts.reveal' }>;
+export type VoteCommand = Extract<Command, { type: 'vote.open' | 'vote.close' | 'vote.cast' }>;
 
 export type CommandReply = { ok: true } | { ok: false; error: string };
 

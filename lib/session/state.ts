@@ -14,6 +14,21 @@ export const TimerSchema = z.object({
 });
 export type Timer = z.infer<typeof TimerSchema>;
 
+/**
+ * A dot-voting round. Blind while open: `results` stays null (each participant only learns
+ * their own dots) until the facilitator closes the round.
+ */
+export const VoteRoundSchema = z.object({
+  roundId: z.string(),
+  status: z.enum(['open', 'closed']),
+  personaId: z.string().nullable(),
+  quadrant: z.enum(QUADRANT_IDS).nullable(),
+  budget: z.number().int().min(1),
+  allowMultiplePerNote: z.boolean(),
+  results: z.record(z.string(), z.number().int().min(0)).nullable(),
+});
+export type VoteRound = z.infer<typeof VoteRoundSchema>;
+
 /** Session control: server-authoritative, changed only by the facilitator's commands. */
 export const SessionStateSchema = z.object({
   agenda: z.array(StepSchema).min(1).max(STEP_LIMITS.maxSteps),
@@ -25,6 +40,7 @@ export const SessionStateSchema = z.object({
   activePersonaId: z.string().nullable(),
   /** Participants who pressed "I'm done" in the current step. */
   doneParticipantIds: z.array(z.string()),
+  vote: VoteRoundSchema.nullable().default(null),
   /** Bumped on every change, so clients can drop stale broadcasts. */
   revision: z.number().int().min(0),
 });
@@ -45,6 +61,7 @@ export function initialSessionState(): SessionState {
     spotlight: null,
     activePersonaId: null,
     doneParticipantIds: [],
+    vote: null,
     revision: 0,
   };
 }

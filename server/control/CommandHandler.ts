@@ -1,7 +1,14 @@
 import { readPersonas } from '../../lib/board';
 import { CLOSE_CODES } from '../../lib/closeCodes';
 import { fail, ok, type Result } from '../../lib/result';
-import { CommandSchema, PARTICIPANT_COMMANDS, type Command, type CommandReply } from '../../lib/session/commands';
+import {
+  CommandSchema,
+  PARTICIPANT_COMMANDS,
+  type Command,
+  type CommandReply,
+  type DraftCommand,
+  type VoteCommand,
+} from '../../lib/session/commands';
 import { reduceSession } from '../../lib/session/reduce';
 import type { SessionBroadcast } from '../../lib/wire';
 import type { Identity } from '../identity';
@@ -10,7 +17,19 @@ import type { Workshops } from '../Workshops';
 import type { RoomRegistry } from '../yjs/RoomRegistry';
 import type { YjsEndpoint } from '../yjs/YjsEndpoint';
 import type { ControlPlane } from './ControlPlane';
+import { Drafts } from './Drafts';
 import type { Sessions } from './Sessions';
+import { Votes } from './Votes';
+
+type ControlSocketLike = ReturnType<ControlPlane['toParticipant']>[number];
+
+function isDraftCommand(command: Command): command is DraftCommand {
+  return command.type.startsWith('draft');
+}
+
+function isVoteCommand(command: Command): command is VoteCommand {
+  return command.type.startsWith('vote.');
+}
 
 interface Deps {
   sessions: Sessions;
@@ -28,9 +47,13 @@ interface Deps {
  */
 export class CommandHandler {
   private readonly now: () => number;
+  private readonly drafts: Drafts;
+  private readonly votes: Votes;
 
   constructor(private readonly deps: Deps) {
     this.now = deps.now ?? Date.now;
+    this.drafts = new Drafts(deps.workshops.store, deps.rooms, this.now);
+    this.votes = new Votes(deps.workshops.store, deps.rooms);
   }
 
   handle(identity: Identity, raw: unknown): CommandReply {
@@ -54,6 +77,8 @@ export class CommandHandler {
   }
 
   private apply(identity: Identity, command: Command): Result<void> {
+    if (isDraftCommand(command)) return this.applyDraft(identity, command);
+    if (isVoteCommand(command)) return this.applyVote(identity, command);
     const { sessions, workshops, rooms } = this.deps;
     if (command.type === 'participant.kick') {
       const target = workshops.participants(identity.workshopId).find((p) => p.id === command.participantId);
@@ -74,6 +99,41 @@ export class CommandHandler {
     return ok(undefined);
   }
 
+  private applyDraft(identity: Identity, command: DraftCommand): Result<void> {
+    const { workshopId } = identity;
+    const authors = command.type === 'drafts.reveal' ? this.drafts.authors(workshopId) : [identity.participantId];
+    const result = this.drafts.apply(identity, command, this.deps.sessions.get(workshopId));
+    if (!result.ok) return result;
+    for (const author of authors) this.sendDrafts(workshopId, author);
+    this.deps.control.toWorkshop(workshopId).emit('drafts:pending', this.drafts.pendingCount(workshopId));
+    return result;
+  }
+
+  private applyVote(identity: Identity, command: VoteCommand): Result<void> {
+    const session = this.deps.sessions.get(identity.workshopId);
+    if (command.type === 'vote.cast') {
+      const cast = this.votes.cast(identity, command, session);
+      if (cast.ok) this.sendVotes(identity.workshopId, identity.participantId);
+      return cast;
+    }
+    const next = this.votes.reduce(identity, command, session);
+    if (!next.ok) return next;
+    this.deps.sessions.set(identity.workshopId, next.value);
+    this.broadcastState(identity.workshopId);
+    return ok(undefined);
+  }
+
+  private sendDrafts(workshopId: string, participantId: string): void {
+    const mine = this.drafts.mine(workshopId, participantId);
+    for (const socket of this.deps.control.toParticipant(participantId)) socket.emit('drafts:mine', mine);
+  }
+
+  private sendVotes(workshopId: string, participantId: string): void {
+    const mine = this.votes.mine(this.deps.sessions.get(workshopId), participantId);
+    if (!mine) return;
+    for (const socket of this.deps.control.toParticipant(participantId)) socket.emit('votes:mine', mine);
+  }
+
   private kick(workshopId: string, participantId: string): void {
     const { workshops, yjs, control, log } = this.deps;
     workshops.remove(participantId, this.now());
@@ -91,7 +151,13 @@ export class CommandHandler {
     this.deps.control.toWorkshop(workshopId).emit('session', this.broadcast(workshopId));
   }
 
-  sendState(socket: { emit(event: 'session', payload: SessionBroadcast): unknown; data: { identity: Identity } }): void {
-    socket.emit('session', this.broadcast(socket.data.identity.workshopId));
+  /** Everything a socket needs on connect: the session, its own drafts and dots, the pending count. */
+  sendState(socket: Pick<ControlSocketLike, 'emit'> & { data: { identity: Identity } }): void {
+    const { workshopId, participantId } = socket.data.identity;
+    socket.emit('session', this.broadcast(workshopId));
+    socket.emit('drafts:mine', this.drafts.mine(workshopId, participantId));
+    socket.emit('drafts:pending', this.drafts.pendingCount(workshopId));
+    const votes = this.votes.mine(this.deps.sessions.get(workshopId), participantId);
+    if (votes) socket.emit('votes:mine', votes);
   }
 }

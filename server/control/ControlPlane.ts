@@ -122,6 +122,11 @@ export class ControlPlane {
     for (const socket of this.online.get(participantId) ?? []) socket.emit('board:refused', reason);
   }
 
+  /** Private payloads (drafts, own votes) go to their owner's sockets only, never to a room. */
+  toParticipant(participantId: string): Pick<ControlSocket, 'emit'>[] {
+    return [...(this.online.get(participantId) ?? [])];
+  }
+
   /** Ends every control socket of a removed participant. */
   endParticipant(participantId: string, reason: string): void {
     for (const socket of this.online.get(participantId) ?? []) {

@@ -20,6 +20,19 @@ export interface ParticipantRow {
   createdAt: number;
 }
 
+export interface DraftRow {
+  id: string;
+  workshopId: string;
+  participantId: string;
+  stepId: string;
+  personaId: string;
+  quadrant: string;
+  text: string;
+  color: string;
+  isAnonymous: boolean;
+  createdAt: number;
+}
+
 export interface StoredDoc {
   state: Uint8Array | null;
   updates: Uint8Array[];
@@ -95,6 +108,26 @@ export class Store {
       upsertSession: db.prepare(
         'INSERT INTO sessions (workshop_id, state) VALUES (?, ?) ON CONFLICT (workshop_id) DO UPDATE SET state = excluded.state',
       ),
+      insertDraft: db.prepare(
+        `INSERT OR IGNORE INTO drafts (id, workshop_id, participant_id, step_id, persona_id, quadrant, text, color, is_anonymous, created_at)
+         VALUES (@id, @workshopId, @participantId, @stepId, @personaId, @quadrant, @text, @color, @isAnonymous, @createdAt)`,
+      ),
+      editDraft: db.prepare('UPDATE drafts SET text = ? WHERE id = ? AND participant_id = ? AND revealed_at IS NULL'),
+      deleteDraft: db.prepare('DELETE FROM drafts WHERE id = ? AND participant_id = ? AND revealed_at IS NULL'),
+      pendingDrafts: db.prepare(
+        `SELECT id, workshop_id AS workshopId, participant_id AS participantId, step_id AS stepId, persona_id AS personaId, quadrant, text, color,
+                is_anonymous AS isAnonymous, created_at AS createdAt
+           FROM drafts WHERE workshop_id = ? AND revealed_at IS NULL ORDER BY created_at, id`,
+      ),
+      markRevealed: db.prepare('UPDATE drafts SET revealed_at = ? WHERE id = ?'),
+      draftAuthor: db.prepare('SELECT participant_id AS participantId, is_anonymous AS isAnonymous FROM drafts WHERE id = ?'),
+      votesOf: db.prepare('SELECT note_id AS noteId, dots FROM votes WHERE round_id = ? AND participant_id = ?'),
+      setVote: db.prepare(
+        `INSERT INTO votes (workshop_id, round_id, participant_id, note_id, dots) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (round_id, participant_id, note_id) DO UPDATE SET dots = excluded.dots`,
+      ),
+      clearVote: db.prepare('DELETE FROM votes WHERE round_id = ? AND participant_id = ? AND note_id = ?'),
+      tally: db.prepare('SELECT note_id AS noteId, sum(dots) AS dots FROM votes WHERE round_id = ? GROUP BY note_id'),
       removeParticipant: db.prepare('UPDATE participants SET removed_at = ? WHERE id = ? AND removed_at IS NULL'),
       revokeTokens: db.prepare('UPDATE tokens SET revoked_at = ? WHERE participant_id = ? AND revoked_at IS NULL'),
     };
@@ -181,6 +214,53 @@ export class Store {
       this.stmts.removeParticipant.run(now, participantId);
       this.stmts.revokeTokens.run(now, participantId);
     })();
+  }
+
+  addDraft(draft: DraftRow): void {
+    this.stmts.insertDraft.run({ ...draft, isAnonymous: draft.isAnonymous ? 1 : 0 });
+  }
+
+  /** Changes an unrevealed draft of this participant; false when there is none. */
+  editDraft(draftId: string, participantId: string, text: string): boolean {
+    return this.stmts.editDraft.run(text, draftId, participantId).changes > 0;
+  }
+
+  deleteDraft(draftId: string, participantId: string): boolean {
+    return this.stmts.deleteDraft.run(draftId, participantId).changes > 0;
+  }
+
+  pendingDrafts(workshopId: string): DraftRow[] {
+    return (this.stmts.pendingDrafts.all(workshopId) as (Omit<DraftRow, 'isAnonymous'> & { isAnonymous: number })[]).map((row) => ({
+      ...row,
+      isAnonymous: row.isAnonymous === 1,
+    }));
+  }
+
+  markRevealed(draftIds: readonly string[], now: number): void {
+    this.db.transaction(() => {
+      for (const id of draftIds) this.stmts.markRevealed.run(now, id);
+    })();
+  }
+
+  /** Who wrote a revealed note (kept server-side even for anonymous steps). */
+  draftAuthor(noteId: string): { participantId: string; isAnonymous: boolean } | null {
+    const row = this.stmts.draftAuthor.get(noteId) as { participantId: string; isAnonymous: number } | undefined;
+    return row ? { participantId: row.participantId, isAnonymous: row.isAnonymous === 1 } : null;
+  }
+
+  votesOf(roundId: string, participantId: string): Record<string, number> {
+    const rows = this.stmts.votesOf.all(roundId, participantId) as { noteId: string; dots: number }[];
+    return Object.fromEntries(rows.map((row) => [row.noteId, row.dots]));
+  }
+
+  setVote(workshopId: string, roundId: string, participantId: string, noteId: string, dots: number): void {
+    if (dots > 0) this.stmts.setVote.run(workshopId, roundId, participantId, noteId, dots);
+    else this.stmts.clearVote.run(roundId, participantId, noteId);
+  }
+
+  tally(roundId: string): Record<string, number> {
+    const rows = this.stmts.tally.all(roundId) as { noteId: string; dots: number }[];
+    return Object.fromEntries(rows.map((row) => [row.noteId, row.dots]));
   }
 
   integrityCheck(): string {

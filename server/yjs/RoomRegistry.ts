@@ -41,6 +41,16 @@ export class RoomRegistry {
     room.close();
   }
 
+  /** A server-side change (e.g. a reveal): loads the room if needed, persists and broadcasts it. */
+  change(workshopId: string, apply: (doc: Y.Doc) => void): void {
+    const room = this.open(workshopId);
+    try {
+      room.transact(apply);
+    } finally {
+      this.release(room);
+    }
+  }
+
   /**
    * Runs `read` on the workshop's current doc: the live one if the room is loaded, otherwise a
    * throw-away copy loaded from storage (not kept resident).
