@@ -45,7 +45,7 @@ export function QuadrantPanel({ quadrant, personaId, notes, actions, view }: Pro
         aria-label={`Notes in ${quadrant.title}`}
         className={`mt-3 grid gap-2 overflow-y-auto ${isLarge ? 'grid-cols-2 content-start' : ''}`}
       >
-        {notes.map((note) => (
+        {sortByVotes(notes, view.voting?.results ?? null).map((note) => (
           <StickyNote key={note.id} note={note} actions={actions} view={view} />
         ))}
       </ul>
@@ -57,4 +57,10 @@ export function QuadrantPanel({ quadrant, personaId, notes, actions, view }: Pro
       />
     </section>
   );
+}
+
+/** After a vote, the most-voted notes come first. */
+function sortByVotes(notes: Note[], results: Record<string, number> | null): Note[] {
+  if (!results) return notes;
+  return [...notes].sort((a, b) => (results[b.id] ?? 0) - (results[a.id] ?? 0));
 }

@@ -7,7 +7,7 @@ import type { Note } from '../../lib/note';
 import { NoteEditor } from './NoteEditor';
 import { NoteMenu } from './NoteMenu';
 import { NOTE_COLOR_CLASSES } from './noteColors';
-import type { BoardActions, BoardViewOptions } from './types';
+import type { BoardActions, BoardViewOptions, NoteVoting } from './types';
 
 interface Props {
   note: Note;
@@ -35,6 +35,7 @@ export function StickyNote({ note, actions, view }: Props) {
       )}
       <div className="mt-2 flex items-center gap-1">
         <span className={`mr-auto truncate text-slate-700 ${isLarge ? 'text-base' : 'text-sm'}`}>{note.authorName}</span>
+        {view.voting && <VoteControls note={note} voting={view.voting} />}
         {!view.isReadOnly && (
           <NoteTools note={note} mode={mode} setMode={setMode} actions={actions} dragProps={{ ...attributes, ...listeners }} />
         )}
@@ -57,6 +58,39 @@ export function StickyNote({ note, actions, view }: Props) {
 }
 
 type Mode = 'view' | 'edit' | 'menu';
+
+function VoteControls({ note, voting }: { note: Note; voting: NoteVoting }) {
+  if (voting.results && !voting.isOpen) {
+    const total = voting.results[note.id] ?? 0;
+    return (
+      <span className="rounded-full bg-slate-900 px-2 py-0.5 text-sm font-bold text-white" aria-label={`${total} votes`}>
+        ● {total}
+      </span>
+    );
+  }
+  if (!voting.isOpen || !voting.isEligible(note)) return null;
+  const mine = voting.myDots[note.id] ?? 0;
+  return (
+    <span className="flex items-center gap-1">
+      {mine > 0 && (
+        <button type="button" aria-label="Remove my vote" className="icon-btn" onClick={() => voting.cast(note.id, -1)}>
+          −
+        </button>
+      )}
+      <span aria-label={`My dots: ${mine}`} className="min-w-5 text-center font-bold">
+        {'●'.repeat(mine)}
+      </span>
+      <button
+        type="button"
+        aria-label="Vote for this note"
+        className="rounded-md bg-blue-700 px-2 py-1 text-sm font-bold text-white"
+        onClick={() => voting.cast(note.id, 1)}
+      >
+        + Vote
+      </button>
+    </span>
+  );
+}
 
 interface ToolsProps {
   note: Note;

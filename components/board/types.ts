@@ -1,4 +1,4 @@
-import type { NoteColor } from '../../lib/note';
+import type { Note, NoteColor } from '../../lib/note';
 import type { QuadrantId } from '../../lib/quadrants';
 import type { Result } from '../../lib/result';
 
@@ -18,4 +18,16 @@ export interface BoardViewOptions {
   variant: BoardVariant;
   /** The board is locked for this person: show it, but offer no changes. */
   isReadOnly: boolean;
+  voting?: NoteVoting;
+}
+
+/** Dot voting as a note sees it: its own dots while a round is open, totals once it closes. */
+export interface NoteVoting {
+  isOpen: boolean;
+  /** Dots this participant put on each note (open round). */
+  myDots: Record<string, number>;
+  /** Totals per note once the round is closed (notes are then sorted by them). */
+  results: Record<string, number> | null;
+  isEligible(note: Note): boolean;
+  cast(noteId: string, delta: 1 | -1): void;
 }

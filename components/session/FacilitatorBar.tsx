@@ -1,6 +1,6 @@
 'use client';
 
-import { ChevronLeft, ChevronRight, Lock, LockOpen, Pause, Play, Plus, RotateCcw } from 'lucide-react';
+import { ChevronLeft, ChevronRight, Eye, Lock, LockOpen, Pause, Play, Plus, RotateCcw } from 'lucide-react';
 import { useEffect } from 'react';
 import { QUADRANTS, isQuadrantId } from '../../lib/quadrants';
 import type { SessionState } from '../../lib/session/state';
@@ -8,6 +8,8 @@ import { useCommand, type SendCommand } from './useCommand';
 
 interface Props {
   session: SessionState;
+  /** Private notes waiting for the reveal. */
+  pendingDrafts: number;
   send: SendCommand;
   isAgendaOpen: boolean;
   onToggleAgenda(): void;
@@ -19,7 +21,7 @@ function isTyping(target: EventTarget | null): boolean {
 }
 
 /** The facilitator's controls: agenda, timer, lock, lobby, spotlight. Presenter clickers work too. */
-export function FacilitatorBar({ session, send, isAgendaOpen, onToggleAgenda, onHide }: Props) {
+export function FacilitatorBar({ session, pendingDrafts, send, isAgendaOpen, onToggleAgenda, onHide }: Props) {
   const { run, error } = useCommand(send);
   const { timer } = session;
 
@@ -93,6 +95,19 @@ export function FacilitatorBar({ session, send, isAgendaOpen, onToggleAgenda, on
           ))}
         </select>
       </label>
+      <span className="mx-1 h-6 w-px bg-slate-600" aria-hidden />
+      <button type="button" className="bar-btn" disabled={pendingDrafts === 0} onClick={() => run({ type: 'drafts.reveal' })}>
+        <Eye aria-hidden size={18} /> Reveal notes ({pendingDrafts})
+      </button>
+      {session.vote?.status === 'open' ? (
+        <button type="button" className="bar-btn" onClick={() => run({ type: 'vote.close' })}>
+          Close vote
+        </button>
+      ) : (
+        <button type="button" className="bar-btn" onClick={() => run({ type: 'vote.open', quadrant: null, allowMultiplePerNote: false })}>
+          Open vote
+        </button>
+      )}
       <span className="mx-1 h-6 w-px bg-slate-600" aria-hidden />
       <button type="button" className="bar-btn" aria-expanded={isAgendaOpen} onClick={onToggleAgenda}>
         Agenda

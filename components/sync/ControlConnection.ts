@@ -1,6 +1,10 @@
 import { io, type Socket } from 'socket.io-client';
 import { newId } from '../../lib/ids';
+import type { NoteColor } from '../../lib/note';
+import type { QuadrantId } from '../../lib/quadrants';
+import { ok, type Result } from '../../lib/result';
 import type { CommandInput, CommandReply } from '../../lib/session/commands';
+import type { DraftView, MyVotes } from '../../lib/session/drafts';
 import type { SessionState } from '../../lib/session/state';
 import { CONTROL_PATH, type ClientToServerEvents, type RosterEntry, type ServerToClientEvents } from '../../lib/wire';
 import { reconnectDelayMs } from './reconnect';
@@ -11,6 +15,21 @@ export interface ControlState {
   session: SessionState | null;
   /** Server clock minus this device's clock, ms: every screen counts down the same timer. */
   clockOffsetMs: number;
+  /** This participant's private notes the server has. */
+  myDrafts: DraftView[];
+  /** Private notes typed here that the server has not confirmed yet (or refused). */
+  unsentDrafts: UnsentDraft[];
+  /** How many private notes in the room wait for the reveal. */
+  pendingDrafts: number;
+  myVotes: MyVotes | null;
+}
+
+export interface UnsentDraft {
+  draftId: string;
+  quadrant: QuadrantId;
+  text: string;
+  color: NoteColor;
+  error: string | null;
 }
 
 /** How long a command waits for the server before it is reported as failed. */
@@ -20,7 +39,16 @@ const COMMAND_TIMEOUT_MS = 8000;
 export class ControlConnection {
   private readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>;
   private readonly listeners = new Set<() => void>();
-  private state: ControlState = { roster: [], isConnected: false, session: null, clockOffsetMs: 0 };
+  private state: ControlState = {
+    roster: [],
+    isConnected: false,
+    session: null,
+    clockOffsetMs: 0,
+    myDrafts: [],
+    unsentDrafts: [],
+    pendingDrafts: 0,
+    myVotes: null,
+  };
 
   constructor(code: string, token: string, hooks: { onEnded(): void; onBoardRefused(reason: string): void }) {
     this.socket = io({
@@ -42,6 +70,9 @@ export class ControlConnection {
       this.set({ session: state, clockOffsetMs: serverNow - Date.now() });
     });
     this.socket.on('board:refused', (reason) => hooks.onBoardRefused(reason));
+    this.socket.on('drafts:mine', (myDrafts) => this.set({ myDrafts }));
+    this.socket.on('drafts:pending', (pendingDrafts) => this.set({ pendingDrafts }));
+    this.socket.on('votes:mine', (myVotes) => this.set({ myVotes }));
     this.socket.on('session:ended', () => {
       this.socket.disconnect();
       hooks.onEnded();
@@ -73,6 +104,35 @@ export class ControlConnection {
         );
     });
   };
+
+  /**
+   * Adds a private note. It shows at once as unsent and stays (with its text) until the server
+   * confirms it; the draft id makes a retry safe.
+   */
+  addDraft = (quadrant: QuadrantId, text: string, color: NoteColor = 'yellow'): Result<unknown> => {
+    const draft: UnsentDraft = { draftId: newId(), quadrant, text: text.trim(), color, error: null };
+    if (!draft.text) return { ok: false, error: 'A note needs some text.' };
+    this.set({ unsentDrafts: [...this.state.unsentDrafts, draft] });
+    void this.sendDraft(draft);
+    return ok(draft);
+  };
+
+  retryDraft = (draftId: string): void => {
+    const draft = this.state.unsentDrafts.find((d) => d.draftId === draftId);
+    if (draft) void this.sendDraft(draft);
+  };
+
+  private async sendDraft(draft: UnsentDraft): Promise<void> {
+    const reply = await this.send({
+      type: 'draft.add',
+      draftId: draft.draftId,
+      quadrant: draft.quadrant,
+      text: draft.text,
+      color: draft.color,
+    });
+    const others = this.state.unsentDrafts.filter((d) => d.draftId !== draft.draftId);
+    this.set({ unsentDrafts: reply.ok ? others : [...others, { ...draft, error: reply.error }] });
+  }
 
   destroy(): void {
     this.socket.disconnect();

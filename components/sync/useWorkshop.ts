@@ -12,7 +12,16 @@ export interface Workshop {
 }
 
 const EMPTY_BOARD: BoardState = { board: { meta: null, personas: [], notes: [] }, status: 'connecting', isLoaded: false };
-const EMPTY_CONTROL: ControlState = { roster: [], isConnected: false, session: null, clockOffsetMs: 0 };
+const EMPTY_CONTROL: ControlState = {
+  roster: [],
+  isConnected: false,
+  session: null,
+  clockOffsetMs: 0,
+  myDrafts: [],
+  unsentDrafts: [],
+  pendingDrafts: 0,
+  myVotes: null,
+};
 const noop = () => () => undefined;
 
 /** Opens the board and control connections for a session; closes them on unmount. */

@@ -1,7 +1,13 @@
 'use client';
 
 import { formatRoomCode } from '../../lib/roomCode';
+import type { QuadrantId } from '../../lib/quadrants';
+import type { Result } from '../../lib/result';
+import type { BoardActions } from '../board/types';
+import { currentStep } from '../../lib/session/state';
 import { FocusComposer } from '../session/FocusComposer';
+import { MyDrafts } from '../session/MyDrafts';
+import { dotsLeft, noteVoting } from '../session/noteVoting';
 import { StepBanner } from '../session/StepBanner';
 import { useBoardState, useControlState, useWorkshopConnections } from '../sync/useWorkshop';
 import { useParticipantSession } from '../sync/useSessions';
@@ -16,7 +22,7 @@ export function ParticipantView({ code }: { code: string }) {
   const session = state.phase === 'ready' ? state.session : null;
   const workshop = useWorkshopConnections(session, ended);
   const { board, status, isLoaded } = useBoardState(workshop);
-  const { roster, session: control, clockOffsetMs } = useControlState(workshop);
+  const { roster, session: control, clockOffsetMs, myDrafts, unsentDrafts, myVotes } = useControlState(workshop);
 
   if (state.phase === 'loading') return <p className="p-6 text-lg">Opening the workshop…</p>;
   if (state.phase !== 'ready' || !workshop) {
@@ -29,6 +35,11 @@ export function ParticipantView({ code }: { code: string }) {
   }
 
   const isLocked = control?.isBoardLocked ?? false;
+  const step = control ? currentStep(control) : null;
+  // In a private or anonymous step a new note is a draft the server holds until the reveal.
+  const isDraftStep = Boolean(step && (step.isPrivate || step.isAnonymous));
+  const actions = isDraftStep ? withDraftNotes(workshop.board, workshop.control.addDraft) : workshop.board;
+  const left = dotsLeft(control, myVotes);
   const personaId = control?.activePersonaId ?? null;
   const activePersona = board.personas.find((p) => p.id === personaId) ?? board.personas[0];
   return (
@@ -55,18 +66,26 @@ export function ParticipantView({ code }: { code: string }) {
           <FocusComposer
             spotlight={control.spotlight}
             isLocked={isLocked}
-            onAdd={(quadrant, text) => workshop.board.addNote(activePersona.id, quadrant, text)}
+            onAdd={(quadrant, text) => actions.addNote(activePersona.id, quadrant, text)}
           />
           <a href="#board" className="self-start font-medium text-blue-800 underline">
             See the full board
           </a>
         </>
       )}
+      {isDraftStep && (
+        <MyDrafts drafts={myDrafts} unsent={unsentDrafts} send={workshop.control.send} onRetry={workshop.control.retryDraft} />
+      )}
+      {left !== null && (
+        <p role="status" className="rounded-lg bg-blue-700 p-3 text-lg font-bold text-white">
+          Voting: {left} {left === 1 ? 'dot' : 'dots'} left. Tap “+ Vote” on the notes that matter most.
+        </p>
+      )}
       <BoardArea
         board={board}
         isLoaded={isLoaded}
-        actions={workshop.board}
-        view={{ variant: 'phone', isReadOnly: isLocked }}
+        actions={actions}
+        view={{ variant: 'phone', isReadOnly: isLocked, voting: noteVoting(control, myVotes, workshop.control.send, true) }}
         personaId={personaId}
       />
       <details className="rounded-lg border border-slate-200 bg-white p-3">
@@ -77,4 +96,11 @@ export function ParticipantView({ code }: { code: string }) {
       </details>
     </main>
   );
+}
+
+/** The board's actions, except that a new note becomes a private draft (all else unchanged). */
+function withDraftNotes(board: BoardActions, addDraft: (quadrant: QuadrantId, text: string) => Result<unknown>): BoardActions {
+  const actions = Object.create(board) as BoardActions;
+  actions.addNote = (_personaId, quadrant, text) => addDraft(quadrant, text);
+  return actions;
 }

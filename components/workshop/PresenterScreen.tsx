@@ -6,6 +6,7 @@ import { currentStep } from '../../lib/session/state';
 import { AgendaPanel } from '../session/AgendaPanel';
 import { FacilitatorBar } from '../session/FacilitatorBar';
 import { LobbyPanel } from '../session/LobbyPanel';
+import { noteVoting } from '../session/noteVoting';
 import { StepHeader } from '../session/StepHeader';
 import type { BoardState } from '../sync/BoardConnection';
 import type { ControlState } from '../sync/ControlConnection';
@@ -41,6 +42,7 @@ export function PresenterScreen({ code, facilitatorKey, title, joinUrl, workshop
       {session && areControlsVisible && (
         <FacilitatorBar
           session={session}
+          pendingDrafts={controlState.pendingDrafts}
           send={send}
           isAgendaOpen={isAgendaOpen}
           onToggleAgenda={() => setIsAgendaOpen(!isAgendaOpen)}
@@ -93,7 +95,7 @@ export function PresenterScreen({ code, facilitatorKey, title, joinUrl, workshop
                 board={board}
                 isLoaded={isLoaded}
                 actions={workshop.board}
-                view={{ variant: 'projector', isReadOnly: false }}
+                view={{ variant: 'projector', isReadOnly: false, voting: noteVoting(session, null, send, false) }}
                 personaId={session.activePersonaId}
                 spotlight={session.spotlight}
               />

@@ -1,0 +1,63 @@
+'use client';
+
+import { Trash2 } from 'lucide-react';
+import { quadrantTitle } from '../../lib/quadrants';
+import type { DraftView } from '../../lib/session/drafts';
+import type { UnsentDraft } from '../sync/ControlConnection';
+import type { SendCommand } from './useCommand';
+
+interface Props {
+  drafts: DraftView[];
+  unsent: UnsentDraft[];
+  send: SendCommand;
+  onRetry(draftId: string): void;
+}
+
+/** A participant's private notes: only they see them until the facilitator reveals them. */
+export function MyDrafts({ drafts, unsent, send, onRetry }: Props) {
+  if (drafts.length === 0 && unsent.length === 0) {
+    return (
+      <p className="rounded-lg bg-slate-100 p-3 text-slate-700">
+        Private writing: only you see your notes until the facilitator reveals them.
+      </p>
+    );
+  }
+  return (
+    <section aria-label="Your private notes" className="rounded-xl border border-slate-300 bg-white p-3">
+      <h2 className="text-lg font-bold">Your private notes</h2>
+      <p className="text-sm text-slate-600">Only you see these until the facilitator reveals them.</p>
+      <ul className="mt-2 flex flex-col gap-2">
+        {drafts.map((draft) => (
+          <li key={draft.draftId} className="flex items-start gap-2 rounded-md bg-yellow-100 p-2">
+            <span className="flex-1">
+              <span className="block text-xs font-semibold text-slate-600 uppercase">{quadrantTitle(draft.quadrant)}</span>
+              {draft.text}
+            </span>
+            <button
+              type="button"
+              aria-label="Delete private note"
+              className="icon-btn"
+              onClick={() => send({ type: 'draft.delete', draftId: draft.draftId })}
+            >
+              <Trash2 aria-hidden size={18} />
+            </button>
+          </li>
+        ))}
+        {unsent.map((draft) => (
+          <li key={draft.draftId} className="flex items-start gap-2 rounded-md border border-dashed border-slate-400 p-2">
+            <span className="flex-1">
+              <span className="block text-xs font-semibold text-slate-600 uppercase">{quadrantTitle(draft.quadrant)}</span>
+              {draft.text}
+              <span className={`block text-sm ${draft.error ? 'text-red-700' : 'text-slate-600'}`}>{draft.error ?? 'Sending…'}</span>
+            </span>
+            {draft.error && (
+              <button type="button" className="btn-secondary btn-small" onClick={() => onRetry(draft.draftId)}>
+                Retry
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
