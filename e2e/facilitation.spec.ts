@@ -61,8 +61,11 @@ test.describe('facilitating from the presenter view', () => {
     await expect(focus).toContainText('The facilitator moved on to Gains');
     await expect(focus.getByRole('textbox')).toHaveValue('Podcasts on the way to work');
     await focus.getByRole('button', { name: 'Add to Hears' }).click();
-    await expect(note(presenter, 'Gains', 'Podcasts')).toHaveCount(0);
+    // Hears is a private-writing step: the note waits on the phone until the reveal.
+    await expect(phone.getByRole('region', { name: 'Your private notes' })).toContainText('Podcasts on the way to work');
+    await controls(presenter).getByRole('button', { name: 'Reveal notes (1)' }).click();
     await expect(note(ana, 'Hears', 'Podcasts on the way to work')).toBeVisible();
+    await expect(note(ana, 'Gains', 'Podcasts')).toHaveCount(0);
     await expect(focus).toContainText('Add a note to Gains');
     await expect(presenter.getByRole('region', { name: 'Gains', exact: true })).toBeVisible(); // zoomed to the spotlight
     await saveScreenshot(presenter, 'presenter-quadrant-step');
