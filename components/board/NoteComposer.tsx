@@ -31,7 +31,7 @@ export function NoteComposer({ quadrantTitle, onAdd, isLarge = false, isDisabled
   }
 
   return (
-    <form onSubmit={submit} className="mt-2 flex flex-col gap-2">
+    <form onSubmit={submit} className={`mt-2 flex gap-2 ${isLarge ? 'flex-row flex-wrap items-start' : 'flex-col'}`}>
       <textarea
         aria-label="New note"
         aria-describedby={error ? errorId : undefined}
@@ -43,7 +43,7 @@ export function NoteComposer({ quadrantTitle, onAdd, isLarge = false, isDisabled
         rows={isLarge ? 1 : 2}
         onChange={(event) => setText(event.target.value)}
         onKeyDown={onKeyDown}
-        className={`w-full resize-y rounded-md border border-slate-300 bg-white px-3 py-2 text-slate-900 placeholder:text-slate-500 ${isLarge ? 'text-lg' : 'text-base'}`}
+        className={`${isLarge ? 'min-w-0 flex-1' : 'w-full'} resize-y rounded-md border border-slate-300 bg-white px-3 py-2 text-slate-900 placeholder:text-slate-500 ${isLarge ? 'text-lg' : 'text-base'}`}
       />
       {error && (
         <p id={errorId} role="alert" className="text-sm font-medium text-red-700">

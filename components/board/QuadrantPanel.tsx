@@ -43,7 +43,7 @@ export function QuadrantPanel({ quadrant, personaId, notes, actions, view }: Pro
       </div>
       <ul
         aria-label={`Notes in ${quadrant.title}`}
-        className={`mt-3 grid gap-2 overflow-y-auto ${isLarge ? 'grid-cols-2 content-start' : ''}`}
+        className={`mt-3 grid gap-3 pt-2 ${isLarge ? 'min-h-0 flex-1 grid-cols-2 content-start overflow-y-auto pr-2' : ''}`}
       >
         {sortByVotes(notes, view.voting?.results ?? null).map((note) => (
           <StickyNote key={note.id} note={note} actions={actions} view={view} />

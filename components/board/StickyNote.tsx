@@ -26,7 +26,7 @@ export function StickyNote({ note, actions, view }: Props) {
     <li
       ref={setNodeRef}
       style={style}
-      className={`relative rounded-md border-2 p-3 shadow-sm ${NOTE_COLOR_CLASSES[note.color]} ${isDragging ? 'z-10 opacity-80 shadow-lg' : ''}`}
+      className={`group relative rounded-md border-2 p-3 shadow-sm ${NOTE_COLOR_CLASSES[note.color]} ${isDragging ? 'z-10 opacity-80 shadow-lg' : ''}`}
     >
       {mode === 'edit' ? (
         <NoteEditor initialText={note.text} onSave={(text) => actions.editNote(note.id, text)} onDone={() => setMode('view')} />
@@ -34,10 +34,17 @@ export function StickyNote({ note, actions, view }: Props) {
         <p className={`whitespace-pre-wrap break-words text-slate-900 ${isLarge ? 'text-xl leading-snug' : 'text-base'}`}>{note.text}</p>
       )}
       <div className="mt-2 flex items-center gap-1">
-        <span className={`mr-auto truncate text-slate-700 ${isLarge ? 'text-base' : 'text-sm'}`}>{note.authorName}</span>
+        <span className={`mr-auto min-w-0 truncate text-slate-700 ${isLarge ? 'text-base' : 'text-sm'}`}>
+          {note.authorName || 'Anonymous'}
+        </span>
         {view.voting && <VoteControls note={note} voting={view.voting} />}
         {!view.isReadOnly && (
-          <NoteTools note={note} mode={mode} setMode={setMode} actions={actions} dragProps={{ ...attributes, ...listeners }} />
+          // On the projector the tools appear on hover or keyboard focus, so the room reads notes, not icons.
+          <span
+            className={`flex shrink-0 items-center gap-1 ${isLarge ? 'opacity-0 group-focus-within:opacity-100 group-hover:opacity-100' : ''}`}
+          >
+            <NoteTools note={note} mode={mode} setMode={setMode} actions={actions} dragProps={{ ...attributes, ...listeners }} />
+          </span>
         )}
       </div>
       {mode === 'menu' && !view.isReadOnly && (
@@ -63,8 +70,11 @@ function VoteControls({ note, voting }: { note: Note; voting: NoteVoting }) {
   if (voting.results && !voting.isOpen) {
     const total = voting.results[note.id] ?? 0;
     return (
-      <span className="rounded-full bg-slate-900 px-2 py-0.5 text-sm font-bold text-white" aria-label={`${total} votes`}>
-        ● {total}
+      <span
+        className="absolute -top-3 -right-2 rounded-full bg-slate-900 px-2.5 py-0.5 text-base font-bold text-white shadow"
+        aria-label={`${total} votes`}
+      >
+        {total} {total === 1 ? 'vote' : 'votes'}
       </span>
     );
   }

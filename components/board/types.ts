@@ -1,9 +1,10 @@
 import type { Note, NoteColor } from '../../lib/note';
 import type { QuadrantId } from '../../lib/quadrants';
 import type { Result } from '../../lib/result';
+import type { PersonaActions } from '../persona/types';
 
 /** What a board view may do; the sync layer implements it over the shared doc. */
-export interface BoardActions {
+export interface BoardActions extends PersonaActions {
   addNote(personaId: string, quadrant: QuadrantId, text: string, color?: NoteColor): Result<unknown>;
   editNote(id: string, text: string): Result<unknown>;
   moveNote(id: string, quadrant: QuadrantId): Result<unknown>;
