@@ -52,6 +52,7 @@ test.describe('private writing and voting', () => {
     await note(ben, 'Pains', 'Queues at noon').getByRole('button', { name: 'Vote for this note' }).click();
     await expect(ben.getByRole('status').filter({ hasText: 'Voting: 2 dots left' })).toBeVisible();
     await note(ben, 'Pains', 'Queues at noon').getByRole('button', { name: 'Vote for this note' }).click();
+    await expect(ben.getByRole('alert').filter({ hasText: 'One dot per note in this round.' })).toBeVisible();
     await note(ben, 'Pains', 'Prices went up').getByRole('button', { name: 'Vote for this note' }).click();
     await note(ana, 'Pains', 'Queues at noon').getByRole('button', { name: 'Vote for this note' }).click();
     await expect(ben.getByRole('status').filter({ hasText: 'Voting: 1 dot left' })).toBeVisible();

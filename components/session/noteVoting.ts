@@ -12,6 +12,7 @@ export function noteVoting(
   myVotes: MyVotes | null,
   send: SendCommand,
   canCast: boolean,
+  onError: (message: string | null) => void = () => undefined,
 ): NoteVoting | undefined {
   const round = session?.vote;
   if (!round) return undefined;
@@ -21,7 +22,7 @@ export function noteVoting(
     myDots: isCurrent ? myVotes.dots : {},
     results: round.status === 'closed' ? round.results : null,
     isEligible: (note) => (!round.personaId || note.personaId === round.personaId) && (!round.quadrant || note.quadrant === round.quadrant),
-    cast: (noteId, delta) => void send({ type: 'vote.cast', noteId, delta }),
+    cast: (noteId, delta) => void send({ type: 'vote.cast', noteId, delta }).then((reply) => onError(reply.ok ? null : reply.error)),
   };
 }
 

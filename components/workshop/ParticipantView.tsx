@@ -1,6 +1,7 @@
 'use client';
 
 import { formatRoomCode } from '../../lib/roomCode';
+import { useState } from 'react';
 import type { QuadrantId } from '../../lib/quadrants';
 import type { Result } from '../../lib/result';
 import type { BoardActions } from '../board/types';
@@ -19,6 +20,7 @@ import { RosterList } from './RosterList';
 /** A participant's screen (phone first): where the workshop is, the focus box, then the board. */
 export function ParticipantView({ code }: { code: string }) {
   const { state, joined, ended } = useParticipantSession(code);
+  const [voteError, setVoteError] = useState<string | null>(null);
   const session = state.phase === 'ready' ? state.session : null;
   const workshop = useWorkshopConnections(session, ended);
   const { board, status, isLoaded } = useBoardState(workshop);
@@ -81,11 +83,16 @@ export function ParticipantView({ code }: { code: string }) {
           Voting: {left} {left === 1 ? 'dot' : 'dots'} left. Tap “+ Vote” on the notes that matter most.
         </p>
       )}
+      {left !== null && voteError && (
+        <p role="alert" className="font-medium text-red-700">
+          {voteError}
+        </p>
+      )}
       <BoardArea
         board={board}
         isLoaded={isLoaded}
         actions={actions}
-        view={{ variant: 'phone', isReadOnly: isLocked, voting: noteVoting(control, myVotes, workshop.control.send, true) }}
+        view={{ variant: 'phone', isReadOnly: isLocked, voting: noteVoting(control, myVotes, workshop.control.send, true, setVoteError) }}
         personaId={personaId}
       />
       <details className="rounded-lg border border-slate-200 bg-white p-3">
