@@ -8,7 +8,7 @@ import { Sessions } from './control/Sessions';
 import { handleApi } from './http/apiRoutes';
 import { DEFAULT_JOIN_LIMITS, JoinGuard, type JoinGuardLimits } from './http/JoinGuard';
 import { sendJson } from './http/respond';
-import { securityHeaders } from './http/securityHeaders';
+import { contentSecurityPolicy, securityHeaders } from './http/securityHeaders';
 import { createLogger, type Logger } from './log';
 import { Store } from './storage/Store';
 import { Workshops } from './Workshops';
@@ -93,7 +93,10 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
     if (pathname === '/healthz') return sendJson(res, 200, { ok: true });
     if (pathname.startsWith(`${CONTROL_PATH}/`)) return control.handleRequest(req, res);
     if (await handleApi(api, req, res, pathname)) return;
-    if (nextApp) return nextApp.request(req, res);
+    if (nextApp) {
+      contentSecurityPolicy(req, res, options.next ? options.next.dev : false);
+      return nextApp.request(req, res);
+    }
     sendJson(res, 404, { error: 'Not found.' });
   });
   server.on('clientError', (_error, socket) => socket.destroy());
