@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { newId } from './ids';
 import { LIMITS } from './limits';
-import { MetaSchema, PersonaSchema, type Meta, type Persona } from './persona';
+import { isDeleted, parseMeta, parsePersona, type Meta, type Persona } from './persona';
 import { DEFAULT_NOTE_COLOR, NoteSchema, NoteTextSchema, type Note, type NoteColor } from './note';
 import { isQuadrantId, type QuadrantId } from './quadrants';
 import { fail, ok, type Result } from './result';
@@ -43,6 +43,14 @@ export function initBoard(doc: Y.Doc, input: { title: string; personaName?: stri
   return persona;
 }
 
+/** The persona exists and is not deleted (a deleted persona takes no new notes). */
+export function isLivePersona(doc: Y.Doc, id: string): boolean {
+  const map = personasMap(doc).get(id);
+  if (!(map instanceof Y.Map)) return false;
+  const deletedAt = map.get('deletedAt');
+  return deletedAt === undefined || deletedAt === null;
+}
+
 export interface NewNote {
   /** A caller-chosen id (the server reuses a draft's id, so a reveal applies once). */
   id?: string;
@@ -59,7 +67,7 @@ export interface NewNote {
 export function addNote(doc: Y.Doc, input: NewNote): Result<Note> {
   const text = NoteTextSchema.safeParse(input.text);
   if (!text.success) return fail(text.error.issues[0]?.message ?? 'Invalid note text.');
-  if (!personasMap(doc).has(input.personaId)) return fail('That persona no longer exists.');
+  if (!isLivePersona(doc, input.personaId)) return fail('That persona no longer exists.');
   if (notesMap(doc).size >= LIMITS.notesPerWorkshop) return fail('This board is full.');
   const parsed = NoteSchema.safeParse({
     id: input.id ?? newId(),
@@ -127,16 +135,22 @@ function readRecord<T>(map: unknown, schema: { safeParse(v: unknown): { success:
 }
 
 export function readMeta(doc: Y.Doc): Meta | null {
-  return readRecord(metaMap(doc), MetaSchema);
+  return parseMeta(metaMap(doc).toJSON());
 }
 
-export function readPersonas(doc: Y.Doc): Persona[] {
+/** Every valid persona record, deleted ones included, in board order. */
+export function readAllPersonas(doc: Y.Doc): Persona[] {
   const personas: Persona[] = [];
   for (const map of personasMap(doc).values()) {
-    const persona = readRecord(map, PersonaSchema);
+    const persona = map instanceof Y.Map ? parsePersona(map.toJSON() as Record<string, unknown>) : null;
     if (persona) personas.push(persona);
   }
   return personas.sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
+}
+
+/** The personas on the board (not deleted), in board order. */
+export function readPersonas(doc: Y.Doc): Persona[] {
+  return readAllPersonas(doc).filter((persona) => !isDeleted(persona));
 }
 
 /** Every valid note, oldest first (ties broken by id so every peer shows the same order). */
@@ -149,6 +163,14 @@ export function readNotes(doc: Y.Doc): Note[] {
   return notes.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
 }
 
+/** The board as views and exports show it: a deleted persona's notes are hidden with it. */
 export function readBoard(doc: Y.Doc): Board {
-  return { meta: readMeta(doc), personas: readPersonas(doc), notes: readNotes(doc) };
+  const all = readAllPersonas(doc);
+  const deletedIds = new Set(all.filter(isDeleted).map((persona) => persona.id));
+  const notes = readNotes(doc);
+  return {
+    meta: readMeta(doc),
+    personas: all.filter((persona) => !deletedIds.has(persona.id)),
+    notes: deletedIds.size === 0 ? notes : notes.filter((note) => !deletedIds.has(note.personaId)),
+  };
 }

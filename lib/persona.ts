@@ -1,27 +1,124 @@
 import { z } from 'zod';
 import { ID_PATTERN } from './ids';
 import { LIMITS } from './limits';
+import {
+  CustomProfileFieldsSchema,
+  CustomValueSchema,
+  HiddenProfileFieldsSchema,
+  PROFILE_VALUE_SCHEMAS,
+  customFieldIdOf,
+  type ProfileFieldKey,
+} from './profile';
 
+/** How long the UI offers "Undo" after a persona is deleted. */
+export const PERSONA_UNDO_MS = 10_000;
 /**
- * A customer persona. Stored as one `Y.Map` per persona under the top-level `personas` map,
- * keyed by `id`; `order` sorts them (fractional, so a reorder is one write).
+ * A deleted persona keeps its record (hidden, with its notes) so "Undo" is one field write. Its
+ * slot is reclaimed only when the workshop is full, and only once it has been deleted this long,
+ * well past any undo, even with a device clock a little off.
  */
-export const PersonaSchema = z.object({
+export const PERSONA_PURGE_AFTER_MS = 60_000;
+
+/** Set by the picture upload; an opaque key of the stored image, never a URL. */
+export const PictureIdSchema = z.string().regex(/^[0-9A-Za-z_-]{1,64}$/);
+
+const personaCore = {
   id: z.string().regex(ID_PATTERN),
   name: z.string().max(LIMITS.personaNameChars),
   order: z.number().finite(),
   createdAt: z.number().int().nonnegative(),
+};
+
+/**
+ * What each key of a persona's `Y.Map` may hold, exactly: the server checks every incoming
+ * field write against this table (plus `custom_<id>` keys, see `personaFieldSchema`). Nothing
+ * here accepts `undefined`; a record without a field reads it as unset.
+ */
+export const PERSONA_FIELD_SCHEMAS = {
+  ...personaCore,
+  /** When someone deleted the persona (ms); null or unset while it is on the board. */
+  deletedAt: z.number().int().nonnegative().nullable(),
+  pictureId: PictureIdSchema.nullable(),
+  ...PROFILE_VALUE_SCHEMAS,
+};
+
+const optionalProfile = Object.fromEntries(Object.entries(PROFILE_VALUE_SCHEMAS).map(([key, schema]) => [key, schema.optional()])) as {
+  [K in ProfileFieldKey]: z.ZodOptional<z.ZodString>;
+};
+
+/**
+ * A customer persona, as read from the board. Stored as one `Y.Map` per persona under the
+ * top-level `personas` map, keyed by `id`; `order` sorts them (fractional, so a reorder is one
+ * write). Profile fields are optional strings; `customValues` gathers the `custom_<id>` keys.
+ */
+export const PersonaSchema = z.object({
+  ...personaCore,
+  deletedAt: PERSONA_FIELD_SCHEMAS.deletedAt.optional(),
+  pictureId: PERSONA_FIELD_SCHEMAS.pictureId.optional(),
+  ...optionalProfile,
+  customValues: z.record(z.string().regex(ID_PATTERN), CustomValueSchema).optional(),
 });
 export type Persona = z.infer<typeof PersonaSchema>;
 
-export const PERSONA_FIELDS = Object.keys(PersonaSchema.shape) as readonly (keyof Persona)[];
+/** The fixed keys a persona's `Y.Map` may hold (besides `custom_<id>`). */
+export const PERSONA_FIELDS = Object.keys(PERSONA_FIELD_SCHEMAS) as readonly (keyof typeof PERSONA_FIELD_SCHEMAS)[];
 
-/** The workshop's own fields, under the top-level `meta` map. */
-export const MetaSchema = z.object({
+type FieldSchema = { safeParse(value: unknown): { success: boolean } };
+
+/** The schema for one key of a persona's map, or undefined for a key a persona cannot have. */
+export function personaFieldSchema(key: string): FieldSchema | undefined {
+  if (Object.hasOwn(PERSONA_FIELD_SCHEMAS, key)) return PERSONA_FIELD_SCHEMAS[key as keyof typeof PERSONA_FIELD_SCHEMAS];
+  return customFieldIdOf(key) === null ? undefined : CustomValueSchema;
+}
+
+/** Reads a persona map's JSON; null for a half-synced or foreign record. */
+export function parsePersona(json: Record<string, unknown>): Persona | null {
+  const customValues: Record<string, string> = {};
+  let hasCustom = false;
+  for (const [key, value] of Object.entries(json)) {
+    const fieldId = customFieldIdOf(key);
+    if (fieldId !== null && typeof value === 'string' && CustomValueSchema.safeParse(value).success) {
+      customValues[fieldId] = value;
+      hasCustom = true;
+    }
+  }
+  const parsed = PersonaSchema.safeParse(hasCustom ? { ...json, customValues } : json);
+  return parsed.success ? parsed.data : null;
+}
+
+export const isDeleted = (persona: Pick<Persona, 'deletedAt'>) => persona.deletedAt !== undefined && persona.deletedAt !== null;
+
+const metaCore = {
   title: z.string().max(LIMITS.titleChars),
   createdAt: z.number().int().nonnegative(),
   schemaVersion: z.literal(1),
+};
+
+/** What each key of the `meta` map may hold (the server lets only the facilitator write it). */
+export const META_FIELD_SCHEMAS = {
+  ...metaCore,
+  /** Standard profile fields the facilitator hid from every persona's card. */
+  hiddenProfileFields: HiddenProfileFieldsSchema,
+  /** Fields the facilitator added to every persona's card; values live on each persona. */
+  customProfileFields: CustomProfileFieldsSchema,
+};
+
+/** The workshop's own fields, under the top-level `meta` map. */
+export const MetaSchema = z.object({
+  ...metaCore,
+  hiddenProfileFields: HiddenProfileFieldsSchema.optional(),
+  customProfileFields: CustomProfileFieldsSchema.optional(),
 });
 export type Meta = z.infer<typeof MetaSchema>;
 
-export const META_FIELDS = Object.keys(MetaSchema.shape) as readonly (keyof Meta)[];
+export const META_FIELDS = Object.keys(META_FIELD_SCHEMAS) as readonly (keyof typeof META_FIELD_SCHEMAS)[];
+
+const MetaCoreSchema = z.object(metaCore);
+
+/** Reads the meta map's JSON; a broken profile setting falls back to the defaults, not to no meta. */
+export function parseMeta(json: unknown): Meta | null {
+  const parsed = MetaSchema.safeParse(json);
+  if (parsed.success) return parsed.data;
+  const core = MetaCoreSchema.safeParse(json);
+  return core.success ? core.data : null;
+}

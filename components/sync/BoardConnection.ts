@@ -3,6 +3,10 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import * as board from '../../lib/board';
 import { isFinalCloseCode } from '../../lib/closeCodes';
+import type { Persona } from '../../lib/persona';
+import * as personas from '../../lib/personaBoard';
+import * as profile from '../../lib/profileBoard';
+import type { ProfileFieldKey } from '../../lib/profile';
 import type { NoteColor } from '../../lib/note';
 import type { QuadrantId } from '../../lib/quadrants';
 import type { Result } from '../../lib/result';
@@ -137,6 +141,19 @@ export class BoardConnection {
   moveNote = (id: string, quadrant: QuadrantId) => board.moveNote(this.doc, id, quadrant);
   setNoteColor = (id: string, color: NoteColor) => board.setNoteColor(this.doc, id, color);
   deleteNote = (id: string) => board.deleteNote(this.doc, id);
+
+  addPersona = (): Result<Persona> => personas.addPersona(this.doc);
+  renamePersona = (id: string, name: string) => personas.renamePersona(this.doc, id, name);
+  reorderPersona = (id: string, toIndex: number) => personas.reorderPersona(this.doc, id, toIndex);
+  duplicatePersona = (id: string) => personas.duplicatePersona(this.doc, id);
+  deletePersona = (id: string) => personas.deletePersona(this.doc, id);
+  restorePersona = (id: string) => personas.restorePersona(this.doc, id);
+  setProfileField = (personaId: string, key: ProfileFieldKey, value: string) => profile.setProfileField(this.doc, personaId, key, value);
+  setCustomFieldValue = (personaId: string, fieldId: string, value: string) =>
+    profile.setCustomFieldValue(this.doc, personaId, fieldId, value);
+  setProfileFieldHidden = (key: ProfileFieldKey, isHidden: boolean) => profile.setProfileFieldHidden(this.doc, key, isHidden);
+  addCustomProfileField = (label: string) => profile.addCustomProfileField(this.doc, label);
+  removeCustomProfileField = (fieldId: string) => profile.removeCustomProfileField(this.doc, fieldId);
 
   /**
    * Forgets this device's copy (the server refused our changes, e.g. the board was locked),

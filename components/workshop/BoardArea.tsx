@@ -1,9 +1,19 @@
 'use client';
 
+import { useId, useState } from 'react';
 import type { Board } from '../../lib/board';
+import { profileSettings } from '../../lib/profile';
 import type { QuadrantId } from '../../lib/quadrants';
+import type { StepKind } from '../../lib/session/agenda';
 import { EmpathyMap } from '../board/EmpathyMap';
 import type { BoardActions, BoardViewOptions } from '../board/types';
+import { PersonaOptions } from '../persona/PersonaOptions';
+import { PersonaTabs } from '../persona/PersonaTabs';
+import { ProfileCard } from '../persona/ProfileCard';
+import { ProfileSummary } from '../persona/ProfileSummary';
+import { SectionSwitch } from '../persona/SectionSwitch';
+import { UndoToast, useNotice } from '../persona/UndoToast';
+import { usePersonaView } from '../persona/usePersonaView';
 
 interface Props {
   board: Board;
@@ -13,28 +23,122 @@ interface Props {
   /** The persona the facilitator made active; the first one until then. */
   personaId: string | null;
   spotlight?: QuadrantId | null;
+  /** The presenter passes this: switches every screen to a persona (`persona.activate`). */
+  onActivatePersona?: (personaId: string) => void;
+  /** The current step's kind: a profile step opens the profile instead of the empathy map. */
+  stepKind?: StepKind | null;
+  /** May choose the profile fields (the server lets only the facilitator change them). Default: the presenter. */
+  isFacilitator?: boolean;
 }
 
-/** The active persona's heading and empathy map. */
-export function BoardArea({ board, isLoaded, actions, view, personaId, spotlight = null }: Props) {
-  const persona = board.personas.find((p) => p.id === personaId) ?? board.personas[0];
-  if (!persona) {
-    return <p className="p-6 text-lg text-slate-700">{isLoaded ? 'This board has no persona yet.' : 'Loading the board…'}</p>;
-  }
+/** The personas as tabs, and the selected one's empathy map or profile card. */
+export function BoardArea({
+  board,
+  isLoaded,
+  actions,
+  view,
+  personaId,
+  spotlight = null,
+  onActivatePersona,
+  stepKind = null,
+  isFacilitator,
+}: Props) {
+  const { chosen, selected, select, section, setSection } = usePersonaView(board.personas, personaId, stepKind);
+  const [notice, showNotice, dismissNotice] = useNotice();
+  const [isEditingOnProjector, setIsEditingOnProjector] = useState(false);
+  const baseId = useId();
   const isLarge = view.variant === 'projector';
+  const toast = <UndoToast notice={notice} onDismiss={dismissNotice} isLarge={isLarge} />;
+  if (!selected) {
+    return (
+      <div id="board" className="flex flex-col items-start gap-3 p-6">
+        <p className="text-lg text-slate-700">{isLoaded ? 'This board has no persona yet.' : 'Loading the board…'}</p>
+        {isLoaded && !view.isReadOnly && (
+          <button type="button" className="btn-primary" onClick={() => actions.addPersona()}>
+            Add persona
+          </button>
+        )}
+        {toast}
+      </div>
+    );
+  }
+  const tabId = (id: string) => `${baseId}-tab-${id}`;
+  const isEditing = !view.isReadOnly && (!isLarge || isEditingOnProjector);
+  const settings = profileSettings(board.meta);
   return (
     <div id="board" className="flex min-h-0 flex-1 flex-col gap-3">
-      <h2 className={`font-semibold text-slate-800 ${isLarge ? 'text-3xl' : 'text-xl'}`}>
-        Empathy map: <span className="text-slate-950">{persona.name}</span>
-      </h2>
-      {view.isReadOnly && !isLarge && (
-        <p className="rounded-lg bg-amber-100 p-3 font-medium text-amber-950">
-          The facilitator has locked the board: you can read, not change.
-        </p>
-      )}
-      <div className="min-h-0 flex-1">
-        <EmpathyMap personaId={persona.id} notes={board.notes} actions={actions} view={view} spotlight={spotlight} />
+      {/* One row on the projector, to leave the height to the board; tabs above the tools on a phone. */}
+      <div className="flex flex-wrap items-center gap-2">
+        <PersonaTabs
+          className={`min-w-0 ${isLarge ? 'flex-1' : 'basis-full'}`}
+          personas={board.personas}
+          selectedId={selected.id}
+          activeId={chosen?.id ?? null}
+          panelId={`${baseId}-panel`}
+          tabId={tabId}
+          actions={actions}
+          isReadOnly={view.isReadOnly}
+          isLarge={isLarge}
+          onSelect={select}
+        />
+        <SectionSwitch section={section} onChange={setSection} isLarge={isLarge} />
+        {isLarge && section === 'profile' && !view.isReadOnly && (
+          <button
+            type="button"
+            className="btn-secondary btn-small"
+            aria-pressed={isEditingOnProjector}
+            onClick={() => setIsEditingOnProjector(!isEditingOnProjector)}
+          >
+            {isEditingOnProjector ? 'Done editing' : 'Edit profile'}
+          </button>
+        )}
+        <PersonaOptions
+          key={selected.id}
+          persona={selected}
+          personas={board.personas}
+          activeId={chosen?.id ?? null}
+          actions={actions}
+          isReadOnly={view.isReadOnly}
+          onSelect={select}
+          onActivate={onActivatePersona}
+          onNotice={showNotice}
+        />
       </div>
+      <div role="tabpanel" id={`${baseId}-panel`} aria-labelledby={tabId(selected.id)} className="flex min-h-0 flex-1 flex-col gap-3">
+        <h2 className="sr-only">
+          {section === 'map' ? 'Empathy map' : 'Profile'}: {selected.name}
+        </h2>
+        {chosen && selected.id !== chosen.id && !onActivatePersona && (
+          <p className="flex flex-wrap items-center gap-2 rounded-lg bg-blue-50 p-3 text-blue-950">
+            The room is working on {chosen.name}.
+            <button type="button" className="font-semibold underline" onClick={() => select(chosen.id)}>
+              Back to {chosen.name}
+            </button>
+          </p>
+        )}
+        {view.isReadOnly && !isLarge && (
+          <p className="rounded-lg bg-amber-100 p-3 font-medium text-amber-950">
+            The facilitator has locked the board: you can read, not change.
+          </p>
+        )}
+        <div className="min-h-0 flex-1 overflow-y-auto">
+          {section === 'map' ? (
+            <EmpathyMap personaId={selected.id} notes={board.notes} actions={actions} view={view} spotlight={spotlight} />
+          ) : isEditing ? (
+            <ProfileCard
+              persona={selected}
+              settings={settings}
+              actions={actions}
+              isReadOnly={view.isReadOnly}
+              isFacilitator={isFacilitator ?? isLarge}
+              isLarge={isLarge}
+            />
+          ) : (
+            <ProfileSummary persona={selected} settings={settings} isLarge={isLarge} />
+          )}
+        </div>
+      </div>
+      {toast}
     </div>
   );
 }

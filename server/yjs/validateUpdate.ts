@@ -3,8 +3,9 @@ import { BOARD_ROOTS } from '../../lib/board';
 import { ID_PATTERN } from '../../lib/ids';
 import { LIMITS } from '../../lib/limits';
 import { NoteSchema } from '../../lib/note';
-import { MetaSchema, PersonaSchema } from '../../lib/persona';
+import { META_FIELD_SCHEMAS, personaFieldSchema } from '../../lib/persona';
 import { fail, ok, type Result } from '../../lib/result';
+import { CustomValueCounter, isPlainJson } from './recordChecks';
 
 /**
  * Checks an incoming Yjs update against the board schema *before* it touches the room's doc.
@@ -37,15 +38,17 @@ interface DeleteSetLike {
 const RESOLVING = Symbol('resolving');
 
 type FieldSchema = { safeParse(value: unknown): { success: boolean } };
-const RECORD_FIELDS: Record<string, Record<string, FieldSchema>> = {
-  [BOARD_ROOTS.notes]: NoteSchema.shape,
-  [BOARD_ROOTS.personas]: PersonaSchema.shape,
-};
-const META_FIELDS: Record<string, FieldSchema> = MetaSchema.shape;
+const NOTE_FIELDS: Record<string, FieldSchema> = NoteSchema.shape;
+const META_FIELDS: Record<string, FieldSchema> = META_FIELD_SCHEMAS;
 /** Own-property lookup: crafted keys like `__proto__` or `constructor` must not find Object.prototype. */
 function lookupField(table: Record<string, FieldSchema>, key: string): FieldSchema | undefined {
   return Object.hasOwn(table, key) ? table[key] : undefined;
 }
+/** The schema of each record field, per root that holds records (personas also take `custom_<id>` keys). */
+const RECORD_FIELDS: Record<string, (key: string) => FieldSchema | undefined> = {
+  [BOARD_ROOTS.notes]: (key) => lookupField(NOTE_FIELDS, key),
+  [BOARD_ROOTS.personas]: personaFieldSchema,
+};
 
 /** Fields written once, when the record is created. */
 const IMMUTABLE_FIELDS = new Set(['id', 'authorId', 'authorName', 'createdAt']);
@@ -211,9 +214,9 @@ class Validator {
   }
 
   private checkField(root: string, record: string, key: string, item: Y.Item): Result<void> {
-    const fields = Object.hasOwn(RECORD_FIELDS, root) ? RECORD_FIELDS[root] : undefined;
-    if (!fields) return fail(`unknown top-level key ${JSON.stringify(root)}`);
-    const checked = checkValue(lookupField(fields, key), item, `${root}.${key}`);
+    const fieldSchema = Object.hasOwn(RECORD_FIELDS, root) ? RECORD_FIELDS[root] : undefined;
+    if (!fieldSchema) return fail(`unknown top-level key ${JSON.stringify(root)}`);
+    const checked = checkValue(fieldSchema(key), item, `${root}.${key}`);
     if (!checked.ok) return checked;
     const value = (item.content as Y.ContentAny).arr[0];
     if (key === 'id' && value !== record) return fail('record id does not match its key');
@@ -231,7 +234,8 @@ function checkValue(schema: FieldSchema | undefined, item: Y.Item, label: string
   if (!schema) return fail(`unknown field ${label}`);
   const content = item.content;
   if (!(content instanceof Y.ContentAny) || content.arr.length !== 1) return fail(`${label} must be a plain value`);
-  return schema.safeParse(content.arr[0]).success ? ok(undefined) : fail(`invalid ${label}`);
+  const value = content.arr[0];
+  return isPlainJson(value) && schema.safeParse(value).success ? ok(undefined) : fail(`invalid ${label}`);
 }
 
 export interface ValidateOptions {
@@ -256,6 +260,7 @@ export function validateUpdate(doc: Y.Doc, update: Uint8Array, options: Validate
   if (!deletes.ok) return deletes;
   let newNotes = 0;
   let newPersonas = 0;
+  const customValues = new CustomValueCounter(doc);
   for (const struct of decoded.structs) {
     if (!(struct instanceof Y.Item)) continue;
     // Already integrated (a client resending what the server has): Yjs will skip it too.
@@ -263,6 +268,7 @@ export function validateUpdate(doc: Y.Doc, update: Uint8Array, options: Validate
     const checked = validator.checkItem(struct);
     if (!checked.ok) return checked;
     const at = validator.locate(struct);
+    if (at) customValues.note(at);
     const isNewRecord = at?.record === null && struct.content instanceof Y.ContentType;
     if (isNewRecord && at?.root === BOARD_ROOTS.notes) newNotes++;
     if (isNewRecord && at?.root === BOARD_ROOTS.personas) newPersonas++;
@@ -273,5 +279,5 @@ export function validateUpdate(doc: Y.Doc, update: Uint8Array, options: Validate
   if (newPersonas > 0 && doc.getMap(BOARD_ROOTS.personas).size + newPersonas > LIMITS.personasPerWorkshop) {
     return fail('too many personas');
   }
-  return ok(undefined);
+  return customValues.check();
 }

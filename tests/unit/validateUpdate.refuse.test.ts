@@ -151,7 +151,7 @@ describe('validateUpdate refuses forged or rewritten authorship', () => {
 
 describe('validateUpdate refuses bad personas and meta', () => {
   it.each<[string, (doc: Y.Doc, personaId: string) => void, RegExp]>([
-    ['an unknown persona field', (doc, id) => personasMap(doc).get(id)?.set('age', 30), /unknown field personas\.age/],
+    ['an unknown persona field', (doc, id) => personasMap(doc).get(id)?.set('shoeSize', 42), /unknown field personas\.shoeSize/],
     ['a persona name over 80 characters', (doc, id) => personasMap(doc).get(id)?.set('name', 'n'.repeat(81)), /invalid personas\.name/],
     ['a persona order that is not a number', (doc, id) => personasMap(doc).get(id)?.set('order', 'first'), /invalid personas\.order/],
     [

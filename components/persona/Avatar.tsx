@@ -1,0 +1,33 @@
+import { personaInitials } from '../../lib/profile';
+
+/** Dark enough for white initials at any size (WCAG AA). */
+const AVATAR_COLORS = ['bg-blue-700', 'bg-emerald-700', 'bg-purple-700', 'bg-rose-700', 'bg-amber-800', 'bg-teal-700', 'bg-indigo-700'];
+
+const SIZES = { small: 'h-8 w-8 text-sm', medium: 'h-16 w-16 text-2xl', large: 'h-28 w-28 text-5xl' } as const;
+
+function colorFor(id: string): string {
+  let hash = 0;
+  for (const char of id) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
+  return AVATAR_COLORS[hash % AVATAR_COLORS.length]!;
+}
+
+interface Props {
+  persona: { id: string; name: string };
+  size?: keyof typeof SIZES;
+  className?: string;
+}
+
+/**
+ * A generated avatar: the persona's initials on a colour derived from its id, so every screen
+ * shows the same one. (Uploaded pictures are a later step; `pictureId` is kept for them.)
+ */
+export function Avatar({ persona, size = 'medium', className = '' }: Props) {
+  return (
+    <span
+      aria-hidden
+      className={`inline-flex shrink-0 items-center justify-center rounded-full font-bold text-white select-none ${SIZES[size]} ${colorFor(persona.id)} ${className}`}
+    >
+      {personaInitials(persona.name)}
+    </span>
+  );
+}

@@ -1,0 +1,134 @@
+'use client';
+
+import { ArrowLeft, ArrowRight, Copy, Megaphone, Settings2, Trash2 } from 'lucide-react';
+import { useId, useState, type FormEvent } from 'react';
+import { LIMITS } from '../../lib/limits';
+import type { Persona } from '../../lib/persona';
+import type { Result } from '../../lib/result';
+import type { Notice } from './UndoToast';
+import type { PersonaActions } from './types';
+
+interface Props {
+  persona: Persona;
+  personas: readonly Persona[];
+  activeId: string | null;
+  actions: PersonaActions;
+  isReadOnly: boolean;
+  onSelect(id: string): void;
+  onActivate?: (id: string) => void;
+  onNotice(notice: Notice): void;
+}
+
+/** The selected persona's options: switch everyone to it (facilitator), rename, move, duplicate, delete. */
+export function PersonaOptions({ persona, personas, activeId, actions, isReadOnly, onSelect, onActivate, onNotice }: Props) {
+  const [isOpen, setIsOpen] = useState(false);
+  const [name, setName] = useState(persona.name);
+  const [error, setError] = useState<string | null>(null);
+  const panelId = useId();
+  const index = personas.findIndex((p) => p.id === persona.id);
+
+  const report = (result: Result<unknown>) => {
+    setError(result.ok ? null : result.error);
+    return result.ok;
+  };
+
+  function rename(event: FormEvent) {
+    event.preventDefault();
+    if (report(actions.renamePersona(persona.id, name))) onNotice({ message: `Renamed to “${name.trim()}”.` });
+  }
+
+  function duplicate() {
+    const result = actions.duplicatePersona(persona.id);
+    if (!report(result) || !result.ok) return;
+    onSelect(result.value.id);
+    onNotice({ message: `Made “${result.value.name}” with the same profile. The notes stay with “${persona.name}”.` });
+  }
+
+  function remove() {
+    const result = actions.deletePersona(persona.id);
+    if (!report(result) || !result.ok) return;
+    const { id, noteCount } = result.value;
+    const notes = noteCount === 0 ? '' : ` and its ${noteCount} ${noteCount === 1 ? 'note' : 'notes'}`;
+    onNotice({
+      message: `Deleted “${persona.name}”${notes}.`,
+      undo: () => {
+        if (actions.restorePersona(id).ok) onSelect(id);
+      },
+    });
+  }
+
+  return (
+    <>
+      {onActivate && persona.id !== activeId && (
+        <button type="button" className="btn-primary gap-2" onClick={() => onActivate(persona.id)}>
+          <Megaphone aria-hidden size={18} />
+          Switch everyone to {persona.name}
+        </button>
+      )}
+      {!isReadOnly && (
+        <button
+          type="button"
+          className="btn-secondary btn-small ml-auto gap-1"
+          aria-label="Persona options"
+          aria-expanded={isOpen}
+          aria-controls={panelId}
+          onClick={() => setIsOpen(!isOpen)}
+        >
+          <Settings2 aria-hidden size={16} />
+          <span className="sm:hidden">Options</span>
+          <span className="hidden sm:inline">Persona options</span>
+        </button>
+      )}
+      {isOpen && !isReadOnly && (
+        <div id={panelId} className="flex w-full flex-col gap-3 rounded-lg border border-slate-300 bg-white p-3">
+          <form onSubmit={rename} className="flex flex-wrap items-end gap-2">
+            <label className="flex min-w-0 flex-1 basis-48 flex-col gap-1 text-sm font-semibold text-slate-800">
+              Persona name
+              <input
+                className="input font-normal"
+                value={name}
+                maxLength={LIMITS.personaNameChars}
+                onChange={(e) => setName(e.target.value)}
+              />
+            </label>
+            <button type="submit" className="btn-secondary">
+              Rename
+            </button>
+          </form>
+          <div className="flex flex-wrap gap-2">
+            <button
+              type="button"
+              className="btn-secondary btn-small gap-1"
+              disabled={index <= 0}
+              onClick={() => report(actions.reorderPersona(persona.id, index - 1))}
+            >
+              <ArrowLeft aria-hidden size={16} /> Move left
+            </button>
+            <button
+              type="button"
+              className="btn-secondary btn-small gap-1"
+              disabled={index < 0 || index >= personas.length - 1}
+              onClick={() => report(actions.reorderPersona(persona.id, index + 1))}
+            >
+              Move right <ArrowRight aria-hidden size={16} />
+            </button>
+            <button type="button" className="btn-secondary btn-small gap-1" aria-describedby={`${panelId}-copy`} onClick={duplicate}>
+              <Copy aria-hidden size={16} /> Duplicate
+            </button>
+            <button type="button" className="btn-secondary btn-small gap-1 text-red-800" onClick={remove}>
+              <Trash2 aria-hidden size={16} /> Delete
+            </button>
+          </div>
+          <p id={`${panelId}-copy`} className="text-sm text-slate-700">
+            Duplicate copies the profile only: the notes stay with {persona.name}. Delete can be undone for a few seconds.
+          </p>
+          {error && (
+            <p role="alert" className="text-sm font-medium text-red-700">
+              {error}
+            </p>
+          )}
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,193 @@
+import * as Y from 'yjs';
+import { notesMap, personasMap, readAllPersonas, readPersonas } from './board';
+import { newId } from './ids';
+import { LIMITS } from './limits';
+import { PERSONA_PURGE_AFTER_MS, PersonaSchema, isDeleted, type Persona } from './persona';
+import { customValueKey } from './profile';
+import { fail, ok, type Result } from './result';
+
+/**
+ * Persona operations on the board doc: add, rename, reorder, duplicate, delete (soft, so it can
+ * be undone by anyone) and restore. Each is one transaction, i.e. one update to the server.
+ */
+
+type RecordMap = Y.Map<unknown>;
+
+/** A persona's name as a person typed it: trimmed, not empty, within the limit. */
+export const PersonaNameSchema = PersonaSchema.shape.name
+  .trim()
+  .min(1, 'Give the persona a name.')
+  .max(LIMITS.personaNameChars, `A persona name holds at most ${LIMITS.personaNameChars} characters.`);
+
+/** A persona's record map, unless it is missing or deleted. */
+export function livePersonaMap(doc: Y.Doc, id: string): Result<RecordMap> {
+  const map = personasMap(doc).get(id);
+  if (!(map instanceof Y.Map) || map.get('deletedAt') != null) return fail('That persona no longer exists.');
+  return ok(map);
+}
+
+function insertPersona(doc: Y.Doc, values: Record<string, unknown>): void {
+  const map = new Y.Map<unknown>();
+  personasMap(doc).set(values.id as string, map);
+  for (const [key, value] of Object.entries(values)) if (value !== undefined) map.set(key, value);
+}
+
+/** "Persona N" with the smallest N no persona on the board is called. */
+function nextDefaultName(personas: readonly Persona[]): string {
+  const names = new Set(personas.map((p) => p.name));
+  let n = personas.length + 1;
+  while (names.has(`Persona ${n}`)) n++;
+  return `Persona ${n}`;
+}
+
+/**
+ * Makes room for one more persona record. The server counts every record, deleted ones too,
+ * so when the workshop is full the long-deleted ones are purged first, in their own update
+ * (the server checks the count against what it already has, before this update's deletions).
+ */
+function ensureRoom(doc: Y.Doc, now: number): Result<void> {
+  if (readPersonas(doc).length >= LIMITS.personasPerWorkshop) {
+    return fail(`A workshop holds at most ${LIMITS.personasPerWorkshop} personas.`);
+  }
+  if (personasMap(doc).size < LIMITS.personasPerWorkshop) return ok(undefined);
+  purgeDeletedPersonas(doc, { deletedBefore: now - PERSONA_PURGE_AFTER_MS });
+  if (personasMap(doc).size < LIMITS.personasPerWorkshop) return ok(undefined);
+  return fail('Personas deleted a moment ago still hold their place. Try again in a minute.');
+}
+
+/** Adds a persona at the end of the board; the name defaults to the next "Persona N". */
+export function addPersona(doc: Y.Doc, input: { name?: string; now?: number } = {}): Result<Persona> {
+  const now = input.now ?? Date.now();
+  const personas = readPersonas(doc);
+  const name = PersonaNameSchema.safeParse(input.name ?? nextDefaultName(personas));
+  if (!name.success) return fail(name.error.issues[0]?.message ?? 'Invalid name.');
+  const room = ensureRoom(doc, now);
+  if (!room.ok) return room;
+  const lastOrder = readAllPersonas(doc).reduce((max, p) => Math.max(max, p.order), 0);
+  const persona: Persona = { id: newId(), name: name.data, order: Math.floor(lastOrder) + 1, createdAt: now };
+  doc.transact(() => insertPersona(doc, persona));
+  return ok(persona);
+}
+
+export function renamePersona(doc: Y.Doc, id: string, name: string): Result<string> {
+  const parsed = PersonaNameSchema.safeParse(name);
+  if (!parsed.success) return fail(parsed.error.issues[0]?.message ?? 'Invalid name.');
+  const map = livePersonaMap(doc, id);
+  if (!map.ok) return map;
+  if (map.value.get('name') !== parsed.data) map.value.set('name', parsed.data);
+  return ok(parsed.data);
+}
+
+/** An order strictly between two neighbours' (either may be missing: the ends of the board). */
+function orderBetween(before: number | undefined, after: number | undefined): number {
+  if (before === undefined && after === undefined) return 1;
+  if (before === undefined) return after! - 1;
+  if (after === undefined) return before + 1;
+  return (before + after) / 2;
+}
+
+/**
+ * Moves a persona to `toIndex` among the personas on the board (0 = first). One write of its
+ * fractional `order`; when doubles run out of room between two neighbours, every persona is
+ * renumbered instead. Two people moving personas to the same place both land; ties sort by id.
+ */
+export function reorderPersona(doc: Y.Doc, id: string, toIndex: number): Result<number> {
+  const map = livePersonaMap(doc, id);
+  if (!map.ok) return map;
+  const others = readPersonas(doc).filter((p) => p.id !== id);
+  const index = Math.max(0, Math.min(others.length, Math.trunc(toIndex)));
+  const before = others[index - 1]?.order;
+  const after = others[index]?.order;
+  const order = orderBetween(before, after);
+  if ((before === undefined || order > before) && (after === undefined || order < after)) {
+    if (map.value.get('order') !== order) map.value.set('order', order);
+    return ok(order);
+  }
+  const ids = others.map((p) => p.id);
+  ids.splice(index, 0, id);
+  doc.transact(() =>
+    ids.forEach((personaId, i) =>
+      personasMap(doc)
+        .get(personaId)
+        ?.set('order', i + 1),
+    ),
+  );
+  return ok(index + 1);
+}
+
+/**
+ * Adds a copy of a persona's profile (name, picture, every profile and custom field) right
+ * after it. Notes stay with the original: the copy's empathy map starts empty.
+ */
+export function duplicatePersona(doc: Y.Doc, id: string, input: { now?: number } = {}): Result<Persona> {
+  const source = readPersonas(doc).find((p) => p.id === id);
+  if (!source) return fail('That persona no longer exists.');
+  const now = input.now ?? Date.now();
+  const room = ensureRoom(doc, now);
+  if (!room.ok) return room;
+  const next = readPersonas(doc).find((p) => p.order > source.order)?.order;
+  const name = `${source.name.slice(0, LIMITS.personaNameChars - ' (copy)'.length)} (copy)`;
+  const copy: Persona = { ...source, id: newId(), name, order: orderBetween(source.order, next), createdAt: now };
+  delete copy.deletedAt;
+  delete copy.customValues;
+  const custom = Object.entries(source.customValues ?? {}).map(([fieldId, value]) => [customValueKey(fieldId), value]);
+  doc.transact(() => insertPersona(doc, { ...copy, ...Object.fromEntries(custom) }));
+  return ok({ ...copy, ...(source.customValues ? { customValues: { ...source.customValues } } : {}) });
+}
+
+/** What the UI needs to offer "Undo" after a delete. */
+export interface DeletedPersona {
+  id: string;
+  name: string;
+  noteCount: number;
+}
+
+/**
+ * Deletes a persona and, with it, its notes: both are hidden, not erased, so `restorePersona`
+ * brings them back exactly (the server would refuse re-creating other people's notes). The last
+ * persona on the board cannot be deleted.
+ */
+export function deletePersona(doc: Y.Doc, id: string, input: { now?: number } = {}): Result<DeletedPersona> {
+  const map = livePersonaMap(doc, id);
+  if (!map.ok) return map;
+  if (readPersonas(doc).length <= 1) return fail('A workshop keeps at least one persona.');
+  map.value.set('deletedAt', input.now ?? Date.now());
+  let noteCount = 0;
+  for (const note of notesMap(doc).values()) if (note instanceof Y.Map && note.get('personaId') === id) noteCount++;
+  return ok({ id, name: String(map.value.get('name') ?? ''), noteCount });
+}
+
+/** Undoes `deletePersona`: the persona and its notes are back where they were. */
+export function restorePersona(doc: Y.Doc, id: string): Result<string> {
+  const map = personasMap(doc).get(id);
+  if (!(map instanceof Y.Map)) return fail('That persona is gone for good.');
+  if (map.get('deletedAt') != null) map.set('deletedAt', null);
+  return ok(id);
+}
+
+/**
+ * Erases deleted personas (and their notes) deleted before `deletedBefore`, for good. Returns
+ * how many personas were erased.
+ */
+export function purgeDeletedPersonas(doc: Y.Doc, input: { deletedBefore: number }): number {
+  const doomed = readAllPersonas(doc).filter((p) => isDeleted(p) && (p.deletedAt ?? 0) < input.deletedBefore);
+  if (doomed.length === 0) return 0;
+  const ids = new Set(doomed.map((p) => p.id));
+  doc.transact(() => {
+    for (const [noteId, note] of notesMap(doc).entries()) {
+      if (note instanceof Y.Map && ids.has(String(note.get('personaId')))) notesMap(doc).delete(noteId);
+    }
+    for (const id of ids) personasMap(doc).delete(id);
+  });
+  return doomed.length;
+}
+
+/** Stores (or clears) the persona's picture key; the upload itself happens elsewhere. */
+export function setPersonaPicture(doc: Y.Doc, id: string, pictureId: string | null): Result<string | null> {
+  const parsed = PersonaSchema.shape.pictureId.safeParse(pictureId);
+  if (!parsed.success) return fail('Invalid picture.');
+  const map = livePersonaMap(doc, id);
+  if (!map.ok) return map;
+  map.value.set('pictureId', pictureId);
+  return ok(pictureId);
+}

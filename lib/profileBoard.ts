@@ -1,0 +1,99 @@
+import * as Y from 'yjs';
+import { metaMap, personasMap, readMeta } from './board';
+import { newId } from './ids';
+import { livePersonaMap } from './personaBoard';
+import {
+  CustomProfileFieldSchema,
+  PROFILE_FIELDS,
+  PROFILE_LIMITS,
+  customValueKey,
+  isProfileFieldKey,
+  profileFieldMaxChars,
+  profileSettings,
+  type CustomProfileField,
+  type ProfileFieldKey,
+} from './profile';
+import { fail, ok, type Result } from './result';
+
+/**
+ * Writes to a persona's profile (by anyone in the room) and to the workshop's profile setup
+ * (hidden and custom fields, in `meta`: the server lets only the facilitator change those).
+ */
+
+/** Text for a profile field: trimmed at both ends ('' clears the field), within its limit. */
+function cleanValue(value: string, maxChars: number, label: string): Result<string> {
+  const trimmed = value.trim();
+  if (trimmed.length > maxChars) return fail(`${label} holds at most ${maxChars} characters.`);
+  return ok(trimmed);
+}
+
+/** Sets one standard profile field (the quote included) of a persona. */
+export function setProfileField(doc: Y.Doc, personaId: string, key: ProfileFieldKey, value: string): Result<string> {
+  if (!isProfileFieldKey(key)) return fail('Unknown profile field.');
+  const cleaned = cleanValue(value, profileFieldMaxChars(key), PROFILE_FIELDS[key].label);
+  if (!cleaned.ok) return cleaned;
+  const map = livePersonaMap(doc, personaId);
+  if (!map.ok) return map;
+  if ((map.value.get(key) ?? '') !== cleaned.value) map.value.set(key, cleaned.value);
+  return ok(cleaned.value);
+}
+
+/** Sets a persona's value for one of the workshop's custom fields. */
+export function setCustomFieldValue(doc: Y.Doc, personaId: string, fieldId: string, value: string): Result<string> {
+  const field = profileSettings(readMeta(doc)).custom.find((f) => f.id === fieldId);
+  if (!field) return fail('That field was removed.');
+  const cleaned = cleanValue(value, PROFILE_LIMITS.longFieldChars, field.label);
+  if (!cleaned.ok) return cleaned;
+  const map = livePersonaMap(doc, personaId);
+  if (!map.ok) return map;
+  const key = customValueKey(fieldId);
+  if ((map.value.get(key) ?? '') !== cleaned.value) map.value.set(key, cleaned.value);
+  return ok(cleaned.value);
+}
+
+/** Hides a standard field on every persona's card, or shows it again. Facilitator only. */
+export function setProfileFieldHidden(doc: Y.Doc, key: ProfileFieldKey, isHidden: boolean): Result<ProfileFieldKey[]> {
+  if (!isProfileFieldKey(key)) return fail('Unknown profile field.');
+  const meta = readMeta(doc);
+  if (!meta) return fail('The board has not loaded yet.');
+  const current = profileSettings(meta).hidden;
+  const hidden = isHidden ? [...new Set([...current, key])] : current.filter((k) => k !== key);
+  if (hidden.length !== current.length) metaMap(doc).set('hiddenProfileFields', hidden);
+  return ok(hidden);
+}
+
+/** Adds a field to every persona's card. Facilitator only. */
+export function addCustomProfileField(doc: Y.Doc, label: string): Result<CustomProfileField> {
+  const meta = readMeta(doc);
+  if (!meta) return fail('The board has not loaded yet.');
+  const current = profileSettings(meta).custom;
+  if (current.length >= PROFILE_LIMITS.customFieldsPerWorkshop) {
+    return fail(`A profile holds at most ${PROFILE_LIMITS.customFieldsPerWorkshop} custom fields.`);
+  }
+  const parsed = CustomProfileFieldSchema.safeParse({ id: newId(), label });
+  if (!parsed.success) {
+    return fail(`A field needs a name of 1 to ${PROFILE_LIMITS.customFieldLabelChars} characters.`);
+  }
+  const taken = current.some((f) => f.label.toLowerCase() === parsed.data.label.toLowerCase());
+  if (taken) return fail(`There is already a field called “${parsed.data.label}”.`);
+  metaMap(doc).set('customProfileFields', [...current, parsed.data]);
+  return ok(parsed.data);
+}
+
+/**
+ * Removes a custom field from the workshop and its value from every persona, in one update.
+ * Facilitator only.
+ */
+export function removeCustomProfileField(doc: Y.Doc, fieldId: string): Result<string> {
+  const current = profileSettings(readMeta(doc)).custom;
+  if (!current.some((f) => f.id === fieldId)) return fail('That field was removed.');
+  const key = customValueKey(fieldId);
+  doc.transact(() => {
+    metaMap(doc).set(
+      'customProfileFields',
+      current.filter((f) => f.id !== fieldId),
+    );
+    for (const map of personasMap(doc).values()) if (map instanceof Y.Map && map.has(key)) map.delete(key);
+  });
+  return ok(fieldId);
+}
