@@ -72,4 +72,28 @@ test.describe('live empathy map', () => {
     await note(phone, 'Gains', 'Coffee ready').getByRole('combobox', { name: 'Move to…' }).selectOption({ label: 'Thinks & Feels' });
     await expect(note(facilitator.page, 'Thinks & Feels', 'Coffee ready')).toBeVisible();
   });
+
+  test('notes are grouped, labelled as evidence and ungrouped by touch, seen on other screens', async ({ facilitator, joinAs }) => {
+    await leaveLobby(facilitator.page);
+    const phone = await joinAs('Cleo', { phone: true });
+    const ana = await joinAs('Ana');
+    await addNote(phone, 'Pains', 'Parking is hard');
+    await addNote(phone, 'Pains', 'No bike racks');
+    const open = async (text: string) => note(phone, 'Pains', text).getByRole('button', { name: 'Move or colour note' }).tap();
+
+    await open('Parking is hard');
+    await note(phone, 'Pains', 'Parking is hard').getByRole('combobox', { name: 'Group' }).selectOption({ label: 'New group…' });
+    await note(phone, 'Pains', 'Parking is hard').getByRole('textbox', { name: 'Group name' }).fill('Getting there');
+    await note(phone, 'Pains', 'Parking is hard').getByRole('button', { name: 'Create group' }).tap();
+    await note(phone, 'Pains', 'Parking is hard').getByRole('radio', { name: 'Observed' }).tap();
+    await open('No bike racks');
+    await note(phone, 'Pains', 'No bike racks').getByRole('combobox', { name: 'Group' }).selectOption({ label: 'Getting there' });
+
+    const group = quadrant(ana, 'Pains').getByRole('group', { name: 'Group: Getting there' });
+    await expect(group.getByRole('listitem')).toHaveCount(2);
+    await expect(group.getByRole('listitem').filter({ hasText: 'Parking is hard' })).toContainText('Observed');
+    await group.getByRole('button', { name: 'Ungroup' }).click();
+    await expect(quadrant(phone, 'Pains').getByRole('group')).toHaveCount(0);
+    await expect(quadrant(phone, 'Pains').getByRole('listitem')).toHaveCount(2);
+  });
 });

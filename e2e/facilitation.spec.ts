@@ -98,4 +98,17 @@ test.describe('facilitating from the presenter view', () => {
     await expect(ben.getByText('You are no longer in this workshop')).toBeVisible();
     await expect(presenter.getByRole('region', { name: 'Roster' })).not.toContainText('Ben');
   });
+
+  test('a new room code keeps everyone in and moves every screen to it', async ({ facilitator, joinAs }) => {
+    const presenter = facilitator.page;
+    const ana = await joinAs('Ana', { phone: true });
+    presenter.once('dialog', (dialog) => void dialog.accept());
+    await controls(presenter).getByRole('button', { name: 'New room code' }).click();
+    await presenter.waitForURL((url) => !url.pathname.includes(facilitator.code));
+    const newCode = /\/w\/([0-9A-Z]{8})\//.exec(presenter.url())![1]!;
+    await expect(presenter.getByText(`${newCode.slice(0, 4)}-${newCode.slice(4)}`, { exact: true })).toBeVisible();
+    await ana.waitForURL(new RegExp(`/w/${newCode}$`));
+    await expect(ana.getByRole('status', { name: /Connection: Live/ })).toBeVisible();
+    await expect(presenter.getByRole('region', { name: 'Roster' })).toContainText('Ana');
+  });
 });

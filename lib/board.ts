@@ -1,17 +1,14 @@
 import * as Y from 'yjs';
+import { readGroups, type Group } from './groups';
 import { newId } from './ids';
+import { BOARD_ROOTS } from './roots';
 import { LIMITS } from './limits';
 import { isDeleted, parseMeta, parsePersona, type Meta, type Persona } from './persona';
-import { DEFAULT_NOTE_COLOR, NoteSchema, NoteTextSchema, type Note, type NoteColor } from './note';
+import { DEFAULT_NOTE_COLOR, NoteSchema, NoteTextSchema, type Evidence, type Note, type NoteColor } from './note';
 import { isQuadrantId, type QuadrantId } from './quadrants';
 import { fail, ok, type Result } from './result';
 
-/**
- * The board document's top-level keys. Every one is a `Y.Map`; records inside are `Y.Map`s of
- * plain values (see `NoteSchema`, `PersonaSchema`, `MetaSchema`).
- */
-export const BOARD_ROOTS = { meta: 'meta', personas: 'personas', notes: 'notes' } as const;
-export type BoardRoot = (typeof BOARD_ROOTS)[keyof typeof BOARD_ROOTS];
+export { BOARD_ROOTS, type BoardRoot } from './roots';
 
 type RecordMap = Y.Map<unknown>;
 
@@ -24,6 +21,7 @@ export interface Board {
   meta: Meta | null;
   personas: Persona[];
   notes: Note[];
+  groups: Group[];
 }
 
 function writeRecord(target: RecordMap, values: Record<string, unknown>): void {
@@ -120,6 +118,16 @@ export function setNoteColor(doc: Y.Doc, id: string, color: NoteColor): Result<N
   return ok(parsed.data);
 }
 
+/** Marks a note as observed (a customer said or did it) or assumed; `null` clears the label. */
+export function setNoteEvidence(doc: Y.Doc, id: string, evidence: Evidence | null): Result<Evidence | null> {
+  const parsed = NoteSchema.shape.evidence.safeParse(evidence);
+  if (!parsed.success) return fail('Unknown evidence label.');
+  const note = existingNote(doc, id);
+  if (!note.ok) return note;
+  note.value.set('evidence', parsed.data ?? null);
+  return ok(parsed.data ?? null);
+}
+
 export function deleteNote(doc: Y.Doc, id: string): Result<string> {
   const note = existingNote(doc, id);
   if (!note.ok) return note;
@@ -172,5 +180,6 @@ export function readBoard(doc: Y.Doc): Board {
     meta: readMeta(doc),
     personas: all.filter((persona) => !deletedIds.has(persona.id)),
     notes: deletedIds.size === 0 ? notes : notes.filter((note) => !deletedIds.has(note.personaId)),
+    groups: readGroups(doc).filter((group) => !deletedIds.has(group.personaId)),
   };
 }

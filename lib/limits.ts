@@ -3,6 +3,8 @@ export const LIMITS = {
   noteTextChars: 2000,
   notesPerWorkshop: 10_000,
   personasPerWorkshop: 24,
+  groupsPerWorkshop: 500,
+  groupNameChars: 60,
   titleChars: 120,
   personaNameChars: 80,
   participantNameChars: 40,

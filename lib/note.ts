@@ -24,8 +24,13 @@ export const NoteSchema = z.object({
   authorId: AuthorIdSchema,
   authorName: z.string().max(LIMITS.participantNameChars),
   createdAt: z.number().int().nonnegative(),
+  /** The group this note is clustered in (`groups` root), if any. */
+  groupId: z.string().regex(ID_PATTERN).nullable().optional(),
+  /** Evidence label: did a customer really say or do it, or is it our assumption? */
+  evidence: z.enum(['observed', 'assumed']).nullable().optional(),
 });
 export type Note = z.infer<typeof NoteSchema>;
+export type Evidence = NonNullable<Note['evidence']>;
 
 /** The keys a note's `Y.Map` may hold; the server refuses any other. */
 export const NOTE_FIELDS = Object.keys(NoteSchema.shape) as readonly (keyof Note)[];

@@ -25,6 +25,8 @@ export interface SessionBroadcast {
 export interface ServerToClientEvents {
   roster: (entries: RosterEntry[]) => void;
   session: (broadcast: SessionBroadcast) => void;
+  /** The facilitator gave the workshop a new room code (the old one admits nobody new). */
+  'workshop:code': (code: string) => void;
   /** This session ended (kicked, token revoked): stop reconnecting. */
   'session:ended': (reason: string) => void;
   /** This participant's own private notes (never anyone else's). */

@@ -20,8 +20,7 @@ export class Workshops {
     const initialUpdate = Y.encodeStateAsUpdate(doc);
     doc.destroy();
     for (;;) {
-      const workshop: WorkshopRow = { id: newId(), code: generateRoomCode(), title, keyHash: hashSecret(facilitatorKey), createdAt: now };
-      if (this.store.workshopByCode(workshop.code)) continue; // 1 in 10^12: draw again
+      const workshop: WorkshopRow = { id: newId(), code: this.freshCode(), title, keyHash: hashSecret(facilitatorKey), createdAt: now };
       const facilitator: ParticipantRow = {
         id: newId(),
         workshopId: workshop.id,
@@ -34,8 +33,38 @@ export class Workshops {
     }
   }
 
+  /** A code no workshop uses now or used before (a clash is 1 in 10^12: draw again). */
+  private freshCode(): string {
+    for (;;) {
+      const code = generateRoomCode();
+      if (!this.store.workshopByCode(code) && !this.store.workshopByRetiredCode(code)) return code;
+    }
+  }
+
+  /** The workshop a room code opens for joining: current codes only. */
   byCode(code: string): WorkshopRow | null {
     return this.store.workshopByCode(code);
+  }
+
+  /**
+   * The workshop for someone who already holds a token: a rotated-away code still reaches it,
+   * so rotating the code locks out newcomers, not the people in the room.
+   */
+  byCodeForMember(code: string): WorkshopRow | null {
+    return this.store.workshopByCode(code) ?? this.store.workshopByRetiredCode(code);
+  }
+
+  /** Gives the workshop a new room code; the old one stops admitting new people. */
+  rotateCode(workshopId: string, currentCode: string, now = Date.now()): string {
+    const workshop = this.store.workshopByCode(currentCode);
+    if (!workshop || workshop.id !== workshopId) throw new Error('rotateCode: stale code');
+    const code = this.freshCode();
+    this.store.rotateCode(workshop, code, now);
+    return code;
+  }
+
+  codeOf(workshopId: string): string | null {
+    return this.store.codeOf(workshopId);
   }
 
   join(workshop: WorkshopRow, name: string, now = Date.now()): SessionReply {

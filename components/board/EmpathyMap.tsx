@@ -4,12 +4,14 @@ import { DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors, type 
 import { useMemo } from 'react';
 import type { Note } from '../../lib/note';
 import { QUADRANTS, isQuadrantId, type QuadrantId } from '../../lib/quadrants';
+import type { Group } from '../../lib/groups';
 import { QuadrantPanel } from './QuadrantPanel';
 import type { BoardActions, BoardVariant, BoardViewOptions } from './types';
 
 interface Props {
   personaId: string;
   notes: Note[];
+  groups: Group[];
   actions: BoardActions;
   view: BoardViewOptions;
   /** The spotlighted quadrant, shown large on the projector. */
@@ -22,7 +24,7 @@ const LAYOUT: Record<BoardVariant, string> = {
 };
 
 /** A persona's empathy map: six quadrants; notes move by drag or by their "Move to…" menu. */
-export function EmpathyMap({ personaId, notes, actions, view, spotlight = null }: Props) {
+export function EmpathyMap({ personaId, notes, groups, actions, view, spotlight = null }: Props) {
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }), useSensor(KeyboardSensor));
   const byQuadrant = useMemo(() => {
     const groups = new Map<QuadrantId, Note[]>(QUADRANTS.map((q) => [q.id, []]));
@@ -47,6 +49,7 @@ export function EmpathyMap({ personaId, notes, actions, view, spotlight = null }
             quadrant={quadrant}
             personaId={personaId}
             notes={byQuadrant.get(quadrant.id) ?? []}
+            groups={groups.filter((group) => group.personaId === personaId && group.quadrant === quadrant.id)}
             actions={actions}
             view={view}
           />

@@ -2,7 +2,9 @@
 
 import { useDroppable } from '@dnd-kit/core';
 import { useId } from 'react';
+import type { Group } from '../../lib/groups';
 import type { Note } from '../../lib/note';
+import { NoteGroup } from './NoteGroup';
 import type { Quadrant } from '../../lib/quadrants';
 import { NoteComposer } from './NoteComposer';
 import { StickyNote } from './StickyNote';
@@ -12,15 +14,25 @@ interface Props {
   quadrant: Quadrant;
   personaId: string;
   notes: Note[];
+  /** This quadrant's groups. */
+  groups: Group[];
   actions: BoardActions;
   view: BoardViewOptions;
 }
 
 /** One empathy-map quadrant: its title, guiding questions, notes and the "New note" box. */
-export function QuadrantPanel({ quadrant, personaId, notes, actions, view }: Props) {
+export function QuadrantPanel({ quadrant, personaId, notes, groups, actions, view }: Props) {
   const titleId = useId();
   const { setNodeRef, isOver } = useDroppable({ id: quadrant.id });
   const isLarge = view.variant === 'projector';
+  const groupIds = new Set(groups.map((group) => group.id));
+  const noteList = (list: Note[], label?: string) => (
+    <ul aria-label={label} className={`grid gap-3 ${isLarge ? 'grid-cols-2 content-start' : ''}`}>
+      {sortByVotes(list, view.voting?.results ?? null).map((note) => (
+        <StickyNote key={note.id} note={note} actions={actions} view={view} groups={groups} />
+      ))}
+    </ul>
+  );
   return (
     <section
       ref={setNodeRef}
@@ -41,14 +53,17 @@ export function QuadrantPanel({ quadrant, personaId, notes, actions, view }: Pro
           <p key={question}>{question}</p>
         ))}
       </div>
-      <ul
-        aria-label={`Notes in ${quadrant.title}`}
-        className={`mt-3 grid gap-3 pt-2 ${isLarge ? 'min-h-0 flex-1 grid-cols-2 content-start overflow-y-auto pr-2' : ''}`}
-      >
-        {sortByVotes(notes, view.voting?.results ?? null).map((note) => (
-          <StickyNote key={note.id} note={note} actions={actions} view={view} />
+      <div className={`mt-3 flex flex-col gap-3 pt-2 ${isLarge ? 'min-h-0 flex-1 overflow-y-auto pr-2' : ''}`}>
+        {groups.map((group) => (
+          <NoteGroup key={group.id} group={group} actions={actions} isReadOnly={view.isReadOnly} isLarge={isLarge}>
+            {noteList(notes.filter((note) => note.groupId === group.id))}
+          </NoteGroup>
         ))}
-      </ul>
+        {noteList(
+          notes.filter((note) => !note.groupId || !groupIds.has(note.groupId)),
+          `Notes in ${quadrant.title}`,
+        )}
+      </div>
       <NoteComposer
         quadrantTitle={quadrant.title}
         isLarge={isLarge}

@@ -6,6 +6,8 @@ import { useState } from 'react';
 import type { Note } from '../../lib/note';
 import { NoteEditor } from './NoteEditor';
 import { NoteMenu } from './NoteMenu';
+import { NoteSorting } from './NoteSorting';
+import type { Group } from '../../lib/groups';
 import { NOTE_COLOR_CLASSES } from './noteColors';
 import type { BoardActions, BoardViewOptions, NoteVoting } from './types';
 
@@ -13,10 +15,12 @@ interface Props {
   note: Note;
   actions: BoardActions;
   view: BoardViewOptions;
+  /** The groups of this note's quadrant, to pick from. */
+  groups?: Group[];
 }
 
 /** One sticky note: its text and author, with edit, move, colour and delete. */
-export function StickyNote({ note, actions, view }: Props) {
+export function StickyNote({ note, actions, view, groups = [] }: Props) {
   const [mode, setMode] = useState<Mode>('view');
   const { attributes, listeners, setNodeRef, transform, isDragging } = useDraggable({ id: note.id, disabled: view.isReadOnly });
   const style = transform ? { transform: `translate3d(${transform.x}px, ${transform.y}px, 0)` } : undefined;
@@ -37,6 +41,7 @@ export function StickyNote({ note, actions, view }: Props) {
         <span className={`mr-auto min-w-0 truncate text-slate-700 ${isLarge ? 'text-base' : 'text-sm'}`}>
           {note.authorName || 'Anonymous'}
         </span>
+        {note.evidence && <EvidenceBadge evidence={note.evidence} isLarge={isLarge} />}
         {view.voting && <VoteControls note={note} voting={view.voting} />}
         {!view.isReadOnly && (
           // On the projector the tools appear on hover or keyboard focus, so the room reads notes, not icons.
@@ -58,6 +63,7 @@ export function StickyNote({ note, actions, view }: Props) {
             }}
             onColor={(color) => actions.setNoteColor(note.id, color)}
           />
+          <NoteSorting note={note} groups={groups} actions={actions} />
         </div>
       )}
     </li>
@@ -65,6 +71,16 @@ export function StickyNote({ note, actions, view }: Props) {
 }
 
 type Mode = 'view' | 'edit' | 'menu';
+
+function EvidenceBadge({ evidence, isLarge }: { evidence: 'observed' | 'assumed'; isLarge: boolean }) {
+  return (
+    <span
+      className={`shrink-0 rounded-full border px-2 font-semibold ${isLarge ? 'text-sm' : 'text-xs'} ${evidence === 'observed' ? 'border-green-700 bg-green-50 text-green-900' : 'border-slate-500 bg-white/60 text-slate-700'}`}
+    >
+      {evidence === 'observed' ? 'Observed' : 'Assumed'}
+    </span>
+  );
+}
 
 function VoteControls({ note, voting }: { note: Note; voting: NoteVoting }) {
   if (voting.results && !voting.isOpen) {

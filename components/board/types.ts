@@ -1,4 +1,4 @@
-import type { Note, NoteColor } from '../../lib/note';
+import type { Evidence, Note, NoteColor } from '../../lib/note';
 import type { QuadrantId } from '../../lib/quadrants';
 import type { Result } from '../../lib/result';
 import type { PersonaActions } from '../persona/types';
@@ -10,6 +10,11 @@ export interface BoardActions extends PersonaActions {
   moveNote(id: string, quadrant: QuadrantId): Result<unknown>;
   setNoteColor(id: string, color: NoteColor): Result<unknown>;
   deleteNote(id: string): Result<unknown>;
+  setNoteEvidence(id: string, evidence: Evidence | null): Result<unknown>;
+  createGroup(personaId: string, quadrant: QuadrantId, name: string, noteIds: readonly string[]): Result<unknown>;
+  renameGroup(groupId: string, name: string): Result<unknown>;
+  setNoteGroup(noteId: string, groupId: string | null): Result<unknown>;
+  ungroup(groupId: string): Result<unknown>;
 }
 
 /** `phone` stacks quadrants; `projector` fills a big screen with large type. */

@@ -112,6 +112,16 @@ export function FacilitatorBar({ session, pendingDrafts, send, isAgendaOpen, onT
       <button type="button" className="bar-btn" aria-expanded={isAgendaOpen} onClick={onToggleAgenda}>
         Agenda
       </button>
+      <button
+        type="button"
+        className="bar-btn"
+        onClick={() =>
+          window.confirm('Give the workshop a new room code? People already in stay in; the old code admits nobody new.') &&
+          run({ type: 'room.rotateCode' })
+        }
+      >
+        New room code
+      </button>
       <button type="button" className="bar-btn ml-auto" onClick={onHide}>
         Hide controls
       </button>

@@ -2,12 +2,13 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import * as board from '../../lib/board';
+import * as groups from '../../lib/groups';
 import { isFinalCloseCode } from '../../lib/closeCodes';
 import type { Persona } from '../../lib/persona';
 import * as personas from '../../lib/personaBoard';
 import * as profile from '../../lib/profileBoard';
 import type { ProfileFieldKey } from '../../lib/profile';
-import type { NoteColor } from '../../lib/note';
+import type { Evidence, NoteColor } from '../../lib/note';
 import type { QuadrantId } from '../../lib/quadrants';
 import type { Result } from '../../lib/result';
 import { YJS_PATH_PREFIX } from '../../lib/wire';
@@ -37,7 +38,7 @@ export class BoardConnection {
   private readonly provider: WebsocketProvider;
   private readonly local: IndexeddbPersistence;
   private readonly listeners = new Set<() => void>();
-  private state: BoardState = { board: { meta: null, personas: [], notes: [] }, status: 'connecting', isLoaded: false };
+  private state: BoardState = { board: { meta: null, personas: [], notes: [], groups: [] }, status: 'connecting', isLoaded: false };
   private attempt = 0;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private isDestroyed = false;
@@ -141,6 +142,12 @@ export class BoardConnection {
   moveNote = (id: string, quadrant: QuadrantId) => board.moveNote(this.doc, id, quadrant);
   setNoteColor = (id: string, color: NoteColor) => board.setNoteColor(this.doc, id, color);
   deleteNote = (id: string) => board.deleteNote(this.doc, id);
+  setNoteEvidence = (id: string, evidence: Evidence | null) => board.setNoteEvidence(this.doc, id, evidence);
+  createGroup = (personaId: string, quadrant: QuadrantId, name: string, noteIds: readonly string[]) =>
+    groups.createGroup(this.doc, { personaId, quadrant, name, noteIds });
+  renameGroup = (groupId: string, name: string) => groups.renameGroup(this.doc, groupId, name);
+  setNoteGroup = (noteId: string, groupId: string | null) => groups.setNoteGroup(this.doc, noteId, groupId);
+  ungroup = (groupId: string) => groups.ungroup(this.doc, groupId);
 
   addPersona = (): Result<Persona> => personas.addPersona(this.doc);
   renamePersona = (id: string, name: string) => personas.renamePersona(this.doc, id, name);

@@ -22,6 +22,8 @@ export interface ControlState {
   /** How many private notes in the room wait for the reveal. */
   pendingDrafts: number;
   myVotes: MyVotes | null;
+  /** Set when the facilitator rotated the room code. */
+  newCode: string | null;
 }
 
 export interface UnsentDraft {
@@ -35,20 +37,24 @@ export interface UnsentDraft {
 /** How long a command waits for the server before it is reported as failed. */
 const COMMAND_TIMEOUT_MS = 8000;
 
+/** What a screen knows before the control plane has said anything. */
+export const INITIAL_CONTROL_STATE: ControlState = {
+  roster: [],
+  isConnected: false,
+  session: null,
+  clockOffsetMs: 0,
+  myDrafts: [],
+  unsentDrafts: [],
+  pendingDrafts: 0,
+  myVotes: null,
+  newCode: null,
+};
+
 /** The control plane (socket.io): roster, session state, and commands with acknowledgements. */
 export class ControlConnection {
   private readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>;
   private readonly listeners = new Set<() => void>();
-  private state: ControlState = {
-    roster: [],
-    isConnected: false,
-    session: null,
-    clockOffsetMs: 0,
-    myDrafts: [],
-    unsentDrafts: [],
-    pendingDrafts: 0,
-    myVotes: null,
-  };
+  private state: ControlState = INITIAL_CONTROL_STATE;
 
   constructor(code: string, token: string, hooks: { onEnded(): void; onBoardRefused(reason: string): void }) {
     this.socket = io({
@@ -73,6 +79,7 @@ export class ControlConnection {
     this.socket.on('drafts:mine', (myDrafts) => this.set({ myDrafts }));
     this.socket.on('drafts:pending', (pendingDrafts) => this.set({ pendingDrafts }));
     this.socket.on('votes:mine', (myVotes) => this.set({ myVotes }));
+    this.socket.on('workshop:code', (newCode) => this.set({ newCode }));
     this.socket.on('session:ended', () => {
       this.socket.disconnect();
       hooks.onEnded();

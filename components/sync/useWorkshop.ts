@@ -4,24 +4,14 @@ import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { SessionReply } from '../../lib/api';
 import { checkSession } from './api';
 import { BoardConnection, type BoardState } from './BoardConnection';
-import { ControlConnection, type ControlState } from './ControlConnection';
+import { ControlConnection, INITIAL_CONTROL_STATE, type ControlState } from './ControlConnection';
 
 export interface Workshop {
   board: BoardConnection;
   control: ControlConnection;
 }
 
-const EMPTY_BOARD: BoardState = { board: { meta: null, personas: [], notes: [] }, status: 'connecting', isLoaded: false };
-const EMPTY_CONTROL: ControlState = {
-  roster: [],
-  isConnected: false,
-  session: null,
-  clockOffsetMs: 0,
-  myDrafts: [],
-  unsentDrafts: [],
-  pendingDrafts: 0,
-  myVotes: null,
-};
+const EMPTY_BOARD: BoardState = { board: { meta: null, personas: [], notes: [], groups: [] }, status: 'connecting', isLoaded: false };
 const noop = () => () => undefined;
 
 /** Opens the board and control connections for a session; closes them on unmount. */
@@ -68,7 +58,7 @@ export function useBoardState(workshop: Workshop | null): BoardState {
 export function useControlState(workshop: Workshop | null): ControlState {
   return useSyncExternalStore(
     workshop?.control.subscribe ?? noop,
-    () => workshop?.control.getState() ?? EMPTY_CONTROL,
-    () => EMPTY_CONTROL,
+    () => workshop?.control.getState() ?? INITIAL_CONTROL_STATE,
+    () => INITIAL_CONTROL_STATE,
   );
 }

@@ -123,7 +123,14 @@ export function BoardArea({
         )}
         <div className="min-h-0 flex-1 overflow-y-auto">
           {section === 'map' ? (
-            <EmpathyMap personaId={selected.id} notes={board.notes} actions={actions} view={view} spotlight={spotlight} />
+            <EmpathyMap
+              personaId={selected.id}
+              notes={board.notes}
+              groups={board.groups}
+              actions={actions}
+              view={view}
+              spotlight={spotlight}
+            />
           ) : isEditing ? (
             <ProfileCard
               persona={selected}

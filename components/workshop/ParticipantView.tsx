@@ -1,7 +1,9 @@
 'use client';
 
 import { formatRoomCode } from '../../lib/roomCode';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
+import { saveParticipantSession } from '../sync/storage';
+import { useCodeRotation } from '../sync/useCodeRotation';
 import type { QuadrantId } from '../../lib/quadrants';
 import type { Result } from '../../lib/result';
 import type { BoardActions } from '../board/types';
@@ -22,9 +24,11 @@ export function ParticipantView({ code }: { code: string }) {
   const { state, joined, ended } = useParticipantSession(code);
   const [voteError, setVoteError] = useState<string | null>(null);
   const session = state.phase === 'ready' ? state.session : null;
+  const rememberSession = useCallback((newCode: string) => session && saveParticipantSession({ ...session, code: newCode }), [session]);
   const workshop = useWorkshopConnections(session, ended);
   const { board, status, isLoaded } = useBoardState(workshop);
-  const { roster, session: control, clockOffsetMs, myDrafts, unsentDrafts, myVotes } = useControlState(workshop);
+  const { roster, session: control, clockOffsetMs, myDrafts, unsentDrafts, myVotes, newCode } = useControlState(workshop);
+  useCodeRotation(newCode, code, participantPath, rememberSession);
 
   if (state.phase === 'loading') return <p className="p-6 text-lg">Opening the workshop…</p>;
   if (state.phase !== 'ready' || !workshop) {
@@ -94,6 +98,7 @@ export function ParticipantView({ code }: { code: string }) {
         actions={actions}
         view={{ variant: 'phone', isReadOnly: isLocked, voting: noteVoting(control, myVotes, workshop.control.send, true, setVoteError) }}
         personaId={personaId}
+        stepKind={step?.kind ?? null}
       />
       <details className="rounded-lg border border-slate-200 bg-white p-3">
         <summary className="cursor-pointer font-medium">Who is here</summary>
@@ -111,3 +116,5 @@ function withDraftNotes(board: BoardActions, addDraft: (quadrant: QuadrantId, te
   actions.addNote = (_personaId, quadrant, text) => addDraft(quadrant, text);
   return actions;
 }
+
+const participantPath = (code: string) => `/w/${code}`;

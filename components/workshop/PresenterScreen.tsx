@@ -98,6 +98,8 @@ export function PresenterScreen({ code, facilitatorKey, title, joinUrl, workshop
                 view={{ variant: 'projector', isReadOnly: false, voting: noteVoting(session, null, send, false) }}
                 personaId={session.activePersonaId}
                 spotlight={session.spotlight}
+                onActivatePersona={(personaId) => void send({ type: 'persona.activate', personaId })}
+                stepKind={currentStep(session).kind}
               />
             </div>
             <aside className="w-64 shrink-0 overflow-y-auto rounded-xl bg-white p-4 shadow-sm">

@@ -1,6 +1,8 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
+import { saveFacilitatorKey } from '../sync/storage';
+import { useCodeRotation } from '../sync/useCodeRotation';
 import { workshopInfo } from '../sync/api';
 import { useFacilitatorSession } from '../sync/useSessions';
 import { useBoardState, useControlState, useWorkshopConnections } from '../sync/useWorkshop';
@@ -14,6 +16,8 @@ export function PresenterView({ code }: { code: string }) {
   const boardState = useBoardState(workshop);
   const controlState = useControlState(workshop);
   const [joinUrl, setJoinUrl] = useState<string | null>(null);
+  const rememberKey = useCallback((newCode: string) => key && saveFacilitatorKey(newCode, key), [key]);
+  useCodeRotation(controlState.newCode, code, presenterPath, rememberKey);
 
   useEffect(() => {
     void workshopInfo(code).then((result) => setJoinUrl(result.ok ? result.value.joinUrl : `${window.location.origin}/join/${code}`));
@@ -47,3 +51,5 @@ export function PresenterView({ code }: { code: string }) {
     />
   );
 }
+
+const presenterPath = (code: string) => `/w/${code}/present`;

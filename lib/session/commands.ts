@@ -47,6 +47,7 @@ export const CommandSchema = z.discriminatedUnion('type', [
   z.object({ id: CommandIdSchema, type: z.literal('persona.activate'), personaId: z.string().regex(/^[0-9a-z]{16}$/) }),
   z.object({ id: CommandIdSchema, type: z.literal('participant.kick'), participantId: z.string().regex(/^[0-9a-z]{16}$/) }),
   z.object({ id: CommandIdSchema, type: z.literal('participant.done'), isDone: z.boolean() }),
+  z.object({ id: CommandIdSchema, type: z.literal('room.rotateCode') }),
   // Private writing: a note that only its author sees until the facilitator reveals it.
   z.object({
     id: CommandIdSchema,

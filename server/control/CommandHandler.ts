@@ -79,6 +79,7 @@ export class CommandHandler {
   private apply(identity: Identity, command: Command): Result<void> {
     if (isDraftCommand(command)) return this.applyDraft(identity, command);
     if (isVoteCommand(command)) return this.applyVote(identity, command);
+    if (command.type === 'room.rotateCode') return this.rotateCode(identity.workshopId);
     const { sessions, workshops, rooms } = this.deps;
     if (command.type === 'participant.kick') {
       const target = workshops.participants(identity.workshopId).find((p) => p.id === command.participantId);
@@ -120,6 +121,16 @@ export class CommandHandler {
     if (!next.ok) return next;
     this.deps.sessions.set(identity.workshopId, next.value);
     this.broadcastState(identity.workshopId);
+    return ok(undefined);
+  }
+
+  private rotateCode(workshopId: string): Result<void> {
+    const { workshops, control, log } = this.deps;
+    const current = workshops.codeOf(workshopId);
+    if (!current) return fail('This workshop no longer exists.');
+    const code = workshops.rotateCode(workshopId, current, this.now());
+    control.toWorkshop(workshopId).emit('workshop:code', code);
+    log.info({ workshopId }, 'room code rotated');
     return ok(undefined);
   }
 

@@ -66,7 +66,7 @@ export class ControlPlane {
     const { code, token } = auth as Record<string, unknown>;
     const parsedCode = parseRoomCode(code);
     if (!parsedCode || typeof token !== 'string' || token.length > 128) return null;
-    const workshop = this.workshops.byCode(parsedCode);
+    const workshop = this.workshops.byCodeForMember(parsedCode);
     return workshop ? this.workshops.authenticate(workshop, token) : null;
   }
 
@@ -78,6 +78,11 @@ export class ControlPlane {
     this.online.set(identity.participantId, sockets);
     void socket.join(roomOf(identity.workshopId));
     this.commands?.sendState(socket);
+    // Someone who joined before the code was rotated learns the new one, to show and share.
+    const currentCode = this.workshops.codeOf(identity.workshopId);
+    if (currentCode && parseRoomCode((socket.handshake.auth as Record<string, unknown>).code) !== currentCode) {
+      socket.emit('workshop:code', currentCode);
+    }
     this.broadcastRoster(identity.workshopId);
     socket.on('command', (command: unknown, ack: unknown) => {
       const reply = typeof ack === 'function' ? (ack as (value: unknown) => void) : () => undefined;

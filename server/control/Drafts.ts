@@ -1,4 +1,4 @@
-import { addNote, notesMap, readPersonas } from '../../lib/board';
+import { addNote, notesMap } from '../../lib/board';
 import { newId } from '../../lib/ids';
 import { NoteSchema } from '../../lib/note';
 import { fail, ok, type Result } from '../../lib/result';
@@ -8,6 +8,7 @@ import { currentStep, type SessionState } from '../../lib/session/state';
 import type { Identity } from '../identity';
 import type { DraftRow, Store } from '../storage/Store';
 import type { RoomRegistry } from '../yjs/RoomRegistry';
+import { activePersonaId } from './activePersona';
 
 /**
  * Private writing. A draft lives only in SQLite and on its author's screens until the
@@ -28,7 +29,7 @@ export class Drafts {
       case 'draft.add': {
         const step = currentStep(session);
         if (session.isBoardLocked && identity.role !== 'facilitator') return fail('The board is locked.');
-        const personaId = session.activePersonaId ?? this.rooms.readDoc(identity.workshopId, (doc) => readPersonas(doc)[0]?.id ?? null);
+        const personaId = activePersonaId(this.rooms, identity.workshopId, session);
         if (!personaId) return fail('There is no persona to add notes to.');
         this.store.addDraft({
           id: command.draftId,

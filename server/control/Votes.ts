@@ -1,4 +1,4 @@
-import { readNotes, readPersonas } from '../../lib/board';
+import { readNotes } from '../../lib/board';
 import { newId } from '../../lib/ids';
 import { fail, ok, type Result } from '../../lib/result';
 import type { VoteCommand } from '../../lib/session/commands';
@@ -7,6 +7,7 @@ import { currentStep, type SessionState } from '../../lib/session/state';
 import type { Identity } from '../identity';
 import type { Store } from '../storage/Store';
 import type { RoomRegistry } from '../yjs/RoomRegistry';
+import { activePersonaId } from './activePersona';
 
 /**
  * Dot voting, enforced by the server: a round is open or closed, each participant has a
@@ -21,7 +22,7 @@ export class Votes {
   /** The new session state for an open or close command. */
   reduce(identity: Identity, command: Exclude<VoteCommand, { type: 'vote.cast' }>, session: SessionState): Result<SessionState> {
     if (command.type === 'vote.open') {
-      const personaId = session.activePersonaId ?? this.rooms.readDoc(identity.workshopId, (doc) => readPersonas(doc)[0]?.id ?? null);
+      const personaId = activePersonaId(this.rooms, identity.workshopId, session);
       const vote = {
         roundId: newId(),
         status: 'open' as const,

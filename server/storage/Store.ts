@@ -108,6 +108,13 @@ export class Store {
       upsertSession: db.prepare(
         'INSERT INTO sessions (workshop_id, state) VALUES (?, ?) ON CONFLICT (workshop_id) DO UPDATE SET state = excluded.state',
       ),
+      workshopByRetiredCode: db.prepare(
+        `SELECT w.id, w.code, w.title, w.key_hash AS keyHash, w.created_at AS createdAt
+           FROM retired_codes r JOIN workshops w ON w.id = r.workshop_id WHERE r.code = ?`,
+      ),
+      setCode: db.prepare('UPDATE workshops SET code = ? WHERE id = ?'),
+      codeOf: db.prepare('SELECT code FROM workshops WHERE id = ?'),
+      retireCode: db.prepare('INSERT INTO retired_codes (code, workshop_id, retired_at) VALUES (?, ?, ?)'),
       insertDraft: db.prepare(
         `INSERT OR IGNORE INTO drafts (id, workshop_id, participant_id, step_id, persona_id, quadrant, text, color, is_anonymous, created_at)
          VALUES (@id, @workshopId, @participantId, @stepId, @personaId, @quadrant, @text, @color, @isAnonymous, @createdAt)`,
@@ -143,6 +150,22 @@ export class Store {
 
   workshopByCode(code: string): WorkshopRow | null {
     return (this.stmts.workshopByCode.get(code) as WorkshopRow | undefined) ?? null;
+  }
+
+  /** A workshop by a code it had before the facilitator rotated it. */
+  workshopByRetiredCode(code: string): WorkshopRow | null {
+    return (this.stmts.workshopByRetiredCode.get(code) as WorkshopRow | undefined) ?? null;
+  }
+
+  codeOf(workshopId: string): string | null {
+    return (this.stmts.codeOf.get(workshopId) as { code: string } | undefined)?.code ?? null;
+  }
+
+  rotateCode(workshop: WorkshopRow, newCode: string, now: number): void {
+    this.db.transaction(() => {
+      this.stmts.retireCode.run(workshop.code, workshop.id, now);
+      this.stmts.setCode.run(newCode, workshop.id);
+    })();
   }
 
   addParticipant(participant: ParticipantRow, tokenHash: Buffer): void {

@@ -65,4 +65,11 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (round_id, participant_id, note_id)
   ) WITHOUT ROWID;
   `,
+  `
+  CREATE TABLE retired_codes (
+    code TEXT PRIMARY KEY,
+    workshop_id TEXT NOT NULL REFERENCES workshops (id),
+    retired_at INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  `,
 ];

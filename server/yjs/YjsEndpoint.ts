@@ -49,7 +49,7 @@ export class YjsEndpoint {
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const code = parseRoomCode(decodeURIComponent(url.pathname.slice(YJS_PATH_PREFIX.length)));
-    const workshop = code ? this.workshops.byCode(code) : null;
+    const workshop = code ? this.workshops.byCodeForMember(code) : null;
     if (!workshop) return refuse(socket, 404, 'Not Found');
     const token = url.searchParams.get('token');
     const identity = token ? this.workshops.authenticate(workshop, token) : null;

@@ -19,6 +19,8 @@ import { validateUpdate } from './validateUpdate';
 
 /** Merge the update log into one state row after this many appended updates. */
 export const COMPACT_AFTER_UPDATES = 500;
+/** A join tail longer than this is folded into a fresh base on the next join. */
+const JOIN_TAIL_MAX_MESSAGES = 256;
 /** Largest JSON presence state one client may publish. */
 const MAX_AWARENESS_STATE_CHARS = 4096;
 
@@ -38,7 +40,14 @@ export class YjsRoom {
   readonly doc = new Y.Doc({ gc: true });
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly connections = new Set<RoomConnection>();
-  private encodedState: Uint8Array | null = null;
+  /**
+   * What a new client with an empty doc is sent: the whole doc as one sync step 2, encoded once,
+   * plus the update messages broadcast since. Rebuilt only when that tail grows long, so joins
+   * during a busy workshop cost a few sends, not an encode of the whole board each.
+   */
+  private joinBase: Uint8Array | null = null;
+  private joinTail: Uint8Array[] = [];
+  private joinTailBytes = 0;
   private lastUpdateId: number;
   private updatesSinceCompaction: number;
   /** Upper bound of the encoded state's size, kept without re-encoding on every update. */
@@ -85,24 +94,46 @@ export class YjsRoom {
       this.breakRoom(error as Error);
       return;
     }
-    this.encodedState = null;
     this.approxBytes += update.byteLength;
     this.updatesSinceCompaction++;
     const message = encodeSyncUpdate(update);
     for (const conn of this.connections) if (conn !== origin) conn.send(message);
+    this.extendJoinTail(message);
     if (this.updatesSinceCompaction >= COMPACT_AFTER_UPDATES) this.compact();
   };
 
-  private onAwarenessUpdate = (change: { added: number[]; updated: number[]; removed: number[] }, origin: unknown): void => {
+  /**
+   * Presence goes to everyone, the sender included: y-websocket drops a connection that hears
+   * nothing for 30 s, and a client alone in a room (the presenter in the lobby) would otherwise
+   * reconnect every 30 s. The sender ignores its own state (same clock), so nothing echoes.
+   */
+  private onAwarenessUpdate = (change: { added: number[]; updated: number[]; removed: number[] }): void => {
     const clients = [...change.added, ...change.updated, ...change.removed];
     const message = encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients));
-    for (const conn of this.connections) if (conn !== origin) conn.send(message);
+    for (const conn of this.connections) conn.send(message);
   };
 
-  /** The whole doc encoded, cached until the next change: a new client's sync costs a copy. */
+  private extendJoinTail(message: Uint8Array): void {
+    if (!this.joinBase) return;
+    this.joinTail.push(message);
+    this.joinTailBytes += message.byteLength;
+    if (this.joinTail.length > JOIN_TAIL_MAX_MESSAGES || this.joinTailBytes > this.joinBase.byteLength / 4) this.joinBase = null;
+  }
+
+  /** Sends a client with an empty doc everything: the cached base, then the updates since. */
+  private sendEverything(conn: RoomConnection): void {
+    if (!this.joinBase) {
+      this.joinBase = encodeSyncStep2(this.fullState());
+      this.joinTail = [];
+      this.joinTailBytes = 0;
+    }
+    conn.send(this.joinBase);
+    for (const message of this.joinTail) conn.send(message);
+  }
+
+  /** The whole doc, encoded now. */
   fullState(): Uint8Array {
-    this.encodedState ??= Y.encodeStateAsUpdate(this.doc);
-    return this.encodedState;
+    return Y.encodeStateAsUpdate(this.doc);
   }
 
   /** A server-side change (e.g. a reveal), persisted and broadcast like any other. */
@@ -150,7 +181,8 @@ export class YjsRoom {
     const payload = decoding.readVarUint8Array(decoder);
     if (step === syncProtocol.messageYjsSyncStep1) {
       const isFresh = payload.byteLength <= 1; // an empty state vector
-      conn.send(encodeSyncStep2(isFresh ? this.fullState() : Y.encodeStateAsUpdate(this.doc, payload)));
+      if (isFresh) this.sendEverything(conn);
+      else conn.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, payload)));
       return;
     }
     if (step !== syncProtocol.messageYjsSyncStep2 && step !== syncProtocol.messageYjsUpdate) {

@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { GroupSchema } from '../../lib/groups';
 import { BOARD_ROOTS } from '../../lib/board';
 import { ID_PATTERN } from '../../lib/ids';
 import { LIMITS } from '../../lib/limits';
@@ -40,6 +41,7 @@ const RESOLVING = Symbol('resolving');
 type FieldSchema = { safeParse(value: unknown): { success: boolean } };
 const NOTE_FIELDS: Record<string, FieldSchema> = NoteSchema.shape;
 const META_FIELDS: Record<string, FieldSchema> = META_FIELD_SCHEMAS;
+const GROUP_FIELDS: Record<string, FieldSchema> = GroupSchema.shape;
 /** Own-property lookup: crafted keys like `__proto__` or `constructor` must not find Object.prototype. */
 function lookupField(table: Record<string, FieldSchema>, key: string): FieldSchema | undefined {
   return Object.hasOwn(table, key) ? table[key] : undefined;
@@ -48,6 +50,7 @@ function lookupField(table: Record<string, FieldSchema>, key: string): FieldSche
 const RECORD_FIELDS: Record<string, (key: string) => FieldSchema | undefined> = {
   [BOARD_ROOTS.notes]: (key) => lookupField(NOTE_FIELDS, key),
   [BOARD_ROOTS.personas]: personaFieldSchema,
+  [BOARD_ROOTS.groups]: (key) => lookupField(GROUP_FIELDS, key),
 };
 
 /** Fields written once, when the record is created. */
@@ -260,6 +263,7 @@ export function validateUpdate(doc: Y.Doc, update: Uint8Array, options: Validate
   if (!deletes.ok) return deletes;
   let newNotes = 0;
   let newPersonas = 0;
+  let newGroups = 0;
   const customValues = new CustomValueCounter(doc);
   for (const struct of decoded.structs) {
     if (!(struct instanceof Y.Item)) continue;
@@ -272,12 +276,16 @@ export function validateUpdate(doc: Y.Doc, update: Uint8Array, options: Validate
     const isNewRecord = at?.record === null && struct.content instanceof Y.ContentType;
     if (isNewRecord && at?.root === BOARD_ROOTS.notes) newNotes++;
     if (isNewRecord && at?.root === BOARD_ROOTS.personas) newPersonas++;
+    if (isNewRecord && at?.root === BOARD_ROOTS.groups) newGroups++;
   }
   if (newNotes > 0 && doc.getMap(BOARD_ROOTS.notes).size + newNotes > LIMITS.notesPerWorkshop) {
     return fail('board is full');
   }
   if (newPersonas > 0 && doc.getMap(BOARD_ROOTS.personas).size + newPersonas > LIMITS.personasPerWorkshop) {
     return fail('too many personas');
+  }
+  if (newGroups > 0 && doc.getMap(BOARD_ROOTS.groups).size + newGroups > LIMITS.groupsPerWorkshop) {
+    return fail('too many groups');
   }
   return customValues.check();
 }

@@ -103,4 +103,29 @@ describe('live board over the Yjs endpoint', () => {
     a.destroy();
     await vi.waitFor(() => expect(h.server.rooms.size).toBe(0));
   });
+
+  it('new clients get the whole board from the cached join state plus the updates since', async () => {
+    const { code } = await h.createWorkshop();
+    const ana = await h.join(code, 'Ana');
+    const writer = h.provider(code, ana.token);
+    await synced(writer);
+    const personaId = readPersonas(writer.doc)[0]!.id;
+    const add = (from: number, count: number) => {
+      for (let i = from; i < from + count; i++) {
+        addNote(writer.doc, { personaId, quadrant: 'sees', text: `n${i}`, authorId: ana.participantId, authorName: 'Ana' });
+      }
+    };
+    const joinAndCount = async (expected: number) => {
+      const reader = h.provider(code, ana.token, new Y.Doc());
+      await synced(reader);
+      await vi.waitFor(() => expect(readNotes(reader.doc)).toHaveLength(expected));
+      reader.destroy();
+    };
+    add(0, 50);
+    await joinAndCount(50); // builds the base
+    add(50, 10);
+    await joinAndCount(60); // base + a tail of 10
+    add(60, 300);
+    await joinAndCount(360); // the tail outgrew the base: rebuilt
+  });
 });

@@ -4,7 +4,7 @@ import { addNote, readNotes, readPersonas } from '../../lib/board';
 import { CLOSE_CODES } from '../../lib/closeCodes';
 import type { CommandInput } from '../../lib/session/commands';
 import { timerRemainingMs } from '../../lib/session/state';
-import { Harness, command, synced, watchSession } from './harness';
+import { Harness, command, facilitatedRoom, synced, watchSession } from './harness';
 
 let h: Harness;
 beforeEach(async () => {
@@ -14,16 +14,9 @@ beforeEach(async () => {
 afterEach(() => h.close());
 
 async function room() {
-  const created = await h.createWorkshop();
-  const facilitatorSession = await h.facilitator(created.code, created.facilitatorKey);
-  const facilitator = h.control(created.code, facilitatorSession.token);
-  const session = watchSession(facilitator);
-  const ana = await h.join(created.code, 'Ana');
-  const anaSocket = h.control(created.code, ana.token);
-  const anaView = watchSession(anaSocket);
-  await vi.waitFor(() => expect(anaView.latest).not.toBeNull());
-  await vi.waitFor(() => expect(session.latest).not.toBeNull());
-  return { ...created, facilitator, session, ana, anaSocket, anaView };
+  const { people, ...rest } = await facilitatedRoom(h, ['Ana']);
+  const ana = people[0]!;
+  return { ...rest, ana, anaSocket: ana.socket, anaView: ana.view };
 }
 
 const FACILITATOR_COMMANDS: CommandInput[] = [
@@ -174,5 +167,26 @@ describe('facilitator commands over socket.io', () => {
     const again = await h.facilitator(code, facilitatorKey);
     const view = watchSession(h.control(code, again.token));
     await vi.waitFor(() => expect(view.latest?.state).toMatchObject({ currentStepId: 'q_pains', isBoardLocked: true }));
+  });
+});
+
+describe('rotating the room code', () => {
+  it('admits nobody new on the old code, keeps members in, and tells everyone the new code', async () => {
+    const { code, facilitator, ana, anaSocket } = await room();
+    const told = new Promise<string>((resolve) => anaSocket.on('workshop:code', resolve));
+    expect(await command(facilitator, { type: 'room.rotateCode' })).toEqual({ ok: true });
+    const newCode = await told;
+    expect(newCode).toMatch(/^[0-9A-HJKMNP-TV-Z]{8}$/);
+    expect(newCode).not.toBe(code);
+    expect((await h.post(`/api/workshops/${code}/participants`, { name: 'Late' })).status).toBe(404);
+    expect((await h.post(`/api/workshops/${newCode}/participants`, { name: 'Late' })).status).toBe(201);
+    // Members keep working through the old code (a phone that reconnects before it reloads).
+    const res = await fetch(`${h.server.url}/api/workshops/${code}/session`, { headers: { authorization: `Bearer ${ana.token}` } });
+    expect(res.status).toBe(200);
+    const provider = h.provider(code, ana.token);
+    await synced(provider);
+    const late = h.control(code, ana.token);
+    expect(await new Promise<string>((resolve) => late.on('workshop:code', resolve))).toBe(newCode);
+    expect(await command(anaSocket, { type: 'room.rotateCode' })).toEqual({ ok: false, error: 'Only the facilitator can do that.' });
   });
 });

@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { expect, vi } from 'vitest';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { io, type Socket } from 'socket.io-client';
@@ -103,4 +104,24 @@ export function watchSession(socket: ControlSocket): { latest: SessionBroadcast 
   const watcher: { latest: SessionBroadcast | null } = { latest: null };
   socket.on('session', (broadcast) => (watcher.latest = broadcast));
   return watcher;
+}
+
+/**
+ * A workshop with the facilitator's control socket and the named participants joined, each
+ * with a control socket; resolves once every socket has its first session broadcast.
+ */
+export async function facilitatedRoom(h: Harness, names: string[]) {
+  const created = await h.createWorkshop();
+  const facilitatorSession = await h.facilitator(created.code, created.facilitatorKey);
+  const facilitator = h.control(created.code, facilitatorSession.token);
+  const session = watchSession(facilitator);
+  const people = await Promise.all(
+    names.map(async (name) => {
+      const joined = await h.join(created.code, name);
+      const socket = h.control(created.code, joined.token);
+      return { ...joined, socket, view: watchSession(socket) };
+    }),
+  );
+  await vi.waitFor(() => expect([session, ...people.map((p) => p.view)].every((w) => w.latest !== null)).toBe(true));
+  return { ...created, facilitator, session, people };
 }

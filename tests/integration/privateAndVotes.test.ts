@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import { addNote, readNotes, readPersonas } from '../../lib/board';
 import type { DraftView, MyVotes } from '../../lib/session/drafts';
-import { Harness, command, synced, watchSession } from './harness';
+import { Harness, command, facilitatedRoom, synced } from './harness';
 
 let h: Harness;
 beforeEach(async () => {
@@ -12,17 +12,9 @@ beforeEach(async () => {
 afterEach(() => h.close());
 
 async function room() {
-  const created = await h.createWorkshop();
-  const facilitatorSession = await h.facilitator(created.code, created.facilitatorKey);
-  const facilitator = h.control(created.code, facilitatorSession.token);
-  const session = watchSession(facilitator);
-  const ana = await h.join(created.code, 'Ana');
-  const ben = await h.join(created.code, 'Ben');
-  const anaSocket = h.control(created.code, ana.token);
-  const benSocket = h.control(created.code, ben.token);
-  await vi.waitFor(() => expect(session.latest).not.toBeNull());
-  await vi.waitFor(() => expect(anaSocket.connected && benSocket.connected).toBe(true));
-  return { ...created, facilitator, session, ana, ben, anaSocket, benSocket };
+  const { people, ...rest } = await facilitatedRoom(h, ['Ana', 'Ben']);
+  const [ana, ben] = [people[0]!, people[1]!];
+  return { ...rest, ana, ben, anaSocket: ana.socket, benSocket: ben.socket };
 }
 
 /** Every byte another participant's browser receives: control events and raw Yjs frames. */

@@ -35,7 +35,7 @@ function putRecord(root: Y.Map<Y.Map<unknown>>, key: string, values: Record<stri
 
 describe('readBoard', () => {
   it('reads an empty doc as an empty board', () => {
-    expect(readBoard(new Y.Doc())).toEqual({ meta: null, personas: [], notes: [] });
+    expect(readBoard(new Y.Doc())).toEqual({ meta: null, personas: [], notes: [], groups: [] });
   });
 
   it('returns plain snapshots that do not change with the doc', () => {

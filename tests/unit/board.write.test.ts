@@ -36,6 +36,7 @@ describe('initBoard', () => {
       meta: { title: 'Onboarding', createdAt: 1234, schemaVersion: 1 },
       personas: [persona],
       notes: [],
+      groups: [],
     });
     expect(personasMap(doc).get(persona.id)).toBeInstanceOf(Y.Map);
   });

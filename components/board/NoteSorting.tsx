@@ -1,0 +1,94 @@
+'use client';
+
+import { useState, type FormEvent } from 'react';
+import type { Group } from '../../lib/groups';
+import type { Evidence, Note } from '../../lib/note';
+import type { BoardActions } from './types';
+
+interface Props {
+  note: Note;
+  /** The groups of this note's quadrant. */
+  groups: Group[];
+  actions: BoardActions;
+}
+
+const NEW_GROUP = '__new__';
+
+/** Evidence label and group of a note: plain controls, so touch and keyboard can do it too. */
+export function NoteSorting({ note, groups, actions }: Props) {
+  const [isNaming, setIsNaming] = useState(false);
+  const [name, setName] = useState('');
+  const [error, setError] = useState<string | null>(null);
+
+  function createGroup(event: FormEvent) {
+    event.preventDefault();
+    const result = actions.createGroup(note.personaId, note.quadrant, name, [note.id]);
+    if (!result.ok) return setError(result.error);
+    setIsNaming(false);
+    setName('');
+    setError(null);
+  }
+
+  return (
+    <div className="mt-2 flex flex-col gap-2">
+      <fieldset className="flex flex-wrap items-center gap-3 text-sm">
+        <legend className="sr-only">Evidence</legend>
+        {(['observed', 'assumed'] as const satisfies readonly Evidence[]).map((value) => (
+          <label key={value} className="flex items-center gap-1">
+            <input
+              type="radio"
+              name={`evidence-${note.id}`}
+              checked={note.evidence === value}
+              onChange={() => actions.setNoteEvidence(note.id, value)}
+              className="h-4 w-4"
+            />
+            {value === 'observed' ? 'Observed' : 'Assumed'}
+          </label>
+        ))}
+        {note.evidence && (
+          <button type="button" className="underline" onClick={() => actions.setNoteEvidence(note.id, null)}>
+            Clear label
+          </button>
+        )}
+      </fieldset>
+      <select
+        aria-label="Group"
+        value={isNaming ? NEW_GROUP : (note.groupId ?? '')}
+        onChange={(event) => {
+          const value = event.target.value;
+          if (value === NEW_GROUP) return setIsNaming(true);
+          setIsNaming(false);
+          actions.setNoteGroup(note.id, value || null);
+        }}
+        className="min-h-9 rounded border border-slate-400 bg-white/70 px-1 text-sm text-slate-900"
+      >
+        <option value="">No group</option>
+        {groups.map((group) => (
+          <option key={group.id} value={group.id}>
+            {group.name}
+          </option>
+        ))}
+        <option value={NEW_GROUP}>New group…</option>
+      </select>
+      {isNaming && (
+        <form onSubmit={createGroup} className="flex gap-2">
+          <input
+            aria-label="Group name"
+            autoFocus
+            value={name}
+            onChange={(event) => setName(event.target.value)}
+            className="input min-h-9 py-1 text-sm"
+          />
+          <button type="submit" className="btn-secondary btn-small">
+            Create group
+          </button>
+        </form>
+      )}
+      {error && (
+        <p role="alert" className="text-sm text-red-700">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,91 @@
+import * as Y from 'yjs';
+import { z } from 'zod';
+import { BOARD_ROOTS } from './roots';
+import { ID_PATTERN, newId } from './ids';
+import { LIMITS } from './limits';
+import { QUADRANT_IDS, type QuadrantId } from './quadrants';
+import { fail, ok, type Result } from './result';
+
+/**
+ * A named cluster of similar notes in one quadrant. Stored as one `Y.Map` per group under the
+ * top-level `groups` map; a note joins a group through its own `groupId` field, so grouping a
+ * note and editing its text never conflict.
+ */
+export const GroupSchema = z.object({
+  id: z.string().regex(ID_PATTERN),
+  personaId: z.string().regex(ID_PATTERN),
+  quadrant: z.enum(QUADRANT_IDS),
+  name: z.string().max(LIMITS.groupNameChars),
+  createdAt: z.number().int().nonnegative(),
+});
+export type Group = z.infer<typeof GroupSchema>;
+
+export const GroupNameSchema = z
+  .string()
+  .trim()
+  .min(1, 'Give the group a name.')
+  .max(LIMITS.groupNameChars, `A group name holds at most ${LIMITS.groupNameChars} characters.`);
+
+export const groupsMap = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>(BOARD_ROOTS.groups);
+const notesMap = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>(BOARD_ROOTS.notes);
+
+/** Creates a group in a quadrant and puts the given notes in it. */
+export function createGroup(
+  doc: Y.Doc,
+  input: { personaId: string; quadrant: QuadrantId; name: string; noteIds: readonly string[]; now?: number },
+): Result<Group> {
+  const name = GroupNameSchema.safeParse(input.name);
+  if (!name.success) return fail(name.error.issues[0]?.message ?? 'Invalid group name.');
+  if (groupsMap(doc).size >= LIMITS.groupsPerWorkshop) return fail('This board has too many groups.');
+  const group: Group = {
+    id: newId(),
+    personaId: input.personaId,
+    quadrant: input.quadrant,
+    name: name.data,
+    createdAt: input.now ?? Date.now(),
+  };
+  doc.transact(() => {
+    const map = new Y.Map<unknown>();
+    groupsMap(doc).set(group.id, map);
+    for (const [key, value] of Object.entries(group)) map.set(key, value);
+    for (const noteId of input.noteIds) notesMap(doc).get(noteId)?.set('groupId', group.id);
+  });
+  return ok(group);
+}
+
+export function renameGroup(doc: Y.Doc, groupId: string, name: string): Result<string> {
+  const parsed = GroupNameSchema.safeParse(name);
+  if (!parsed.success) return fail(parsed.error.issues[0]?.message ?? 'Invalid group name.');
+  const group = groupsMap(doc).get(groupId);
+  if (!group) return fail('That group no longer exists.');
+  group.set('name', parsed.data);
+  return ok(parsed.data);
+}
+
+/** Puts a note in a group, or takes it out (`null`). */
+export function setNoteGroup(doc: Y.Doc, noteId: string, groupId: string | null): Result<string | null> {
+  const note = notesMap(doc).get(noteId);
+  if (!note) return fail('That note was deleted.');
+  if (groupId !== null && !groupsMap(doc).has(groupId)) return fail('That group no longer exists.');
+  note.set('groupId', groupId);
+  return ok(groupId);
+}
+
+/** Dissolves a group: its notes stay, ungrouped. */
+export function ungroup(doc: Y.Doc, groupId: string): Result<string> {
+  if (!groupsMap(doc).has(groupId)) return fail('That group no longer exists.');
+  doc.transact(() => {
+    for (const note of notesMap(doc).values()) if (note.get('groupId') === groupId) note.set('groupId', null);
+    groupsMap(doc).delete(groupId);
+  });
+  return ok(groupId);
+}
+
+export function readGroups(doc: Y.Doc): Group[] {
+  const groups: Group[] = [];
+  for (const map of groupsMap(doc).values()) {
+    const parsed = map instanceof Y.Map ? GroupSchema.safeParse(map.toJSON()) : null;
+    if (parsed?.success) groups.push(parsed.data);
+  }
+  return groups.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+}
