@@ -191,6 +191,13 @@ export class Store {
     return (this.stmts.facilitatorOf.get(workshopId) as ParticipantRow | undefined) ?? null;
   }
 
+  /** Appends several Yjs updates in one transaction; returns their log ids, in order. */
+  appendUpdates(entries: readonly { workshopId: string; update: Uint8Array }[]): number[] {
+    return this.db.transaction(() =>
+      entries.map(({ workshopId, update }) => Number(this.stmts.appendUpdate.run(workshopId, update).lastInsertRowid)),
+    )();
+  }
+
   /** Appends one Yjs update and commits it; returns its log id. */
   appendUpdate(workshopId: string, update: Uint8Array): number {
     return Number(this.stmts.appendUpdate.run(workshopId, update).lastInsertRowid);

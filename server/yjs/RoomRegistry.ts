@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import type { Logger } from '../log';
 import type { Store } from '../storage/Store';
+import { UpdateLog } from './UpdateLog';
 import { YjsRoom, type RoomHooks } from './YjsRoom';
 
 /**
@@ -10,11 +11,15 @@ import { YjsRoom, type RoomHooks } from './YjsRoom';
 export class RoomRegistry {
   private readonly rooms = new Map<string, YjsRoom>();
 
+  private readonly updates: UpdateLog;
+
   constructor(
     private readonly store: Store,
     private readonly log: Logger,
     private readonly hooks: RoomHooks,
-  ) {}
+  ) {
+    this.updates = new UpdateLog(store);
+  }
 
   get size(): number {
     return this.rooms.size;
@@ -28,7 +33,7 @@ export class RoomRegistry {
   open(workshopId: string): YjsRoom {
     let room = this.rooms.get(workshopId);
     if (!room) {
-      room = YjsRoom.load(workshopId, this.store, this.log, this.hooks);
+      room = YjsRoom.load(workshopId, this.store, this.updates, this.log, this.hooks);
       this.rooms.set(workshopId, room);
     }
     return room;
@@ -56,6 +61,7 @@ export class RoomRegistry {
    * throw-away copy loaded from storage (not kept resident).
    */
   readDoc<T>(workshopId: string, read: (doc: Y.Doc) => T): T {
+    this.updates.flush(); // reads (exports, checks) see exactly what is stored
     const live = this.rooms.get(workshopId);
     if (live) return read(live.doc);
     const stored = this.store.loadDoc(workshopId);

@@ -15,6 +15,7 @@ import {
   encodeSyncUpdate,
 } from './messages';
 import type { RoomConnection } from './RoomConnection';
+import type { UpdateLog } from './UpdateLog';
 import { validateUpdate } from './validateUpdate';
 
 /** Merge the update log into one state row after this many appended updates. */
@@ -59,6 +60,7 @@ export class YjsRoom {
   private constructor(
     readonly workshopId: string,
     private readonly store: Store,
+    private readonly updates: UpdateLog,
     private readonly log: Logger,
     private readonly hooks: RoomHooks,
   ) {
@@ -77,30 +79,43 @@ export class YjsRoom {
     this.awareness.on('update', this.onAwarenessUpdate);
   }
 
-  static load(workshopId: string, store: Store, log: Logger, hooks: RoomHooks): YjsRoom {
-    return new YjsRoom(workshopId, store, log.child({ workshopId }), hooks);
+  static load(workshopId: string, store: Store, updates: UpdateLog, log: Logger, hooks: RoomHooks): YjsRoom {
+    return new YjsRoom(workshopId, store, updates, log.child({ workshopId }), hooks);
   }
 
   get isEmpty(): boolean {
     return this.connections.size === 0;
   }
 
-  /** Persist, then broadcast (encoded once, skipping the sender). */
+  /** Persist (group commit at the end of this turn), then broadcast, encoded once, skipping the sender. */
   private onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (this.isBroken) return;
-    try {
-      this.lastUpdateId = this.store.appendUpdate(this.workshopId, update);
-    } catch (error) {
-      this.breakRoom(error as Error);
-      return;
-    }
     this.approxBytes += update.byteLength;
-    this.updatesSinceCompaction++;
     const message = encodeSyncUpdate(update);
-    for (const conn of this.connections) if (conn !== origin) conn.send(message);
-    this.extendJoinTail(message);
-    if (this.updatesSinceCompaction >= COMPACT_AFTER_UPDATES) this.compact();
+    this.updates.append(
+      this.workshopId,
+      update,
+      (id) => {
+        this.lastUpdateId = id;
+        this.updatesSinceCompaction++;
+        for (const conn of this.connections) if (conn !== origin) conn.send(message);
+        this.extendJoinTail(message);
+        if (this.updatesSinceCompaction >= COMPACT_AFTER_UPDATES) this.compactSoon();
+      },
+      (error) => this.breakRoom(error),
+    );
   };
+
+  private isCompactionScheduled = false;
+
+  private compactSoon(): void {
+    if (this.isCompactionScheduled) return;
+    this.isCompactionScheduled = true;
+    setImmediate(() => {
+      this.isCompactionScheduled = false;
+      if (!this.isClosed) this.compact();
+    });
+  }
 
   /**
    * Presence goes to everyone, the sender included: y-websocket drops a connection that hears
@@ -181,8 +196,11 @@ export class YjsRoom {
     const payload = decoding.readVarUint8Array(decoder);
     if (step === syncProtocol.messageYjsSyncStep1) {
       const isFresh = payload.byteLength <= 1; // an empty state vector
-      if (isFresh) this.sendEverything(conn);
-      else conn.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, payload)));
+      // Wait for the pending group commit: a client must never receive what is not on disk yet.
+      this.updates.afterCommit(() => {
+        if (isFresh) this.sendEverything(conn);
+        else conn.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, payload)));
+      });
       return;
     }
     if (step !== syncProtocol.messageYjsSyncStep2 && step !== syncProtocol.messageYjsUpdate) {
@@ -235,6 +253,7 @@ export class YjsRoom {
 
   /** Merges the update log into one state row. */
   compact(): void {
+    this.updates.flush(); // every update in the state must be in the log up to lastUpdateId
     if (this.updatesSinceCompaction === 0 || this.isBroken) return;
     const state = this.fullState();
     this.store.compact(this.workshopId, state, this.lastUpdateId);
