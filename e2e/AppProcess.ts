@@ -28,6 +28,7 @@ export class AppProcess {
         HOST: '127.0.0.1',
         DATA_DIR: this.dataDir,
         LOG_LEVEL: 'warn',
+        PDF_WARMUP: '0',
         NODE_ENV: 'production',
       },
       stdio: ['ignore', 'inherit', 'inherit'],

@@ -4,6 +4,7 @@ import type { Duplex } from 'node:stream';
 import { CONTROL_PATH, YJS_PATH_PREFIX } from '../lib/wire';
 import { CommandHandler } from './control/CommandHandler';
 import { ControlPlane } from './control/ControlPlane';
+import { PdfExporter, type PdfExportLimits } from './export/PdfExporter';
 import { Sessions } from './control/Sessions';
 import { handleApi } from './http/apiRoutes';
 import { DEFAULT_JOIN_LIMITS, JoinGuard, type JoinGuardLimits } from './http/JoinGuard';
@@ -28,6 +29,7 @@ export interface AppServerOptions {
   logger?: Logger;
   joinLimits?: JoinGuardLimits;
   yjs?: Partial<YjsEndpointOptions>;
+  pdfExport?: Partial<PdfExportLimits>;
 }
 
 export interface AppServer {
@@ -35,6 +37,8 @@ export interface AppServer {
   port: number;
   store: Store;
   rooms: RoomRegistry;
+  /** Loads the PDF renderer and fonts now, so the first export is not the slow one. */
+  warmUp(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -75,7 +79,9 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
   });
   const yjs = new YjsEndpoint(workshops, rooms, log, { ...DEFAULT_YJS_OPTIONS, ...options.yjs });
   control.useCommands(new CommandHandler({ sessions, workshops, control, rooms, yjs, log }));
+  const pdfExporter = new PdfExporter(options.pdfExport);
   const api = {
+    pdfExporter,
     sessions,
     workshops,
     rooms,
@@ -130,6 +136,7 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
     port,
     store,
     rooms,
+    warmUp: () => pdfExporter.warm(),
     close() {
       closing ??= (async () => {
         yjs.close();
@@ -138,6 +145,7 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
         server.closeAllConnections();
         await new Promise<void>((resolve) => server.close(() => resolve()));
         await nextApp?.close();
+        await pdfExporter.close();
         store.close();
       })();
       return closing;

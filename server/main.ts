@@ -11,6 +11,7 @@ const EnvSchema = z.object({
   PUBLIC_URL: z.url().optional(),
   TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).default('0'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  PDF_WARMUP: z.enum(['0', '1']).default('1'),
 });
 
 async function main(): Promise<void> {
@@ -28,6 +29,7 @@ async function main(): Promise<void> {
     logger,
   });
   logger.info(`Persona Workshop is running at ${app.url}`);
+  if (env.PDF_WARMUP === '1') void app.warmUp();
   let isStopping = false;
   const stop = (signal: string) => {
     if (isStopping) return;

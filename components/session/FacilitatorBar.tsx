@@ -13,6 +13,8 @@ interface Props {
   send: SendCommand;
   isAgendaOpen: boolean;
   onToggleAgenda(): void;
+  isExportOpen: boolean;
+  onToggleExport(): void;
   onHide(): void;
 }
 
@@ -21,7 +23,16 @@ function isTyping(target: EventTarget | null): boolean {
 }
 
 /** The facilitator's controls: agenda, timer, lock, lobby, spotlight. Presenter clickers work too. */
-export function FacilitatorBar({ session, pendingDrafts, send, isAgendaOpen, onToggleAgenda, onHide }: Props) {
+export function FacilitatorBar({
+  session,
+  pendingDrafts,
+  send,
+  isAgendaOpen,
+  onToggleAgenda,
+  isExportOpen,
+  onToggleExport,
+  onHide,
+}: Props) {
   const { run, error } = useCommand(send);
   const { timer } = session;
 
@@ -111,6 +122,9 @@ export function FacilitatorBar({ session, pendingDrafts, send, isAgendaOpen, onT
       <span className="mx-1 h-6 w-px bg-slate-600" aria-hidden />
       <button type="button" className="bar-btn" aria-expanded={isAgendaOpen} onClick={onToggleAgenda}>
         Agenda
+      </button>
+      <button type="button" className="bar-btn" aria-expanded={isExportOpen} onClick={onToggleExport}>
+        Export
       </button>
       <button
         type="button"

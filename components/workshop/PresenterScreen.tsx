@@ -14,6 +14,7 @@ import type { Workshop } from '../sync/useWorkshop';
 import { BoardArea } from './BoardArea';
 import { ConnectionIndicator } from './ConnectionIndicator';
 import { CopyButton } from './CopyButton';
+import { ExportMenu } from './ExportMenu';
 import { RosterList } from './RosterList';
 
 interface Props {
@@ -30,6 +31,7 @@ interface Props {
 export function PresenterScreen({ code, facilitatorKey, title, joinUrl, workshop, boardState, controlState }: Props) {
   const [areControlsVisible, setAreControlsVisible] = useState(true);
   const [isAgendaOpen, setIsAgendaOpen] = useState(false);
+  const [isExportOpen, setIsExportOpen] = useState(false);
   const { board, status, isLoaded } = boardState;
   const { session, roster, clockOffsetMs } = controlState;
   const send = workshop.control.send;
@@ -46,6 +48,8 @@ export function PresenterScreen({ code, facilitatorKey, title, joinUrl, workshop
           send={send}
           isAgendaOpen={isAgendaOpen}
           onToggleAgenda={() => setIsAgendaOpen(!isAgendaOpen)}
+          isExportOpen={isExportOpen}
+          onToggleExport={() => setIsExportOpen(!isExportOpen)}
           onHide={() => setAreControlsVisible(false)}
         />
       )}
@@ -59,6 +63,11 @@ export function PresenterScreen({ code, facilitatorKey, title, joinUrl, workshop
         </button>
       )}
       {session && areControlsVisible && isAgendaOpen && <AgendaPanel session={session} send={send} />}
+      {areControlsVisible && isExportOpen && (
+        <div className="rounded-xl bg-white p-3 shadow-sm">
+          <ExportMenu code={code} facilitatorKey={facilitatorKey} />
+        </div>
+      )}
       <header className="flex flex-wrap items-center gap-x-8 gap-y-2 rounded-xl bg-white px-5 py-3 shadow-sm">
         <h1 className="text-3xl font-bold text-slate-950">{title}</h1>
         {!isLobby && (

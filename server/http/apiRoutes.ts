@@ -1,14 +1,15 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CreateWorkshopBodySchema, JoinBodySchema, type CreateWorkshopReply, type WorkshopInfoReply } from '../../lib/api';
-import { formatRoomCode, parseRoomCode } from '../../lib/roomCode';
+import { parseRoomCode } from '../../lib/roomCode';
 import type { Sessions } from '../control/Sessions';
+import { EXPORT_FORMATS, sendBoardExport, type ExportFormat } from '../export/exportRoutes';
+import type { PdfExporter } from '../export/PdfExporter';
 import type { Logger } from '../log';
 import type { RoomRegistry } from '../yjs/RoomRegistry';
 import { bearerSecret } from '../secrets';
 import type { WorkshopRow } from '../storage/Store';
 import type { Workshops } from '../Workshops';
 import { clientIp } from './clientIp';
-import { exportBoardJson } from './exportBoard';
 import type { JoinGuard } from './JoinGuard';
 import { HttpError, readJson, sendJson } from './respond';
 
@@ -22,6 +23,8 @@ export interface ApiContext {
   log: Logger;
   publicUrl: string | null;
   trustProxy: boolean;
+  /** Bounded PDF rendering (worker threads); made on the first PDF export if not given. */
+  pdfExporter: PdfExporter;
 }
 
 type Handler = (ctx: ApiContext, req: IncomingMessage, res: ServerResponse, params: { code?: string }) => Promise<void>;
@@ -39,13 +42,16 @@ function baseUrl(ctx: ApiContext, req: IncomingMessage): string {
   return /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9a-fA-F:]+\](:\d{1,5})?$/.test(host) ? `http://${host}` : 'http://localhost';
 }
 
-/** The workshop a room code names; unknown codes count as failed attempts for rate limiting. */
-async function findWorkshop(ctx: ApiContext, req: IncomingMessage, rawCode: string | undefined): Promise<WorkshopRow> {
+/**
+ * The workshop a room code names; unknown codes count as failed attempts for rate limiting.
+ * `isMember`: the caller proves a token or key next, so a rotated-away code still counts.
+ */
+async function findWorkshop(ctx: ApiContext, req: IncomingMessage, rawCode: string | undefined, isMember = false): Promise<WorkshopRow> {
   const ip = clientIp(req, ctx.trustProxy);
   const wait = await ctx.joinGuard.retryAfterSeconds(ip);
   if (wait > 0) throw new HttpError(429, `Too many attempts. Try again in ${wait} seconds.`);
   const code = parseRoomCode(rawCode);
-  const workshop = code ? ctx.workshops.byCode(code) : null;
+  const workshop = code ? (isMember ? ctx.workshops.byCodeForMember(code) : ctx.workshops.byCode(code)) : null;
   if (!workshop) {
     await ctx.joinGuard.recordFailure(ip);
     throw new HttpError(404, 'No workshop has that room code. Check the code on the big screen.');
@@ -54,7 +60,7 @@ async function findWorkshop(ctx: ApiContext, req: IncomingMessage, rawCode: stri
 }
 
 async function requireFacilitator(ctx: ApiContext, req: IncomingMessage, rawCode: string | undefined): Promise<WorkshopRow> {
-  const workshop = await findWorkshop(ctx, req, rawCode);
+  const workshop = await findWorkshop(ctx, req, rawCode, true);
   const key = bearerSecret(req.headers.authorization);
   if (!key) throw new HttpError(401, 'Send the facilitator key as "Authorization: Bearer <key>".');
   if (!ctx.workshops.isFacilitatorKey(workshop, key)) {
@@ -114,7 +120,7 @@ const facilitatorSession: Handler = async (ctx, req, res, { code }) => {
 
 /** A reload proves its stored token is still good and learns who it is. */
 const currentSession: Handler = async (ctx, req, res, { code }) => {
-  const workshop = await findWorkshop(ctx, req, code);
+  const workshop = await findWorkshop(ctx, req, code, true);
   const token = bearerSecret(req.headers.authorization);
   const identity = token ? ctx.workshops.authenticate(workshop, token) : null;
   if (!token || !identity) throw new HttpError(401, 'This device is not in the workshop (any more). Join again.');
@@ -128,12 +134,13 @@ const currentSession: Handler = async (ctx, req, res, { code }) => {
   });
 };
 
-const exportJson: Handler = async (ctx, req, res, { code }) => {
-  const workshop = await requireFacilitator(ctx, req, code);
-  const body = ctx.rooms.readDoc(workshop.id, (doc) => exportBoardJson(doc, workshop));
-  res.setHeader('content-disposition', `attachment; filename="workshop-${formatRoomCode(workshop.code)}.json"`);
-  sendJson(res, 200, body);
-};
+/** `export.json`, `.md`, `.csv`, `.pdf`: the board as a download, for the facilitator only. */
+const exportBoard =
+  (format: ExportFormat): Handler =>
+  async (ctx, req, res, { code }) => {
+    const workshop = await requireFacilitator(ctx, req, code);
+    await sendBoardExport({ ...ctx, pdf: ctx.pdfExporter }, workshop, format, res);
+  };
 
 const CODE = '([^/]{1,32})';
 const ROUTES: Route[] = [
@@ -142,7 +149,11 @@ const ROUTES: Route[] = [
   { method: 'POST', pattern: new RegExp(`^/api/workshops/${CODE}/participants$`), handler: joinWorkshop },
   { method: 'POST', pattern: new RegExp(`^/api/workshops/${CODE}/facilitator-session$`), handler: facilitatorSession },
   { method: 'GET', pattern: new RegExp(`^/api/workshops/${CODE}/session$`), handler: currentSession },
-  { method: 'GET', pattern: new RegExp(`^/api/workshops/${CODE}/export\\.json$`), handler: exportJson },
+  ...EXPORT_FORMATS.map((format) => ({
+    method: 'GET',
+    pattern: new RegExp(`^/api/workshops/${CODE}/export\\.${format}$`),
+    handler: exportBoard(format),
+  })),
 ];
 
 /** Serves `/api/…`; returns false when the path is not an API route. */

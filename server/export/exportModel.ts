@@ -1,0 +1,77 @@
+import type * as Y from 'yjs';
+import { readBoard } from '../../lib/board';
+import type { Note } from '../../lib/note';
+import { QUADRANTS, type QuadrantId } from '../../lib/quadrants';
+
+export interface QuadrantExport {
+  id: QuadrantId;
+  title: string;
+  /** The quadrant's first guiding question, printed under its title. */
+  prompt: string;
+  notes: Note[];
+}
+
+export interface PersonaExport {
+  id: string;
+  name: string;
+  noteCount: number;
+  authorCount: number;
+  /** Notes labelled as heard from a customer, and as our assumption (the rest are unlabelled). */
+  observedCount: number;
+  assumedCount: number;
+  quadrants: QuadrantExport[];
+}
+
+/**
+ * What every export format writes: plain data, so it can cross to the PDF worker thread by
+ * structured clone and be read without a `Y.Doc`.
+ */
+export interface ExportModel {
+  code: string;
+  title: string;
+  /** ms since the epoch */
+  workshopDate: number;
+  exportedAt: number;
+  participants: string[];
+  personas: PersonaExport[];
+}
+
+/** Reads the board once and groups its notes by persona and quadrant (oldest note first). */
+export function buildExportModel(
+  doc: Y.Doc,
+  workshop: { code: string; title: string; createdAt: number },
+  participants: readonly string[],
+  now = Date.now(),
+): ExportModel {
+  const board = readBoard(doc);
+  const personas = board.personas.map((persona): PersonaExport => {
+    const notes = board.notes.filter((note) => note.personaId === persona.id);
+    return {
+      id: persona.id,
+      name: persona.name,
+      noteCount: notes.length,
+      authorCount: new Set(notes.map((note) => note.authorId)).size,
+      observedCount: notes.filter((note) => note.evidence === 'observed').length,
+      assumedCount: notes.filter((note) => note.evidence === 'assumed').length,
+      quadrants: QUADRANTS.map((quadrant) => ({
+        id: quadrant.id,
+        title: quadrant.title,
+        prompt: quadrant.questions[0] ?? '',
+        notes: notes.filter((note) => note.quadrant === quadrant.id),
+      })),
+    };
+  });
+  return {
+    code: workshop.code,
+    title: board.meta?.title ?? workshop.title,
+    workshopDate: board.meta?.createdAt ?? workshop.createdAt,
+    exportedAt: now,
+    participants: [...participants],
+    personas,
+  };
+}
+
+/** `2026-03-04T…` → `4 March 2026`, in UTC so every server writes the same date. */
+export function formatExportDate(ms: number): string {
+  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(ms);
+}

@@ -1,0 +1,51 @@
+import { formatRoomCode } from '../../lib/roomCode';
+import { formatExportDate, type ExportModel } from './exportModel';
+
+/**
+ * Note text is what people typed, so it must not turn into headings, links, HTML or code in
+ * whatever renders the file: Markdown punctuation is backslash-escaped, line breaks stay
+ * inside the bullet.
+ */
+export function escapeMarkdown(text: string): string {
+  return text
+    .trim()
+    .split(/\r\n?|\n/)
+    .map((line) =>
+      line
+        .replace(/[\\`*_[\]<>|~]/g, (char) => `\\${char}`)
+        .replace(/&(?=#?\w+;)/g, '\\&')
+        .replace(/^(\s*)([#>+=-]|\d+[.)])/, (_match, space: string, marker: string) => `${space}${marker.replace(/([#>+=.)-])$/, '\\$1')}`),
+    )
+    .join('  \n  ');
+}
+
+/** For headings and names: one line, escaped. */
+function inline(text: string): string {
+  return escapeMarkdown(text.replace(/\s+/g, ' '));
+}
+
+/** The board as Markdown: a heading per persona and per quadrant, a bullet per note with its author. */
+export function boardToMarkdown(model: ExportModel): string {
+  const lines: string[] = [`# ${inline(model.title)}`, ''];
+  lines.push(`Room code ${formatRoomCode(model.code)} · workshop of ${formatExportDate(model.workshopDate)}`);
+  lines.push(`Exported ${new Date(model.exportedAt).toISOString()}`, '');
+  const names = model.participants.map(inline).join(', ');
+  lines.push(`Participants (${model.participants.length}): ${names || 'none'}`, '');
+  for (const persona of model.personas) {
+    lines.push(`## ${inline(persona.name)}`, '');
+    lines.push(
+      `${persona.noteCount} ${persona.noteCount === 1 ? 'note' : 'notes'} by ${persona.authorCount} ${persona.authorCount === 1 ? 'person' : 'people'}`,
+      '',
+    );
+    for (const quadrant of persona.quadrants) {
+      lines.push(`### ${quadrant.title}`, '');
+      if (quadrant.notes.length === 0) lines.push('_No notes._');
+      for (const note of quadrant.notes) {
+        const evidence = note.evidence ? ` (${note.evidence})` : '';
+        lines.push(`- ${escapeMarkdown(note.text)} — _${inline(note.authorName)}_${evidence}`);
+      }
+      lines.push('');
+    }
+  }
+  return `${lines.join('\n').trimEnd()}\n`;
+}

@@ -1,0 +1,87 @@
+import { Page, StyleSheet, Text, View } from '@react-pdf/renderer';
+import { QUADRANT_IDS } from '../../../lib/quadrants';
+import { formatRoomCode } from '../../../lib/roomCode';
+import { formatExportDate, type ExportModel } from '../exportModel';
+import { Footer } from './Footer';
+import { FULL_SHAPING, MUTED, PAGINATION, QUADRANT_ACCENTS, RULE, styles as base } from './theme';
+
+const styles = StyleSheet.create({
+  stripe: { flexDirection: 'row', height: 8, marginBottom: 56 },
+  stripePart: { flexGrow: 1 },
+  title: { fontSize: 34, fontWeight: 700, lineHeight: 1.2, marginTop: 10, fontFeatureSettings: FULL_SHAPING },
+  subtitle: { fontSize: 12, color: MUTED, marginTop: 10 },
+  stats: { flexDirection: 'row', gap: 12, marginTop: 36, marginBottom: 36 },
+  stat: { flexGrow: 1, flexBasis: 0, borderWidth: 1, borderColor: RULE, borderRadius: 6, padding: 14 },
+  statValue: { fontSize: 26, fontWeight: 700 },
+  statLabel: { fontSize: 9, color: MUTED, marginTop: 2 },
+  section: { marginBottom: 28 },
+  heading: { marginBottom: 10 },
+  personaRow: {
+    flexDirection: 'row',
+    justifyContent: 'space-between',
+    borderBottomWidth: 0.75,
+    borderBottomColor: RULE,
+    paddingVertical: 7,
+  },
+  personaName: { fontSize: 12, fontWeight: 700, maxWidth: 400 },
+  personaCount: { fontSize: 10, color: MUTED },
+  names: { flexDirection: 'row', flexWrap: 'wrap', gap: 6 },
+  name: { fontSize: 9.5, backgroundColor: '#F1F5F9', borderRadius: 10, paddingVertical: 3, paddingHorizontal: 9 },
+  none: { fontSize: 9.5, color: MUTED },
+});
+
+function Stat({ value, label }: { value: number; label: string }) {
+  return (
+    <View style={styles.stat}>
+      <Text style={styles.statValue}>{value}</Text>
+      <Text style={styles.statLabel}>{label}</Text>
+    </View>
+  );
+}
+
+export function CoverPage({ model }: { model: ExportModel }) {
+  const noteCount = model.personas.reduce((sum, persona) => sum + persona.noteCount, 0);
+  return (
+    <Page size="A4" style={base.page} wrap {...PAGINATION}>
+      {/* Page chrome first: the pagination engine repeats fixed nodes only from where they appear. */}
+      <Footer title={model.title} label="Cover" />
+      <View style={styles.stripe}>
+        {QUADRANT_IDS.map((id) => (
+          <View key={id} style={[styles.stripePart, { backgroundColor: QUADRANT_ACCENTS[id].accent }]} />
+        ))}
+      </View>
+      <Text style={base.eyebrow}>Persona workshop</Text>
+      <Text style={styles.title}>{model.title}</Text>
+      <Text style={styles.subtitle}>
+        {`${formatExportDate(model.workshopDate)}  ·  Room code ${formatRoomCode(model.code)}  ·  Exported ${formatExportDate(model.exportedAt)}`}
+      </Text>
+      <View style={styles.stats}>
+        <Stat value={model.personas.length} label={model.personas.length === 1 ? 'persona' : 'personas'} />
+        <Stat value={noteCount} label={noteCount === 1 ? 'note' : 'notes'} />
+        <Stat value={model.participants.length} label={model.participants.length === 1 ? 'participant' : 'participants'} />
+      </View>
+      <View style={styles.section}>
+        <Text style={[base.eyebrow, styles.heading]}>Personas</Text>
+        {model.personas.map((persona) => (
+          <View key={persona.id} style={styles.personaRow} wrap={false}>
+            <Text style={styles.personaName}>{persona.name}</Text>
+            <Text style={styles.personaCount}>{`${persona.noteCount} ${persona.noteCount === 1 ? 'note' : 'notes'}`}</Text>
+          </View>
+        ))}
+      </View>
+      <View style={styles.section}>
+        <Text style={[base.eyebrow, styles.heading]} minPresenceAhead={24}>
+          Participants
+        </Text>
+        {model.participants.length === 0 && <Text style={styles.none}>Nobody joined as a participant.</Text>}
+        <View style={styles.names}>
+          {model.participants.map((name, index) => (
+            <Text key={index} style={styles.name}>
+              {name}
+            </Text>
+          ))}
+        </View>
+      </View>
+    </Page>
+  );
+}

@@ -1,0 +1,82 @@
+import { StyleSheet } from '@react-pdf/renderer';
+import type { NoteColor } from '../../../lib/note';
+import type { QuadrantId } from '../../../lib/quadrants';
+import { FONT_STACK } from './fonts';
+
+export const INK = '#0F172A';
+export const MUTED = '#64748B';
+export const RULE = '#E2E8F0';
+
+/** One accent per quadrant: its top bar, title and count, and a pale tint behind its notes. */
+export const QUADRANT_ACCENTS: Record<QuadrantId, { accent: string; tint: string }> = {
+  sees: { accent: '#2563EB', tint: '#F3F7FF' },
+  hears: { accent: '#7C3AED', tint: '#F7F5FF' },
+  thinks_feels: { accent: '#DB2777', tint: '#FEF5FA' },
+  says_does: { accent: '#D97706', tint: '#FFFBF0' },
+  pains: { accent: '#DC2626', tint: '#FEF6F6' },
+  gains: { accent: '#16A34A', tint: '#F2FCF5' },
+};
+
+/** The board's sticky-note colours (Tailwind 200 paper, 400 edge), as on screen. */
+export const NOTE_PAPER: Record<NoteColor, { paper: string; edge: string }> = {
+  yellow: { paper: '#FEF08A', edge: '#FACC15' },
+  pink: { paper: '#FBCFE8', edge: '#F472B6' },
+  blue: { paper: '#BAE6FD', edge: '#38BDF8' },
+  green: { paper: '#BBF7D0', edge: '#22C55E' },
+  orange: { paper: '#FED7AA', edge: '#FB923C' },
+  purple: { paper: '#DDD6FE', edge: '#A78BFA' },
+};
+
+/**
+ * react-pdf's newer pagination engine measures content once and packs it into pages: about
+ * twice as fast on big boards as the default, which re-lays out every split page. Opt-in in
+ * 4.9 (hence the exact pin); any page opting in switches the whole document.
+ */
+export const PAGINATION = { experimentalPagination: true } as const;
+
+/**
+ * OpenType shaping (kerning, ligatures, mark positioning) is most of fontkit's work, and in
+ * small type nobody sees it: the page's text is set without it (fontkit lays a line out six
+ * times faster), headings turn it back on. Note text is NFC-normalised, so accents are
+ * precomposed glyphs that need no mark positioning.
+ */
+const PLAIN_TEXT_FEATURES = {
+  kern: false,
+  liga: false,
+  calt: false,
+  clig: false,
+  rlig: false,
+  mark: false,
+  mkmk: false,
+  ccmp: false,
+  locl: false,
+};
+/** No overrides: the font's default features. */
+export const FULL_SHAPING = {};
+
+export const styles = StyleSheet.create({
+  page: {
+    fontFamily: FONT_STACK,
+    fontFeatureSettings: PLAIN_TEXT_FEATURES,
+    color: INK,
+    fontSize: 9,
+    paddingTop: 36,
+    paddingBottom: 46,
+    paddingHorizontal: 36,
+  },
+  eyebrow: { fontSize: 8, fontWeight: 700, letterSpacing: 1.2, color: MUTED, textTransform: 'uppercase' },
+  footer: {
+    position: 'absolute',
+    left: 36,
+    right: 36,
+    bottom: 20,
+    flexDirection: 'row',
+    justifyContent: 'space-between',
+    borderTopWidth: 0.75,
+    borderTopColor: RULE,
+    paddingTop: 6,
+    fontSize: 7.5,
+    color: MUTED,
+  },
+  footerTitle: { maxWidth: 380, maxLines: 1, textOverflow: 'ellipsis' },
+});
