@@ -85,6 +85,9 @@ test.describe('live empathy map', () => {
     await note(phone, 'Pains', 'Parking is hard').getByRole('combobox', { name: 'Group' }).selectOption({ label: 'New group…' });
     await note(phone, 'Pains', 'Parking is hard').getByRole('textbox', { name: 'Group name' }).fill('Getting there');
     await note(phone, 'Pains', 'Parking is hard').getByRole('button', { name: 'Create group' }).tap();
+    // The note now sits in its group (a new place on the page), so its menu opens afresh.
+    await expect(quadrant(phone, 'Pains').getByRole('group', { name: 'Group: Getting there' })).toBeVisible();
+    await open('Parking is hard');
     await note(phone, 'Pains', 'Parking is hard').getByRole('radio', { name: 'Observed' }).tap();
     await open('No bike racks');
     await note(phone, 'Pains', 'No bike racks').getByRole('combobox', { name: 'Group' }).selectOption({ label: 'Getting there' });

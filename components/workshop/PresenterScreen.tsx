@@ -81,42 +81,44 @@ export function PresenterScreen({ code, facilitatorKey, title, joinUrl, workshop
           {areControlsVisible && <CopyButton text={facilitatorLink} label="Copy facilitator link" />}
         </div>
       </header>
-      {isLobby || !session ? (
-        <LobbyPanel
-          code={code}
-          joinUrl={joinUrl}
-          roster={roster}
-          isLobbyLocked={session?.isLobbyLocked ?? false}
-          onRemove={areControlsVisible ? remove : undefined}
-        />
-      ) : (
-        <>
-          <StepHeader
-            session={session}
-            clockOffsetMs={clockOffsetMs}
+      <div className="flex min-h-0 flex-1 gap-4">
+        {/* The lobby keeps the board in view, so the room sees its first notes arrive. */}
+        {isLobby && (
+          <LobbyPanel
+            code={code}
+            joinUrl={joinUrl}
             roster={roster}
-            notes={board.notes}
-            personaId={session.activePersonaId ?? board.personas[0]?.id ?? null}
+            isLobbyLocked={session?.isLobbyLocked ?? false}
+            onRemove={areControlsVisible ? remove : undefined}
           />
-          <div className="flex min-h-0 flex-1 gap-4">
-            <div className="flex min-h-0 flex-1 flex-col">
-              <BoardArea
-                board={board}
-                isLoaded={isLoaded}
-                actions={workshop.board}
-                view={{ variant: 'projector', isReadOnly: false, voting: noteVoting(session, null, send, false) }}
-                personaId={session.activePersonaId}
-                spotlight={session.spotlight}
-                onActivatePersona={(personaId) => void send({ type: 'persona.activate', personaId })}
-                stepKind={currentStep(session).kind}
-              />
-            </div>
-            <aside className="w-64 shrink-0 overflow-y-auto rounded-xl bg-white p-4 shadow-sm">
-              <RosterList roster={roster} isLarge onRemove={areControlsVisible ? remove : undefined} />
-            </aside>
-          </div>
-        </>
-      )}
+        )}
+        <div className="flex min-h-0 min-w-0 flex-1 flex-col gap-3">
+          {session && !isLobby && (
+            <StepHeader
+              session={session}
+              clockOffsetMs={clockOffsetMs}
+              roster={roster}
+              notes={board.notes}
+              personaId={session.activePersonaId ?? board.personas[0]?.id ?? null}
+            />
+          )}
+          <BoardArea
+            board={board}
+            isLoaded={isLoaded}
+            actions={workshop.board}
+            view={{ variant: 'projector', isReadOnly: false, voting: noteVoting(session, null, send, false) }}
+            personaId={session?.activePersonaId ?? null}
+            spotlight={session?.spotlight ?? null}
+            onActivatePersona={(personaId) => void send({ type: 'persona.activate', personaId })}
+            stepKind={session ? currentStep(session).kind : null}
+          />
+        </div>
+        {!isLobby && (
+          <aside className="w-64 shrink-0 overflow-y-auto rounded-xl bg-white p-4 shadow-sm">
+            <RosterList roster={roster} isLarge onRemove={areControlsVisible ? remove : undefined} />
+          </aside>
+        )}
+      </div>
     </main>
   );
 }
