@@ -3,7 +3,7 @@
 import { ArrowDown, ArrowUp, Trash2 } from 'lucide-react';
 import { useState } from 'react';
 import { QUADRANTS, isQuadrantId } from '../../lib/quadrants';
-import type { Step, StepPatch } from '../../lib/session/agenda';
+import { STEP_LIMITS, type Step, type StepPatch } from '../../lib/session/agenda';
 
 interface Props {
   step: Step;
@@ -49,6 +49,21 @@ export function AgendaStepRow({ step, index, count, isCurrent, onPatch, onGo, on
           className="input min-h-9 w-16 py-1 text-sm"
         />
         min
+      </label>
+      <label className="flex items-center gap-1 text-sm">
+        <select
+          aria-label={`Vote dots of step ${index + 1}`}
+          value={step.voteBudget}
+          onChange={(event) => onPatch({ voteBudget: Number(event.target.value) })}
+          className="min-h-9 rounded-md border border-slate-300 px-1 text-sm"
+        >
+          {Array.from({ length: STEP_LIMITS.maxVoteBudget }, (_, i) => i + 1).map((dots) => (
+            <option key={dots} value={dots}>
+              {dots}
+            </option>
+          ))}
+        </select>
+        dots
       </label>
       {(['isPrivate', 'isAnonymous', 'isSkipped'] as const).map((field) => (
         <label key={field} className="flex items-center gap-1 text-sm">

@@ -1,9 +1,9 @@
 'use client';
 
 import { ChevronLeft, ChevronRight, Eye, Lock, LockOpen, Pause, Play, Plus, RotateCcw } from 'lucide-react';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { QUADRANTS, isQuadrantId } from '../../lib/quadrants';
-import type { SessionState } from '../../lib/session/state';
+import { currentStep, type SessionState } from '../../lib/session/state';
 import { useCommand, type SendCommand } from './useCommand';
 
 interface Props {
@@ -34,6 +34,7 @@ export function FacilitatorBar({
   onHide,
 }: Props) {
   const { run, error } = useCommand(send);
+  const [allowMultiplePerNote, setAllowMultiplePerNote] = useState(false);
   const { timer } = session;
 
   useEffect(() => {
@@ -115,9 +116,20 @@ export function FacilitatorBar({
           Close vote
         </button>
       ) : (
-        <button type="button" className="bar-btn" onClick={() => run({ type: 'vote.open', quadrant: null, allowMultiplePerNote: false })}>
-          Open vote
-        </button>
+        <>
+          <button type="button" className="bar-btn" onClick={() => run({ type: 'vote.open', quadrant: null, allowMultiplePerNote })}>
+            Open vote ({currentStep(session).voteBudget} dots)
+          </button>
+          <label className="flex items-center gap-1 text-sm font-semibold">
+            <input
+              type="checkbox"
+              checked={allowMultiplePerNote}
+              onChange={(event) => setAllowMultiplePerNote(event.target.checked)}
+              className="h-4 w-4"
+            />
+            Several dots per note
+          </label>
+        </>
       )}
       <span className="mx-1 h-6 w-px bg-slate-600" aria-hidden />
       <button type="button" className="bar-btn" aria-expanded={isAgendaOpen} onClick={onToggleAgenda}>

@@ -4,6 +4,7 @@ import { addNote, readNotes, readPersonas } from '../../lib/board';
 import { CLOSE_CODES } from '../../lib/closeCodes';
 import type { CommandInput } from '../../lib/session/commands';
 import { timerRemainingMs } from '../../lib/session/state';
+import { createLogger } from '../../server/log';
 import { Harness, command, facilitatedRoom, synced, watchSession } from './harness';
 
 let h: Harness;
@@ -188,5 +189,23 @@ describe('rotating the room code', () => {
     const late = h.control(code, ana.token);
     expect(await new Promise<string>((resolve) => late.on('workshop:code', resolve))).toBe(newCode);
     expect(await command(anaSocket, { type: 'room.rotateCode' })).toEqual({ ok: false, error: 'Only the facilitator can do that.' });
+  });
+});
+
+describe('logging refused attempts', () => {
+  it('logs a forged facilitator command and a bad handshake, never with the token or key', async () => {
+    await h.close();
+    h = new Harness();
+    const lines: string[] = [];
+    await h.start({ logger: createLogger('info', { write: (line: string) => void lines.push(line) }) });
+    const { code, facilitatorKey, ana, anaSocket } = await room();
+    expect(await command(anaSocket, { type: 'board.lock', isLocked: true })).toMatchObject({ ok: false });
+    const intruder = h.control(code, facilitatorKey); // a key where a token belongs
+    await new Promise((resolve) => intruder.on('connect_error', resolve));
+    const log = lines.join('');
+    expect(log).toContain('facilitator command from a participant refused');
+    expect(log).toContain('control handshake refused');
+    expect(log).not.toContain(ana.token);
+    expect(log).not.toContain(facilitatorKey);
   });
 });
