@@ -1,5 +1,5 @@
 import { saveScreenshot } from './artifacts';
-import { addNote, expect, leaveLobby, note, quadrant, test } from './fixtures';
+import { addNote, expect, goToStep, leaveLobby, note, quadrant, test } from './fixtures';
 import { decodeQrDataUrl } from './qr';
 
 const controls = (page: import('@playwright/test').Page) => page.getByRole('region', { name: 'Facilitator controls' });
@@ -29,16 +29,9 @@ test.describe('facilitating from the presenter view', () => {
 
     await leaveLobby(presenter);
     await expect(phone.getByRole('region', { name: 'Current step' })).toContainText('Customer groups');
-    await controls(presenter).getByRole('button', { name: 'Agenda' }).click();
-    await presenter
-      .getByRole('region', { name: 'Agenda' })
-      .getByRole('listitem')
-      .filter({ has: presenter.getByRole('textbox', { name: 'Title of step 5' }) })
-      .getByRole('button', { name: 'Go' })
-      .click();
+    await goToStep(presenter, 5);
     await expect(phone.getByRole('region', { name: 'Current step' })).toContainText('Hears');
     await expect(phone.getByRole('region', { name: 'Add a note' })).toContainText('Add a note to Hears');
-    await controls(presenter).getByRole('button', { name: 'Agenda' }).click();
 
     // One countdown for everyone, derived from the server's end time.
     await controls(presenter).getByRole('button', { name: 'Start timer' }).click();

@@ -78,6 +78,19 @@ export async function leaveLobby(page: Page): Promise<void> {
   await expect(page.getByRole('region', { name: 'Current step' })).toContainText('Customer groups');
 }
 
+/** Jumps to a step from the agenda editor (opened and closed again). */
+export async function goToStep(presenter: Page, stepNumber: number): Promise<void> {
+  const agendaButton = presenter.getByRole('region', { name: 'Facilitator controls' }).getByRole('button', { name: 'Agenda' });
+  await agendaButton.click();
+  await presenter
+    .getByRole('region', { name: 'Agenda' })
+    .getByRole('listitem')
+    .filter({ has: presenter.getByRole('textbox', { name: `Title of step ${stepNumber}` }) })
+    .getByRole('button', { name: 'Go' })
+    .click();
+  await agendaButton.click();
+}
+
 export const quadrant = (page: Page, title: string) => page.getByRole('region', { name: title, exact: true });
 
 export async function addNote(page: Page, quadrantTitle: string, text: string): Promise<void> {

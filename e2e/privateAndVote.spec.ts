@@ -1,5 +1,5 @@
 import { saveScreenshot } from './artifacts';
-import { addNote, expect, leaveLobby, note, quadrant, test } from './fixtures';
+import { addNote, expect, goToStep, leaveLobby, note, quadrant, test } from './fixtures';
 
 const controls = (page: import('@playwright/test').Page) => page.getByRole('region', { name: 'Facilitator controls' });
 
@@ -18,13 +18,7 @@ test.describe('private writing and voting', () => {
     await ben.reload();
     await expect(ben.getByRole('status', { name: /Connection: Live/ })).toBeVisible();
 
-    await controls(presenter).getByRole('button', { name: 'Agenda' }).click();
-    await presenter
-      .getByRole('region', { name: 'Agenda' })
-      .getByRole('listitem')
-      .filter({ has: presenter.getByRole('textbox', { name: 'Title of step 4' }) })
-      .getByRole('button', { name: 'Go' })
-      .click();
+    await goToStep(presenter, 4);
     await expect(ana.getByRole('region', { name: 'Current step' })).toContainText('Sees');
     const focus = ana.getByRole('region', { name: 'Add a note' });
     await focus.getByRole('textbox').fill('Sees the competitor’s loyalty card daily');

@@ -3,6 +3,7 @@
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import { LIMITS } from '../../lib/limits';
 import type { Result } from '../../lib/result';
+import { FormError } from '../ui/FormError';
 
 interface Props {
   initialText: string;
@@ -39,11 +40,7 @@ export function NoteEditor({ initialText, onSave, onDone }: Props) {
         onKeyDown={onKeyDown}
         className="w-full rounded border border-slate-400 bg-white/80 px-2 py-1 text-slate-900"
       />
-      {error && (
-        <p role="alert" className="text-sm font-medium text-red-700">
-          {error}
-        </p>
-      )}
+      <FormError message={error} className="text-sm font-medium text-red-700" />
       <div className="flex gap-2">
         <button type="submit" className="btn-primary btn-small">
           Save

@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react';
 import type { Group } from '../../lib/groups';
 import type { Evidence, Note } from '../../lib/note';
 import type { BoardActions } from './types';
+import { FormError } from '../ui/FormError';
 
 interface Props {
   note: Note;
@@ -84,11 +85,7 @@ export function NoteSorting({ note, groups, actions }: Props) {
           </button>
         </form>
       )}
-      {error && (
-        <p role="alert" className="text-sm text-red-700">
-          {error}
-        </p>
-      )}
+      <FormError message={error} className="text-sm text-red-700" />
     </div>
   );
 }

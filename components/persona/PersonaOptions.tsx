@@ -7,6 +7,7 @@ import type { Persona } from '../../lib/persona';
 import type { Result } from '../../lib/result';
 import type { Notice } from './UndoToast';
 import type { PersonaActions } from './types';
+import { FormError } from '../ui/FormError';
 
 interface Props {
   persona: Persona;
@@ -122,11 +123,7 @@ export function PersonaOptions({ persona, personas, activeId, actions, isReadOnl
           <p id={`${panelId}-copy`} className="text-sm text-slate-700">
             Duplicate copies the profile only: the notes stay with {persona.name}. Delete can be undone for a few seconds.
           </p>
-          {error && (
-            <p role="alert" className="text-sm font-medium text-red-700">
-              {error}
-            </p>
-          )}
+          <FormError message={error} className="text-sm font-medium text-red-700" />
         </div>
       )}
     </>

@@ -5,6 +5,7 @@ import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { Persona } from '../../lib/persona';
 import { Avatar } from './Avatar';
 import type { PersonaActions } from './types';
+import { FormError } from '../ui/FormError';
 
 interface Props {
   personas: readonly Persona[];
@@ -107,11 +108,7 @@ export function PersonaTabs(props: Props) {
           </button>
         )}
       </div>
-      {error && (
-        <p role="alert" className="text-sm font-medium text-red-700">
-          {error}
-        </p>
-      )}
+      <FormError message={error} className="text-sm font-medium text-red-700" />
     </div>
   );
 }

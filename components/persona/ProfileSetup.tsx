@@ -3,6 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import { PROFILE_FIELD_KEYS, PROFILE_FIELDS, PROFILE_LIMITS, type ProfileSettings } from '../../lib/profile';
 import type { PersonaActions } from './types';
+import { FormError } from '../ui/FormError';
 
 interface Props {
   settings: ProfileSettings;
@@ -54,11 +55,7 @@ export function ProfileSetup({ settings, actions }: Props) {
         <button type="submit" className="btn-secondary">
           Add field
         </button>
-        {error && (
-          <p role="alert" className="w-full text-sm font-medium text-red-700">
-            {error}
-          </p>
-        )}
+        <FormError message={error} className="w-full text-sm font-medium text-red-700" />
       </form>
     </details>
   );

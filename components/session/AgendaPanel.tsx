@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react';
 import type { SessionState } from '../../lib/session/state';
 import { AgendaStepRow } from './AgendaStepRow';
 import { useCommand, type SendCommand } from './useCommand';
+import { FormError } from '../ui/FormError';
 
 /** The agenda editor: jump, rename, time, reorder, skip, add and remove steps. */
 export function AgendaPanel({ session, send }: { session: SessionState; send: SendCommand }) {
@@ -47,11 +48,7 @@ export function AgendaPanel({ session, send }: { session: SessionState; send: Se
           Add step
         </button>
       </form>
-      {error && (
-        <p role="alert" className="mt-2 text-sm font-medium text-red-700">
-          {error}
-        </p>
-      )}
+      <FormError message={error} className="mt-2 text-sm font-medium text-red-700" />
     </section>
   );
 }

@@ -2,6 +2,7 @@
 
 import { Check } from 'lucide-react';
 import { useCommand, type SendCommand } from './useCommand';
+import { FormError } from '../ui/FormError';
 
 /** "I'm done": tells the facilitator this participant has finished the step. */
 export function DoneToggle({ isDone, send }: { isDone: boolean; send: SendCommand }) {
@@ -17,11 +18,7 @@ export function DoneToggle({ isDone, send }: { isDone: boolean; send: SendComman
         <Check aria-hidden size={18} className={isDone ? 'mr-1' : 'mr-1 opacity-30'} />
         I&apos;m done
       </button>
-      {error && (
-        <p role="alert" className="text-sm text-red-700">
-          {error}
-        </p>
-      )}
+      <FormError message={error} className="text-sm text-red-700" />
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import { QUADRANTS, isQuadrantId } from '../../lib/quadrants';
 import { currentStep, type SessionState } from '../../lib/session/state';
 import { useCommand, type SendCommand } from './useCommand';
+import { FormError } from '../ui/FormError';
 
 interface Props {
   session: SessionState;
@@ -151,11 +152,7 @@ export function FacilitatorBar({
       <button type="button" className="bar-btn ml-auto" onClick={onHide}>
         Hide controls
       </button>
-      {error && (
-        <p role="alert" className="w-full rounded bg-red-100 px-3 py-1 text-sm font-medium text-red-900">
-          {error}
-        </p>
-      )}
+      <FormError message={error} className="w-full rounded bg-red-100 px-3 py-1 text-sm font-medium text-red-900" />
     </section>
   );
 }

@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { LIMITS } from '../../lib/limits';
 import { quadrantTitle, type QuadrantId } from '../../lib/quadrants';
 import type { Result } from '../../lib/result';
+import { FormError } from '../ui/FormError';
 
 interface Props {
   spotlight: QuadrantId;
@@ -59,11 +60,7 @@ export function FocusComposer({ spotlight, isLocked, onAdd }: Props) {
           </p>
         )}
         {isLocked && <p className="text-sm font-medium text-amber-900">The facilitator has locked the board for now.</p>}
-        {error && (
-          <p role="alert" className="text-sm font-medium text-red-700">
-            {error}
-          </p>
-        )}
+        <FormError message={error} className="text-sm font-medium text-red-700" />
         <button type="submit" disabled={isLocked} className="btn-primary btn-large">
           Add to {title}
         </button>

@@ -5,6 +5,7 @@ import { useState, type FormEvent } from 'react';
 import { LIMITS } from '../../lib/limits';
 import { createWorkshop } from '../sync/api';
 import { saveFacilitatorKey } from '../sync/storage';
+import { FormError } from '../ui/FormError';
 
 /** Creates a workshop and opens its presenter view with the facilitator key. */
 export function CreateWorkshopForm() {
@@ -38,11 +39,7 @@ export function CreateWorkshopForm() {
           className="input text-lg"
         />
       </label>
-      {error && (
-        <p role="alert" className="font-medium text-red-700">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
       <button type="submit" disabled={isBusy} className="btn-primary btn-large">
         {isBusy ? 'Creating…' : 'Create a workshop'}
       </button>

@@ -1,6 +1,7 @@
 'use client';
 
 import { useState } from 'react';
+import { FormError } from '../ui/FormError';
 
 type ExportFormat = 'pdf' | 'md' | 'csv' | 'json';
 
@@ -90,11 +91,7 @@ export function ExportMenu({ code, facilitatorKey }: { code: string; facilitator
       <p role="status" className="min-h-6 text-sm text-slate-700">
         {EXPORTS.find((entry) => entry.format === busy)?.progress ?? ''}
       </p>
-      {error && (
-        <p role="alert" className="font-medium text-red-700">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
     </section>
   );
 }

@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react';
 import type { SessionReply } from '../../lib/api';
 import { formatRoomCode, parseRoomCode } from '../../lib/roomCode';
 import { joinWorkshop } from '../sync/api';
+import { FormError } from '../ui/FormError';
 
 interface Props {
   initialCode?: string;
@@ -61,11 +62,7 @@ export function JoinForm({ initialCode = '', notice = null, onJoined }: Props) {
           className="input text-lg"
         />
       </label>
-      {error && (
-        <p role="alert" className="font-medium text-red-700">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
       <button type="submit" disabled={isBusy} className="btn-primary btn-large">
         {isBusy ? 'Joining…' : 'Join'}
       </button>
