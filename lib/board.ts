@@ -1,5 +1,7 @@
 import * as Y from 'yjs';
+import { readActions, readQuestions, type ActionItem, type Question } from './actions';
 import { readGroups, type Group } from './groups';
+import { journeyStepsMap, readJourneySteps, type JourneyStep } from './journey';
 import { newId } from './ids';
 import { BOARD_ROOTS } from './roots';
 import { LIMITS } from './limits';
@@ -22,7 +24,14 @@ export interface Board {
   personas: Persona[];
   notes: Note[];
   groups: Group[];
+  /** Every persona's journey steps, in journey order. */
+  journeySteps: JourneyStep[];
+  questions: Question[];
+  actions: ActionItem[];
 }
+
+/** A board with nothing on it yet (before the doc loads). */
+export const EMPTY_BOARD: Board = { meta: null, personas: [], notes: [], groups: [], journeySteps: [], questions: [], actions: [] };
 
 function writeRecord(target: RecordMap, values: Record<string, unknown>): void {
   for (const [key, value] of Object.entries(values)) target.set(key, value);
@@ -58,6 +67,8 @@ export interface NewNote {
   authorId: string;
   authorName: string;
   color?: NoteColor;
+  /** Puts the note on this journey step instead of the empathy map (`quadrant` is kept, unused). */
+  journeyStepId?: string;
   now?: number;
 }
 
@@ -67,6 +78,9 @@ export function addNote(doc: Y.Doc, input: NewNote): Result<Note> {
   if (!text.success) return fail(text.error.issues[0]?.message ?? 'Invalid note text.');
   if (!isLivePersona(doc, input.personaId)) return fail('That persona no longer exists.');
   if (notesMap(doc).size >= LIMITS.notesPerWorkshop) return fail('This board is full.');
+  if (input.journeyStepId !== undefined && journeyStepsMap(doc).get(input.journeyStepId)?.get('personaId') !== input.personaId) {
+    return fail('That journey step was deleted.');
+  }
   const parsed = NoteSchema.safeParse({
     id: input.id ?? newId(),
     personaId: input.personaId,
@@ -76,6 +90,7 @@ export function addNote(doc: Y.Doc, input: NewNote): Result<Note> {
     authorId: input.authorId,
     authorName: input.authorName,
     createdAt: input.now ?? Date.now(),
+    ...(input.journeyStepId === undefined ? {} : { journeyStepId: input.journeyStepId }),
   });
   if (!parsed.success) return fail('Invalid note.');
   const note = parsed.data;
@@ -171,15 +186,27 @@ export function readNotes(doc: Y.Doc): Note[] {
   return notes.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
 }
 
-/** The board as views and exports show it: a deleted persona's notes are hidden with it. */
+/**
+ * The board as views and exports show it: a deleted persona's notes, groups, journey, questions
+ * and actions are hidden with it, and so are notes left on a journey step deleted meanwhile.
+ */
 export function readBoard(doc: Y.Doc): Board {
   const all = readAllPersonas(doc);
   const deletedIds = new Set(all.filter(isDeleted).map((persona) => persona.id));
-  const notes = readNotes(doc);
+  const isShown = (record: { personaId: string }) => !deletedIds.has(record.personaId);
+  const journeySteps = readJourneySteps(doc).filter(isShown);
+  const stepIds = new Set(journeySteps.map((step) => step.id));
+  const isOnBoard = (note: Note) => isShown(note) && (note.journeyStepId == null || stepIds.has(note.journeyStepId));
   return {
     meta: readMeta(doc),
     personas: all.filter((persona) => !deletedIds.has(persona.id)),
-    notes: deletedIds.size === 0 ? notes : notes.filter((note) => !deletedIds.has(note.personaId)),
-    groups: readGroups(doc).filter((group) => !deletedIds.has(group.personaId)),
+    notes: readNotes(doc).filter(isOnBoard),
+    groups: readGroups(doc).filter(isShown),
+    journeySteps,
+    questions: readQuestions(doc).filter(isShown),
+    actions: readActions(doc).filter(isShown),
   };
 }
+
+/** Is the note on the empathy map (rather than on a journey step)? */
+export const isMapNote = (note: Pick<Note, 'journeyStepId'>) => note.journeyStepId == null;

@@ -28,6 +28,12 @@ export const NoteSchema = z.object({
   groupId: z.string().regex(ID_PATTERN).nullable().optional(),
   /** Evidence label: did a customer really say or do it, or is it our assumption? */
   evidence: z.enum(['observed', 'assumed']).nullable().optional(),
+  /**
+   * The journey step (`journeySteps` root) this note belongs to. Such a note still carries a
+   * `quadrant` (the schema needs one, and it keeps the note valid if its step goes), but views
+   * and exports show it under its step, never on the empathy map.
+   */
+  journeyStepId: z.string().regex(ID_PATTERN).nullable().optional(),
 });
 export type Note = z.infer<typeof NoteSchema>;
 export type Evidence = NonNullable<Note['evidence']>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ID_PATTERN } from './ids';
+import { ScenarioSchema } from './journey';
 import { LIMITS } from './limits';
 import {
   CustomProfileFieldsSchema,
@@ -39,6 +40,8 @@ export const PERSONA_FIELD_SCHEMAS = {
   /** When someone deleted the persona (ms); null or unset while it is on the board. */
   deletedAt: z.number().int().nonnegative().nullable(),
   pictureId: PictureIdSchema.nullable(),
+  /** The persona's buying scenario (the Journey section), ≤ 2,000 characters. */
+  scenario: ScenarioSchema,
   ...PROFILE_VALUE_SCHEMAS,
 };
 
@@ -55,6 +58,7 @@ export const PersonaSchema = z.object({
   ...personaCore,
   deletedAt: PERSONA_FIELD_SCHEMAS.deletedAt.optional(),
   pictureId: PERSONA_FIELD_SCHEMAS.pictureId.optional(),
+  scenario: ScenarioSchema.optional(),
   ...optionalProfile,
   customValues: z.record(z.string().regex(ID_PATTERN), CustomValueSchema).optional(),
 });

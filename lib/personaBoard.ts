@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { notesMap, personasMap, readAllPersonas, readPersonas } from './board';
+import { BOARD_ROOTS } from './roots';
 import { newId } from './ids';
 import { LIMITS } from './limits';
 import { PERSONA_PURGE_AFTER_MS, PersonaSchema, isDeleted, type Persona } from './persona';
@@ -173,9 +174,14 @@ export function purgeDeletedPersonas(doc: Y.Doc, input: { deletedBefore: number 
   const doomed = readAllPersonas(doc).filter((p) => isDeleted(p) && (p.deletedAt ?? 0) < input.deletedBefore);
   if (doomed.length === 0) return 0;
   const ids = new Set(doomed.map((p) => p.id));
+  // Everything that belongs to a persona goes with it, or it would hold a slot under the caps forever.
+  const owned = [BOARD_ROOTS.notes, BOARD_ROOTS.groups, BOARD_ROOTS.journeySteps, BOARD_ROOTS.questions, BOARD_ROOTS.actions];
   doc.transact(() => {
-    for (const [noteId, note] of notesMap(doc).entries()) {
-      if (note instanceof Y.Map && ids.has(String(note.get('personaId')))) notesMap(doc).delete(noteId);
+    for (const root of owned) {
+      const records = doc.getMap<unknown>(root);
+      for (const [key, record] of records.entries()) {
+        if (record instanceof Y.Map && ids.has(String(record.get('personaId')))) records.delete(key);
+      }
     }
     for (const id of ids) personasMap(doc).delete(id);
   });

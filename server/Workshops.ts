@@ -13,12 +13,9 @@ const FACILITATOR_NAME = 'Facilitator';
 export class Workshops {
   constructor(readonly store: Store) {}
 
-  create(title: string, now = Date.now()): { workshop: WorkshopRow; facilitatorKey: string } {
+  /** A new workshop; `initialUpdate` (an import or a copy) replaces the blank board with one persona. */
+  create(title: string, now = Date.now(), initialUpdate = blankBoard(title, now)): { workshop: WorkshopRow; facilitatorKey: string } {
     const facilitatorKey = newSecret();
-    const doc = new Y.Doc();
-    initBoard(doc, { title, now });
-    const initialUpdate = Y.encodeStateAsUpdate(doc);
-    doc.destroy();
     for (;;) {
       const workshop: WorkshopRow = { id: newId(), code: this.freshCode(), title, keyHash: hashSecret(facilitatorKey), createdAt: now };
       const facilitator: ParticipantRow = {
@@ -106,6 +103,14 @@ export class Workshops {
   participants(workshopId: string): ParticipantRow[] {
     return this.store.participantsOf(workshopId);
   }
+}
+
+function blankBoard(title: string, now: number): Uint8Array {
+  const doc = new Y.Doc();
+  initBoard(doc, { title, now });
+  const update = Y.encodeStateAsUpdate(doc);
+  doc.destroy();
+  return update;
 }
 
 function sessionReply(workshop: WorkshopRow, participant: ParticipantRow, token: string): SessionReply {

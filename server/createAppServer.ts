@@ -11,6 +11,8 @@ import { DEFAULT_JOIN_LIMITS, JoinGuard, type JoinGuardLimits } from './http/Joi
 import { sendJson } from './http/respond';
 import { contentSecurityPolicy, securityHeaders } from './http/securityHeaders';
 import { createLogger, type Logger } from './log';
+import { PictureStore } from './pictures/PictureStore';
+import { SnapshotStore } from './snapshots/SnapshotStore';
 import { Store } from './storage/Store';
 import { Workshops } from './Workshops';
 import { RoomRegistry } from './yjs/RoomRegistry';
@@ -82,6 +84,8 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
   const pdfExporter = new PdfExporter(options.pdfExport);
   const api = {
     pdfExporter,
+    pictures: new PictureStore(store.connection()),
+    snapshots: new SnapshotStore(store.connection()),
     sessions,
     workshops,
     rooms,

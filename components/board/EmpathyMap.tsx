@@ -3,6 +3,7 @@
 import { DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
 import { useMemo } from 'react';
 import type { Note } from '../../lib/note';
+import { isMapNote } from '../../lib/board';
 import { QUADRANTS, isQuadrantId, type QuadrantId } from '../../lib/quadrants';
 import type { Group } from '../../lib/groups';
 import { QuadrantPanel } from './QuadrantPanel';
@@ -28,7 +29,7 @@ export function EmpathyMap({ personaId, notes, groups, actions, view, spotlight 
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }), useSensor(KeyboardSensor));
   const byQuadrant = useMemo(() => {
     const groups = new Map<QuadrantId, Note[]>(QUADRANTS.map((q) => [q.id, []]));
-    for (const note of notes) if (note.personaId === personaId) groups.get(note.quadrant)?.push(note);
+    for (const note of notes) if (note.personaId === personaId && isMapNote(note)) groups.get(note.quadrant)?.push(note);
     return groups;
   }, [notes, personaId]);
 

@@ -1,6 +1,7 @@
 import type { Evidence, Note, NoteColor } from '../../lib/note';
 import type { QuadrantId } from '../../lib/quadrants';
 import type { Result } from '../../lib/result';
+import type { ActionChanges } from '../../lib/actions';
 import type { PersonaActions } from '../persona/types';
 
 /** What a board view may do; the sync layer implements it over the shared doc. */
@@ -15,6 +16,21 @@ export interface BoardActions extends PersonaActions {
   renameGroup(groupId: string, name: string): Result<unknown>;
   setNoteGroup(noteId: string, groupId: string | null): Result<unknown>;
   ungroup(groupId: string): Result<unknown>;
+  setScenario(personaId: string, text: string): Result<unknown>;
+  addJourneyStep(personaId: string, title: string): Result<unknown>;
+  renameJourneyStep(stepId: string, title: string): Result<unknown>;
+  /** Moves the step to `toIndex` within its persona's journey. */
+  moveJourneyStep(stepId: string, toIndex: number): Result<unknown>;
+  /** Deletes the step and the notes on it. */
+  deleteJourneyStep(stepId: string): Result<unknown>;
+  addJourneyNote(personaId: string, stepId: string, text: string): Result<unknown>;
+  addQuestion(personaId: string, text: string): Result<unknown>;
+  editQuestion(id: string, text: string): Result<unknown>;
+  deleteQuestion(id: string): Result<unknown>;
+  addAction(personaId: string, text: string, changes?: ActionChanges): Result<unknown>;
+  editAction(id: string, changes: ActionChanges): Result<unknown>;
+  setActionDone(id: string, isDone: boolean): Result<unknown>;
+  deleteAction(id: string): Result<unknown>;
 }
 
 /** `phone` stacks quadrants; `projector` fills a big screen with large type. */

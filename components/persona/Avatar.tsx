@@ -1,4 +1,7 @@
+'use client';
+
 import { personaInitials } from '../../lib/profile';
+import { usePictureUrl } from './PictureAccess';
 
 /** Dark enough for white initials at any size (WCAG AA). */
 const AVATAR_COLORS = ['bg-blue-700', 'bg-emerald-700', 'bg-purple-700', 'bg-rose-700', 'bg-amber-800', 'bg-teal-700', 'bg-indigo-700'];
@@ -12,16 +15,21 @@ function colorFor(id: string): string {
 }
 
 interface Props {
-  persona: { id: string; name: string };
+  persona: { id: string; name: string; pictureId?: string | null };
   size?: keyof typeof SIZES;
   className?: string;
 }
 
 /**
- * A generated avatar: the persona's initials on a colour derived from its id, so every screen
- * shows the same one. (Uploaded pictures are a later step; `pictureId` is kept for them.)
+ * The persona's uploaded picture, else a generated avatar: the initials on a colour derived from
+ * its id, so every screen shows the same one (also while the picture loads or if it fails).
  */
 export function Avatar({ persona, size = 'medium', className = '' }: Props) {
+  const pictureUrl = usePictureUrl(persona.pictureId);
+  if (pictureUrl) {
+    // A blob: URL of bytes the server re-encoded (next/image cannot load those).
+    return <img src={pictureUrl} alt="" aria-hidden className={`shrink-0 rounded-full object-cover ${SIZES[size]} ${className}`} />;
+  }
   return (
     <span
       aria-hidden

@@ -4,6 +4,7 @@ import { X } from 'lucide-react';
 import type { Persona } from '../../lib/persona';
 import { isProfileFieldKey, profileEntries, type ProfileEntry, type ProfileSettings } from '../../lib/profile';
 import { Avatar } from './Avatar';
+import { PictureControls } from './PictureControls';
 import { ProfileFieldInput } from './ProfileFieldInput';
 import { ProfileSetup } from './ProfileSetup';
 import type { PersonaActions } from './types';
@@ -60,7 +61,15 @@ export function ProfileCard({ persona, settings, actions, isReadOnly, isFacilita
     <section aria-label={`Profile of ${persona.name}`} className="flex flex-col gap-4 rounded-xl border-2 border-slate-200 bg-white p-4">
       <div className="flex items-center gap-4">
         <Avatar persona={persona} size={isLarge ? 'large' : 'medium'} />
-        <h3 className={`min-w-0 font-bold break-words text-slate-950 ${isLarge ? 'text-4xl' : 'text-2xl'}`}>{persona.name}</h3>
+        <div className="flex min-w-0 flex-col gap-2">
+          <h3 className={`min-w-0 font-bold break-words text-slate-950 ${isLarge ? 'text-4xl' : 'text-2xl'}`}>{persona.name}</h3>
+          <PictureControls
+            personaName={persona.name}
+            hasPicture={Boolean(persona.pictureId)}
+            isDisabled={isReadOnly}
+            onChange={(pictureId) => actions.setPersonaPicture(persona.id, pictureId)}
+          />
+        </div>
       </div>
       {quote && input(quote, true)}
       <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 xl:grid-cols-3">{fields.map((entry) => input(entry))}</div>

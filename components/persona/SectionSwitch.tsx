@@ -3,6 +3,8 @@ import type { BoardSection } from './usePersonaView';
 const SECTIONS: { id: BoardSection; label: string }[] = [
   { id: 'map', label: 'Empathy map' },
   { id: 'profile', label: 'Profile' },
+  { id: 'journey', label: 'Journey' },
+  { id: 'plan', label: 'Action plan' },
 ];
 
 interface Props {
@@ -11,10 +13,10 @@ interface Props {
   isLarge: boolean;
 }
 
-/** Empathy map or profile of the selected persona: two toggle buttons. */
+/** Which part of the selected persona to show: empathy map, profile, journey or action plan. */
 export function SectionSwitch({ section, onChange, isLarge }: Props) {
   return (
-    <div role="group" aria-label="Show" className="flex gap-1 rounded-lg bg-slate-200 p-1">
+    <div role="group" aria-label="Show" className="flex flex-wrap gap-1 rounded-lg bg-slate-200 p-1">
       {SECTIONS.map(({ id, label }) => (
         <button
           key={id}

@@ -16,6 +16,8 @@ export interface PersonaActions {
   restorePersona(id: string): Result<unknown>;
   setProfileField(personaId: string, key: ProfileFieldKey, value: string): Result<unknown>;
   setCustomFieldValue(personaId: string, fieldId: string, value: string): Result<unknown>;
+  /** The id an upload returned, or null to go back to the generated avatar. */
+  setPersonaPicture(personaId: string, pictureId: string | null): Result<unknown>;
   /** Facilitator only (the server refuses meta changes from participants). */
   setProfileFieldHidden(key: ProfileFieldKey, isHidden: boolean): Result<unknown>;
   /** Facilitator only. */

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { Persona } from '../../lib/persona';
 import type { StepKind } from '../../lib/session/agenda';
 
-export type BoardSection = 'map' | 'profile';
+export type BoardSection = 'map' | 'profile' | 'journey' | 'plan';
 
 /** A local choice that holds only while `since` stays what it was when the choice was made. */
 interface Choice<T> {

@@ -1,10 +1,12 @@
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import * as plan from '../../lib/actions';
 import * as board from '../../lib/board';
 import * as groups from '../../lib/groups';
 import { isFinalCloseCode } from '../../lib/closeCodes';
 import type { Persona } from '../../lib/persona';
+import * as journey from '../../lib/journey';
 import * as personas from '../../lib/personaBoard';
 import * as profile from '../../lib/profileBoard';
 import type { ProfileFieldKey } from '../../lib/profile';
@@ -38,7 +40,7 @@ export class BoardConnection {
   private readonly provider: WebsocketProvider;
   private readonly local: IndexeddbPersistence;
   private readonly listeners = new Set<() => void>();
-  private state: BoardState = { board: { meta: null, personas: [], notes: [], groups: [] }, status: 'connecting', isLoaded: false };
+  private state: BoardState = { board: board.EMPTY_BOARD, status: 'connecting', isLoaded: false };
   private attempt = 0;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private isDestroyed = false;
@@ -149,6 +151,29 @@ export class BoardConnection {
   setNoteGroup = (noteId: string, groupId: string | null) => groups.setNoteGroup(this.doc, noteId, groupId);
   ungroup = (groupId: string) => groups.ungroup(this.doc, groupId);
 
+  setScenario = (personaId: string, text: string) => journey.setScenario(this.doc, personaId, text);
+  addJourneyStep = (personaId: string, title: string) => journey.addJourneyStep(this.doc, { personaId, title });
+  renameJourneyStep = (stepId: string, title: string) => journey.renameJourneyStep(this.doc, stepId, title);
+  moveJourneyStep = (stepId: string, toIndex: number) => journey.moveJourneyStep(this.doc, stepId, toIndex);
+  deleteJourneyStep = (stepId: string) => journey.deleteJourneyStep(this.doc, stepId);
+  addJourneyNote = (personaId: string, stepId: string, text: string) =>
+    board.addNote(this.doc, {
+      personaId,
+      quadrant: 'sees',
+      journeyStepId: stepId,
+      text,
+      authorId: this.author.participantId,
+      authorName: this.author.name,
+    });
+  addQuestion = (personaId: string, text: string) => plan.addQuestion(this.doc, { personaId, text });
+  editQuestion = (id: string, text: string) => plan.editQuestion(this.doc, id, text);
+  deleteQuestion = (id: string) => plan.deleteQuestion(this.doc, id);
+  addAction = (personaId: string, text: string, changes: plan.ActionChanges = {}) =>
+    plan.addAction(this.doc, { ...changes, personaId, text });
+  editAction = (id: string, changes: plan.ActionChanges) => plan.editAction(this.doc, id, changes);
+  setActionDone = (id: string, isDone: boolean) => plan.setActionDone(this.doc, id, isDone);
+  deleteAction = (id: string) => plan.deleteAction(this.doc, id);
+
   addPersona = (): Result<Persona> => personas.addPersona(this.doc);
   renamePersona = (id: string, name: string) => personas.renamePersona(this.doc, id, name);
   reorderPersona = (id: string, toIndex: number) => personas.reorderPersona(this.doc, id, toIndex);
@@ -161,6 +186,7 @@ export class BoardConnection {
   setProfileFieldHidden = (key: ProfileFieldKey, isHidden: boolean) => profile.setProfileFieldHidden(this.doc, key, isHidden);
   addCustomProfileField = (label: string) => profile.addCustomProfileField(this.doc, label);
   removeCustomProfileField = (fieldId: string) => profile.removeCustomProfileField(this.doc, fieldId);
+  setPersonaPicture = (personaId: string, pictureId: string | null) => personas.setPersonaPicture(this.doc, personaId, pictureId);
 
   /**
    * Forgets this device's copy (the server refused our changes, e.g. the board was locked),

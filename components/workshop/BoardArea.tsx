@@ -5,7 +5,10 @@ import type { Board } from '../../lib/board';
 import { profileSettings } from '../../lib/profile';
 import type { QuadrantId } from '../../lib/quadrants';
 import type { StepKind } from '../../lib/session/agenda';
+import { ActionPlan } from '../actions/ActionPlan';
+import type { Person } from '../actions/ActionRow';
 import { EmpathyMap } from '../board/EmpathyMap';
+import { JourneyBoard } from '../journey/JourneyBoard';
 import type { BoardActions, BoardViewOptions } from '../board/types';
 import { PersonaOptions } from '../persona/PersonaOptions';
 import { PersonaTabs } from '../persona/PersonaTabs';
@@ -29,7 +32,12 @@ interface Props {
   stepKind?: StepKind | null;
   /** May choose the profile fields (the server lets only the facilitator change them). Default: the presenter. */
   isFacilitator?: boolean;
+  /** The roster, to pick an action's owner from (free text otherwise). */
+  people?: readonly Person[];
 }
+
+const SECTION_TITLES = { map: 'Empathy map', profile: 'Profile', journey: 'Journey', plan: 'Action plan' } as const;
+const NO_PEOPLE: readonly Person[] = [];
 
 /** The personas as tabs, and the selected one's empathy map or profile card. */
 export function BoardArea({
@@ -42,6 +50,7 @@ export function BoardArea({
   onActivatePersona,
   stepKind = null,
   isFacilitator,
+  people = NO_PEOPLE,
 }: Props) {
   const { chosen, selected, select, section, setSection } = usePersonaView(board.personas, personaId, stepKind);
   const [notice, showNotice, dismissNotice] = useNotice();
@@ -106,7 +115,7 @@ export function BoardArea({
       </div>
       <div role="tabpanel" id={`${baseId}-panel`} aria-labelledby={tabId(selected.id)} className="flex min-h-0 flex-1 flex-col gap-3">
         <h2 className="sr-only">
-          {section === 'map' ? 'Empathy map' : 'Profile'}: {selected.name}
+          {SECTION_TITLES[section]}: {selected.name}
         </h2>
         {chosen && selected.id !== chosen.id && !onActivatePersona && (
           <p className="flex flex-wrap items-center gap-2 rounded-lg bg-blue-50 p-3 text-blue-950">
@@ -130,6 +139,17 @@ export function BoardArea({
               actions={actions}
               view={view}
               spotlight={spotlight}
+            />
+          ) : section === 'journey' ? (
+            <JourneyBoard persona={selected} steps={board.journeySteps} notes={board.notes} actions={actions} view={view} />
+          ) : section === 'plan' ? (
+            <ActionPlan
+              persona={selected}
+              questions={board.questions}
+              items={board.actions}
+              people={people}
+              actions={actions}
+              view={view}
             />
           ) : isEditing ? (
             <ProfileCard

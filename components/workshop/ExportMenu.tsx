@@ -1,7 +1,10 @@
 'use client';
 
 import { useState } from 'react';
+import { downloadWithKey } from '../sync/download';
 import { FormError } from '../ui/FormError';
+import { CopyWorkshopButton } from './CopyWorkshopButton';
+import { SnapshotPanel } from './SnapshotPanel';
 
 type ExportFormat = 'pdf' | 'md' | 'csv' | 'json';
 
@@ -12,49 +15,8 @@ const EXPORTS: readonly { format: ExportFormat; label: string; progress: string 
   { format: 'json', label: 'Export JSON', progress: 'Preparing JSON…' },
 ];
 
-/** The server stops a PDF after 20 s; past this the request itself is abandoned. */
-const EXPORT_TIMEOUT_MS = 60_000;
-
-type DownloadResult = { ok: true } | { ok: false; error: string };
-
-/** `attachment; filename="workshop-ABCD-2345.pdf"` → `workshop-ABCD-2345.pdf`. */
-function fileNameOf(disposition: string | null): string | null {
-  const name = /filename="([^"]+)"/.exec(disposition ?? '')?.[1];
-  return name && /^[\w.-]+$/.test(name) ? name : null;
-}
-
-async function failureOf(res: Response): Promise<string> {
-  const body = (await res.json().catch(() => null)) as { error?: string } | null;
-  const reason = body?.error ?? `The server answered ${res.status}.`;
-  const retryAfter = Number(res.headers.get('retry-after'));
-  return res.status === 503 && retryAfter > 0 ? `${reason} (Try again in ${retryAfter} s.)` : reason;
-}
-
-/** Fetches an export with the key in a header (never in a URL) and saves it under the server's file name. */
-async function downloadExport(code: string, facilitatorKey: string, format: ExportFormat): Promise<DownloadResult> {
-  let res: Response;
-  try {
-    res = await fetch(`/api/workshops/${encodeURIComponent(code)}/export.${format}`, {
-      headers: { authorization: `Bearer ${facilitatorKey}` },
-      cache: 'no-store',
-      signal: AbortSignal.timeout(EXPORT_TIMEOUT_MS),
-    });
-  } catch {
-    return { ok: false, error: 'Cannot reach the workshop server. Check your connection and try again.' };
-  }
-  if (!res.ok) return { ok: false, error: await failureOf(res) };
-  const blob = await res.blob();
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileNameOf(res.headers.get('content-disposition')) ?? `workshop-${code}.${format}`;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoking at once can cancel the download in some browsers.
-  setTimeout(() => URL.revokeObjectURL(url), 30_000);
-  return { ok: true };
-}
+const downloadExport = (code: string, facilitatorKey: string, format: ExportFormat) =>
+  downloadWithKey(`/api/workshops/${encodeURIComponent(code)}/export.${format}`, facilitatorKey, `workshop-${code}.${format}`);
 
 /** Buttons that download the board as PDF posters, Markdown, CSV or JSON (facilitator only). */
 export function ExportMenu({ code, facilitatorKey }: { code: string; facilitatorKey: string }) {
@@ -92,6 +54,8 @@ export function ExportMenu({ code, facilitatorKey }: { code: string; facilitator
         {EXPORTS.find((entry) => entry.format === busy)?.progress ?? ''}
       </p>
       <FormError message={error} />
+      <CopyWorkshopButton code={code} facilitatorKey={facilitatorKey} />
+      <SnapshotPanel code={code} facilitatorKey={facilitatorKey} />
     </section>
   );
 }

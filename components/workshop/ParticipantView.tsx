@@ -14,10 +14,12 @@ import { dotsLeft, noteVoting } from '../session/noteVoting';
 import { StepBanner } from '../session/StepBanner';
 import { useBoardState, useControlState, useWorkshopConnections } from '../sync/useWorkshop';
 import { useParticipantSession } from '../sync/useSessions';
+import { PictureAccessProvider } from '../persona/PictureAccess';
 import { BoardArea } from './BoardArea';
 import { ConnectionIndicator } from './ConnectionIndicator';
 import { JoinForm } from './JoinForm';
 import { RosterList } from './RosterList';
+import { people } from './people';
 
 /** A participant's screen (phone first): where the workshop is, the focus box, then the board. */
 export function ParticipantView({ code }: { code: string }) {
@@ -92,14 +94,17 @@ export function ParticipantView({ code }: { code: string }) {
           {voteError}
         </p>
       )}
-      <BoardArea
-        board={board}
-        isLoaded={isLoaded}
-        actions={actions}
-        view={{ variant: 'phone', isReadOnly: isLocked, voting: noteVoting(control, myVotes, workshop.control.send, true, setVoteError) }}
-        personaId={personaId}
-        stepKind={step?.kind ?? null}
-      />
+      <PictureAccessProvider code={code} token={state.session.token}>
+        <BoardArea
+          board={board}
+          isLoaded={isLoaded}
+          actions={actions}
+          view={{ variant: 'phone', isReadOnly: isLocked, voting: noteVoting(control, myVotes, workshop.control.send, true, setVoteError) }}
+          personaId={personaId}
+          stepKind={step?.kind ?? null}
+          people={people(roster)}
+        />
+      </PictureAccessProvider>
       <details className="rounded-lg border border-slate-200 bg-white p-3">
         <summary className="cursor-pointer font-medium">Who is here</summary>
         <div className="mt-2">

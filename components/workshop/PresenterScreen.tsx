@@ -16,6 +16,7 @@ import { ConnectionIndicator } from './ConnectionIndicator';
 import { CopyButton } from './CopyButton';
 import { ExportMenu } from './ExportMenu';
 import { RosterList } from './RosterList';
+import { people } from './people';
 
 interface Props {
   code: string;
@@ -111,6 +112,7 @@ export function PresenterScreen({ code, facilitatorKey, title, joinUrl, workshop
             spotlight={session?.spotlight ?? null}
             onActivatePersona={(personaId) => void send({ type: 'persona.activate', personaId })}
             stepKind={session ? currentStep(session).kind : null}
+            people={people(roster)}
           />
         </div>
         {!isLobby && (

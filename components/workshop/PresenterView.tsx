@@ -6,6 +6,7 @@ import { useCodeRotation } from '../sync/useCodeRotation';
 import { workshopInfo } from '../sync/api';
 import { useFacilitatorSession } from '../sync/useSessions';
 import { useBoardState, useControlState, useWorkshopConnections } from '../sync/useWorkshop';
+import { PictureAccessProvider } from '../persona/PictureAccess';
 import { PresenterScreen } from './PresenterScreen';
 
 /** The presenter view's door: the facilitator key from the link or this device, or why not. */
@@ -40,15 +41,17 @@ export function PresenterView({ code }: { code: string }) {
     );
   }
   return (
-    <PresenterScreen
-      code={code}
-      facilitatorKey={key}
-      title={boardState.board.meta?.title ?? session?.title ?? ''}
-      joinUrl={joinUrl ?? `${window.location.origin}/join/${code}`}
-      workshop={workshop}
-      boardState={boardState}
-      controlState={controlState}
-    />
+    <PictureAccessProvider code={code} token={session?.token ?? null}>
+      <PresenterScreen
+        code={code}
+        facilitatorKey={key}
+        title={boardState.board.meta?.title ?? session?.title ?? ''}
+        joinUrl={joinUrl ?? `${window.location.origin}/join/${code}`}
+        workshop={workshop}
+        boardState={boardState}
+        controlState={controlState}
+      />
+    </PictureAccessProvider>
   );
 }
 

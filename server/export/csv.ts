@@ -1,6 +1,10 @@
 import type { ExportModel } from './exportModel';
 
-export const CSV_COLUMNS = ['persona', 'quadrant', 'text', 'author', 'colour', 'created_at'] as const;
+/**
+ * `journey_step` (last, so older columns keep their place) is empty for a note on the empathy map;
+ * `quadrant` is empty for a note on a journey step.
+ */
+export const CSV_COLUMNS = ['persona', 'quadrant', 'text', 'author', 'colour', 'created_at', 'journey_step'] as const;
 
 /**
  * Spreadsheets run a cell that starts with `=`, `+`, `-` or `@` (and, in some, a tab or carriage
@@ -26,7 +30,12 @@ export function boardToCsv(model: ExportModel): string {
   for (const persona of model.personas) {
     for (const quadrant of persona.quadrants) {
       for (const note of quadrant.notes) {
-        rows.push([persona.name, quadrant.title, note.text, note.authorName, note.color, new Date(note.createdAt).toISOString()]);
+        rows.push([persona.name, quadrant.title, note.text, note.authorName, note.color, new Date(note.createdAt).toISOString(), '']);
+      }
+    }
+    for (const step of persona.journey) {
+      for (const note of step.notes) {
+        rows.push([persona.name, '', note.text, note.authorName, note.color, new Date(note.createdAt).toISOString(), step.title]);
       }
     }
   }

@@ -1,7 +1,11 @@
 import type * as Y from 'yjs';
 import { readBoard } from '../../lib/board';
+import { profileSettings } from '../../lib/profile';
 
-/** The whole board as JSON: personas (each with its notes) and the flat list of notes. */
+/**
+ * The whole board as JSON: personas (each with its notes, journey steps, questions and actions)
+ * and the flat list of notes (a note on a journey step carries its `journeyStepId`).
+ */
 export function exportBoardJson(doc: Y.Doc, workshop: { code: string; title: string }, now = Date.now()) {
   const board = readBoard(doc);
   return {
@@ -9,10 +13,16 @@ export function exportBoardJson(doc: Y.Doc, workshop: { code: string; title: str
     code: workshop.code,
     title: board.meta?.title ?? workshop.title,
     exportedAt: new Date(now).toISOString(),
+    /** The workshop's profile setup: hidden standard fields and the custom fields' labels. */
+    profile: profileSettings(board.meta),
     personas: board.personas.map((persona) => ({
       ...persona,
       notes: board.notes.filter((note) => note.personaId === persona.id),
+      journeySteps: board.journeySteps.filter((step) => step.personaId === persona.id),
+      questions: board.questions.filter((question) => question.personaId === persona.id),
+      actions: board.actions.filter((action) => action.personaId === persona.id),
     })),
     notes: board.notes,
+    groups: board.groups,
   };
 }

@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
-import { readBoard } from '../../lib/board';
+import type { ActionItem, Question } from '../../lib/actions';
+import { isMapNote, readBoard } from '../../lib/board';
 import type { Note } from '../../lib/note';
 import { QUADRANTS, type QuadrantId } from '../../lib/quadrants';
 
@@ -8,6 +9,12 @@ export interface QuadrantExport {
   title: string;
   /** The quadrant's first guiding question, printed under its title. */
   prompt: string;
+  notes: Note[];
+}
+
+export interface JourneyStepExport {
+  id: string;
+  title: string;
   notes: Note[];
 }
 
@@ -20,6 +27,14 @@ export interface PersonaExport {
   observedCount: number;
   assumedCount: number;
   quadrants: QuadrantExport[];
+  /** The buying scenario ('' when none). */
+  scenario: string;
+  /** Journey steps in order, each with its notes. */
+  journey: JourneyStepExport[];
+  /** What we don't know. */
+  questions: Question[];
+  /** The action plan, in order. */
+  actions: ActionItem[];
 }
 
 /**
@@ -57,8 +72,14 @@ export function buildExportModel(
         id: quadrant.id,
         title: quadrant.title,
         prompt: quadrant.questions[0] ?? '',
-        notes: notes.filter((note) => note.quadrant === quadrant.id),
+        notes: notes.filter((note) => isMapNote(note) && note.quadrant === quadrant.id),
       })),
+      scenario: persona.scenario ?? '',
+      journey: board.journeySteps
+        .filter((step) => step.personaId === persona.id)
+        .map((step) => ({ id: step.id, title: step.title, notes: notes.filter((note) => note.journeyStepId === step.id) })),
+      questions: board.questions.filter((question) => question.personaId === persona.id),
+      actions: board.actions.filter((action) => action.personaId === persona.id),
     };
   });
   return {

@@ -1,5 +1,5 @@
 import { formatRoomCode } from '../../lib/roomCode';
-import { formatExportDate, type ExportModel } from './exportModel';
+import { formatExportDate, type ExportModel, type PersonaExport } from './exportModel';
 
 /**
  * Note text is what people typed, so it must not turn into headings, links, HTML or code in
@@ -46,6 +46,31 @@ export function boardToMarkdown(model: ExportModel): string {
       }
       lines.push('');
     }
+    lines.push(...planToMarkdown(persona));
   }
   return `${lines.join('\n').trimEnd()}\n`;
+}
+
+/** Scenario, journey steps with their notes, open questions and the action plan of a persona. */
+function planToMarkdown(persona: PersonaExport): string[] {
+  const lines: string[] = ['### Scenario', '', persona.scenario ? escapeMarkdown(persona.scenario) : '_No scenario._', ''];
+  lines.push('### Journey', '');
+  if (persona.journey.length === 0) lines.push('_No steps._', '');
+  persona.journey.forEach((step, index) => {
+    lines.push(`${index + 1}\. **${inline(step.title)}**`);
+    for (const note of step.notes) lines.push(`   - ${escapeMarkdown(note.text)} — _${inline(note.authorName)}_`);
+    lines.push('');
+  });
+  lines.push("### What we don't know", '');
+  if (persona.questions.length === 0) lines.push('_No open questions._');
+  for (const question of persona.questions) lines.push(`- ${escapeMarkdown(question.text)}`);
+  lines.push('', '### Action plan', '');
+  if (persona.actions.length === 0) lines.push('_No actions._');
+  for (const action of persona.actions) {
+    const owner = action.ownerName ? ` — owner: ${inline(action.ownerName)}` : '';
+    const due = action.dueDate ? ` — due ${action.dueDate}` : '';
+    lines.push(`- [${action.isDone ? 'x' : ' '}] ${escapeMarkdown(action.text)}${owner}${due}`);
+  }
+  lines.push('');
+  return lines;
 }

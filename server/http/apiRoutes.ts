@@ -5,6 +5,15 @@ import type { Sessions } from '../control/Sessions';
 import { EXPORT_FORMATS, sendBoardExport, type ExportFormat } from '../export/exportRoutes';
 import type { PdfExporter } from '../export/PdfExporter';
 import type { Logger } from '../log';
+import { receivePicture, sendPicture } from '../pictures/pictureRoutes';
+import type { PictureStore } from '../pictures/PictureStore';
+import { listSnapshots, sendSnapshotJson, SnapshotBodySchema, takeSnapshot } from '../snapshots/snapshotRoutes';
+import type { SnapshotStore } from '../snapshots/SnapshotStore';
+import { copyContent } from '../workshops/copyWorkshop';
+import { MAX_IMPORT_BYTES, parseImport } from '../workshops/importWorkshop';
+import { encodeBoard } from '../workshops/writeBoard';
+import { newId } from '../../lib/ids';
+import { LIMITS } from '../../lib/limits';
 import type { RoomRegistry } from '../yjs/RoomRegistry';
 import { bearerSecret } from '../secrets';
 import type { WorkshopRow } from '../storage/Store';
@@ -25,9 +34,11 @@ export interface ApiContext {
   trustProxy: boolean;
   /** Bounded PDF rendering (worker threads); made on the first PDF export if not given. */
   pdfExporter: PdfExporter;
+  pictures: PictureStore;
+  snapshots: SnapshotStore;
 }
 
-type Handler = (ctx: ApiContext, req: IncomingMessage, res: ServerResponse, params: { code?: string }) => Promise<void>;
+type Handler = (ctx: ApiContext, req: IncomingMessage, res: ServerResponse, params: { code?: string; id?: string }) => Promise<void>;
 
 interface Route {
   method: string;
@@ -70,6 +81,18 @@ async function requireFacilitator(ctx: ApiContext, req: IncomingMessage, rawCode
   return workshop;
 }
 
+/** Anyone in the workshop: a participant token or the facilitator's connection token. */
+async function requireMember(ctx: ApiContext, req: IncomingMessage, rawCode: string | undefined): Promise<WorkshopRow> {
+  const workshop = await findWorkshop(ctx, req, rawCode, true);
+  const token = bearerSecret(req.headers.authorization);
+  if (!token) throw new HttpError(401, 'Send your session token as "Authorization: Bearer <token>".');
+  if (!ctx.workshops.authenticate(workshop, token)) {
+    await ctx.joinGuard.recordFailure(clientIp(req, ctx.trustProxy));
+    throw new HttpError(403, 'That token does not belong to this workshop.');
+  }
+  return workshop;
+}
+
 function parseBody<T>(
   schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { message: string }[] } } },
   body: unknown,
@@ -80,11 +103,25 @@ function parseBody<T>(
 }
 
 const createWorkshop: Handler = async (ctx, req, res) => {
+  await requireCreationAllowance(ctx, req);
+  const { title } = parseBody(CreateWorkshopBodySchema, await readJson(req, MAX_BODY_BYTES));
+  sendCreated(ctx, req, res, ctx.workshops.create(title));
+};
+
+async function requireCreationAllowance(ctx: ApiContext, req: IncomingMessage): Promise<void> {
   if (!(await ctx.joinGuard.mayCreate(clientIp(req, ctx.trustProxy)))) {
     throw new HttpError(429, 'Too many workshops created from here. Try again in a minute.');
   }
-  const { title } = parseBody(CreateWorkshopBodySchema, await readJson(req, MAX_BODY_BYTES));
-  const { workshop, facilitatorKey } = ctx.workshops.create(title);
+}
+
+/** Creation, import and copy answer alike: the new workshop's code, key and links. */
+function sendCreated(
+  ctx: ApiContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  created: { workshop: WorkshopRow; facilitatorKey: string },
+) {
+  const { workshop, facilitatorKey } = created;
   const base = baseUrl(ctx, req);
   ctx.log.info({ workshopId: workshop.id }, 'workshop created');
   const reply: CreateWorkshopReply = {
@@ -95,6 +132,28 @@ const createWorkshop: Handler = async (ctx, req, res) => {
     joinUrl: `${base}/join/${workshop.code}`,
   };
   sendJson(res, 201, reply);
+}
+
+/** A new workshop holding an `export.json` (personas, profiles, notes, groups). */
+const importWorkshop: Handler = async (ctx, req, res) => {
+  await requireCreationAllowance(ctx, req);
+  const content = parseImport(await readJson(req, MAX_IMPORT_BYTES), newId());
+  if (!content.ok) throw new HttpError(400, content.error);
+  const now = Date.now();
+  const update = encodeBoard(content.value, now);
+  if (update.byteLength > LIMITS.docBytes) throw new HttpError(413, 'This export is too large for one workshop.');
+  sendCreated(ctx, req, res, ctx.workshops.create(content.value.title, now, update));
+};
+
+/** A new workshop with this one's personas and pictures, for a follow-up session (see `copyContent`). */
+const copyWorkshop: Handler = async (ctx, req, res, { code }) => {
+  const source = await requireFacilitator(ctx, req, code);
+  await requireCreationAllowance(ctx, req);
+  const content = ctx.rooms.readDoc(source.id, (doc) => copyContent(doc, source.title));
+  const now = Date.now();
+  const created = ctx.workshops.create(content.title, now, encodeBoard(content, now));
+  ctx.pictures.copyAll(source.id, created.workshop.id, now);
+  sendCreated(ctx, req, res, created);
 };
 
 const workshopInfo: Handler = async (ctx, req, res, { code }) => {
@@ -143,8 +202,39 @@ const exportBoard =
   };
 
 const CODE = '([^/]{1,32})';
+const ID = '([0-9A-Za-z_-]{1,64})';
 const ROUTES: Route[] = [
   { method: 'POST', pattern: /^\/api\/workshops$/, handler: createWorkshop },
+  { method: 'POST', pattern: /^\/api\/workshops\/import$/, handler: importWorkshop },
+  { method: 'POST', pattern: new RegExp(`^/api/workshops/${CODE}/copy$`), handler: copyWorkshop },
+  {
+    method: 'POST',
+    pattern: new RegExp(`^/api/workshops/${CODE}/pictures$`),
+    handler: async (ctx, req, res, { code }) => receivePicture(ctx, await requireMember(ctx, req, code), req, res),
+  },
+  {
+    method: 'GET',
+    pattern: new RegExp(`^/api/workshops/${CODE}/pictures/${ID}$`),
+    handler: async (ctx, req, res, { code, id }) => sendPicture(ctx, await requireMember(ctx, req, code), id, res),
+  },
+  {
+    method: 'POST',
+    pattern: new RegExp(`^/api/workshops/${CODE}/snapshots$`),
+    handler: async (ctx, req, res, { code }) => {
+      const workshop = await requireFacilitator(ctx, req, code);
+      takeSnapshot(ctx, workshop, parseBody(SnapshotBodySchema, await readJson(req, MAX_BODY_BYTES)).name, res);
+    },
+  },
+  {
+    method: 'GET',
+    pattern: new RegExp(`^/api/workshops/${CODE}/snapshots$`),
+    handler: async (ctx, req, res, { code }) => listSnapshots(ctx, await requireFacilitator(ctx, req, code), res),
+  },
+  {
+    method: 'GET',
+    pattern: new RegExp(`^/api/workshops/${CODE}/snapshots/${ID}/export\\.json$`),
+    handler: async (ctx, req, res, { code, id }) => sendSnapshotJson(ctx, await requireFacilitator(ctx, req, code), id, res),
+  },
   { method: 'GET', pattern: new RegExp(`^/api/workshops/${CODE}$`), handler: workshopInfo },
   { method: 'POST', pattern: new RegExp(`^/api/workshops/${CODE}/participants$`), handler: joinWorkshop },
   { method: 'POST', pattern: new RegExp(`^/api/workshops/${CODE}/facilitator-session$`), handler: facilitatorSession },
@@ -171,8 +261,8 @@ export async function handleApi(ctx: ApiContext, req: IncomingMessage, res: Serv
     return true;
   }
   try {
-    const code = route.pattern.exec(pathname)?.[1];
-    await route.handler(ctx, req, res, { code: code === undefined ? undefined : safeDecode(code) });
+    const [, code, id] = route.pattern.exec(pathname) ?? [];
+    await route.handler(ctx, req, res, { code: code === undefined ? undefined : safeDecode(code), id });
   } catch (error) {
     if (error instanceof HttpError) sendJson(res, error.status, { error: error.message });
     else {

@@ -293,6 +293,11 @@ export class Store {
     return Object.fromEntries(rows.map((row) => [row.noteId, row.dots]));
   }
 
+  /** The connection, for feature stores (pictures, snapshots) that keep their statements in their own files. */
+  connection(): Database.Database {
+    return this.db;
+  }
+
   integrityCheck(): string {
     return this.db.pragma('integrity_check', { simple: true }) as string;
   }

@@ -72,4 +72,22 @@ export const MIGRATIONS: readonly string[] = [
     retired_at INTEGER NOT NULL
   ) WITHOUT ROWID;
   `,
+  `
+  CREATE TABLE pictures (
+    id TEXT NOT NULL,
+    workshop_id TEXT NOT NULL REFERENCES workshops (id),
+    bytes BLOB NOT NULL,
+    content_type TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    PRIMARY KEY (workshop_id, id)
+  ) WITHOUT ROWID;
+  CREATE TABLE snapshots (
+    id TEXT PRIMARY KEY,
+    workshop_id TEXT NOT NULL REFERENCES workshops (id),
+    name TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    state BLOB NOT NULL
+  );
+  CREATE INDEX snapshots_by_workshop ON snapshots (workshop_id, created_at);
+  `,
 ];

@@ -1,5 +1,7 @@
 import * as Y from 'yjs';
+import { ActionItemSchema, QuestionSchema } from '../../lib/actions';
 import { GroupSchema } from '../../lib/groups';
+import { JourneyStepSchema } from '../../lib/journey';
 import { BOARD_ROOTS } from '../../lib/board';
 import { ID_PATTERN } from '../../lib/ids';
 import { LIMITS } from '../../lib/limits';
@@ -42,6 +44,9 @@ type FieldSchema = { safeParse(value: unknown): { success: boolean } };
 const NOTE_FIELDS: Record<string, FieldSchema> = NoteSchema.shape;
 const META_FIELDS: Record<string, FieldSchema> = META_FIELD_SCHEMAS;
 const GROUP_FIELDS: Record<string, FieldSchema> = GroupSchema.shape;
+const JOURNEY_STEP_FIELDS: Record<string, FieldSchema> = JourneyStepSchema.shape;
+const QUESTION_FIELDS: Record<string, FieldSchema> = QuestionSchema.shape;
+const ACTION_FIELDS: Record<string, FieldSchema> = ActionItemSchema.shape;
 /** Own-property lookup: crafted keys like `__proto__` or `constructor` must not find Object.prototype. */
 function lookupField(table: Record<string, FieldSchema>, key: string): FieldSchema | undefined {
   return Object.hasOwn(table, key) ? table[key] : undefined;
@@ -51,6 +56,19 @@ const RECORD_FIELDS: Record<string, (key: string) => FieldSchema | undefined> = 
   [BOARD_ROOTS.notes]: (key) => lookupField(NOTE_FIELDS, key),
   [BOARD_ROOTS.personas]: personaFieldSchema,
   [BOARD_ROOTS.groups]: (key) => lookupField(GROUP_FIELDS, key),
+  [BOARD_ROOTS.journeySteps]: (key) => lookupField(JOURNEY_STEP_FIELDS, key),
+  [BOARD_ROOTS.questions]: (key) => lookupField(QUESTION_FIELDS, key),
+  [BOARD_ROOTS.actions]: (key) => lookupField(ACTION_FIELDS, key),
+};
+
+/** How many records each root may hold per workshop (new records beyond it are refused). */
+const RECORD_CAPS: Record<string, { max: number; error: string }> = {
+  [BOARD_ROOTS.notes]: { max: LIMITS.notesPerWorkshop, error: 'board is full' },
+  [BOARD_ROOTS.personas]: { max: LIMITS.personasPerWorkshop, error: 'too many personas' },
+  [BOARD_ROOTS.groups]: { max: LIMITS.groupsPerWorkshop, error: 'too many groups' },
+  [BOARD_ROOTS.journeySteps]: { max: LIMITS.journeyStepsPerWorkshop, error: 'too many journey steps' },
+  [BOARD_ROOTS.questions]: { max: LIMITS.questionsPerWorkshop, error: 'too many questions' },
+  [BOARD_ROOTS.actions]: { max: LIMITS.actionsPerWorkshop, error: 'too many actions' },
 };
 
 /** Fields written once, when the record is created. */
@@ -261,9 +279,7 @@ export function validateUpdate(doc: Y.Doc, update: Uint8Array, options: Validate
   if (!dependencies.ok) return dependencies;
   const deletes = validator.checkDeletes(decoded.ds);
   if (!deletes.ok) return deletes;
-  let newNotes = 0;
-  let newPersonas = 0;
-  let newGroups = 0;
+  const newRecords = new Map<string, number>();
   const customValues = new CustomValueCounter(doc);
   for (const struct of decoded.structs) {
     if (!(struct instanceof Y.Item)) continue;
@@ -274,18 +290,11 @@ export function validateUpdate(doc: Y.Doc, update: Uint8Array, options: Validate
     const at = validator.locate(struct);
     if (at) customValues.note(at);
     const isNewRecord = at?.record === null && struct.content instanceof Y.ContentType;
-    if (isNewRecord && at?.root === BOARD_ROOTS.notes) newNotes++;
-    if (isNewRecord && at?.root === BOARD_ROOTS.personas) newPersonas++;
-    if (isNewRecord && at?.root === BOARD_ROOTS.groups) newGroups++;
+    if (isNewRecord && at) newRecords.set(at.root, (newRecords.get(at.root) ?? 0) + 1);
   }
-  if (newNotes > 0 && doc.getMap(BOARD_ROOTS.notes).size + newNotes > LIMITS.notesPerWorkshop) {
-    return fail('board is full');
-  }
-  if (newPersonas > 0 && doc.getMap(BOARD_ROOTS.personas).size + newPersonas > LIMITS.personasPerWorkshop) {
-    return fail('too many personas');
-  }
-  if (newGroups > 0 && doc.getMap(BOARD_ROOTS.groups).size + newGroups > LIMITS.groupsPerWorkshop) {
-    return fail('too many groups');
+  for (const [root, count] of newRecords) {
+    const cap = RECORD_CAPS[root];
+    if (cap && doc.getMap(root).size + count > cap.max) return fail(cap.error);
   }
   return customValues.check();
 }

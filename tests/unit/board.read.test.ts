@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { addNote, metaMap, notesMap, personasMap, readBoard, readMeta, readNotes, readPersonas } from '../../lib/board';
+import { EMPTY_BOARD, addNote, metaMap, notesMap, personasMap, readBoard, readMeta, readNotes, readPersonas } from '../../lib/board';
 import type { Note } from '../../lib/note';
 import type { Persona } from '../../lib/persona';
 import { ANN, newBoard, noteInput, syncedCopy } from './helpers/boardDocs';
@@ -35,7 +35,7 @@ function putRecord(root: Y.Map<Y.Map<unknown>>, key: string, values: Record<stri
 
 describe('readBoard', () => {
   it('reads an empty doc as an empty board', () => {
-    expect(readBoard(new Y.Doc())).toEqual({ meta: null, personas: [], notes: [], groups: [] });
+    expect(readBoard(new Y.Doc())).toEqual(EMPTY_BOARD);
   });
 
   it('returns plain snapshots that do not change with the doc', () => {

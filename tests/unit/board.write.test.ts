@@ -37,6 +37,9 @@ describe('initBoard', () => {
       personas: [persona],
       notes: [],
       groups: [],
+      journeySteps: [],
+      questions: [],
+      actions: [],
     });
     expect(personasMap(doc).get(persona.id)).toBeInstanceOf(Y.Map);
   });

@@ -1,0 +1,112 @@
+'use client';
+
+import { ArrowDown, ArrowUp, Trash2 } from 'lucide-react';
+import { useState } from 'react';
+import type { JourneyStep } from '../../lib/journey';
+import type { Note } from '../../lib/note';
+import { NoteComposer } from '../board/NoteComposer';
+import { StickyNote } from '../board/StickyNote';
+import type { BoardActions, BoardViewOptions } from '../board/types';
+
+interface Props {
+  step: JourneyStep;
+  index: number;
+  count: number;
+  notes: Note[];
+  actions: BoardActions;
+  view: BoardViewOptions;
+}
+
+/** One journey step: its title (renamed in place), move up/down, delete, and its notes. */
+export function JourneyStepItem({ step, index, count, notes, actions, view }: Props) {
+  const [title, setTitle] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const isLarge = view.variant === 'projector';
+  const label = `Step ${index + 1}`;
+
+  function rename() {
+    if (title === null || title === step.title) return setTitle(null);
+    const result = actions.renameJourneyStep(step.id, title);
+    setError(result.ok ? null : result.error);
+    if (result.ok) setTitle(null);
+  }
+
+  return (
+    <li className="flex flex-col gap-2 rounded-lg border border-slate-300 bg-white p-3" aria-label={`${label}: ${step.title}`}>
+      <div className="flex flex-wrap items-center gap-2">
+        <span className={`font-bold text-slate-600 ${isLarge ? 'text-xl' : 'text-sm'}`}>{index + 1}.</span>
+        {view.isReadOnly ? (
+          <h3 className={`font-semibold text-slate-950 ${isLarge ? 'text-2xl' : 'text-lg'}`}>{step.title}</h3>
+        ) : (
+          <input
+            aria-label={`${label} title`}
+            value={title ?? step.title}
+            onChange={(event) => setTitle(event.target.value)}
+            onBlur={rename}
+            onKeyDown={(event) => event.key === 'Enter' && rename()}
+            className={`min-w-0 flex-1 rounded-md border border-transparent px-2 py-1 font-semibold text-slate-950 hover:border-slate-300 focus:border-slate-400 ${isLarge ? 'text-2xl' : 'text-lg'}`}
+          />
+        )}
+        {!view.isReadOnly && (
+          <span className="flex gap-1">
+            <IconButton label={`Move ${step.title} up`} disabled={index === 0} onClick={() => actions.moveJourneyStep(step.id, index - 1)}>
+              <ArrowUp aria-hidden size={18} />
+            </IconButton>
+            <IconButton
+              label={`Move ${step.title} down`}
+              disabled={index === count - 1}
+              onClick={() => actions.moveJourneyStep(step.id, index + 1)}
+            >
+              <ArrowDown aria-hidden size={18} />
+            </IconButton>
+            <IconButton label={`Delete step ${step.title}`} onClick={() => actions.deleteJourneyStep(step.id)}>
+              <Trash2 aria-hidden size={18} />
+            </IconButton>
+          </span>
+        )}
+      </div>
+      {error && (
+        <p role="alert" className="text-sm font-medium text-red-700">
+          {error}
+        </p>
+      )}
+      <ul className="grid gap-2 sm:grid-cols-2 lg:grid-cols-3" aria-label={`Notes on ${step.title}`}>
+        {notes.map((note) => (
+          <StickyNote key={note.id} note={note} actions={actions} view={view} />
+        ))}
+      </ul>
+      {!view.isReadOnly && (
+        <NoteComposer
+          quadrantTitle={step.title}
+          onAdd={(text) => actions.addJourneyNote(step.personaId, step.id, text)}
+          isLarge={isLarge}
+        />
+      )}
+    </li>
+  );
+}
+
+function IconButton({
+  label,
+  onClick,
+  disabled,
+  children,
+}: {
+  label: string;
+  onClick(): void;
+  disabled?: boolean;
+  children: React.ReactNode;
+}) {
+  return (
+    <button
+      type="button"
+      aria-label={label}
+      title={label}
+      disabled={disabled}
+      onClick={onClick}
+      className="grid size-9 place-items-center rounded-md text-slate-700 hover:bg-slate-100 disabled:opacity-40"
+    >
+      {children}
+    </button>
+  );
+}

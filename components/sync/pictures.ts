@@ -1,0 +1,44 @@
+import type { ApiResult } from './api';
+
+/** Matches the server's limit, so a too-large photo is refused before it is sent. */
+export const MAX_PICTURE_BYTES = 5 * 1024 * 1024;
+
+const UNREACHABLE = 'Cannot reach the workshop server. Check your connection and try again.';
+
+const picturesPath = (code: string) => `/api/workshops/${encodeURIComponent(code)}/pictures`;
+
+/** Sends the file's bytes as they are; the server sniffs, checks and re-encodes them. */
+export async function uploadPicture(code: string, token: string, file: Blob): Promise<ApiResult<{ pictureId: string }>> {
+  if (file.size > MAX_PICTURE_BYTES) return { ok: false, status: 413, error: 'The picture is larger than 5 MB. Choose a smaller one.' };
+  let res: Response;
+  try {
+    res = await fetch(picturesPath(code), {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream' },
+      body: file,
+    });
+  } catch {
+    return { ok: false, status: 0, error: UNREACHABLE };
+  }
+  const body = (await res.json().catch(() => null)) as { pictureId?: string; error?: string } | null;
+  if (!res.ok || typeof body?.pictureId !== 'string') {
+    return { ok: false, status: res.status, error: body?.error ?? `The server answered ${res.status}. Try again.` };
+  }
+  return { ok: true, value: { pictureId: body.pictureId } };
+}
+
+/**
+ * The picture as a blob: the token goes in a header, never in an `<img src>` URL (where it would
+ * sit in history and logs), so the view shows it through an object URL.
+ */
+export async function fetchPicture(code: string, token: string, pictureId: string, signal?: AbortSignal): Promise<Blob | null> {
+  try {
+    const res = await fetch(`${picturesPath(code)}/${encodeURIComponent(pictureId)}`, {
+      headers: { authorization: `Bearer ${token}` },
+      signal,
+    });
+    return res.ok ? await res.blob() : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,208 @@
+import * as Y from 'yjs';
+import { z } from 'zod';
+import { ID_PATTERN, newId } from './ids';
+import { LIMITS } from './limits';
+import { byOrder, nextOrder } from './order';
+import { fail, ok, type Result } from './result';
+import { BOARD_ROOTS } from './roots';
+
+/**
+ * "What we don't know" and the action plan of a persona. Open questions live under the
+ * top-level `questions` map, action items under `actions`, one `Y.Map` of plain values each, so
+ * ticking an action done and editing its text merge cleanly.
+ */
+
+const DATE_PATTERN = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+export const QuestionSchema = z.object({
+  id: z.string().regex(ID_PATTERN),
+  personaId: z.string().regex(ID_PATTERN),
+  text: z.string().max(LIMITS.questionTextChars),
+  order: z.number().finite(),
+  createdAt: z.number().int().nonnegative(),
+});
+export type Question = z.infer<typeof QuestionSchema>;
+
+export const ActionItemSchema = z.object({
+  id: z.string().regex(ID_PATTERN),
+  personaId: z.string().regex(ID_PATTERN),
+  /** The open question this action answers, if any. */
+  questionId: z.string().regex(ID_PATTERN).nullable(),
+  text: z.string().max(LIMITS.actionTextChars),
+  /** A participant of the workshop, or null when the owner is typed as free text. */
+  ownerParticipantId: z.string().regex(ID_PATTERN).nullable(),
+  /** Shown as the owner: the participant's name, or the free text ('' when nobody). */
+  ownerName: z.string().max(LIMITS.actionOwnerNameChars),
+  /** A calendar date, `YYYY-MM-DD`, as `<input type="date">` gives it; no time zone. */
+  dueDate: z.string().regex(DATE_PATTERN).nullable(),
+  isDone: z.boolean(),
+  order: z.number().finite(),
+  createdAt: z.number().int().nonnegative(),
+});
+export type ActionItem = z.infer<typeof ActionItemSchema>;
+
+/** How many actions the wrap-up suggests picking. */
+export const SUGGESTED_ACTION_COUNT = 3;
+
+const questionText = z
+  .string()
+  .trim()
+  .min(1, 'Write the question.')
+  .max(LIMITS.questionTextChars, `A question holds at most ${LIMITS.questionTextChars} characters.`);
+const actionText = z
+  .string()
+  .trim()
+  .min(1, 'Say what to do.')
+  .max(LIMITS.actionTextChars, `An action holds at most ${LIMITS.actionTextChars} characters.`);
+
+export const questionsMap = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>(BOARD_ROOTS.questions);
+export const actionsMap = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>(BOARD_ROOTS.actions);
+const personasMap = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>(BOARD_ROOTS.personas);
+
+function isLivePersona(doc: Y.Doc, personaId: string): boolean {
+  const map = personasMap(doc).get(personaId);
+  const deletedAt: unknown = map instanceof Y.Map ? map.get('deletedAt') : undefined;
+  return map instanceof Y.Map && (deletedAt === undefined || deletedAt === null);
+}
+
+function readAll<T extends { id: string; order: number }>(map: Y.Map<Y.Map<unknown>>, schema: z.ZodType<T>): T[] {
+  const records: T[] = [];
+  for (const record of map.values()) {
+    const parsed = record instanceof Y.Map ? schema.safeParse(record.toJSON()) : null;
+    if (parsed?.success) records.push(parsed.data);
+  }
+  return records.sort(byOrder);
+}
+
+function insert(map: Y.Map<Y.Map<unknown>>, record: { id: string }): void {
+  map.doc?.transact(() => {
+    const entry = new Y.Map<unknown>();
+    map.set(record.id, entry);
+    for (const [key, value] of Object.entries(record)) entry.set(key, value);
+  });
+}
+
+export const readQuestions = (doc: Y.Doc) => readAll(questionsMap(doc), QuestionSchema);
+export const readActions = (doc: Y.Doc) => readAll(actionsMap(doc), ActionItemSchema);
+
+export function addQuestion(doc: Y.Doc, input: { personaId: string; text: string; now?: number }): Result<Question> {
+  const text = questionText.safeParse(input.text);
+  if (!text.success) return fail(text.error.issues[0]?.message ?? 'Invalid question.');
+  if (!isLivePersona(doc, input.personaId)) return fail('That persona no longer exists.');
+  if (questionsMap(doc).size >= LIMITS.questionsPerWorkshop) return fail('This board has too many questions.');
+  const siblings = readQuestions(doc).filter((q) => q.personaId === input.personaId);
+  const question: Question = {
+    id: newId(),
+    personaId: input.personaId,
+    text: text.data,
+    order: nextOrder(siblings),
+    createdAt: input.now ?? Date.now(),
+  };
+  insert(questionsMap(doc), question);
+  return ok(question);
+}
+
+export function editQuestion(doc: Y.Doc, id: string, text: string): Result<string> {
+  const parsed = questionText.safeParse(text);
+  if (!parsed.success) return fail(parsed.error.issues[0]?.message ?? 'Invalid question.');
+  const map = questionsMap(doc).get(id);
+  if (!map) return fail('That question was deleted.');
+  if (map.get('text') !== parsed.data) map.set('text', parsed.data);
+  return ok(parsed.data);
+}
+
+/** Deletes a question; actions that answered it stay, no longer linked. */
+export function deleteQuestion(doc: Y.Doc, id: string): Result<string> {
+  if (!questionsMap(doc).has(id)) return fail('That question was deleted.');
+  doc.transact(() => {
+    for (const action of actionsMap(doc).values()) if (action.get('questionId') === id) action.set('questionId', null);
+    questionsMap(doc).delete(id);
+  });
+  return ok(id);
+}
+
+/** Who owns an action: a participant (by id, with the name shown) or free text. */
+export interface ActionOwner {
+  participantId: string | null;
+  name: string;
+}
+
+export interface ActionChanges {
+  text?: string;
+  owner?: ActionOwner;
+  dueDate?: string | null;
+  questionId?: string | null;
+}
+
+function cleanChanges(changes: ActionChanges): Result<Record<string, unknown>> {
+  const values: Record<string, unknown> = {};
+  if (changes.text !== undefined) {
+    const text = actionText.safeParse(changes.text);
+    if (!text.success) return fail(text.error.issues[0]?.message ?? 'Invalid action.');
+    values.text = text.data;
+  }
+  if (changes.owner !== undefined) {
+    const name = changes.owner.name.trim();
+    if (name.length > LIMITS.actionOwnerNameChars) return fail(`An owner's name holds at most ${LIMITS.actionOwnerNameChars} characters.`);
+    const id = changes.owner.participantId;
+    if (id !== null && !ID_PATTERN.test(id)) return fail('Unknown participant.');
+    values.ownerParticipantId = id;
+    values.ownerName = name;
+  }
+  if (changes.dueDate !== undefined) {
+    const due = changes.dueDate === '' ? null : changes.dueDate;
+    if (due !== null && !DATE_PATTERN.test(due)) return fail('Give the due date as a calendar date.');
+    values.dueDate = due;
+  }
+  if (changes.questionId !== undefined) {
+    if (changes.questionId !== null && !ID_PATTERN.test(changes.questionId)) return fail('Unknown question.');
+    values.questionId = changes.questionId;
+  }
+  return ok(values);
+}
+
+export function addAction(doc: Y.Doc, input: { personaId: string; text: string; now?: number } & ActionChanges): Result<ActionItem> {
+  const cleaned = cleanChanges({ ...input, owner: input.owner ?? { participantId: null, name: '' } });
+  if (!cleaned.ok) return cleaned;
+  if (!isLivePersona(doc, input.personaId)) return fail('That persona no longer exists.');
+  if (actionsMap(doc).size >= LIMITS.actionsPerWorkshop) return fail('This board has too many actions.');
+  const siblings = readActions(doc).filter((a) => a.personaId === input.personaId);
+  const parsed = ActionItemSchema.safeParse({
+    id: newId(),
+    personaId: input.personaId,
+    questionId: null,
+    dueDate: null,
+    isDone: false,
+    order: nextOrder(siblings),
+    createdAt: input.now ?? Date.now(),
+    ...cleaned.value,
+  });
+  if (!parsed.success) return fail('Invalid action.');
+  insert(actionsMap(doc), parsed.data);
+  return ok(parsed.data);
+}
+
+/** Changes an action's text, owner, due date or question; only the fields given. */
+export function editAction(doc: Y.Doc, id: string, changes: ActionChanges): Result<ActionChanges> {
+  const cleaned = cleanChanges(changes);
+  if (!cleaned.ok) return cleaned;
+  const map = actionsMap(doc).get(id);
+  if (!map) return fail('That action was deleted.');
+  doc.transact(() => {
+    for (const [key, value] of Object.entries(cleaned.value)) if (map.get(key) !== value) map.set(key, value);
+  });
+  return ok(changes);
+}
+
+export function setActionDone(doc: Y.Doc, id: string, isDone: boolean): Result<boolean> {
+  const map = actionsMap(doc).get(id);
+  if (!map) return fail('That action was deleted.');
+  if (map.get('isDone') !== isDone) map.set('isDone', isDone);
+  return ok(isDone);
+}
+
+export function deleteAction(doc: Y.Doc, id: string): Result<string> {
+  if (!actionsMap(doc).has(id)) return fail('That action was deleted.');
+  actionsMap(doc).delete(id);
+  return ok(id);
+}

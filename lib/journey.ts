@@ -1,0 +1,112 @@
+import * as Y from 'yjs';
+import { z } from 'zod';
+import { ID_PATTERN, newId } from './ids';
+import { LIMITS } from './limits';
+import { byOrder, moveToIndex, nextOrder } from './order';
+import { fail, ok, type Result } from './result';
+import { BOARD_ROOTS } from './roots';
+
+/**
+ * A persona's buying scenario and customer journey. The scenario is one plain string on the
+ * persona's own map (`scenario`); each journey step is a `Y.Map` under the top-level
+ * `journeySteps` map, sorted by a fractional `order`. Notes on a step are ordinary notes with
+ * a `journeyStepId` (see `NoteSchema`), so they keep every note feature.
+ */
+
+/** The stored scenario: a plain string within its limit ('' when cleared). */
+export const ScenarioSchema = z.string().max(LIMITS.scenarioChars);
+
+export const JourneyStepSchema = z.object({
+  id: z.string().regex(ID_PATTERN),
+  personaId: z.string().regex(ID_PATTERN),
+  title: z.string().max(LIMITS.journeyStepTitleChars),
+  order: z.number().finite(),
+  createdAt: z.number().int().nonnegative(),
+});
+export type JourneyStep = z.infer<typeof JourneyStepSchema>;
+
+export const JourneyStepTitleSchema = z
+  .string()
+  .trim()
+  .min(1, 'Give the step a title.')
+  .max(LIMITS.journeyStepTitleChars, `A step title holds at most ${LIMITS.journeyStepTitleChars} characters.`);
+
+export const journeyStepsMap = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>(BOARD_ROOTS.journeySteps);
+const personasMap = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>(BOARD_ROOTS.personas);
+const notesMap = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>(BOARD_ROOTS.notes);
+
+function livePersona(doc: Y.Doc, personaId: string): Result<Y.Map<unknown>> {
+  const map = personasMap(doc).get(personaId);
+  const deletedAt: unknown = map instanceof Y.Map ? map.get('deletedAt') : undefined;
+  return map instanceof Y.Map && (deletedAt === undefined || deletedAt === null) ? ok(map) : fail('That persona no longer exists.');
+}
+
+/** Sets a persona's buying scenario (trimmed; '' clears it). */
+export function setScenario(doc: Y.Doc, personaId: string, text: string): Result<string> {
+  const trimmed = text.trim();
+  if (trimmed.length > LIMITS.scenarioChars) return fail(`The scenario holds at most ${LIMITS.scenarioChars} characters.`);
+  const persona = livePersona(doc, personaId);
+  if (!persona.ok) return persona;
+  if ((persona.value.get('scenario') ?? '') !== trimmed) persona.value.set('scenario', trimmed);
+  return ok(trimmed);
+}
+
+/** Every valid journey step, in journey order (all personas). */
+export function readJourneySteps(doc: Y.Doc): JourneyStep[] {
+  const steps: JourneyStep[] = [];
+  for (const map of journeyStepsMap(doc).values()) {
+    const parsed = map instanceof Y.Map ? JourneyStepSchema.safeParse(map.toJSON()) : null;
+    if (parsed?.success) steps.push(parsed.data);
+  }
+  return steps.sort(byOrder);
+}
+
+const stepsOf = (doc: Y.Doc, personaId: string) => readJourneySteps(doc).filter((step) => step.personaId === personaId);
+
+/** Adds a step at the end of a persona's journey. */
+export function addJourneyStep(doc: Y.Doc, input: { personaId: string; title: string; now?: number }): Result<JourneyStep> {
+  const title = JourneyStepTitleSchema.safeParse(input.title);
+  if (!title.success) return fail(title.error.issues[0]?.message ?? 'Invalid step title.');
+  const persona = livePersona(doc, input.personaId);
+  if (!persona.ok) return persona;
+  if (journeyStepsMap(doc).size >= LIMITS.journeyStepsPerWorkshop) return fail('This board has too many journey steps.');
+  const step: JourneyStep = {
+    id: newId(),
+    personaId: input.personaId,
+    title: title.data,
+    order: nextOrder(stepsOf(doc, input.personaId)),
+    createdAt: input.now ?? Date.now(),
+  };
+  doc.transact(() => {
+    const map = new Y.Map<unknown>();
+    journeyStepsMap(doc).set(step.id, map);
+    for (const [key, value] of Object.entries(step)) map.set(key, value);
+  });
+  return ok(step);
+}
+
+export function renameJourneyStep(doc: Y.Doc, stepId: string, title: string): Result<string> {
+  const parsed = JourneyStepTitleSchema.safeParse(title);
+  if (!parsed.success) return fail(parsed.error.issues[0]?.message ?? 'Invalid step title.');
+  const step = journeyStepsMap(doc).get(stepId);
+  if (!step) return fail('That step was deleted.');
+  if (step.get('title') !== parsed.data) step.set('title', parsed.data);
+  return ok(parsed.data);
+}
+
+/** Moves a step to `toIndex` within its persona's journey. */
+export function moveJourneyStep(doc: Y.Doc, stepId: string, toIndex: number): Result<number> {
+  const step = readJourneySteps(doc).find((s) => s.id === stepId);
+  if (!step) return fail('That step was deleted.');
+  return ok(moveToIndex(journeyStepsMap(doc), stepsOf(doc, step.personaId), stepId, toIndex));
+}
+
+/** Deletes a step and the notes on it, in one transaction. */
+export function deleteJourneyStep(doc: Y.Doc, stepId: string): Result<string> {
+  if (!journeyStepsMap(doc).has(stepId)) return fail('That step was deleted.');
+  doc.transact(() => {
+    for (const [noteId, note] of notesMap(doc)) if (note.get('journeyStepId') === stepId) notesMap(doc).delete(noteId);
+    journeyStepsMap(doc).delete(stepId);
+  });
+  return ok(stepId);
+}

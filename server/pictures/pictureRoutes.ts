@@ -1,0 +1,88 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { newId } from '../../lib/ids';
+import { PictureIdSchema } from '../../lib/persona';
+import { HttpError, sendJson } from '../http/respond';
+import type { Logger } from '../log';
+import type { WorkshopRow } from '../storage/Store';
+import type { PictureStore } from './PictureStore';
+import { MAX_PICTURE_BYTES, processPicture } from './processPicture';
+
+/**
+ * Pictures are kept (immutable ids: snapshots and undo may point at an old one), so a workshop
+ * holds a bounded number: at most ~300 KB each after re-encoding.
+ */
+export const MAX_PICTURES_PER_WORKSHOP = 300;
+/** Decoding is CPU-heavy (libvips threads): a burst of uploads waits its turn instead of starving the rooms. */
+export const MAX_CONCURRENT_PICTURES = 2;
+
+/** Past this, an oversized upload is cut off instead of drained (draining lets the client read our 413). */
+const DRAIN_LIMIT_BYTES = 4 * MAX_PICTURE_BYTES;
+
+const tooLarge = () => new HttpError(413, `The picture is larger than ${MAX_PICTURE_BYTES / (1024 * 1024)} MB. Choose a smaller one.`);
+
+/** Reads a raw body of at most `maxBytes`, counting while it streams (never buffering more). */
+export async function readBodyBytes(req: IncomingMessage, maxBytes: number): Promise<Buffer> {
+  if (Number(req.headers['content-length'] ?? 0) > DRAIN_LIMIT_BYTES) {
+    req.destroy();
+    throw tooLarge();
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > DRAIN_LIMIT_BYTES) {
+      req.destroy();
+      break;
+    }
+    if (size <= maxBytes) chunks.push(chunk as Buffer);
+  }
+  if (size > maxBytes) throw tooLarge();
+  return Buffer.concat(chunks);
+}
+
+export interface PictureContext {
+  pictures: PictureStore;
+  log: Logger;
+}
+
+/** Counts uploads being decoded, per server (not a module global, so test servers stay apart). */
+const inFlight = new WeakMap<PictureStore, number>();
+
+/** `POST …/pictures`: the caller has proven a token of `workshop`. Replies `201 {pictureId}`. */
+export async function receivePicture(ctx: PictureContext, workshop: WorkshopRow, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  if (ctx.pictures.count(workshop.id) >= MAX_PICTURES_PER_WORKSHOP) {
+    throw new HttpError(409, `This workshop already holds ${MAX_PICTURES_PER_WORKSHOP} pictures.`);
+  }
+  const body = await readBodyBytes(req, MAX_PICTURE_BYTES);
+  if (body.length === 0) throw new HttpError(400, 'Send the picture as the request body.');
+  const busy = inFlight.get(ctx.pictures) ?? 0;
+  if (busy >= MAX_CONCURRENT_PICTURES) {
+    res.setHeader('retry-after', '2');
+    throw new HttpError(503, 'The server is busy with other pictures. Try again in a moment.');
+  }
+  inFlight.set(ctx.pictures, busy + 1);
+  const picture = await processPicture(body).finally(() => inFlight.set(ctx.pictures, (inFlight.get(ctx.pictures) ?? 1) - 1));
+  if (!picture.ok) throw new HttpError(400, picture.error);
+  const pictureId = newId();
+  ctx.pictures.add(workshop.id, pictureId, picture.value);
+  ctx.log.info({ workshopId: workshop.id, pictureId, bytes: picture.value.bytes.length }, 'picture stored');
+  sendJson(res, 201, { pictureId });
+}
+
+/**
+ * `GET …/pictures/<id>`: the stored bytes, for someone with a token of `workshop`. Immutable (a
+ * new upload gets a new id) and private; the CSP and nosniff keep it an image, whatever it holds.
+ */
+export function sendPicture(ctx: PictureContext, workshop: WorkshopRow, rawId: string | undefined, res: ServerResponse): void {
+  const id = PictureIdSchema.safeParse(rawId);
+  const picture = id.success ? ctx.pictures.get(workshop.id, id.data) : null;
+  if (!picture) throw new HttpError(404, 'No such picture in this workshop.');
+  res.writeHead(200, {
+    'content-type': picture.contentType,
+    'content-length': picture.bytes.length,
+    'x-content-type-options': 'nosniff',
+    'cache-control': 'private, max-age=31536000, immutable',
+    'content-security-policy': "default-src 'none'",
+  });
+  res.end(picture.bytes);
+}

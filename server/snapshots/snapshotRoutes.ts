@@ -1,0 +1,63 @@
+import type { ServerResponse } from 'node:http';
+import * as Y from 'yjs';
+import { z } from 'zod';
+import { ID_PATTERN, newId } from '../../lib/ids';
+import { exportBoardJson } from '../export/exportJson';
+import { exportFileName } from '../export/exportRoutes';
+import { HttpError, sendJson } from '../http/respond';
+import type { Logger } from '../log';
+import type { WorkshopRow } from '../storage/Store';
+import type { RoomRegistry } from '../yjs/RoomRegistry';
+import type { SnapshotStore, SnapshotSummary } from './SnapshotStore';
+
+/** Each snapshot is a full copy of the doc (≤ 8 MiB), so a workshop keeps a bounded number. */
+export const MAX_SNAPSHOTS_PER_WORKSHOP = 50;
+export const SNAPSHOT_NAME_CHARS = 80;
+
+export const SnapshotBodySchema = z.object({
+  name: z
+    .string()
+    .trim()
+    .min(1, 'Give the snapshot a name.')
+    .max(SNAPSHOT_NAME_CHARS, `A snapshot name holds at most ${SNAPSHOT_NAME_CHARS} characters.`),
+});
+
+export interface SnapshotContext {
+  snapshots: SnapshotStore;
+  rooms: RoomRegistry;
+  log: Logger;
+}
+
+/** Freezes the board as it is now (what is stored, live edits included). The caller is the facilitator. */
+export function takeSnapshot(ctx: SnapshotContext, workshop: WorkshopRow, name: string, res: ServerResponse, now = Date.now()): void {
+  if (ctx.snapshots.count(workshop.id) >= MAX_SNAPSHOTS_PER_WORKSHOP) {
+    throw new HttpError(409, `A workshop keeps at most ${MAX_SNAPSHOTS_PER_WORKSHOP} snapshots.`);
+  }
+  const state = ctx.rooms.readDoc(workshop.id, (doc) => Y.encodeStateAsUpdate(doc));
+  const snapshot: SnapshotSummary = { id: newId(), name, createdAt: now };
+  ctx.snapshots.add(workshop.id, snapshot, state);
+  ctx.log.info({ workshopId: workshop.id, snapshotId: snapshot.id, bytes: state.byteLength }, 'snapshot taken');
+  sendJson(res, 201, snapshot);
+}
+
+export function listSnapshots(ctx: SnapshotContext, workshop: WorkshopRow, res: ServerResponse): void {
+  sendJson(res, 200, { snapshots: ctx.snapshots.list(workshop.id) });
+}
+
+/** A snapshot's board in the `export.json` format, as a download. */
+export function sendSnapshotJson(ctx: SnapshotContext, workshop: WorkshopRow, rawId: string | undefined, res: ServerResponse): void {
+  const state = rawId && ID_PATTERN.test(rawId) ? ctx.snapshots.state(workshop.id, rawId) : null;
+  if (!state) throw new HttpError(404, 'No such snapshot in this workshop.');
+  const doc = new Y.Doc();
+  try {
+    Y.applyUpdate(doc, state);
+    const board = exportBoardJson(doc, workshop);
+    res.setHeader(
+      'content-disposition',
+      `attachment; filename="${exportFileName(workshop.code, 'json').replace(/\.json$/, `-snapshot-${rawId}.json`)}"`,
+    );
+    sendJson(res, 200, board);
+  } finally {
+    doc.destroy();
+  }
+}

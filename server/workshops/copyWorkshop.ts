@@ -1,0 +1,20 @@
+import type * as Y from 'yjs';
+import { readBoard } from '../../lib/board';
+import { profileSettings } from '../../lib/profile';
+import type { BoardContent } from './writeBoard';
+
+/**
+ * "Copy as new workshop": the same title, personas with their profiles and pictures, and the
+ * profile setup, but empty empathy maps. A follow-up session revisits the personas with fresh
+ * eyes; the old notes stay in the original workshop (and its exports and snapshots).
+ */
+export function copyContent(doc: Y.Doc, fallbackTitle: string): BoardContent {
+  const board = readBoard(doc);
+  return {
+    title: board.meta?.title ?? fallbackTitle,
+    profile: profileSettings(board.meta),
+    personas: board.personas.map(({ deletedAt: _deleted, ...persona }) => persona),
+    notes: [],
+    groups: [],
+  };
+}

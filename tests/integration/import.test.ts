@@ -1,0 +1,147 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { CreateWorkshopReply } from '../../lib/api';
+import { addNote, readPersonas, setNoteColor, setNoteEvidence } from '../../lib/board';
+import { createGroup } from '../../lib/groups';
+import { addPersona, setPersonaPicture } from '../../lib/personaBoard';
+import { addCustomProfileField, setCustomFieldValue, setProfileField, setProfileFieldHidden } from '../../lib/profileBoard';
+import { Harness } from './harness';
+
+let h: Harness;
+beforeEach(async () => {
+  h = new Harness();
+  await h.start();
+});
+afterEach(() => h.close());
+
+type Exported = Record<string, unknown> & { personas: Record<string, unknown>[]; notes: Record<string, unknown>[] };
+
+async function exportJson(code: string, key: string): Promise<Exported> {
+  const res = await fetch(`${h.server.url}/api/workshops/${code}/export.json`, { headers: { authorization: `Bearer ${key}` } });
+  expect(res.status).toBe(200);
+  return (await res.json()) as Exported;
+}
+
+/**
+ * Round-trip equality: the same JSON except what names this workshop (`code`), when it was
+ * exported (`exportedAt`) and who wrote the notes by id (`authorId`: an import's own identity;
+ * author *names* must match). Persona, note and group ids are kept by an import.
+ */
+function comparable(exported: Exported) {
+  const note = ({ authorId: _authorId, ...rest }: Record<string, unknown>) => rest;
+  const { code: _code, exportedAt: _exportedAt, ...rest } = exported;
+  return {
+    ...rest,
+    notes: exported.notes.map(note),
+    personas: exported.personas.map((persona) => ({ ...persona, notes: (persona.notes as Record<string, unknown>[]).map(note) })),
+  };
+}
+
+async function richWorkshop(): Promise<CreateWorkshopReply> {
+  const created = await h.createWorkshop('Café Łódź — 東京');
+  const workshopId = h.server.store.workshopByCode(created.code)!.id;
+  h.server.rooms.change(workshopId, (doc) => {
+    const first = readPersonas(doc)[0]!;
+    const second = addPersona(doc, { name: 'Москва commuter', now: 1_700_000_000_000 });
+    if (!second.ok) throw new Error(second.error);
+    setProfileField(doc, first.id, 'quote', '“Coffee first, then people.”');
+    setProfileField(doc, second.value.id, 'hobbies', 'Chess, Zoë’s bakery');
+    setProfileFieldHidden(doc, 'income', true);
+    const field = addCustomProfileField(doc, 'Favourite drink');
+    if (!field.ok) throw new Error(field.error);
+    setCustomFieldValue(doc, first.id, field.value.id, 'Flat white');
+    const author = { authorId: 'aaaaaaaaaaaaaaaa', authorName: 'Zoë' };
+    const a = addNote(doc, { personaId: first.id, quadrant: 'pains', text: 'Queues at 8:00', ...author, now: 1_700_000_000_001 });
+    const b = addNote(doc, { personaId: first.id, quadrant: 'pains', text: 'Cold cups', ...author, now: 1_700_000_000_002 });
+    const c = addNote(doc, { personaId: second.value.id, quadrant: 'gains', text: 'x'.repeat(2000), ...author, now: 1_700_000_000_003 });
+    if (!a.ok || !b.ok || !c.ok) throw new Error('note refused');
+    setNoteColor(doc, b.value.id, 'blue');
+    setNoteEvidence(doc, a.value.id, 'observed');
+    setNoteEvidence(doc, c.value.id, 'assumed');
+    createGroup(doc, {
+      personaId: first.id,
+      quadrant: 'pains',
+      name: 'Waiting',
+      noteIds: [a.value.id, b.value.id],
+      now: 1_700_000_000_004,
+    });
+  });
+  return created;
+}
+
+function importJson(body: unknown): Promise<Response> {
+  return h.post('/api/workshops/import', body);
+}
+
+describe('JSON import', () => {
+  it('export → import → export gives the same board (see `comparable`)', async () => {
+    const source = await richWorkshop();
+    const original = await exportJson(source.code, source.facilitatorKey);
+    const res = await importJson(original);
+    expect(res.status).toBe(201);
+    const imported = (await res.json()) as CreateWorkshopReply;
+    expect(imported.code).not.toBe(source.code);
+    expect(imported.presenterUrl).toContain(`/w/${imported.code}/present#key=${imported.facilitatorKey}`);
+    expect(imported.joinUrl).toContain(`/join/${imported.code}`);
+
+    const again = await exportJson(imported.code, imported.facilitatorKey);
+    expect(comparable(again)).toEqual(comparable(original));
+    expect(again.notes).toHaveLength(3);
+    expect(again.groups).toHaveLength(1);
+    expect(again.personas[0]!.customValues).toEqual({ [Object.keys(again.personas[0]!.customValues as object)[0]!]: 'Flat white' });
+    // The notes belong to the import's own identity, not to anyone who joins the new workshop.
+    const authorIds = new Set(again.notes.map((note) => note.authorId));
+    expect(authorIds.size).toBe(1);
+    expect(authorIds.has('aaaaaaaaaaaaaaaa')).toBe(false);
+  });
+
+  it('drops picture ids: the picture bytes are not in the file', async () => {
+    const source = await richWorkshop();
+    const workshopId = h.server.store.workshopByCode(source.code)!.id;
+    h.server.rooms.change(workshopId, (doc) => setPersonaPicture(doc, readPersonas(doc)[0]!.id, 'abcdefghijklmnop'));
+    const original = await exportJson(source.code, source.facilitatorKey);
+    expect(original.personas[0]!.pictureId).toBe('abcdefghijklmnop');
+    const imported = (await (await importJson(original)).json()) as CreateWorkshopReply;
+    const again = await exportJson(imported.code, imported.facilitatorKey);
+    expect(again.personas[0]!.pictureId).toBeUndefined();
+  });
+
+  it('refuses what is not an export, with a reason', async () => {
+    const notExport = await importJson({ hello: 'world' });
+    expect(notExport.status).toBe(400);
+    expect(((await notExport.json()) as { error: string }).error).toMatch(/not a Persona Workshop export/);
+
+    const tooMany = await importJson({
+      format: 'persona-workshop/v1',
+      title: 'Many',
+      personas: Array.from({ length: 25 }, (_, i) => ({ id: `p${String(i).padStart(15, '0')}`, name: `P${i}`, order: i, createdAt: 0 })),
+      notes: [],
+    });
+    expect(tooMany.status).toBe(400);
+    expect(((await tooMany.json()) as { error: string }).error).toMatch(/at most 24 personas/);
+
+    const badJson = await importJson('{"format":');
+    expect(badJson.status).toBe(400);
+  });
+
+  it('refuses a body over 10 MiB with 413', async () => {
+    const res = await importJson(`{"format":"persona-workshop/v1","pad":"${'x'.repeat(10 * 1024 * 1024)}"}`);
+    expect(res.status).toBe(413);
+  });
+});
+
+describe('copy as new workshop', () => {
+  it('keeps personas, profiles and the profile setup, starts with no notes, needs the key', async () => {
+    const source = await richWorkshop();
+    const url = `${h.server.url}/api/workshops/${source.code}/copy`;
+    expect((await fetch(url, { method: 'POST' })).status).toBe(401);
+    const res = await fetch(url, { method: 'POST', headers: { authorization: `Bearer ${source.facilitatorKey}` } });
+    expect(res.status).toBe(201);
+    const copy = (await res.json()) as CreateWorkshopReply;
+    const original = await exportJson(source.code, source.facilitatorKey);
+    const copied = await exportJson(copy.code, copy.facilitatorKey);
+    expect(copied.title).toBe(original.title);
+    expect(copied.profile).toEqual(original.profile);
+    expect(copied.notes).toEqual([]);
+    expect(copied.personas).toEqual(original.personas.map((persona) => ({ ...persona, notes: [] })));
+  });
+});

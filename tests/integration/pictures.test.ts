@@ -1,0 +1,112 @@
+import sharp from 'sharp';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { CreateWorkshopReply } from '../../lib/api';
+import { readPersonas } from '../../lib/board';
+import { setPersonaPicture } from '../../lib/personaBoard';
+import { MAX_PICTURE_BYTES } from '../../server/pictures/processPicture';
+import { Harness } from './harness';
+
+let h: Harness;
+beforeEach(async () => {
+  h = new Harness();
+  await h.start();
+});
+afterEach(() => h.close());
+
+function upload(code: string, token: string, body: Uint8Array, contentType = 'image/png'): Promise<Response> {
+  return fetch(`${h.server.url}/api/workshops/${code}/pictures`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': contentType },
+    body: new Uint8Array(body),
+  });
+}
+
+function download(code: string, token: string, pictureId: string): Promise<Response> {
+  return fetch(`${h.server.url}/api/workshops/${code}/pictures/${pictureId}`, { headers: { authorization: `Bearer ${token}` } });
+}
+
+const bigPng = () =>
+  sharp({ create: { width: 2000, height: 1500, channels: 3, background: '#f80' } })
+    .png()
+    .toBuffer();
+
+describe('persona pictures', () => {
+  it('accepts a PNG made here, stores it as WebP at most 1024 px, and serves it to the workshop', async () => {
+    const { code } = await h.createWorkshop();
+    const ana = await h.join(code, 'Ana');
+    const res = await upload(code, ana.token, await bigPng());
+    expect(res.status).toBe(201);
+    const { pictureId } = (await res.json()) as { pictureId: string };
+    expect(pictureId).toMatch(/^[0-9A-Za-z_-]{1,64}$/);
+
+    const bo = await h.join(code, 'Bo');
+    const served = await download(code, bo.token, pictureId);
+    expect(served.status).toBe(200);
+    expect(served.headers.get('content-type')).toBe('image/webp');
+    expect(served.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(served.headers.get('cache-control')).toBe('private, max-age=31536000, immutable');
+    expect(served.headers.get('content-security-policy')).toBe("default-src 'none'");
+    const meta = await sharp(Buffer.from(await served.arrayBuffer())).metadata();
+    expect(meta.format).toBe('webp');
+    expect(Math.max(meta.width, meta.height)).toBe(1024);
+  });
+
+  it('drops EXIF metadata (camera, GPS) from a JPEG', async () => {
+    const { code } = await h.createWorkshop();
+    const ana = await h.join(code, 'Ana');
+    const jpeg = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#08f' } })
+      .jpeg()
+      .withExifMerge({ IFD0: { Make: 'SecretCam', Copyright: 'Ana at home' } })
+      .toBuffer();
+    expect((await sharp(jpeg).metadata()).exif).toBeDefined();
+    const { pictureId } = (await (await upload(code, ana.token, jpeg, 'image/jpeg')).json()) as { pictureId: string };
+    const stored = Buffer.from(await (await download(code, ana.token, pictureId)).arrayBuffer());
+    expect((await sharp(stored).metadata()).exif).toBeUndefined();
+    expect(stored.includes('SecretCam')).toBe(false);
+  });
+
+  it('refuses a file that is not an image, whatever its content type says', async () => {
+    const { code } = await h.createWorkshop();
+    const ana = await h.join(code, 'Ana');
+    const res = await upload(code, ana.token, new TextEncoder().encode('<svg onload="alert(1)"></svg>'), 'image/png');
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: string }).error).toMatch(/not a picture we can read/);
+  });
+
+  it('refuses an upload over 5 MiB with 413', async () => {
+    const { code } = await h.createWorkshop();
+    const ana = await h.join(code, 'Ana');
+    const res = await upload(code, ana.token, new Uint8Array(MAX_PICTURE_BYTES + 1));
+    expect(res.status).toBe(413);
+    expect(((await res.json()) as { error: string }).error).toMatch(/larger than 5 MB/);
+  });
+
+  it('refuses a token of another workshop, for upload and download', async () => {
+    const first = await h.createWorkshop('First');
+    const second = await h.createWorkshop('Second');
+    const ana = await h.join(first.code, 'Ana');
+    const eve = await h.join(second.code, 'Eve');
+    const { pictureId } = (await (await upload(first.code, ana.token, await bigPng())).json()) as { pictureId: string };
+
+    expect((await upload(first.code, eve.token, await bigPng())).status).toBe(403);
+    expect((await download(first.code, eve.token, pictureId)).status).toBe(403);
+    // Eve's own workshop does not hold the picture either.
+    expect((await download(second.code, eve.token, pictureId)).status).toBe(404);
+    expect((await fetch(`${h.server.url}/api/workshops/${first.code}/pictures/${pictureId}`)).status).toBe(401);
+  });
+
+  it('go along when the workshop is copied as a new one', async () => {
+    const source = await h.createWorkshop();
+    const ana = await h.join(source.code, 'Ana');
+    const { pictureId } = (await (await upload(source.code, ana.token, await bigPng())).json()) as { pictureId: string };
+    const workshopId = h.server.store.workshopByCode(source.code)!.id;
+    h.server.rooms.change(workshopId, (doc) => setPersonaPicture(doc, readPersonas(doc)[0]!.id, pictureId));
+
+    const res = await h.post(`/api/workshops/${source.code}/copy`, {}, { authorization: `Bearer ${source.facilitatorKey}` });
+    const copy = (await res.json()) as CreateWorkshopReply;
+    const copyId = h.server.store.workshopByCode(copy.code)!.id;
+    expect(h.server.rooms.readDoc(copyId, (doc) => readPersonas(doc)[0]!.pictureId)).toBe(pictureId);
+    const facilitator = await h.facilitator(copy.code, copy.facilitatorKey);
+    expect((await download(copy.code, facilitator.token, pictureId)).status).toBe(200);
+  });
+});
