@@ -56,7 +56,11 @@ export class BoardConnection {
     },
   ) {
     this.local = new IndexeddbPersistence(`pw:${code}:${author.participantId}`, this.doc);
-    void this.local.whenSynced.then(() => this.refresh({ isLoaded: true }));
+    // The device's copy counts as loaded only if it holds a board; an empty one (first visit)
+    // waits for the server, so nobody sees "no persona yet" or starts a board of their own.
+    void this.local.whenSynced.then(() => {
+      if (board.readPersonas(this.doc).length > 0) this.refresh({ isLoaded: true });
+    });
     const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
     this.provider = new WebsocketProvider(`${scheme}://${window.location.host}${YJS_PATH_PREFIX.slice(0, -1)}`, code, this.doc, {
       params: { token },
@@ -65,7 +69,8 @@ export class BoardConnection {
       shouldReconnect: () => false,
     });
     this.provider.on('status', ({ status }) => {
-      if (status === 'connected') this.refresh({ status: 'live' });
+      // "Live" waits for the sync (below): connected but not yet synced is still connecting.
+      if (status === 'connected' && this.state.status !== 'live') this.refresh({ status: 'connecting' });
     });
     this.provider.on('sync', (isSynced: boolean) => {
       if (isSynced) {
