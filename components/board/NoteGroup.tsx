@@ -1,8 +1,9 @@
 'use client';
 
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { Group } from '../../lib/groups';
 import type { BoardActions } from './types';
+import { InlineTextForm } from '../ui/InlineTextForm';
 
 interface Props {
   group: Group;
@@ -17,8 +18,7 @@ export function NoteGroup({ group, actions, isReadOnly, isLarge, children }: Pro
   const [isRenaming, setIsRenaming] = useState(false);
   const [name, setName] = useState(group.name);
 
-  function rename(event: FormEvent) {
-    event.preventDefault();
+  function rename() {
     if (actions.renameGroup(group.id, name).ok) setIsRenaming(false);
   }
 
@@ -26,18 +26,7 @@ export function NoteGroup({ group, actions, isReadOnly, isLarge, children }: Pro
     <div role="group" aria-label={`Group: ${group.name}`} className="rounded-lg border-2 border-dashed border-slate-400 p-2">
       <div className="mb-2 flex flex-wrap items-center gap-2">
         {isRenaming ? (
-          <form onSubmit={rename} className="flex gap-2">
-            <input
-              aria-label="Group name"
-              autoFocus
-              value={name}
-              onChange={(event) => setName(event.target.value)}
-              className="input min-h-9 py-1 text-sm"
-            />
-            <button type="submit" className="btn-secondary btn-small">
-              Save
-            </button>
-          </form>
+          <InlineTextForm label="Group name" value={name} onChange={setName} onSubmit={rename} submitLabel="Save" autoFocus />
         ) : (
           <h3 className={`font-bold text-slate-900 ${isLarge ? 'text-xl' : 'text-base'}`}>{group.name}</h3>
         )}

@@ -1,10 +1,11 @@
 'use client';
 
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { Group } from '../../lib/groups';
 import type { Evidence, Note } from '../../lib/note';
 import type { BoardActions } from './types';
 import { FormError } from '../ui/FormError';
+import { InlineTextForm } from '../ui/InlineTextForm';
 
 interface Props {
   note: Note;
@@ -21,8 +22,7 @@ export function NoteSorting({ note, groups, actions }: Props) {
   const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);
 
-  function createGroup(event: FormEvent) {
-    event.preventDefault();
+  function createGroup() {
     const result = actions.createGroup(note.personaId, note.quadrant, name, [note.id]);
     if (!result.ok) return setError(result.error);
     setIsNaming(false);
@@ -72,18 +72,7 @@ export function NoteSorting({ note, groups, actions }: Props) {
         <option value={NEW_GROUP}>New group…</option>
       </select>
       {isNaming && (
-        <form onSubmit={createGroup} className="flex gap-2">
-          <input
-            aria-label="Group name"
-            autoFocus
-            value={name}
-            onChange={(event) => setName(event.target.value)}
-            className="input min-h-9 py-1 text-sm"
-          />
-          <button type="submit" className="btn-secondary btn-small">
-            Create group
-          </button>
-        </form>
+        <InlineTextForm label="Group name" value={name} onChange={setName} onSubmit={createGroup} submitLabel="Create group" autoFocus />
       )}
       <FormError message={error} className="text-sm text-red-700" />
     </div>

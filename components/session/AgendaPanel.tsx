@@ -1,10 +1,11 @@
 'use client';
 
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { SessionState } from '../../lib/session/state';
 import { AgendaStepRow } from './AgendaStepRow';
 import { useCommand, type SendCommand } from './useCommand';
 import { FormError } from '../ui/FormError';
+import { InlineTextForm } from '../ui/InlineTextForm';
 
 /** The agenda editor: jump, rename, time, reorder, skip, add and remove steps. */
 export function AgendaPanel({ session, send }: { session: SessionState; send: SendCommand }) {
@@ -12,8 +13,7 @@ export function AgendaPanel({ session, send }: { session: SessionState; send: Se
   const [newTitle, setNewTitle] = useState('');
   const lastStep = session.agenda.at(-1)!;
 
-  async function addStep(event: FormEvent) {
-    event.preventDefault();
+  async function addStep() {
     if (!newTitle.trim()) return;
     const reply = await run({ type: 'step.add', afterStepId: lastStep.id, title: newTitle.trim(), kind: 'custom' });
     if (reply.ok) setNewTitle('');
@@ -37,17 +37,14 @@ export function AgendaPanel({ session, send }: { session: SessionState; send: Se
           />
         ))}
       </ol>
-      <form onSubmit={addStep} className="mt-2 flex gap-2">
-        <input
-          aria-label="New step title"
-          value={newTitle}
-          onChange={(event) => setNewTitle(event.target.value)}
-          className="input min-h-9 max-w-xs py-1 text-sm"
-        />
-        <button type="submit" className="btn-secondary btn-small">
-          Add step
-        </button>
-      </form>
+      <InlineTextForm
+        label="New step title"
+        value={newTitle}
+        onChange={setNewTitle}
+        onSubmit={() => void addStep()}
+        submitLabel="Add step"
+        className="mt-2 flex gap-2"
+      />
       <FormError message={error} className="mt-2 text-sm font-medium text-red-700" />
     </section>
   );
