@@ -177,6 +177,11 @@ export function readPersonas(doc: Y.Doc): Persona[] {
 }
 
 /** Every valid note, oldest first (ties broken by id so every peer shows the same order). */
+/** One note by id, validated like `readNotes` does, or null. */
+export function readNote(doc: Y.Doc, id: string): Note | null {
+  return readRecord(notesMap(doc).get(id), NoteSchema);
+}
+
 export function readNotes(doc: Y.Doc): Note[] {
   const notes: Note[] = [];
   for (const map of notesMap(doc).values()) {

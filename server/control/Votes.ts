@@ -1,4 +1,4 @@
-import { readNotes } from '../../lib/board';
+import { readNote } from '../../lib/board';
 import { newId } from '../../lib/ids';
 import { fail, ok, type Result } from '../../lib/result';
 import type { VoteCommand } from '../../lib/session/commands';
@@ -42,7 +42,8 @@ export class Votes {
   cast(identity: Identity, command: Extract<VoteCommand, { type: 'vote.cast' }>, session: SessionState): Result<void> {
     const round = session.vote;
     if (!round || round.status !== 'open') return fail('Voting is closed.');
-    const note = this.rooms.readDoc(identity.workshopId, (doc) => readNotes(doc).find((n) => n.id === command.noteId));
+    // One map lookup, not a parse of every note on the board: casting a dot is a hot path.
+    const note = this.rooms.readDoc(identity.workshopId, (doc) => readNote(doc, command.noteId));
     if (!note) return fail('That note no longer exists.');
     if ((round.personaId && note.personaId !== round.personaId) || (round.quadrant && note.quadrant !== round.quadrant)) {
       return fail('That note is not part of this vote.');

@@ -1,6 +1,17 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { EMPTY_BOARD, addNote, metaMap, notesMap, personasMap, readBoard, readMeta, readNotes, readPersonas } from '../../lib/board';
+import {
+  EMPTY_BOARD,
+  addNote,
+  metaMap,
+  notesMap,
+  personasMap,
+  readBoard,
+  readMeta,
+  readNote,
+  readNotes,
+  readPersonas,
+} from '../../lib/board';
 import type { Note } from '../../lib/note';
 import type { Persona } from '../../lib/persona';
 import { ANN, newBoard, noteInput, syncedCopy } from './helpers/boardDocs';
@@ -128,6 +139,18 @@ describe('readNotes', () => {
     Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
     expect(readNotes(a)).toHaveLength(10);
     expect(readNotes(b)).toEqual(readNotes(a));
+  });
+});
+
+describe('readNote', () => {
+  it('reads one valid note by id, and null for an unknown id or an invalid record', () => {
+    const { doc, persona } = newBoard();
+    const added = addNote(doc, noteInput(persona.id));
+    if (!added.ok) throw new Error(added.error);
+    expect(readNote(doc, added.value.id)).toEqual(added.value);
+    expect(readNote(doc, 'zzzzzzzzzzzzzzzz')).toBeNull();
+    notesMap(doc).get(added.value.id)!.set('quadrant', 'nowhere');
+    expect(readNote(doc, added.value.id)).toBeNull();
   });
 });
 
