@@ -93,7 +93,7 @@ export class Workshops {
 
   /** False once the participant was removed (their tokens are revoked too). */
   isStillIn(identity: Identity): boolean {
-    return this.store.participantsOf(identity.workshopId).some((p) => p.id === identity.participantId);
+    return this.store.isParticipantActive(identity.participantId, identity.workshopId);
   }
 
   remove(participantId: string, now = Date.now()): void {

@@ -91,6 +91,7 @@ export class Store {
         `SELECT id, workshop_id AS workshopId, name, role, created_at AS createdAt
            FROM participants WHERE workshop_id = ? AND removed_at IS NULL ORDER BY created_at, id`,
       ),
+      isActive: db.prepare('SELECT 1 FROM participants WHERE id = ? AND workshop_id = ? AND removed_at IS NULL'),
       facilitatorOf: db.prepare(
         `SELECT id, workshop_id AS workshopId, name, role, created_at AS createdAt
            FROM participants WHERE workshop_id = ? AND role = 'facilitator'`,
@@ -181,6 +182,11 @@ export class Store {
 
   participantByTokenHash(tokenHash: Buffer): ParticipantRow | null {
     return (this.stmts.sessionByToken.get(tokenHash) as ParticipantRow | undefined) ?? null;
+  }
+
+  /** Is this participant still in the workshop (not removed)? One indexed row, for every command. */
+  isParticipantActive(participantId: string, workshopId: string): boolean {
+    return this.stmts.isActive.get(participantId, workshopId) !== undefined;
   }
 
   participantsOf(workshopId: string): ParticipantRow[] {

@@ -151,6 +151,16 @@ describe('facilitator commands over socket.io', () => {
     expect((await new Promise<Error>((resolve) => again.on('connect_error', resolve))).message).toBe('unauthorized');
   });
 
+  it('an open socket of someone removed behind its back can no longer send commands', async () => {
+    const { ana, anaSocket } = await room();
+    h.server.store.removeParticipant(ana.participantId, Date.now());
+    expect(await command(anaSocket, { type: 'participant.done', isDone: true })).toEqual({
+      ok: false,
+      error: 'You are no longer in this workshop.',
+    });
+    await vi.waitFor(() => expect(anaSocket.connected).toBe(false));
+  });
+
   it('a locked lobby refuses new joins', async () => {
     const { code, facilitator, session } = await room();
     await command(facilitator, { type: 'lobby.lock', isLocked: true });
