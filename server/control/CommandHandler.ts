@@ -102,11 +102,15 @@ export class CommandHandler {
 
   private applyDraft(identity: Identity, command: DraftCommand): Result<void> {
     const { workshopId } = identity;
-    const authors = command.type === 'drafts.reveal' ? this.drafts.authors(workshopId) : [identity.participantId];
+    const authors = command.type === 'drafts.reveal' ? this.drafts.pending(workshopId).authors : [identity.participantId];
     const result = this.drafts.apply(identity, command, this.deps.sessions.get(workshopId));
     if (!result.ok) return result;
-    for (const author of authors) this.sendDrafts(workshopId, author);
-    this.deps.control.toWorkshop(workshopId).emit('drafts:pending', this.drafts.pendingCount(workshopId));
+    const pending = this.drafts.pending(workshopId);
+    for (const author of authors) {
+      const mine = pending.of(author);
+      for (const socket of this.deps.control.toParticipant(author)) socket.emit('drafts:mine', mine);
+    }
+    this.deps.control.toWorkshop(workshopId).emit('drafts:pending', pending.count);
     return result;
   }
 
@@ -132,11 +136,6 @@ export class CommandHandler {
     control.toWorkshop(workshopId).emit('workshop:code', code);
     log.info({ workshopId }, 'room code rotated');
     return ok(undefined);
-  }
-
-  private sendDrafts(workshopId: string, participantId: string): void {
-    const mine = this.drafts.mine(workshopId, participantId);
-    for (const socket of this.deps.control.toParticipant(participantId)) socket.emit('drafts:mine', mine);
   }
 
   private sendVotes(workshopId: string, participantId: string): void {
@@ -166,8 +165,9 @@ export class CommandHandler {
   sendState(socket: Pick<ControlSocketLike, 'emit'> & { data: { identity: Identity } }): void {
     const { workshopId, participantId } = socket.data.identity;
     socket.emit('session', this.broadcast(workshopId));
-    socket.emit('drafts:mine', this.drafts.mine(workshopId, participantId));
-    socket.emit('drafts:pending', this.drafts.pendingCount(workshopId));
+    const pending = this.drafts.pending(workshopId);
+    socket.emit('drafts:mine', pending.of(participantId));
+    socket.emit('drafts:pending', pending.count);
     const votes = this.votes.mine(this.deps.sessions.get(workshopId), participantId);
     if (votes) socket.emit('votes:mine', votes);
   }

@@ -88,21 +88,22 @@ export class Drafts {
     return drafts.length;
   }
 
-  mine(workshopId: string, participantId: string): DraftView[] {
-    return this.store
-      .pendingDrafts(workshopId)
-      .filter((draft) => draft.participantId === participantId)
-      .map(toView);
+  /** The workshop's pending drafts, read once: the count for everyone, each author's own list. */
+  pending(workshopId: string): PendingDrafts {
+    const drafts = this.store.pendingDrafts(workshopId);
+    return {
+      count: drafts.length,
+      authors: [...new Set(drafts.map((draft) => draft.participantId))],
+      of: (participantId) => drafts.filter((draft) => draft.participantId === participantId).map(toView),
+    };
   }
+}
 
-  pendingCount(workshopId: string): number {
-    return this.store.pendingDrafts(workshopId).length;
-  }
-
-  /** Authors with pending drafts, so each can be sent their own list. */
-  authors(workshopId: string): string[] {
-    return [...new Set(this.store.pendingDrafts(workshopId).map((draft) => draft.participantId))];
-  }
+export interface PendingDrafts {
+  count: number;
+  /** Participants with at least one pending draft. */
+  authors: string[];
+  of(participantId: string): DraftView[];
 }
 
 function toView(draft: DraftRow): DraftView {
