@@ -113,7 +113,12 @@ function blankBoard(title: string, now: number): Uint8Array {
   return update;
 }
 
-function sessionReply(workshop: WorkshopRow, participant: ParticipantRow, token: string): SessionReply {
+/** What a browser learns about its own session (join, facilitator key exchange, reload). */
+export function sessionReply(
+  workshop: WorkshopRow,
+  participant: Pick<ParticipantRow, 'id' | 'name' | 'role'>,
+  token: string,
+): SessionReply {
   return {
     code: workshop.code,
     title: workshop.title,

@@ -17,7 +17,7 @@ import { LIMITS } from '../../lib/limits';
 import type { RoomRegistry } from '../yjs/RoomRegistry';
 import { bearerSecret } from '../secrets';
 import type { WorkshopRow } from '../storage/Store';
-import type { Workshops } from '../Workshops';
+import { sessionReply, type Workshops } from '../Workshops';
 import { clientIp } from './clientIp';
 import type { JoinGuard } from './JoinGuard';
 import { HttpError, readJson, sendJson } from './respond';
@@ -183,14 +183,7 @@ const currentSession: Handler = async (ctx, req, res, { code }) => {
   const token = bearerSecret(req.headers.authorization);
   const identity = token ? ctx.workshops.authenticate(workshop, token) : null;
   if (!token || !identity) throw new HttpError(401, 'This device is not in the workshop (any more). Join again.');
-  sendJson(res, 200, {
-    code: workshop.code,
-    title: workshop.title,
-    participantId: identity.participantId,
-    name: identity.name,
-    role: identity.role,
-    token,
-  });
+  sendJson(res, 200, sessionReply(workshop, { id: identity.participantId, name: identity.name, role: identity.role }, token));
 };
 
 /** `export.json`, `.md`, `.csv`, `.pdf`: the board as a download, for the facilitator only. */
