@@ -103,7 +103,7 @@ test.describe('personas and their profiles', () => {
     await addNote(ana, 'Gains', 'Gets home before six');
 
     await personaOption(ana, 'Duplicate');
-    await expect(toast(ana, 'The notes stay with “Persona 1”')).toBeVisible();
+    await expect(toast(ana, 'The empathy-map notes stay with “Persona 1”')).toBeVisible();
     await expect(tab(ana, 'Persona 1 \\(copy\\)')).toHaveAttribute('aria-selected', 'true');
     await expect(note(ana, 'Gains', 'Gets home before six')).toHaveCount(0);
     await showSection(ana, 'Profile');

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { notesMap, personasMap, readAllPersonas, readPersonas } from './board';
+import { notesMap, personasMap, readAllPersonas, readBoard, readPersonas } from './board';
 import { BOARD_ROOTS } from './roots';
 import { newId } from './ids';
 import { LIMITS } from './limits';
@@ -28,9 +28,7 @@ export function livePersonaMap(doc: Y.Doc, id: string): Result<RecordMap> {
 }
 
 function insertPersona(doc: Y.Doc, values: Record<string, unknown>): void {
-  const map = new Y.Map<unknown>();
-  personasMap(doc).set(values.id as string, map);
-  for (const [key, value] of Object.entries(values)) if (value !== undefined) map.set(key, value);
+  insertRecord(personasMap(doc), values);
 }
 
 /** "Persona N" with the smallest N no persona on the board is called. */
@@ -116,11 +114,20 @@ export function reorderPersona(doc: Y.Doc, id: string, toIndex: number): Result<
   return ok(index + 1);
 }
 
+/** Who makes a copy: the server accepts a note only from its own author, so copied notes are theirs. */
+export interface NoteAuthor {
+  authorId: string;
+  authorName: string;
+}
+
 /**
- * Adds a copy of a persona's profile (name, picture, every profile and custom field) right
- * after it. Notes stay with the original: the copy's empathy map starts empty.
+ * Adds a copy of a persona right after it: name, picture, every profile and custom field, the
+ * buying scenario, the journey steps with the notes on them, the open questions and the action
+ * plan (owners, due dates, done). The empathy map starts empty: its notes stay with the original.
+ * Copied journey notes are written by `author` (the person duplicating; the server refuses notes
+ * in anyone else's name), in their original order; without an author they keep their own.
  */
-export function duplicatePersona(doc: Y.Doc, id: string, input: { now?: number } = {}): Result<Persona> {
+export function duplicatePersona(doc: Y.Doc, id: string, input: { now?: number; author?: NoteAuthor } = {}): Result<Persona> {
   const source = readPersonas(doc).find((p) => p.id === id);
   if (!source) return fail('That persona no longer exists.');
   const now = input.now ?? Date.now();
@@ -131,9 +138,68 @@ export function duplicatePersona(doc: Y.Doc, id: string, input: { now?: number }
   const copy: Persona = { ...source, id: newId(), name, order: orderBetween(source.order, next), createdAt: now };
   delete copy.deletedAt;
   delete copy.customValues;
+  const owned = copyOwnedRecords(doc, source.id, copy.id, now, input.author);
+  if (!owned.ok) return owned;
   const custom = Object.entries(source.customValues ?? {}).map(([fieldId, value]) => [customValueKey(fieldId), value]);
-  doc.transact(() => insertPersona(doc, { ...copy, ...Object.fromEntries(custom) }));
+  doc.transact(() => {
+    insertPersona(doc, { ...copy, ...Object.fromEntries(custom) });
+    for (const [root, records] of owned.value) for (const record of records) insertRecord(doc.getMap<RecordMap>(root), record);
+  });
   return ok({ ...copy, ...(source.customValues ? { customValues: { ...source.customValues } } : {}) });
+}
+
+type OwnedCopies = [root: string, records: Record<string, unknown>[]][];
+
+/** The records a copy of persona `fromId` gets as `toId`: journey steps and their notes, questions, actions. */
+function copyOwnedRecords(doc: Y.Doc, fromId: string, toId: string, now: number, author?: NoteAuthor): Result<OwnedCopies> {
+  const board = readBoard(doc);
+  const own = <T extends { personaId: string }>(records: readonly T[]) => records.filter((r) => r.personaId === fromId);
+  const newIds = new Map<string, string>();
+  const renew = (oldId: string) => newIds.set(oldId, newId()).get(oldId)!;
+  const steps = own(board.journeySteps).map((step) => ({ ...step, id: renew(step.id), personaId: toId, createdAt: now }));
+  const notes = own(board.notes)
+    .filter((note) => note.journeyStepId != null && newIds.has(note.journeyStepId))
+    .map(({ groupId: _group, ...note }, index) => ({
+      ...note,
+      ...author,
+      id: newId(),
+      personaId: toId,
+      journeyStepId: newIds.get(note.journeyStepId!)!,
+      createdAt: now + index,
+    }));
+  const questions = own(board.questions).map((question) => ({ ...question, id: renew(question.id), personaId: toId, createdAt: now }));
+  const actions = own(board.actions).map((action) => ({
+    ...action,
+    id: newId(),
+    personaId: toId,
+    questionId: action.questionId === null ? null : (newIds.get(action.questionId) ?? null),
+    createdAt: now,
+  }));
+  const copies: OwnedCopies = [
+    [BOARD_ROOTS.journeySteps, steps],
+    [BOARD_ROOTS.notes, notes],
+    [BOARD_ROOTS.questions, questions],
+    [BOARD_ROOTS.actions, actions],
+  ];
+  for (const [root, records] of copies) {
+    if (doc.getMap<unknown>(root).size + records.length > CAPS[root]!)
+      return fail('This board has no room left to copy the persona’s journey and plan.');
+  }
+  return ok(copies);
+}
+
+const CAPS: Record<string, number> = {
+  [BOARD_ROOTS.journeySteps]: LIMITS.journeyStepsPerWorkshop,
+  [BOARD_ROOTS.notes]: LIMITS.notesPerWorkshop,
+  [BOARD_ROOTS.questions]: LIMITS.questionsPerWorkshop,
+  [BOARD_ROOTS.actions]: LIMITS.actionsPerWorkshop,
+};
+
+/** A new record map under `target`, keyed by its id, with the defined values. */
+function insertRecord(target: Y.Map<RecordMap>, values: Record<string, unknown>): void {
+  const map = new Y.Map<unknown>();
+  target.set(values.id as string, map);
+  for (const [key, value] of Object.entries(values)) if (value !== undefined) map.set(key, value);
 }
 
 /** What the UI needs to offer "Undo" after a delete. */

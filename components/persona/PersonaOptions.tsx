@@ -42,7 +42,9 @@ export function PersonaOptions({ persona, personas, activeId, actions, isReadOnl
     const result = actions.duplicatePersona(persona.id);
     if (!report(result) || !result.ok) return;
     onSelect(result.value.id);
-    onNotice({ message: `Made “${result.value.name}” with the same profile. The notes stay with “${persona.name}”.` });
+    onNotice({
+      message: `Made “${result.value.name}” with the same profile, journey and action plan. The empathy-map notes stay with “${persona.name}”.`,
+    });
   }
 
   function remove() {
@@ -121,7 +123,8 @@ export function PersonaOptions({ persona, personas, activeId, actions, isReadOnl
             </button>
           </div>
           <p id={`${panelId}-copy`} className="text-sm text-slate-700">
-            Duplicate copies the profile only: the notes stay with {persona.name}. Delete can be undone for a few seconds.
+            Duplicate copies the profile, the journey and the action plan; the empathy-map notes stay with {persona.name}. Delete can be
+            undone for a few seconds.
           </p>
           <FormError message={error} className="text-sm font-medium text-red-700" />
         </div>

@@ -9,7 +9,7 @@ export interface PersonaActions {
   renamePersona(id: string, name: string): Result<unknown>;
   /** Moves the persona to `toIndex` among the personas on the board. */
   reorderPersona(id: string, toIndex: number): Result<unknown>;
-  /** Copies the profile; the notes stay with the original. */
+  /** Copies the profile, journey (steps with their notes) and plan; the empathy-map notes stay with the original. */
   duplicatePersona(id: string): Result<Persona>;
   /** Hides the persona and its notes; `restorePersona` undoes it. */
   deletePersona(id: string): Result<DeletedPersona>;

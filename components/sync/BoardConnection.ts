@@ -182,7 +182,8 @@ export class BoardConnection {
   addPersona = (): Result<Persona> => personas.addPersona(this.doc);
   renamePersona = (id: string, name: string) => personas.renamePersona(this.doc, id, name);
   reorderPersona = (id: string, toIndex: number) => personas.reorderPersona(this.doc, id, toIndex);
-  duplicatePersona = (id: string) => personas.duplicatePersona(this.doc, id);
+  duplicatePersona = (id: string) =>
+    personas.duplicatePersona(this.doc, id, { author: { authorId: this.author.participantId, authorName: this.author.name } });
   deletePersona = (id: string) => personas.deletePersona(this.doc, id);
   restorePersona = (id: string) => personas.restorePersona(this.doc, id);
   setProfileField = (personaId: string, key: ProfileFieldKey, value: string) => profile.setProfileField(this.doc, personaId, key, value);
