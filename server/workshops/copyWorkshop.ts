@@ -16,5 +16,8 @@ export function copyContent(doc: Y.Doc, fallbackTitle: string): BoardContent {
     personas: board.personas.map(({ deletedAt: _deleted, ...persona }) => persona),
     notes: [],
     groups: [],
+    journeySteps: [],
+    questions: [],
+    actions: [],
   };
 }

@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { ActionItemSchema, QuestionSchema } from '../../lib/actions';
 import { CreateWorkshopBodySchema } from '../../lib/api';
 import { GroupSchema } from '../../lib/groups';
+import { JourneyStepSchema } from '../../lib/journey';
 import { LIMITS } from '../../lib/limits';
 import { NoteSchema } from '../../lib/note';
 import { PersonaSchema } from '../../lib/persona';
@@ -14,17 +16,24 @@ export const EXPORT_FORMAT = 'persona-workshop/v1';
 
 const unique = <T extends { id: string }>(records: readonly T[]) => new Set(records.map((r) => r.id)).size === records.length;
 
+/** Each persona of an export carries its own journey, questions and actions (and a copy of its notes, ignored). */
+const ImportPersonaSchema = PersonaSchema.omit({ deletedAt: true, pictureId: true }).extend({
+  journeySteps: z.array(JourneyStepSchema).max(LIMITS.journeyStepsPerWorkshop).optional(),
+  questions: z.array(QuestionSchema).max(LIMITS.questionsPerWorkshop).optional(),
+  actions: z.array(ActionItemSchema).max(LIMITS.actionsPerWorkshop).optional(),
+});
+
 /**
  * What `POST /api/workshops/import` reads from an `export.json`. Unknown keys (`code`,
  * `exportedAt`, each persona's `notes` copy) are ignored; a picture id is dropped because the
- * picture's bytes are not in the file; authors are replaced (see `toBoardContent`).
+ * picture's bytes are not in the file; authors are replaced (see `parseImport`).
  */
 const ImportSchema = z.object({
   format: z.literal(EXPORT_FORMAT, { error: `This is not a Persona Workshop export (format "${EXPORT_FORMAT}").` }),
   title: CreateWorkshopBodySchema.shape.title,
   profile: z.object({ hidden: HiddenProfileFieldsSchema, custom: CustomProfileFieldsSchema }).optional(),
   personas: z
-    .array(PersonaSchema.omit({ deletedAt: true, pictureId: true }))
+    .array(ImportPersonaSchema)
     .min(1, 'The export has no personas.')
     .max(LIMITS.personasPerWorkshop, `A workshop holds at most ${LIMITS.personasPerWorkshop} personas.`)
     .refine(unique, 'Persona ids repeat.'),
@@ -39,13 +48,43 @@ const ImportSchema = z.object({
     .optional(),
 });
 
+/** A file of ours from another version says so, rather than "not an export". */
+function versionProblem(body: unknown): string | null {
+  const format = typeof body === 'object' && body !== null ? (body as { format?: unknown }).format : undefined;
+  if (typeof format !== 'string' || format === EXPORT_FORMAT || !format.startsWith('persona-workshop/')) return null;
+  return `This export is in format "${format.slice(0, 40)}", which this version cannot read: it imports "${EXPORT_FORMAT}" files.`;
+}
+
+/** The per-persona lists, flattened and checked against the workshop's caps and for repeated ids. */
+function flattenOwned(
+  personas: z.infer<typeof ImportPersonaSchema>[],
+): Result<Pick<BoardContent, 'journeySteps' | 'questions' | 'actions'>> {
+  const lists = {
+    journeySteps: personas.flatMap((persona) => (persona.journeySteps ?? []).filter((step) => step.personaId === persona.id)),
+    questions: personas.flatMap((persona) => (persona.questions ?? []).filter((question) => question.personaId === persona.id)),
+    actions: personas.flatMap((persona) => (persona.actions ?? []).filter((action) => action.personaId === persona.id)),
+  };
+  const caps = [
+    ['journeySteps', LIMITS.journeyStepsPerWorkshop, 'journey steps'],
+    ['questions', LIMITS.questionsPerWorkshop, 'questions'],
+    ['actions', LIMITS.actionsPerWorkshop, 'actions'],
+  ] as const;
+  for (const [key, max, label] of caps) {
+    if (lists[key].length > max) return fail(`A workshop holds at most ${max} ${label}.`);
+    if (!unique<{ id: string }>(lists[key])) return fail(`The ids of ${label} repeat.`);
+  }
+  return ok(lists);
+}
+
 /**
  * Validates an export and turns it into a new board. Notes keep their author names, but their
  * author id becomes `importedAuthorId` (one per import, owned by no participant), so nobody in
- * the new workshop can edit them as "their own". Notes on journey steps are left out: the
- * journey itself is not imported yet.
+ * the new workshop can edit them as "their own"; likewise an action keeps its owner's name but
+ * not the old workshop's participant id.
  */
 export function parseImport(body: unknown, importedAuthorId: string): Result<BoardContent> {
+  const problem = versionProblem(body);
+  if (problem) return fail(problem);
   const parsed = ImportSchema.safeParse(body);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -53,11 +92,16 @@ export function parseImport(body: unknown, importedAuthorId: string): Result<Boa
     return fail(`${issue?.message ?? 'Invalid export.'}${where}`);
   }
   const data = parsed.data;
+  const owned = flattenOwned(data.personas);
+  if (!owned.ok) return owned;
   return ok({
     title: data.title,
     profile: data.profile ?? { hidden: [], custom: [] },
-    personas: data.personas,
-    notes: data.notes.filter((note) => note.journeyStepId == null).map((note) => ({ ...note, authorId: importedAuthorId })),
+    personas: data.personas.map(({ journeySteps: _steps, questions: _questions, actions: _actions, ...persona }) => persona),
+    notes: data.notes.map((note) => ({ ...note, authorId: importedAuthorId })),
     groups: data.groups ?? [],
+    journeySteps: owned.value.journeySteps,
+    questions: owned.value.questions,
+    actions: owned.value.actions.map((action) => ({ ...action, ownerParticipantId: null })),
   });
 }

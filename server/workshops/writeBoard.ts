@@ -1,6 +1,8 @@
 import * as Y from 'yjs';
+import { actionsMap, questionsMap, type ActionItem, type Question } from '../../lib/actions';
 import { metaMap, notesMap, personasMap } from '../../lib/board';
 import { groupsMap, type Group } from '../../lib/groups';
+import { journeyStepsMap, type JourneyStep } from '../../lib/journey';
 import type { Note } from '../../lib/note';
 import type { Persona } from '../../lib/persona';
 import { customValueKey, type ProfileSettings } from '../../lib/profile';
@@ -12,10 +14,39 @@ export interface BoardContent {
   personas: readonly Omit<Persona, 'deletedAt'>[];
   notes: readonly Note[];
   groups: readonly Group[];
+  journeySteps: readonly JourneyStep[];
+  questions: readonly Question[];
+  actions: readonly ActionItem[];
 }
 
 function writeRecord(target: Y.Map<unknown>, values: Record<string, unknown>): void {
   for (const [key, value] of Object.entries(values)) if (value !== undefined) target.set(key, value);
+}
+
+function addRecord(root: Y.Map<Y.Map<unknown>>, values: { id: string } & object): void {
+  const map = new Y.Map<unknown>();
+  root.set(values.id, map);
+  writeRecord(map, values as Record<string, unknown>);
+}
+
+/** The records whose references all resolve: what `encodeBoard` writes. */
+function resolvedContent(content: BoardContent) {
+  const personaIds = new Set(content.personas.map((persona) => persona.id));
+  const ofPersona = <T extends { personaId: string }>(records: readonly T[]) => records.filter((r) => personaIds.has(r.personaId));
+  const groups = ofPersona(content.groups);
+  const groupIds = new Set(groups.map((group) => group.id));
+  const journeySteps = ofPersona(content.journeySteps);
+  const stepIds = new Set(journeySteps.map((step) => step.id));
+  const questions = ofPersona(content.questions);
+  const questionIds = new Set(questions.map((question) => question.id));
+  const notes = ofPersona(content.notes)
+    .filter((note) => note.journeyStepId == null || stepIds.has(note.journeyStepId))
+    .map((note) => ({ ...note, groupId: note.groupId && groupIds.has(note.groupId) ? note.groupId : undefined }));
+  const actions = ofPersona(content.actions).map((action) => ({
+    ...action,
+    questionId: action.questionId !== null && questionIds.has(action.questionId) ? action.questionId : null,
+  }));
+  return { groups, journeySteps, questions, notes, actions };
 }
 
 /**
@@ -26,9 +57,7 @@ function writeRecord(target: Y.Map<unknown>, values: Record<string, unknown>): v
 export function encodeBoard(content: BoardContent, now: number): Uint8Array {
   const doc = new Y.Doc();
   try {
-    const personaIds = new Set(content.personas.map((persona) => persona.id));
-    const groups = content.groups.filter((group) => personaIds.has(group.personaId));
-    const groupIds = new Set(groups.map((group) => group.id));
+    const records = resolvedContent(content);
     doc.transact(() => {
       writeRecord(metaMap(doc), { title: content.title, createdAt: now, schemaVersion: 1 });
       if (content.profile.hidden.length > 0) metaMap(doc).set('hiddenProfileFields', [...content.profile.hidden]);
@@ -43,17 +72,11 @@ export function encodeBoard(content: BoardContent, now: number): Uint8Array {
         writeRecord(map, persona);
         for (const [fieldId, value] of Object.entries(customValues ?? {})) map.set(customValueKey(fieldId), value);
       }
-      for (const group of groups) {
-        const map = new Y.Map<unknown>();
-        groupsMap(doc).set(group.id, map);
-        writeRecord(map, group);
-      }
-      for (const note of content.notes) {
-        if (!personaIds.has(note.personaId)) continue;
-        const map = new Y.Map<unknown>();
-        notesMap(doc).set(note.id, map);
-        writeRecord(map, { ...note, groupId: note.groupId && groupIds.has(note.groupId) ? note.groupId : undefined });
-      }
+      for (const group of records.groups) addRecord(groupsMap(doc), group);
+      for (const step of records.journeySteps) addRecord(journeyStepsMap(doc), step);
+      for (const note of records.notes) addRecord(notesMap(doc), note);
+      for (const question of records.questions) addRecord(questionsMap(doc), question);
+      for (const action of records.actions) addRecord(actionsMap(doc), action);
     });
     return Y.encodeStateAsUpdate(doc);
   } finally {

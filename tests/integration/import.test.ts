@@ -1,7 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type * as Y from 'yjs';
 import type { CreateWorkshopReply } from '../../lib/api';
 import { addNote, readPersonas, setNoteColor, setNoteEvidence } from '../../lib/board';
+import { addAction, addQuestion, setActionDone } from '../../lib/actions';
 import { createGroup } from '../../lib/groups';
+import { addJourneyStep, setScenario } from '../../lib/journey';
 import { addPersona, setPersonaPicture } from '../../lib/personaBoard';
 import { addCustomProfileField, setCustomFieldValue, setProfileField, setProfileFieldHidden } from '../../lib/profileBoard';
 import { Harness } from './harness';
@@ -23,16 +26,22 @@ async function exportJson(code: string, key: string): Promise<Exported> {
 
 /**
  * Round-trip equality: the same JSON except what names this workshop (`code`), when it was
- * exported (`exportedAt`) and who wrote the notes by id (`authorId`: an import's own identity;
- * author *names* must match). Persona, note and group ids are kept by an import.
+ * exported (`exportedAt`) and who is who by id in the old workshop (a note's `authorId`: an
+ * import's own identity; an action's `ownerParticipantId`: nobody in the new workshop). Author
+ * and owner *names* must match. Persona, note, group, step, question and action ids are kept.
  */
 function comparable(exported: Exported) {
   const note = ({ authorId: _authorId, ...rest }: Record<string, unknown>) => rest;
+  const action = ({ ownerParticipantId: _owner, ...rest }: Record<string, unknown>) => rest;
   const { code: _code, exportedAt: _exportedAt, ...rest } = exported;
   return {
     ...rest,
     notes: exported.notes.map(note),
-    personas: exported.personas.map((persona) => ({ ...persona, notes: (persona.notes as Record<string, unknown>[]).map(note) })),
+    personas: exported.personas.map((persona) => ({
+      ...persona,
+      notes: (persona.notes as Record<string, unknown>[]).map(note),
+      actions: (persona.actions as Record<string, unknown>[]).map(action),
+    })),
   };
 }
 
@@ -64,8 +73,39 @@ async function richWorkshop(): Promise<CreateWorkshopReply> {
       noteIds: [a.value.id, b.value.id],
       now: 1_700_000_000_004,
     });
+    addJourneyAndPlan(doc, first.id, author);
   });
   return created;
+}
+
+/** Scenario, two journey steps (notes on one), questions and actions with owner, due date, done. */
+function addJourneyAndPlan(doc: Y.Doc, personaId: string, author: { authorId: string; authorName: string }) {
+  const ok = <T>(result: { ok: true; value: T } | { ok: false; error: string }): T => {
+    if (!result.ok) throw new Error(result.error);
+    return result.value;
+  };
+  ok(setScenario(doc, personaId, 'Buys beans online on Sunday evening, for the week'));
+  const hears = ok(addJourneyStep(doc, { personaId, title: 'Hears of us from a colleague', now: 1_700_000_000_005 }));
+  ok(addJourneyStep(doc, { personaId, title: 'Compares prices', now: 1_700_000_000_006 }));
+  const onStep = ok(
+    addNote(doc, { personaId, quadrant: 'sees', journeyStepId: hears.id, text: 'Trusts Zoë’s taste', ...author, now: 1_700_000_000_007 }),
+  );
+  setNoteEvidence(doc, onStep.id, 'observed');
+  setNoteColor(doc, onStep.id, 'green');
+  const question = ok(addQuestion(doc, { personaId, text: 'How often do they reorder?', now: 1_700_000_000_008 }));
+  ok(addQuestion(doc, { personaId, text: 'Who else decides?', now: 1_700_000_000_009 }));
+  const owned = ok(
+    addAction(doc, {
+      personaId,
+      text: 'Interview three customers',
+      owner: { participantId: 'aaaaaaaaaaaaaaaa', name: 'Zoë' },
+      dueDate: '2026-03-31',
+      questionId: question.id,
+      now: 1_700_000_000_010,
+    }),
+  );
+  setActionDone(doc, owned.id, true);
+  ok(addAction(doc, { personaId, text: 'Read the reviews', owner: { participantId: null, name: 'Marketing' }, now: 1_700_000_000_011 }));
 }
 
 function importJson(body: unknown): Promise<Response> {
@@ -85,8 +125,27 @@ describe('JSON import', () => {
 
     const again = await exportJson(imported.code, imported.facilitatorKey);
     expect(comparable(again)).toEqual(comparable(original));
-    expect(again.notes).toHaveLength(3);
+    expect(again.notes).toHaveLength(4);
     expect(again.groups).toHaveLength(1);
+    // Spelled out, so an export that silently dropped them could not compare equal by accident.
+    const first = again.personas[0]! as Record<string, unknown> & { journeySteps: unknown[]; questions: unknown[]; actions: unknown[] };
+    expect(first.scenario).toBe('Buys beans online on Sunday evening, for the week');
+    expect(first.journeySteps).toHaveLength(2);
+    expect(again.notes.filter((n) => n.journeyStepId)).toEqual([
+      expect.objectContaining({ text: 'Trusts Zoë’s taste', evidence: 'observed', color: 'green', authorName: 'Zoë' }),
+    ]);
+    expect(first.questions).toHaveLength(2);
+    expect(first.actions).toEqual([
+      expect.objectContaining({
+        ownerName: 'Zoë',
+        ownerParticipantId: null,
+        dueDate: '2026-03-31',
+        isDone: true,
+        questionId: expect.any(String),
+      }),
+      expect.objectContaining({ ownerName: 'Marketing', ownerParticipantId: null, dueDate: null, isDone: false, questionId: null }),
+    ]);
+    expect(again.profile).toEqual({ hidden: ['income'], custom: [expect.objectContaining({ label: 'Favourite drink' })] });
     expect(again.personas[0]!.customValues).toEqual({ [Object.keys(again.personas[0]!.customValues as object)[0]!]: 'Flat white' });
     // The notes belong to the import's own identity, not to anyone who joins the new workshop.
     const authorIds = new Set(again.notes.map((note) => note.authorId));
@@ -130,7 +189,7 @@ describe('JSON import', () => {
 });
 
 describe('copy as new workshop', () => {
-  it('keeps personas, profiles and the profile setup, starts with no notes, needs the key', async () => {
+  it('keeps personas, profiles and the profile setup, starts with no notes nor journey and plan, needs the key', async () => {
     const source = await richWorkshop();
     const url = `${h.server.url}/api/workshops/${source.code}/copy`;
     expect((await fetch(url, { method: 'POST' })).status).toBe(401);
@@ -142,6 +201,9 @@ describe('copy as new workshop', () => {
     expect(copied.title).toBe(original.title);
     expect(copied.profile).toEqual(original.profile);
     expect(copied.notes).toEqual([]);
-    expect(copied.personas).toEqual(original.personas.map((persona) => ({ ...persona, notes: [] })));
+    // The scenario is part of the persona; the journey, questions and plan were the old session's work.
+    expect(copied.personas).toEqual(
+      original.personas.map((persona) => ({ ...persona, notes: [], journeySteps: [], questions: [], actions: [] })),
+    );
   });
 });

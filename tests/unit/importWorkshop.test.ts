@@ -54,4 +54,66 @@ describe('parseImport + encodeBoard', () => {
     });
     expect(parseImport({ ...base, notes: [note('bad id')] }, 'iiiiiiiiiiiiiiii')).toMatchObject({ ok: false, error: /at notes\.0\.id/ });
   });
+
+  it('names a version it cannot read instead of calling the file foreign', () => {
+    const result = parseImport({ format: 'persona-workshop/v2', title: 'T', personas: [persona], notes: [] }, 'iiiiiiiiiiiiiiii');
+    expect(result).toMatchObject({ ok: false, error: /format "persona-workshop\/v2".*imports "persona-workshop\/v1"/ });
+  });
+
+  it('restores journey steps with their notes, questions and actions; drops what they point to when it is missing', () => {
+    const step = { id: 's000000000000001', personaId: persona.id, title: 'Hears of us', order: 1, createdAt: 3 };
+    const question = { id: 'q000000000000001', personaId: persona.id, text: 'Why?', order: 1, createdAt: 3 };
+    const action = (id: string, questionId: string | null) => ({
+      id,
+      personaId: persona.id,
+      questionId,
+      text: `Action ${id}`,
+      ownerParticipantId: 'aaaaaaaaaaaaaaaa',
+      ownerName: 'Zoë',
+      dueDate: '2026-01-31',
+      isDone: true,
+      order: 1,
+      createdAt: 3,
+    });
+    const board = importAndRead({
+      format: 'persona-workshop/v1',
+      title: 'Journey',
+      personas: [
+        {
+          ...persona,
+          scenario: 'Buys on Sunday',
+          journeySteps: [step],
+          questions: [question],
+          actions: [action('a000000000000001', question.id), action('a000000000000002', 'q000000000000009')],
+        },
+      ],
+      notes: [note('n000000000000001', { journeyStepId: step.id }), note('n000000000000002', { journeyStepId: 's000000000000009' })],
+    });
+    expect(board.personas[0]?.scenario).toBe('Buys on Sunday');
+    expect(board.journeySteps).toEqual([step]);
+    expect(board.notes.map((n) => [n.id, n.journeyStepId])).toEqual([['n000000000000001', step.id]]);
+    expect(board.questions).toEqual([question]);
+    expect(board.actions.map((a) => [a.id, a.questionId, a.ownerParticipantId, a.ownerName, a.isDone])).toEqual([
+      ['a000000000000001', question.id, null, 'Zoë', true],
+      ['a000000000000002', null, null, 'Zoë', true],
+    ]);
+  });
+
+  it('refuses repeated step ids across personas', () => {
+    const step = { id: 's000000000000001', personaId: persona.id, title: 'A', order: 1, createdAt: 3 };
+    const other = { id: 'p000000000000002', name: 'Ben', order: 2, createdAt: 1 };
+    const result = parseImport(
+      {
+        format: 'persona-workshop/v1',
+        title: 'T',
+        personas: [
+          { ...persona, journeySteps: [step] },
+          { ...other, journeySteps: [{ ...step, personaId: other.id }] },
+        ],
+        notes: [],
+      },
+      'iiiiiiiiiiiiiiii',
+    );
+    expect(result).toMatchObject({ ok: false, error: /ids of journey steps repeat/ });
+  });
 });
