@@ -8,6 +8,8 @@ export const CreateWorkshopBodySchema = z.object({
     .trim()
     .min(1, 'Give the workshop a title.')
     .max(LIMITS.titleChars, `A title holds at most ${LIMITS.titleChars} characters.`),
+  /** The empathy map to start from (changeable later); the six-quadrant map by default. */
+  template: z.enum(['six', 'classic'], { error: 'Choose the template "six" or "classic".' }).default('six'),
 });
 export type CreateWorkshopBody = z.infer<typeof CreateWorkshopBodySchema>;
 

@@ -7,7 +7,7 @@ import { BOARD_ROOTS } from './roots';
 import { LIMITS } from './limits';
 import { isDeleted, parseMeta, parsePersona, type Meta, type Persona } from './persona';
 import { DEFAULT_NOTE_COLOR, NoteSchema, NoteTextSchema, type Evidence, type Note, type NoteColor } from './note';
-import { isQuadrantId, type QuadrantId } from './quadrants';
+import { quadrantsOf, type Quadrant, type QuadrantId } from './quadrants';
 import { fail, ok, type Result } from './result';
 
 export { BOARD_ROOTS, type BoardRoot } from './roots';
@@ -116,8 +116,9 @@ export function editNoteText(doc: Y.Doc, id: string, text: string): Result<strin
   return ok(parsed.data);
 }
 
+/** Moves a note to a quadrant of the board's map (not to one the map lacks). */
 export function moveNote(doc: Y.Doc, id: string, quadrant: QuadrantId): Result<QuadrantId> {
-  if (!isQuadrantId(quadrant)) return fail('Unknown quadrant.');
+  if (!readQuadrants(doc).some((q) => q.id === quadrant)) return fail('That quadrant is not on this map.');
   const note = existingNote(doc, id);
   if (!note.ok) return note;
   if (note.value.get('quadrant') !== quadrant) note.value.set('quadrant', quadrant);
@@ -159,6 +160,11 @@ function readRecord<T>(map: unknown, schema: { safeParse(v: unknown): { success:
 
 export function readMeta(doc: Y.Doc): Meta | null {
   return parseMeta(metaMap(doc).toJSON());
+}
+
+/** The quadrants the board's map shows now (the six-quadrant default until a template is set). */
+export function readQuadrants(doc: Y.Doc): readonly Quadrant[] {
+  return quadrantsOf(readMeta(doc));
 }
 
 /** Every valid persona record, deleted ones included, in board order. */

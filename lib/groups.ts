@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { BOARD_ROOTS } from './roots';
 import { ID_PATTERN, newId } from './ids';
 import { LIMITS } from './limits';
-import { QUADRANT_IDS, type QuadrantId } from './quadrants';
+import { QuadrantIdSchema, type QuadrantId } from './quadrants';
 import { fail, ok, type Result } from './result';
 
 /**
@@ -14,7 +14,7 @@ import { fail, ok, type Result } from './result';
 export const GroupSchema = z.object({
   id: z.string().regex(ID_PATTERN),
   personaId: z.string().regex(ID_PATTERN),
-  quadrant: z.enum(QUADRANT_IDS),
+  quadrant: QuadrantIdSchema,
   name: z.string().max(LIMITS.groupNameChars),
   createdAt: z.number().int().nonnegative(),
 });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ID_PATTERN } from './ids';
 import { LIMITS } from './limits';
-import { QUADRANT_IDS } from './quadrants';
+import { QuadrantIdSchema } from './quadrants';
 
 export const NOTE_COLORS = ['yellow', 'pink', 'blue', 'green', 'orange', 'purple'] as const;
 export type NoteColor = (typeof NOTE_COLORS)[number];
@@ -18,7 +18,7 @@ export const AuthorIdSchema = z.string().regex(/^[0-9a-z]{16}$/);
 export const NoteSchema = z.object({
   id: z.string().regex(ID_PATTERN),
   personaId: z.string().regex(ID_PATTERN),
-  quadrant: z.enum(QUADRANT_IDS),
+  quadrant: QuadrantIdSchema,
   text: z.string().max(LIMITS.noteTextChars),
   color: z.enum(NOTE_COLORS),
   authorId: AuthorIdSchema,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ID_PATTERN } from './ids';
 import { ScenarioSchema } from './journey';
 import { LIMITS } from './limits';
+import { QuadrantsSchema, TemplateIdSchema } from './quadrants';
 import {
   CustomProfileFieldsSchema,
   CustomValueSchema,
@@ -105,6 +106,10 @@ export const META_FIELD_SCHEMAS = {
   hiddenProfileFields: HiddenProfileFieldsSchema,
   /** Fields the facilitator added to every persona's card; values live on each persona. */
   customProfileFields: CustomProfileFieldsSchema,
+  /** Which empathy-map template the quadrants came from (`custom` once edited). */
+  template: TemplateIdSchema,
+  /** The empathy map's quadrants, in order; unset means the six-quadrant default. */
+  quadrants: QuadrantsSchema,
 };
 
 /** The workshop's own fields, under the top-level `meta` map. */
@@ -112,17 +117,27 @@ export const MetaSchema = z.object({
   ...metaCore,
   hiddenProfileFields: HiddenProfileFieldsSchema.optional(),
   customProfileFields: CustomProfileFieldsSchema.optional(),
+  template: TemplateIdSchema.optional(),
+  quadrants: QuadrantsSchema.optional(),
 });
 export type Meta = z.infer<typeof MetaSchema>;
 
 export const META_FIELDS = Object.keys(META_FIELD_SCHEMAS) as readonly (keyof typeof META_FIELD_SCHEMAS)[];
 
 const MetaCoreSchema = z.object(metaCore);
+const OPTIONAL_META_FIELDS = ['hiddenProfileFields', 'customProfileFields', 'template', 'quadrants'] as const;
 
-/** Reads the meta map's JSON; a broken profile setting falls back to the defaults, not to no meta. */
+/** Reads the meta map's JSON; a broken setting falls back to its default, not to no meta. */
 export function parseMeta(json: unknown): Meta | null {
   const parsed = MetaSchema.safeParse(json);
   if (parsed.success) return parsed.data;
   const core = MetaCoreSchema.safeParse(json);
-  return core.success ? core.data : null;
+  if (!core.success) return null;
+  const meta: Meta = core.data;
+  const record = json as Record<string, unknown>;
+  for (const key of OPTIONAL_META_FIELDS) {
+    const field = META_FIELD_SCHEMAS[key].safeParse(record[key]);
+    if (field.success) Object.assign(meta, { [key]: field.data });
+  }
+  return meta;
 }

@@ -148,6 +148,21 @@ export function profileEntries(persona: Persona, settings: ProfileSettings): Pro
   return [...standard, ...custom];
 }
 
+/** A profile field a note can be promoted into: a standard key or `custom_<id>`, with its label. */
+export interface ProfileFieldChoice {
+  key: string;
+  label: string;
+}
+
+/** The fields the card shows, as promotion targets: the quote first, then the others in card order. */
+export function promoteTargets(settings: ProfileSettings): ProfileFieldChoice[] {
+  const standard = PROFILE_FIELD_KEYS.filter((key) => !settings.hidden.includes(key)).map((key) => ({
+    key,
+    label: key === 'quote' ? 'Quote' : PROFILE_FIELDS[key].label,
+  }));
+  return [...standard, ...settings.custom.map((field) => ({ key: customValueKey(field.id), label: field.label }))];
+}
+
 /** Up to two initials for a generated avatar: "Jill Smith" → "JS", "Mr and Mrs Adams" → "MA", "Zoë" → "ZO". */
 export function personaInitials(name: string): string {
   const words = name

@@ -1,11 +1,12 @@
 import * as Y from 'yjs';
-import { metaMap, personasMap, readMeta } from './board';
+import { metaMap, personasMap, readMeta, readNote } from './board';
 import { newId } from './ids';
 import { livePersonaMap } from './personaBoard';
 import {
   CustomProfileFieldSchema,
   PROFILE_FIELDS,
   PROFILE_LIMITS,
+  customFieldIdOf,
   customValueKey,
   isProfileFieldKey,
   profileFieldMaxChars,
@@ -36,6 +37,38 @@ export function setProfileField(doc: Y.Doc, personaId: string, key: ProfileField
   if (!map.ok) return map;
   if ((map.value.get(key) ?? '') !== cleaned.value) map.value.set(key, cleaned.value);
   return ok(cleaned.value);
+}
+
+/**
+ * Promotes a note into its persona's profile: the quote and short fields take the note's text,
+ * longer fields gain it as a new line (once). Returns the field's label, for a confirmation.
+ */
+export function promoteNote(doc: Y.Doc, noteId: string, fieldKey: string): Result<string> {
+  const note = readNote(doc, noteId);
+  if (!note) return fail('That note was deleted.');
+  const text = note.text.trim();
+  const fieldId = customFieldIdOf(fieldKey);
+  if (fieldId !== null) {
+    const field = profileSettings(readMeta(doc)).custom.find((f) => f.id === fieldId);
+    if (!field) return fail('That field was removed.');
+    const current = livePersonaMap(doc, note.personaId);
+    if (!current.ok) return current;
+    const written = setCustomFieldValue(doc, note.personaId, fieldId, withLine(current.value.get(fieldKey), text));
+    return written.ok ? ok(field.label) : written;
+  }
+  if (!isProfileFieldKey(fieldKey)) return fail('Unknown profile field.');
+  const current = livePersonaMap(doc, note.personaId);
+  if (!current.ok) return current;
+  const isLong = PROFILE_FIELDS[fieldKey].size === 'long';
+  const written = setProfileField(doc, note.personaId, fieldKey, isLong ? withLine(current.value.get(fieldKey), text) : text);
+  return written.ok ? ok(PROFILE_FIELDS[fieldKey].label) : written;
+}
+
+/** `text` added as a line of `current` (unless it is one already). */
+function withLine(current: unknown, text: string): string {
+  const existing = typeof current === 'string' ? current.trim() : '';
+  if (existing === '') return text;
+  return existing.split('\n').some((line) => line.trim() === text) ? existing : `${existing}\n${text}`;
 }
 
 /** Sets a persona's value for one of the workshop's custom fields. */

@@ -1,14 +1,40 @@
-/** The empathy map's quadrants (the six-quadrant template from PRODUCT.md). */
-export const QUADRANT_IDS = ['sees', 'hears', 'thinks_feels', 'says_does', 'pains', 'gains'] as const;
-export type QuadrantId = (typeof QUADRANT_IDS)[number];
+import { z } from 'zod';
 
-export interface Quadrant {
-  id: QuadrantId;
-  title: string;
-  questions: readonly string[];
-}
+/**
+ * The empathy map's quadrants. A workshop's map follows a template: the six-quadrant map
+ * (PRODUCT.md, the default), the classic four (Says / Thinks / Does / Feels), or custom titles
+ * and questions. The chosen quadrants live in the board's `meta` (`template`, `quadrants`); a
+ * note names its quadrant by id, so switching templates never rewrites notes: a note whose
+ * quadrant is not on the current map waits under "Not on this map" until it is moved, or until
+ * the map has that quadrant again.
+ */
+export type QuadrantId = string;
 
-export const QUADRANTS: readonly Quadrant[] = [
+/** A quadrant id: lowercase, stable, chosen by the template (built-in ids or `c_<random>`). */
+export const QuadrantIdSchema = z.string().regex(/^[a-z][a-z0-9_]{0,21}$/);
+
+export const QUADRANT_LIMITS = { titleChars: 40, questionChars: 200, questionsPerQuadrant: 6, minQuadrants: 1, maxQuadrants: 8 } as const;
+
+export const QuadrantSchema = z.object({
+  id: QuadrantIdSchema,
+  title: z.string().trim().min(1, 'A quadrant needs a title.').max(QUADRANT_LIMITS.titleChars),
+  questions: z.array(z.string().trim().min(1).max(QUADRANT_LIMITS.questionChars)).max(QUADRANT_LIMITS.questionsPerQuadrant),
+});
+export type Quadrant = z.infer<typeof QuadrantSchema>;
+
+/** The quadrants of one map: 1–8, ids unique. */
+export const QuadrantsSchema = z
+  .array(QuadrantSchema)
+  .min(QUADRANT_LIMITS.minQuadrants)
+  .max(QUADRANT_LIMITS.maxQuadrants)
+  .refine((quadrants) => new Set(quadrants.map((q) => q.id)).size === quadrants.length, 'Quadrant ids must be unique.');
+
+export const TEMPLATE_IDS = ['six', 'classic', 'custom'] as const;
+export type TemplateId = (typeof TEMPLATE_IDS)[number];
+export const TemplateIdSchema = z.enum(TEMPLATE_IDS);
+
+/** The six-quadrant map from PRODUCT.md: the default. */
+export const SIX_QUADRANTS: readonly Quadrant[] = [
   {
     id: 'sees',
     title: 'Sees',
@@ -50,10 +76,56 @@ export const QUADRANTS: readonly Quadrant[] = [
   },
 ];
 
-export function isQuadrantId(value: unknown): value is QuadrantId {
-  return typeof value === 'string' && (QUADRANT_IDS as readonly string[]).includes(value);
+/** The classic four-quadrant empathy map. */
+export const CLASSIC_QUADRANTS: readonly Quadrant[] = [
+  { id: 'says', title: 'Says', questions: ['What have we heard them say?', 'Which words do they use?'] },
+  { id: 'thinks', title: 'Thinks', questions: ['What might they be thinking but not saying?', 'What occupies their mind?'] },
+  { id: 'does', title: 'Does', questions: ['What do they do, day to day?', 'Which actions and behaviours have we seen?'] },
+  { id: 'feels', title: 'Feels', questions: ['What worries or excites them?', 'How do they feel about the experience?'] },
+];
+
+export const TEMPLATES: Record<Exclude<TemplateId, 'custom'>, { label: string; quadrants: readonly Quadrant[] }> = {
+  six: { label: 'Six quadrants (Sees, Hears, Thinks & Feels, Says & Does, Pains, Gains)', quadrants: SIX_QUADRANTS },
+  classic: { label: 'Classic four (Says, Thinks, Does, Feels)', quadrants: CLASSIC_QUADRANTS },
+};
+
+/** The default map's quadrants (older names kept for callers that only need the default). */
+export const QUADRANTS = SIX_QUADRANTS;
+export const QUADRANT_IDS = ['sees', 'hears', 'thinks_feels', 'says_does', 'pains', 'gains'] as const;
+
+/** What a board's `meta` says about its map; absent fields mean the six-quadrant default. */
+export interface MapTemplate {
+  template?: TemplateId;
+  quadrants?: readonly Quadrant[];
 }
 
-export function quadrantTitle(id: QuadrantId): string {
-  return QUADRANTS.find((q) => q.id === id)?.title ?? id;
+/** The quadrants a board shows, in order. */
+export function quadrantsOf(meta: MapTemplate | null | undefined): readonly Quadrant[] {
+  return meta?.quadrants && meta.quadrants.length > 0 ? meta.quadrants : SIX_QUADRANTS;
+}
+
+export function templateOf(meta: MapTemplate | null | undefined): TemplateId {
+  return meta?.template ?? (meta?.quadrants ? 'custom' : 'six');
+}
+
+export function isQuadrantId(value: unknown): value is QuadrantId {
+  return QuadrantIdSchema.safeParse(value).success;
+}
+
+/** Every built-in quadrant, for titles of notes whose quadrant left the map. */
+const BUILT_IN: readonly Quadrant[] = [...SIX_QUADRANTS, ...CLASSIC_QUADRANTS];
+
+/** A quadrant's title on this map; a built-in title, or the id, for one that is not on it. */
+export function quadrantTitle(id: QuadrantId, quadrants: readonly Quadrant[] = SIX_QUADRANTS): string {
+  return quadrants.find((q) => q.id === id)?.title ?? BUILT_IN.find((q) => q.id === id)?.title ?? 'Not on this map';
+}
+
+/** The id a new custom quadrant gets: `c_` and random letters, not clashing with `taken`. */
+export function newQuadrantId(taken: readonly QuadrantId[], random: () => number = Math.random): QuadrantId {
+  for (;;) {
+    const id = `c_${Math.floor(random() * 36 ** 6)
+      .toString(36)
+      .padStart(6, '0')}`;
+    if (!taken.includes(id)) return id;
+  }
 }

@@ -2,6 +2,8 @@ import * as Y from 'yjs';
 import type { SessionReply } from '../lib/api';
 import { initBoard } from '../lib/board';
 import { newId } from '../lib/ids';
+import { setMapTemplate } from '../lib/mapTemplate';
+import { TEMPLATES, type TemplateId } from '../lib/quadrants';
 import { generateRoomCode } from '../lib/roomCode';
 import type { Identity } from './identity';
 import { hashSecret, newSecret, secretMatches } from './secrets';
@@ -105,9 +107,11 @@ export class Workshops {
   }
 }
 
-function blankBoard(title: string, now: number): Uint8Array {
+/** A new workshop's first document: its title, a first persona and its map's template. */
+export function blankBoard(title: string, now: number, template: Exclude<TemplateId, 'custom'> = 'six'): Uint8Array {
   const doc = new Y.Doc();
   initBoard(doc, { title, now });
+  setMapTemplate(doc, template, TEMPLATES[template].quadrants);
   const update = Y.encodeStateAsUpdate(doc);
   doc.destroy();
   return update;

@@ -1,6 +1,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
+import { readQuadrants } from '../lib/mapTemplate';
+import type { Quadrant } from '../lib/quadrants';
 import { CONTROL_PATH, YJS_PATH_PREFIX } from '../lib/wire';
 import { CommandHandler } from './control/CommandHandler';
 import { ControlPlane } from './control/ControlPlane';
@@ -72,7 +74,8 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
   const log = options.logger ?? createLogger();
   const store = new Store(options.dataDir);
   const workshops = new Workshops(store);
-  const sessions = new Sessions(store, log);
+  // A workshop's first session gets an agenda step per quadrant of its map (read when first needed).
+  const sessions: Sessions = new Sessions(store, log, (workshopId): readonly Quadrant[] => rooms.readDoc(workshopId, readQuadrants));
   const control = new ControlPlane(workshops, log);
   const rooms = new RoomRegistry(store, log, {
     // The lock is enforced here, where updates arrive, not by hiding buttons.

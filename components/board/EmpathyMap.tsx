@@ -4,7 +4,7 @@ import { DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors, type 
 import { useMemo } from 'react';
 import type { Note } from '../../lib/note';
 import { isMapNote } from '../../lib/board';
-import { QUADRANTS, isQuadrantId, type QuadrantId } from '../../lib/quadrants';
+import type { Quadrant, QuadrantId } from '../../lib/quadrants';
 import type { Group } from '../../lib/groups';
 import { QuadrantPanel } from './QuadrantPanel';
 import type { BoardActions, BoardVariant, BoardViewOptions } from './types';
@@ -19,42 +19,72 @@ interface Props {
   spotlight?: QuadrantId | null;
 }
 
-const LAYOUT: Record<BoardVariant, string> = {
-  phone: 'grid grid-cols-1 gap-3 md:grid-cols-2 xl:grid-cols-3',
-  projector: 'grid h-full grid-cols-3 grid-rows-2 gap-4',
+/** Where notes wait whose quadrant the map no longer has (the template changed). */
+export const OFF_MAP: Quadrant = {
+  id: 'off_map',
+  title: 'Not on this map',
+  questions: ['These notes came from quadrants this map does not have. Move each one with “Move to…”.'],
 };
 
-/** A persona's empathy map: six quadrants; notes move by drag or by their "Move to…" menu. */
+/** Phones stack the quadrants; the projector lays them out to fill the screen, by how many there are. */
+const PHONE_LAYOUT = 'grid grid-cols-1 gap-3 md:grid-cols-2 xl:grid-cols-3';
+const PROJECTOR_LAYOUTS: Record<number, string> = {
+  1: 'grid h-full grid-cols-1 gap-4',
+  2: 'grid h-full grid-cols-2 gap-4',
+  3: 'grid h-full grid-cols-3 gap-4',
+  4: 'grid h-full grid-cols-2 grid-rows-2 gap-4',
+  5: 'grid h-full grid-cols-3 grid-rows-2 gap-4',
+  6: 'grid h-full grid-cols-3 grid-rows-2 gap-4',
+};
+const WIDE_PROJECTOR_LAYOUT = 'grid h-full grid-cols-4 grid-rows-2 gap-4';
+
+function layout(variant: BoardVariant, panels: number): string {
+  return variant === 'phone' ? PHONE_LAYOUT : (PROJECTOR_LAYOUTS[panels] ?? WIDE_PROJECTOR_LAYOUT);
+}
+
+/**
+ * A persona's empathy map: the quadrants of the board's template; notes move by drag or by their
+ * "Move to…" menu. Notes of quadrants the map lacks get a panel of their own, so none is hidden.
+ */
 export function EmpathyMap({ personaId, notes, groups, actions, view, spotlight = null }: Props) {
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }), useSensor(KeyboardSensor));
+  const { quadrants } = view;
   const byQuadrant = useMemo(() => {
-    const groups = new Map<QuadrantId, Note[]>(QUADRANTS.map((q) => [q.id, []]));
-    for (const note of notes) if (note.personaId === personaId && isMapNote(note)) groups.get(note.quadrant)?.push(note);
-    return groups;
-  }, [notes, personaId]);
+    const byId = new Map<QuadrantId, Note[]>([...quadrants, OFF_MAP].map((q) => [q.id, []]));
+    for (const note of notes) {
+      if (note.personaId !== personaId || !isMapNote(note)) continue;
+      (byId.get(note.quadrant) ?? byId.get(OFF_MAP.id)!).push(note);
+    }
+    return byId;
+  }, [notes, personaId, quadrants]);
+  const offMapNotes = byQuadrant.get(OFF_MAP.id) ?? [];
+  const panels = offMapNotes.length > 0 ? [...quadrants, OFF_MAP] : quadrants;
 
   // On the projector a spotlight zooms to its quadrant; phones keep the whole map below their focus box.
-  const isZoomed = view.variant === 'projector' && spotlight !== null;
+  const isZoomed = view.variant === 'projector' && spotlight !== null && quadrants.some((q) => q.id === spotlight);
 
   function onDragEnd({ active, over }: DragEndEvent) {
-    const target = over?.id;
-    if (isQuadrantId(target)) actions.moveNote(String(active.id), target);
+    const target = quadrants.find((quadrant) => quadrant.id === over?.id);
+    if (target) actions.moveNote(String(active.id), target.id);
   }
 
   return (
     <DndContext sensors={sensors} onDragEnd={onDragEnd}>
-      <div className={isZoomed ? 'h-full' : LAYOUT[view.variant]}>
-        {QUADRANTS.filter((quadrant) => !isZoomed || quadrant.id === spotlight).map((quadrant) => (
-          <QuadrantPanel
-            key={quadrant.id}
-            quadrant={quadrant}
-            personaId={personaId}
-            notes={byQuadrant.get(quadrant.id) ?? []}
-            groups={groups.filter((group) => group.personaId === personaId && group.quadrant === quadrant.id)}
-            actions={actions}
-            view={view}
-          />
-        ))}
+      <div className={isZoomed ? 'h-full' : layout(view.variant, panels.length)}>
+        {panels
+          .filter((quadrant) => !isZoomed || quadrant.id === spotlight)
+          .map((quadrant) => (
+            <QuadrantPanel
+              key={quadrant.id}
+              quadrant={quadrant}
+              personaId={personaId}
+              notes={byQuadrant.get(quadrant.id) ?? []}
+              groups={groups.filter((group) => group.personaId === personaId && group.quadrant === quadrant.id)}
+              actions={actions}
+              view={view}
+              canAddNotes={quadrant !== OFF_MAP}
+            />
+          ))}
       </div>
     </DndContext>
   );

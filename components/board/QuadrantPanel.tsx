@@ -18,12 +18,14 @@ interface Props {
   groups: Group[];
   actions: BoardActions;
   view: BoardViewOptions;
+  /** False for the panel of notes whose quadrant left the map: those can only be moved out. */
+  canAddNotes?: boolean;
 }
 
 /** One empathy-map quadrant: its title, guiding questions, notes and the "New note" box. */
-export function QuadrantPanel({ quadrant, personaId, notes, groups, actions, view }: Props) {
+export function QuadrantPanel({ quadrant, personaId, notes, groups, actions, view, canAddNotes = true }: Props) {
   const titleId = useId();
-  const { setNodeRef, isOver } = useDroppable({ id: quadrant.id });
+  const { setNodeRef, isOver } = useDroppable({ id: quadrant.id, disabled: !canAddNotes });
   const isLarge = view.variant === 'projector';
   const groupIds = new Set(groups.map((group) => group.id));
   const noteList = (list: Note[], label?: string) => (
@@ -64,12 +66,14 @@ export function QuadrantPanel({ quadrant, personaId, notes, groups, actions, vie
           `Notes in ${quadrant.title}`,
         )}
       </div>
-      <NoteComposer
-        quadrantTitle={quadrant.title}
-        isLarge={isLarge}
-        isDisabled={view.isReadOnly}
-        onAdd={(text) => actions.addNote(personaId, quadrant.id, text)}
-      />
+      {canAddNotes && (
+        <NoteComposer
+          quadrantTitle={quadrant.title}
+          isLarge={isLarge}
+          isDisabled={view.isReadOnly}
+          onAdd={(text) => actions.addNote(personaId, quadrant.id, text)}
+        />
+      )}
     </section>
   );
 }

@@ -3,6 +3,7 @@
 import { useDraggable } from '@dnd-kit/core';
 import { GripVertical, Pencil, SlidersHorizontal, Trash2 } from 'lucide-react';
 import { useState } from 'react';
+import { isMapNote } from '../../lib/board';
 import type { Note } from '../../lib/note';
 import { NoteEditor } from './NoteEditor';
 import { NoteMenu } from './NoteMenu';
@@ -55,13 +56,15 @@ export function StickyNote({ note, actions, view, groups = [] }: Props) {
       {mode === 'menu' && !view.isReadOnly && (
         <div className="mt-2 border-t border-slate-900/15 pt-2">
           <NoteMenu
-            quadrant={note.quadrant}
             color={note.color}
+            moveTargets={isMapNote(note) ? view.quadrants.filter((q) => q.id !== note.quadrant) : []}
             onMove={(quadrant) => {
               actions.moveNote(note.id, quadrant);
               setMode('view');
             }}
             onColor={(color) => actions.setNoteColor(note.id, color)}
+            promoteTargets={view.promoteTargets}
+            onPromote={(field) => actions.promoteNote(note.id, field)}
           />
           <NoteSorting note={note} groups={groups} actions={actions} />
         </div>

@@ -1,5 +1,6 @@
 import type { Evidence, Note, NoteColor } from '../../lib/note';
-import type { QuadrantId } from '../../lib/quadrants';
+import type { ProfileFieldChoice } from '../../lib/profile';
+import type { Quadrant, QuadrantId } from '../../lib/quadrants';
 import type { Result } from '../../lib/result';
 import type { ActionChanges } from '../../lib/actions';
 import type { PersonaActions } from '../persona/types';
@@ -12,6 +13,8 @@ export interface BoardActions extends PersonaActions {
   setNoteColor(id: string, color: NoteColor): Result<unknown>;
   deleteNote(id: string): Result<unknown>;
   setNoteEvidence(id: string, evidence: Evidence | null): Result<unknown>;
+  /** Copies the note's text into a profile field of its persona (or the quote). */
+  promoteNote(id: string, field: string): Result<string>;
   createGroup(personaId: string, quadrant: QuadrantId, name: string, noteIds: readonly string[]): Result<unknown>;
   renameGroup(groupId: string, name: string): Result<unknown>;
   setNoteGroup(noteId: string, groupId: string | null): Result<unknown>;
@@ -36,11 +39,20 @@ export interface BoardActions extends PersonaActions {
 /** `phone` stacks quadrants; `projector` fills a big screen with large type. */
 export type BoardVariant = 'phone' | 'projector';
 
-export interface BoardViewOptions {
+/** How a screen shows the board: what the page knows (its device, the lock, the vote round). */
+export interface ScreenView {
   variant: BoardVariant;
   /** The board is locked for this person: show it, but offer no changes. */
   isReadOnly: boolean;
   voting?: NoteVoting;
+}
+
+/** A screen's view plus what the board itself says: its map and its profile fields. */
+export interface BoardViewOptions extends ScreenView {
+  /** The empathy map's quadrants (the board's template), in order. */
+  quadrants: readonly Quadrant[];
+  /** The profile fields a note can be promoted into (the quote first; hidden fields left out). */
+  promoteTargets: readonly ProfileFieldChoice[];
 }
 
 /** Dot voting as a note sees it: its own dots while a round is open, totals once it closes. */

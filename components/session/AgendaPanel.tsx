@@ -1,6 +1,7 @@
 'use client';
 
 import { useState } from 'react';
+import type { Quadrant } from '../../lib/quadrants';
 import type { SessionState } from '../../lib/session/state';
 import { AgendaStepRow } from './AgendaStepRow';
 import { useCommand, type SendCommand } from './useCommand';
@@ -8,7 +9,7 @@ import { FormError } from '../ui/FormError';
 import { InlineTextForm } from '../ui/InlineTextForm';
 
 /** The agenda editor: jump, rename, time, reorder, skip, add and remove steps. */
-export function AgendaPanel({ session, send }: { session: SessionState; send: SendCommand }) {
+export function AgendaPanel({ session, send, quadrants }: { session: SessionState; send: SendCommand; quadrants: readonly Quadrant[] }) {
   const { run, error } = useCommand(send);
   const [newTitle, setNewTitle] = useState('');
   const lastStep = session.agenda.at(-1)!;
@@ -30,6 +31,7 @@ export function AgendaPanel({ session, send }: { session: SessionState; send: Se
             index={index}
             count={session.agenda.length}
             isCurrent={step.id === session.currentStepId}
+            quadrants={quadrants}
             onPatch={(patch) => run({ type: 'step.update', stepId: step.id, patch })}
             onGo={() => run({ type: 'step.goto', stepId: step.id })}
             onMove={(toIndex) => run({ type: 'step.move', stepId: step.id, toIndex })}

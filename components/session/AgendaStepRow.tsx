@@ -2,7 +2,8 @@
 
 import { ArrowDown, ArrowUp, Trash2 } from 'lucide-react';
 import { useState } from 'react';
-import { QUADRANTS, isQuadrantId } from '../../lib/quadrants';
+import type { Quadrant } from '../../lib/quadrants';
+import { QuadrantSelect } from '../board/QuadrantSelect';
 import { STEP_LIMITS, type Step, type StepPatch } from '../../lib/session/agenda';
 
 interface Props {
@@ -10,6 +11,8 @@ interface Props {
   index: number;
   count: number;
   isCurrent: boolean;
+  /** The empathy map's quadrants, for the step's quadrant. */
+  quadrants: readonly Quadrant[];
   onPatch(patch: StepPatch): void;
   onGo(): void;
   onMove(toIndex: number): void;
@@ -17,7 +20,7 @@ interface Props {
 }
 
 /** One agenda step, editable in place: title, minutes, private, anonymous, skip, quadrant. */
-export function AgendaStepRow({ step, index, count, isCurrent, onPatch, onGo, onMove, onRemove }: Props) {
+export function AgendaStepRow({ step, index, count, isCurrent, quadrants, onPatch, onGo, onMove, onRemove }: Props) {
   const [title, setTitle] = useState(step.title);
   const [minutes, setMinutes] = useState(String(Math.round(step.durationSec / 60)));
   const commitTitle = () => title.trim() && title.trim() !== step.title && onPatch({ title: title.trim() });
@@ -76,19 +79,14 @@ export function AgendaStepRow({ step, index, count, isCurrent, onPatch, onGo, on
           {field === 'isPrivate' ? 'Private' : field === 'isAnonymous' ? 'Anonymous' : 'Skip'}
         </label>
       ))}
-      <select
+      <QuadrantSelect
         aria-label={`Quadrant of step ${index + 1}`}
-        value={step.quadrant ?? ''}
-        onChange={(event) => onPatch({ quadrant: isQuadrantId(event.target.value) ? event.target.value : null })}
+        quadrants={quadrants}
+        value={step.quadrant}
+        onChange={(quadrant) => onPatch({ quadrant })}
+        noneLabel="No quadrant"
         className="min-h-9 rounded-md border border-slate-300 px-1 text-sm"
-      >
-        <option value="">No quadrant</option>
-        {QUADRANTS.map((q) => (
-          <option key={q.id} value={q.id}>
-            {q.title}
-          </option>
-        ))}
-      </select>
+      />
       <span className="ml-auto flex items-center gap-1">
         <button type="button" className="btn-secondary btn-small" onClick={onGo} disabled={isCurrent}>
           {isCurrent ? 'Current' : 'Go'}

@@ -2,38 +2,35 @@
 
 import { ChevronLeft, ChevronRight, Eye, Lock, LockOpen, Pause, Play, Plus, RotateCcw } from 'lucide-react';
 import { useEffect, useState } from 'react';
-import { QUADRANTS, isQuadrantId } from '../../lib/quadrants';
+import type { Quadrant } from '../../lib/quadrants';
+import { QuadrantSelect } from '../board/QuadrantSelect';
 import { currentStep, type SessionState } from '../../lib/session/state';
 import { useCommand, type SendCommand } from './useCommand';
 import { FormError } from '../ui/FormError';
 
 interface Props {
   session: SessionState;
+  /** The empathy map's quadrants, to spotlight one. */
+  quadrants: readonly Quadrant[];
   /** Private notes waiting for the reveal. */
   pendingDrafts: number;
   send: SendCommand;
-  isAgendaOpen: boolean;
-  onToggleAgenda(): void;
-  isExportOpen: boolean;
-  onToggleExport(): void;
+  /** The facilitator's panel open under the bar, if any. */
+  openPanel: FacilitatorPanel | null;
+  onTogglePanel(panel: FacilitatorPanel): void;
   onHide(): void;
 }
+
+/** The panels the bar opens below itself, one at a time. */
+const PANEL_NAMES = { agenda: 'Agenda', map: 'Map', export: 'Export' } as const;
+export type FacilitatorPanel = keyof typeof PANEL_NAMES;
 
 function isTyping(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 }
 
 /** The facilitator's controls: agenda, timer, lock, lobby, spotlight. Presenter clickers work too. */
-export function FacilitatorBar({
-  session,
-  pendingDrafts,
-  send,
-  isAgendaOpen,
-  onToggleAgenda,
-  isExportOpen,
-  onToggleExport,
-  onHide,
-}: Props) {
+export function FacilitatorBar({ session, quadrants, pendingDrafts, send, openPanel, onTogglePanel, onHide }: Props) {
   const { run, error } = useCommand(send);
   const [allowMultiplePerNote, setAllowMultiplePerNote] = useState(false);
   const { timer } = session;
@@ -95,18 +92,13 @@ export function FacilitatorBar({
       </button>
       <label className="flex items-center gap-2 text-sm font-semibold">
         Spotlight
-        <select
-          value={session.spotlight ?? ''}
-          onChange={(event) => run({ type: 'spotlight.set', quadrant: isQuadrantId(event.target.value) ? event.target.value : null })}
+        <QuadrantSelect
+          quadrants={quadrants}
+          value={session.spotlight}
+          onChange={(quadrant) => run({ type: 'spotlight.set', quadrant })}
+          noneLabel="None"
           className="min-h-9 rounded-md bg-white px-2 text-slate-900"
-        >
-          <option value="">None</option>
-          {QUADRANTS.map((q) => (
-            <option key={q.id} value={q.id}>
-              {q.title}
-            </option>
-          ))}
-        </select>
+        />
       </label>
       <span className="mx-1 h-6 w-px bg-slate-600" aria-hidden />
       <button type="button" className="bar-btn" disabled={pendingDrafts === 0} onClick={() => run({ type: 'drafts.reveal' })}>
@@ -133,12 +125,11 @@ export function FacilitatorBar({
         </>
       )}
       <span className="mx-1 h-6 w-px bg-slate-600" aria-hidden />
-      <button type="button" className="bar-btn" aria-expanded={isAgendaOpen} onClick={onToggleAgenda}>
-        Agenda
-      </button>
-      <button type="button" className="bar-btn" aria-expanded={isExportOpen} onClick={onToggleExport}>
-        Export
-      </button>
+      {(Object.keys(PANEL_NAMES) as FacilitatorPanel[]).map((panel) => (
+        <button key={panel} type="button" className="bar-btn" aria-expanded={openPanel === panel} onClick={() => onTogglePanel(panel)}>
+          {PANEL_NAMES[panel]}
+        </button>
+      ))}
       <button
         type="button"
         className="bar-btn"

@@ -2,12 +2,13 @@
 
 import { useState, type FormEvent } from 'react';
 import { LIMITS } from '../../lib/limits';
-import { quadrantTitle, type QuadrantId } from '../../lib/quadrants';
+import { quadrantTitle, type Quadrant, type QuadrantId } from '../../lib/quadrants';
 import type { Result } from '../../lib/result';
 import { FormError } from '../ui/FormError';
 
 interface Props {
   spotlight: QuadrantId;
+  quadrants: readonly Quadrant[];
   isLocked: boolean;
   onAdd(quadrant: QuadrantId, text: string): Result<unknown>;
 }
@@ -16,12 +17,12 @@ interface Props {
  * The phone's big "add a note to <quadrant>" box. It follows the facilitator's spotlight, but a
  * note being typed keeps the quadrant it was started for: the spotlight never yanks it away.
  */
-export function FocusComposer({ spotlight, isLocked, onAdd }: Props) {
+export function FocusComposer({ spotlight, quadrants, isLocked, onAdd }: Props) {
   const [text, setText] = useState('');
   const [pinned, setPinned] = useState<QuadrantId | null>(null);
   const [error, setError] = useState<string | null>(null);
   const target = pinned ?? spotlight;
-  const title = quadrantTitle(target);
+  const title = quadrantTitle(target, quadrants);
 
   function change(value: string) {
     setText(value);
@@ -56,7 +57,7 @@ export function FocusComposer({ spotlight, isLocked, onAdd }: Props) {
         </label>
         {pinned && pinned !== spotlight && (
           <p className="text-sm text-slate-700">
-            The facilitator moved on to {quadrantTitle(spotlight)}. This note still goes to {title}.
+            The facilitator moved on to {quadrantTitle(spotlight, quadrants)}. This note still goes to {title}.
           </p>
         )}
         {isLocked && <p className="text-sm font-medium text-amber-900">The facilitator has locked the board for now.</p>}

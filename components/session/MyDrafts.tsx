@@ -1,20 +1,21 @@
 'use client';
 
 import { Trash2 } from 'lucide-react';
-import { quadrantTitle } from '../../lib/quadrants';
+import { quadrantTitle, type Quadrant } from '../../lib/quadrants';
 import type { DraftView } from '../../lib/session/drafts';
 import type { UnsentDraft } from '../sync/ControlConnection';
 import type { SendCommand } from './useCommand';
 
 interface Props {
   drafts: DraftView[];
+  quadrants: readonly Quadrant[];
   unsent: UnsentDraft[];
   send: SendCommand;
   onRetry(draftId: string): void;
 }
 
 /** A participant's private notes: only they see them until the facilitator reveals them. */
-export function MyDrafts({ drafts, unsent, send, onRetry }: Props) {
+export function MyDrafts({ drafts, quadrants, unsent, send, onRetry }: Props) {
   if (drafts.length === 0 && unsent.length === 0) {
     return (
       <p className="rounded-lg bg-slate-100 p-3 text-slate-700">
@@ -30,7 +31,7 @@ export function MyDrafts({ drafts, unsent, send, onRetry }: Props) {
         {drafts.map((draft) => (
           <li key={draft.draftId} className="flex items-start gap-2 rounded-md bg-yellow-100 p-2">
             <span className="flex-1">
-              <span className="block text-xs font-semibold text-slate-600 uppercase">{quadrantTitle(draft.quadrant)}</span>
+              <span className="block text-xs font-semibold text-slate-600 uppercase">{quadrantTitle(draft.quadrant, quadrants)}</span>
               {draft.text}
             </span>
             <button
@@ -46,7 +47,7 @@ export function MyDrafts({ drafts, unsent, send, onRetry }: Props) {
         {unsent.map((draft) => (
           <li key={draft.draftId} className="flex items-start gap-2 rounded-md border border-dashed border-slate-400 p-2">
             <span className="flex-1">
-              <span className="block text-xs font-semibold text-slate-600 uppercase">{quadrantTitle(draft.quadrant)}</span>
+              <span className="block text-xs font-semibold text-slate-600 uppercase">{quadrantTitle(draft.quadrant, quadrants)}</span>
               {draft.text}
               <span className={`block text-sm ${draft.error ? 'text-red-700' : 'text-slate-600'}`}>{draft.error ?? 'Sending…'}</span>
             </span>

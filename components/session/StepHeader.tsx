@@ -1,5 +1,5 @@
 import type { Note } from '../../lib/note';
-import { QUADRANTS } from '../../lib/quadrants';
+import type { Quadrant } from '../../lib/quadrants';
 import { currentStep, type SessionState } from '../../lib/session/state';
 import type { RosterEntry } from '../../lib/wire';
 import { TimerDisplay } from './TimerDisplay';
@@ -9,11 +9,12 @@ interface Props {
   clockOffsetMs: number;
   roster: RosterEntry[];
   notes: Note[];
+  quadrants: readonly Quadrant[];
   personaId: string | null;
 }
 
 /** The projector's strip: the step and its prompt, the timer, and how the room is doing. */
-export function StepHeader({ session, clockOffsetMs, roster, notes, personaId }: Props) {
+export function StepHeader({ session, clockOffsetMs, roster, notes, quadrants, personaId }: Props) {
   const step = currentStep(session);
   const index = session.agenda.findIndex((s) => s.id === step.id);
   const people = roster.filter((entry) => entry.role === 'participant');
@@ -46,7 +47,7 @@ export function StepHeader({ session, clockOffsetMs, roster, notes, personaId }:
         </div>
       </dl>
       <p className="sr-only">
-        Notes per quadrant: {QUADRANTS.map((q) => `${q.title} ${personaNotes.filter((n) => n.quadrant === q.id).length}`).join(', ')}
+        Notes per quadrant: {quadrants.map((q) => `${q.title} ${personaNotes.filter((n) => n.quadrant === q.id).length}`).join(', ')}
       </p>
       <TimerDisplay timer={session.timer} clockOffsetMs={clockOffsetMs} isLarge hasChime />
     </section>

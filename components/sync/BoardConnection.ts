@@ -150,6 +150,7 @@ export class BoardConnection {
   setNoteColor = (id: string, color: NoteColor) => board.setNoteColor(this.doc, id, color);
   deleteNote = (id: string) => board.deleteNote(this.doc, id);
   setNoteEvidence = (id: string, evidence: Evidence | null) => board.setNoteEvidence(this.doc, id, evidence);
+  promoteNote = (id: string, field: string) => profile.promoteNote(this.doc, id, field);
   createGroup = (personaId: string, quadrant: QuadrantId, name: string, noteIds: readonly string[]) =>
     groups.createGroup(this.doc, { personaId, quadrant, name, noteIds });
   renameGroup = (groupId: string, name: string) => groups.renameGroup(this.doc, groupId, name);

@@ -1,4 +1,4 @@
-import type { CreateWorkshopReply, SessionReply, WorkshopInfoReply } from '../../lib/api';
+import type { CreateWorkshopBody, CreateWorkshopReply, SessionReply, WorkshopInfoReply } from '../../lib/api';
 
 /** `status` is 0 when the server could not be reached at all. */
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: string; status: number };
@@ -18,8 +18,8 @@ async function call<T>(path: string, init: RequestInit = {}): Promise<ApiResult<
   return { ok: true, value: body };
 }
 
-export const createWorkshop = (title: string) =>
-  call<CreateWorkshopReply>('/api/workshops', { method: 'POST', body: JSON.stringify({ title }) });
+export const createWorkshop = (title: string, template: CreateWorkshopBody['template'] = 'six') =>
+  call<CreateWorkshopReply>('/api/workshops', { method: 'POST', body: JSON.stringify({ title, template }) });
 
 export const workshopInfo = (code: string) => call<WorkshopInfoReply>(`/api/workshops/${code}`);
 

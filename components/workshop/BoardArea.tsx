@@ -1,15 +1,15 @@
 'use client';
 
-import { useId, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import type { Board } from '../../lib/board';
-import { profileSettings } from '../../lib/profile';
-import type { QuadrantId } from '../../lib/quadrants';
+import { profileSettings, promoteTargets } from '../../lib/profile';
+import { quadrantsOf, type QuadrantId } from '../../lib/quadrants';
 import type { StepKind } from '../../lib/session/agenda';
 import { ActionPlan } from '../actions/ActionPlan';
 import type { Person } from '../actions/ActionRow';
 import { EmpathyMap } from '../board/EmpathyMap';
 import { JourneyBoard } from '../journey/JourneyBoard';
-import type { BoardActions, BoardViewOptions } from '../board/types';
+import type { BoardActions, BoardViewOptions, ScreenView } from '../board/types';
 import { PersonaOptions } from '../persona/PersonaOptions';
 import { PersonaTabs } from '../persona/PersonaTabs';
 import { ProfileCard } from '../persona/ProfileCard';
@@ -22,7 +22,7 @@ interface Props {
   board: Board;
   isLoaded: boolean;
   actions: BoardActions;
-  view: BoardViewOptions;
+  view: ScreenView;
   /** The persona the facilitator made active; the first one until then. */
   personaId: string | null;
   spotlight?: QuadrantId | null;
@@ -44,7 +44,7 @@ export function BoardArea({
   board,
   isLoaded,
   actions,
-  view,
+  view: screen,
   personaId,
   spotlight = null,
   onActivatePersona,
@@ -56,6 +56,11 @@ export function BoardArea({
   const [notice, showNotice, dismissNotice] = useNotice();
   const [isEditingOnProjector, setIsEditingOnProjector] = useState(false);
   const baseId = useId();
+  const settings = useMemo(() => profileSettings(board.meta), [board.meta]);
+  const view: BoardViewOptions = useMemo(
+    () => ({ ...screen, quadrants: quadrantsOf(board.meta), promoteTargets: promoteTargets(settings) }),
+    [screen, board.meta, settings],
+  );
   const isLarge = view.variant === 'projector';
   const toast = <UndoToast notice={notice} onDismiss={dismissNotice} isLarge={isLarge} />;
   if (!selected) {
@@ -73,7 +78,6 @@ export function BoardArea({
   }
   const tabId = (id: string) => `${baseId}-tab-${id}`;
   const isEditing = !view.isReadOnly && (!isLarge || isEditingOnProjector);
-  const settings = profileSettings(board.meta);
   return (
     <div id="board" className="flex min-h-0 flex-1 flex-col gap-3">
       {/* One row on the projector, to leave the height to the board; tabs above the tools on a phone. */}

@@ -4,7 +4,7 @@ import { formatRoomCode } from '../../lib/roomCode';
 import { useCallback, useState } from 'react';
 import { saveParticipantSession } from '../sync/storage';
 import { useCodeRotation } from '../sync/useCodeRotation';
-import type { QuadrantId } from '../../lib/quadrants';
+import { quadrantsOf, type QuadrantId } from '../../lib/quadrants';
 import type { Result } from '../../lib/result';
 import type { BoardActions } from '../board/types';
 import { currentStep } from '../../lib/session/state';
@@ -50,6 +50,7 @@ export function ParticipantView({ code }: { code: string }) {
   const left = dotsLeft(control, myVotes);
   const personaId = control?.activePersonaId ?? null;
   const activePersona = board.personas.find((p) => p.id === personaId) ?? board.personas[0];
+  const quadrants = quadrantsOf(board.meta);
   return (
     <main className="mx-auto flex max-w-screen-2xl flex-col gap-3 p-3 sm:p-4">
       <header className="flex flex-wrap items-center justify-between gap-2">
@@ -73,6 +74,7 @@ export function ParticipantView({ code }: { code: string }) {
         <>
           <FocusComposer
             spotlight={control.spotlight}
+            quadrants={quadrants}
             isLocked={isLocked}
             onAdd={(quadrant, text) => actions.addNote(activePersona.id, quadrant, text)}
           />
@@ -82,7 +84,13 @@ export function ParticipantView({ code }: { code: string }) {
         </>
       )}
       {isDraftStep && (
-        <MyDrafts drafts={myDrafts} unsent={unsentDrafts} send={workshop.control.send} onRetry={workshop.control.retryDraft} />
+        <MyDrafts
+          drafts={myDrafts}
+          quadrants={quadrants}
+          unsent={unsentDrafts}
+          send={workshop.control.send}
+          onRetry={workshop.control.retryDraft}
+        />
       )}
       {left !== null && (
         <p role="status" className="rounded-lg bg-blue-700 p-3 text-lg font-bold text-white">

@@ -1,10 +1,12 @@
 'use client';
 
 import { useState } from 'react';
+import { quadrantsOf } from '../../lib/quadrants';
 import { formatRoomCode } from '../../lib/roomCode';
 import { currentStep } from '../../lib/session/state';
 import { AgendaPanel } from '../session/AgendaPanel';
-import { FacilitatorBar } from '../session/FacilitatorBar';
+import { FacilitatorBar, type FacilitatorPanel } from '../session/FacilitatorBar';
+import { MapTemplatePanel } from '../session/MapTemplatePanel';
 import { LobbyPanel } from '../session/LobbyPanel';
 import { noteVoting } from '../session/noteVoting';
 import { StepHeader } from '../session/StepHeader';
@@ -31,13 +33,13 @@ interface Props {
 /** What the projector shows, with the facilitator's controls on top (hideable for a clean screen). */
 export function PresenterScreen({ code, facilitatorKey, title, joinUrl, workshop, boardState, controlState }: Props) {
   const [areControlsVisible, setAreControlsVisible] = useState(true);
-  const [isAgendaOpen, setIsAgendaOpen] = useState(false);
-  const [isExportOpen, setIsExportOpen] = useState(false);
+  const [openPanel, setOpenPanel] = useState<FacilitatorPanel | null>(null);
   const { board, status, isLoaded } = boardState;
   const { session, roster, clockOffsetMs } = controlState;
   const send = workshop.control.send;
   const remove = (participantId: string) => void send({ type: 'participant.kick', participantId });
   const isLobby = session ? currentStep(session).kind === 'lobby' : true;
+  const quadrants = quadrantsOf(board.meta);
   const facilitatorLink = `${window.location.origin}/w/${code}/present#key=${facilitatorKey}`;
 
   return (
@@ -45,12 +47,11 @@ export function PresenterScreen({ code, facilitatorKey, title, joinUrl, workshop
       {session && areControlsVisible && (
         <FacilitatorBar
           session={session}
+          quadrants={quadrants}
           pendingDrafts={controlState.pendingDrafts}
           send={send}
-          isAgendaOpen={isAgendaOpen}
-          onToggleAgenda={() => setIsAgendaOpen(!isAgendaOpen)}
-          isExportOpen={isExportOpen}
-          onToggleExport={() => setIsExportOpen(!isExportOpen)}
+          openPanel={openPanel}
+          onTogglePanel={(panel) => setOpenPanel(openPanel === panel ? null : panel)}
           onHide={() => setAreControlsVisible(false)}
         />
       )}
@@ -63,8 +64,11 @@ export function PresenterScreen({ code, facilitatorKey, title, joinUrl, workshop
           Show controls
         </button>
       )}
-      {session && areControlsVisible && isAgendaOpen && <AgendaPanel session={session} send={send} />}
-      {areControlsVisible && isExportOpen && (
+      {session && areControlsVisible && openPanel === 'agenda' && <AgendaPanel session={session} send={send} quadrants={quadrants} />}
+      {areControlsVisible && openPanel === 'map' && (
+        <MapTemplatePanel key={JSON.stringify(quadrants)} map={board.meta ?? {}} quadrants={quadrants} send={send} />
+      )}
+      {areControlsVisible && openPanel === 'export' && (
         <div className="rounded-xl bg-white p-3 shadow-sm">
           <ExportMenu code={code} facilitatorKey={facilitatorKey} />
         </div>
@@ -100,6 +104,7 @@ export function PresenterScreen({ code, facilitatorKey, title, joinUrl, workshop
               clockOffsetMs={clockOffsetMs}
               roster={roster}
               notes={board.notes}
+              quadrants={quadrants}
               personaId={session.activePersonaId ?? board.personas[0]?.id ?? null}
             />
           )}

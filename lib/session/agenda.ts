@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { QUADRANT_IDS, QUADRANTS } from '../quadrants';
+import { QuadrantIdSchema, SIX_QUADRANTS, type Quadrant } from '../quadrants';
 
 export const STEP_KINDS = ['lobby', 'customer_groups', 'profile', 'quadrant', 'journey', 'vote', 'gaps', 'wrap_up', 'custom'] as const;
 export type StepKind = (typeof STEP_KINDS)[number];
@@ -19,7 +19,7 @@ export const StepSchema = z.object({
   isAnonymous: z.boolean(),
   voteBudget: z.number().int().min(1).max(STEP_LIMITS.maxVoteBudget),
   /** The quadrant phones switch to in this step. */
-  quadrant: z.enum(QUADRANT_IDS).nullable(),
+  quadrant: QuadrantIdSchema.nullable(),
   isSkipped: z.boolean(),
 });
 export type Step = z.infer<typeof StepSchema>;
@@ -39,22 +39,22 @@ export type StepPatch = z.infer<typeof StepPatchSchema>;
 
 const base = { prompt: '', durationSec: 0, isPrivate: false, isAnonymous: false, voteBudget: 3, quadrant: null, isSkipped: false } as const;
 
-const quadrantStep = (id: (typeof QUADRANT_IDS)[number], minutes: number): Step => {
-  const quadrant = QUADRANTS.find((q) => q.id === id)!;
+/** The agenda step that fills one quadrant: private writing, then a reveal. */
+export function quadrantStep(quadrant: Quadrant, minutes = 8): Step {
   return {
     ...base,
-    id: `q_${id}`,
+    id: `q_${quadrant.id}`,
     kind: 'quadrant',
     title: quadrant.title,
     prompt: quadrant.questions.join(' '),
     durationSec: minutes * 60,
     isPrivate: true,
-    quadrant: id,
+    quadrant: quadrant.id,
   };
-};
+}
 
-/** The default one-day agenda (PRODUCT.md). */
-export function defaultAgenda(): Step[] {
+/** The default one-day agenda (PRODUCT.md), with one step per quadrant of the chosen map. */
+export function defaultAgenda(quadrants: readonly Quadrant[] = SIX_QUADRANTS): Step[] {
   return [
     { ...base, id: 'lobby', kind: 'lobby', title: 'Lobby', prompt: 'Join with the room code or the QR code.' },
     {
@@ -73,12 +73,7 @@ export function defaultAgenda(): Step[] {
       prompt: 'Give the persona a name, a picture, a quote and a profile.',
       durationSec: 20 * 60,
     },
-    quadrantStep('sees', 8),
-    quadrantStep('hears', 8),
-    quadrantStep('thinks_feels', 8),
-    quadrantStep('says_does', 8),
-    quadrantStep('pains', 8),
-    quadrantStep('gains', 8),
+    ...quadrants.map((quadrant) => quadrantStep(quadrant)),
     {
       ...base,
       id: 'journey',
@@ -98,4 +93,46 @@ export function defaultAgenda(): Step[] {
     },
     { ...base, id: 'wrap_up', kind: 'wrap_up', title: 'Wrap-up', prompt: 'Export the persona posters, the board and the action plan.' },
   ];
+}
+
+/**
+ * The agenda after the empathy map changed from `before` to `after`: one quadrant step per
+ * quadrant of the new map, where the old quadrant steps were. A step whose quadrant stays keeps
+ * its settings (its title and prompt follow a renamed quadrant unless the facilitator had
+ * changed them); steps for removed quadrants go, except the current one, which stays without
+ * a quadrant so the room is not pulled off its step.
+ */
+export function alignAgendaWithMap(
+  agenda: readonly Step[],
+  currentStepId: string,
+  before: readonly Quadrant[],
+  after: readonly Quadrant[],
+): Step[] {
+  const isMapStep = (step: Step) => step.kind === 'quadrant' && step.quadrant !== null;
+  const firstMapStep = agenda.findIndex(isMapStep);
+  const insertAt = firstMapStep >= 0 ? firstMapStep : journeyOrEnd(agenda);
+  const orphan = agenda.find((step) => step.id === currentStepId && isMapStep(step) && !after.some((q) => q.id === step.quadrant));
+  const takenIds = new Set(agenda.filter((step) => !isMapStep(step) || step === orphan).map((step) => step.id));
+  const mapSteps = after.map((quadrant) => {
+    const existing = agenda.find((step) => isMapStep(step) && step.quadrant === quadrant.id);
+    if (!existing) return quadrantStep(quadrant);
+    const old = before.find((q) => q.id === quadrant.id);
+    return {
+      ...existing,
+      title: old && existing.title === old.title ? quadrant.title : existing.title,
+      prompt: old && existing.prompt === old.questions.join(' ') ? quadrant.questions.join(' ') : existing.prompt,
+    };
+  });
+  for (const step of mapSteps) {
+    for (let n = 2; takenIds.has(step.id); n++) step.id = `${step.id.slice(0, 20)}_${n}`;
+    takenIds.add(step.id);
+  }
+  const kept = agenda.slice(0, insertAt).filter((step) => !isMapStep(step));
+  const rest = agenda.slice(insertAt).filter((step) => !isMapStep(step));
+  return [...kept, ...(orphan ? [{ ...orphan, quadrant: null }] : []), ...mapSteps, ...rest];
+}
+
+function journeyOrEnd(agenda: readonly Step[]): number {
+  const journey = agenda.findIndex((step) => step.kind === 'journey' || step.kind === 'vote' || step.kind === 'wrap_up');
+  return journey >= 0 ? journey : agenda.length;
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LIMITS } from '../limits';
 import { NOTE_COLORS } from '../note';
-import { QUADRANT_IDS } from '../quadrants';
+import { QuadrantIdSchema, QuadrantsSchema, TemplateIdSchema } from '../quadrants';
 import { StepPatchSchema, STEP_KINDS, STEP_LIMITS } from './agenda';
 
 const CommandIdSchema = z.string().min(1).max(64);
@@ -43,17 +43,19 @@ export const CommandSchema = z.discriminatedUnion('type', [
   z.object({ id: CommandIdSchema, type: z.literal('timer.reset') }),
   z.object({ id: CommandIdSchema, type: z.literal('board.lock'), isLocked: z.boolean() }),
   z.object({ id: CommandIdSchema, type: z.literal('lobby.lock'), isLocked: z.boolean() }),
-  z.object({ id: CommandIdSchema, type: z.literal('spotlight.set'), quadrant: z.enum(QUADRANT_IDS).nullable() }),
+  z.object({ id: CommandIdSchema, type: z.literal('spotlight.set'), quadrant: QuadrantIdSchema.nullable() }),
   z.object({ id: CommandIdSchema, type: z.literal('persona.activate'), personaId: z.string().regex(/^[0-9a-z]{16}$/) }),
   z.object({ id: CommandIdSchema, type: z.literal('participant.kick'), participantId: z.string().regex(/^[0-9a-z]{16}$/) }),
   z.object({ id: CommandIdSchema, type: z.literal('participant.done'), isDone: z.boolean() }),
   z.object({ id: CommandIdSchema, type: z.literal('room.rotateCode') }),
+  // The empathy map's template: written into the board, with the agenda's quadrant steps to match.
+  z.object({ id: CommandIdSchema, type: z.literal('map.set'), template: TemplateIdSchema, quadrants: QuadrantsSchema }),
   // Private writing: a note that only its author sees until the facilitator reveals it.
   z.object({
     id: CommandIdSchema,
     type: z.literal('draft.add'),
     draftId: RecordIdSchema,
-    quadrant: z.enum(QUADRANT_IDS),
+    quadrant: QuadrantIdSchema,
     text: DraftTextSchema,
     color: z.enum(NOTE_COLORS).default('yellow'),
   }),
@@ -64,7 +66,7 @@ export const CommandSchema = z.discriminatedUnion('type', [
   z.object({
     id: CommandIdSchema,
     type: z.literal('vote.open'),
-    quadrant: z.enum(QUADRANT_IDS).nullable().default(null),
+    quadrant: QuadrantIdSchema.nullable().default(null),
     budget: z.number().int().min(1).max(STEP_LIMITS.maxVoteBudget).optional(),
     allowMultiplePerNote: z.boolean().default(false),
   }),

@@ -1,6 +1,7 @@
 import { newId } from '../ids';
 import { fail, ok, type Result } from '../result';
-import { STEP_LIMITS, type Step } from './agenda';
+import type { Quadrant } from '../quadrants';
+import { alignAgendaWithMap, STEP_LIMITS, type Step } from './agenda';
 import type { Command } from './commands';
 import { idleTimer, timerRemainingMs, type SessionState, type Timer } from './state';
 
@@ -11,6 +12,8 @@ export interface CommandContext {
   participantId: string;
   /** Personas that exist on the board right now. */
   personaIds: readonly string[];
+  /** The empathy map's quadrants before this command. */
+  quadrants: readonly Quadrant[];
 }
 
 const MINUTE_MS = 60_000;
@@ -148,6 +151,15 @@ export function reduceSession(state: SessionState, command: Command, context: Co
         ? ok({ ...state, activePersonaId: command.personaId })
         : fail('That persona no longer exists.');
       break;
+    case 'map.set': {
+      const agenda = alignAgendaWithMap(state.agenda, state.currentStepId, context.quadrants, command.quadrants);
+      const isOnMap = (id: string | null) => id !== null && command.quadrants.some((q) => q.id === id);
+      next =
+        agenda.length > STEP_LIMITS.maxSteps
+          ? fail(`The agenda would have more than ${STEP_LIMITS.maxSteps} steps. Remove a step first.`)
+          : ok({ ...state, agenda, spotlight: isOnMap(state.spotlight) ? state.spotlight : null });
+      break;
+    }
     case 'participant.kick':
       next = ok({ ...state, doneParticipantIds: state.doneParticipantIds.filter((id) => id !== command.participantId) });
       break;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { QUADRANT_IDS } from '../quadrants';
+import { QuadrantIdSchema, SIX_QUADRANTS, type Quadrant } from '../quadrants';
 import { defaultAgenda, StepSchema, STEP_LIMITS } from './agenda';
 
 /**
@@ -22,7 +22,7 @@ export const VoteRoundSchema = z.object({
   roundId: z.string(),
   status: z.enum(['open', 'closed']),
   personaId: z.string().nullable(),
-  quadrant: z.enum(QUADRANT_IDS).nullable(),
+  quadrant: QuadrantIdSchema.nullable(),
   budget: z.number().int().min(1),
   allowMultiplePerNote: z.boolean(),
   results: z.record(z.string(), z.number().int().min(0)).nullable(),
@@ -36,7 +36,7 @@ export const SessionStateSchema = z.object({
   timer: TimerSchema,
   isBoardLocked: z.boolean(),
   isLobbyLocked: z.boolean(),
-  spotlight: z.enum(QUADRANT_IDS).nullable(),
+  spotlight: QuadrantIdSchema.nullable(),
   activePersonaId: z.string().nullable(),
   /** Participants who pressed "I'm done" in the current step. */
   doneParticipantIds: z.array(z.string()),
@@ -50,8 +50,9 @@ export function idleTimer(durationSec: number): Timer {
   return { status: 'idle', durationMs: durationSec * 1000, endsAt: null, remainingMs: durationSec * 1000 };
 }
 
-export function initialSessionState(): SessionState {
-  const agenda = defaultAgenda();
+/** A new workshop's session: the default agenda, with a step per quadrant of its map. */
+export function initialSessionState(quadrants: readonly Quadrant[] = SIX_QUADRANTS): SessionState {
+  const agenda = defaultAgenda(quadrants);
   return {
     agenda,
     currentStepId: agenda[0]!.id,

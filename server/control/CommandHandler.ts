@@ -1,5 +1,7 @@
 import { readPersonas } from '../../lib/board';
 import { CLOSE_CODES } from '../../lib/closeCodes';
+import { readQuadrants, setMapTemplate } from '../../lib/mapTemplate';
+import { SIX_QUADRANTS } from '../../lib/quadrants';
 import { fail, ok, type Result } from '../../lib/result';
 import {
   CommandSchema,
@@ -88,12 +90,18 @@ export class CommandHandler {
     }
     const personaIds =
       command.type === 'persona.activate' ? rooms.readDoc(identity.workshopId, (doc) => readPersonas(doc).map((p) => p.id)) : [];
+    const quadrants = command.type === 'map.set' ? rooms.readDoc(identity.workshopId, readQuadrants) : SIX_QUADRANTS;
     const next = reduceSession(sessions.get(identity.workshopId), command, {
       now: this.now(),
       participantId: identity.participantId,
       personaIds,
+      quadrants,
     });
     if (!next.ok) return next;
+    if (command.type === 'map.set') {
+      const written = rooms.change(identity.workshopId, (doc) => setMapTemplate(doc, command.template, command.quadrants));
+      if (!written.ok) return written;
+    }
     sessions.set(identity.workshopId, next.value);
     this.broadcastState(identity.workshopId);
     if (command.type === 'participant.kick') this.kick(identity.workshopId, command.participantId);

@@ -1,4 +1,5 @@
 import { SessionStateSchema, initialSessionState, type SessionState } from '../../lib/session/state';
+import { SIX_QUADRANTS, type Quadrant } from '../../lib/quadrants';
 import type { CommandReply } from '../../lib/session/commands';
 import type { Logger } from '../log';
 import type { Store } from '../storage/Store';
@@ -17,6 +18,8 @@ export class Sessions {
   constructor(
     private readonly store: Store,
     private readonly log: Logger,
+    /** The quadrants of a workshop's empathy map, for its first agenda. */
+    private readonly quadrantsOf: (workshopId: string) => readonly Quadrant[] = () => SIX_QUADRANTS,
   ) {}
 
   get(workshopId: string): SessionState {
@@ -30,7 +33,7 @@ export class Sessions {
 
   private load(workshopId: string): SessionState {
     const raw = this.store.loadSession(workshopId);
-    if (raw === null) return initialSessionState();
+    if (raw === null) return initialSessionState(this.quadrantsOf(workshopId));
     try {
       const parsed = SessionStateSchema.safeParse(JSON.parse(raw));
       if (parsed.success) return parsed.data;
@@ -40,7 +43,7 @@ export class Sessions {
     // Unreadable control state is not worth stopping a workshop for; the row is only
     // replaced when the facilitator next changes something.
     this.log.error({ workshopId }, 'stored session state is invalid; starting from the default agenda');
-    return initialSessionState();
+    return initialSessionState(this.quadrantsOf(workshopId));
   }
 
   set(workshopId: string, state: SessionState): void {

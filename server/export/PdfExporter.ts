@@ -1,3 +1,4 @@
+import { SIX_QUADRANTS } from '../../lib/quadrants';
 import type { ExportModel } from './exportModel';
 import { ExportGate } from './ExportGate';
 import { PdfWorkerPool } from './PdfWorkerPool';
@@ -56,7 +57,15 @@ export class PdfExporter {
    * loading react-pdf and the fonts (a few seconds). For the server's start-up.
    */
   async warm(): Promise<void> {
-    const empty: ExportModel = { code: '00000000', title: '', workshopDate: 0, exportedAt: 0, participants: [], personas: [] };
+    const empty: ExportModel = {
+      code: '00000000',
+      title: '',
+      workshopDate: 0,
+      exportedAt: 0,
+      participants: [],
+      quadrants: SIX_QUADRANTS,
+      personas: [],
+    };
     await this.pool.run(empty, this.limits.timeoutMs).catch(() => undefined);
   }
 

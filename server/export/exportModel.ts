@@ -2,10 +2,12 @@ import type * as Y from 'yjs';
 import type { ActionItem, Question } from '../../lib/actions';
 import { isMapNote, readBoard } from '../../lib/board';
 import type { Note } from '../../lib/note';
-import { QUADRANTS, type QuadrantId } from '../../lib/quadrants';
+import { quadrantsOf, type Quadrant, type QuadrantId } from '../../lib/quadrants';
 
 export interface QuadrantExport {
   id: QuadrantId;
+  /** Its place on the map (colours follow it); -1 for notes whose quadrant is not on the map. */
+  index: number;
   title: string;
   /** The quadrant's first guiding question, printed under its title. */
   prompt: string;
@@ -48,7 +50,32 @@ export interface ExportModel {
   workshopDate: number;
   exportedAt: number;
   participants: string[];
+  /** The map's quadrants (the board's template), in order. */
+  quadrants: readonly Quadrant[];
   personas: PersonaExport[];
+}
+
+/** A persona's notes by quadrant of the map, plus, if any, those whose quadrant left the map. */
+function quadrantExports(quadrants: readonly Quadrant[], notes: readonly Note[]): QuadrantExport[] {
+  const onMap = new Set(quadrants.map((quadrant) => quadrant.id));
+  const exports: QuadrantExport[] = quadrants.map((quadrant, index) => ({
+    id: quadrant.id,
+    index,
+    title: quadrant.title,
+    prompt: quadrant.questions[0] ?? '',
+    notes: notes.filter((note) => note.quadrant === quadrant.id),
+  }));
+  const offMap = notes.filter((note) => !onMap.has(note.quadrant));
+  if (offMap.length > 0) {
+    exports.push({
+      id: 'off_map',
+      index: -1,
+      title: 'Not on this map',
+      prompt: 'Notes from quadrants the map no longer has.',
+      notes: offMap,
+    });
+  }
+  return exports;
 }
 
 /** Reads the board once and groups its notes by persona and quadrant (oldest note first). */
@@ -59,6 +86,7 @@ export function buildExportModel(
   now = Date.now(),
 ): ExportModel {
   const board = readBoard(doc);
+  const quadrants = quadrantsOf(board.meta);
   const personas = board.personas.map((persona): PersonaExport => {
     const notes = board.notes.filter((note) => note.personaId === persona.id);
     return {
@@ -68,12 +96,7 @@ export function buildExportModel(
       authorCount: new Set(notes.map((note) => note.authorId)).size,
       observedCount: notes.filter((note) => note.evidence === 'observed').length,
       assumedCount: notes.filter((note) => note.evidence === 'assumed').length,
-      quadrants: QUADRANTS.map((quadrant) => ({
-        id: quadrant.id,
-        title: quadrant.title,
-        prompt: quadrant.questions[0] ?? '',
-        notes: notes.filter((note) => isMapNote(note) && note.quadrant === quadrant.id),
-      })),
+      quadrants: quadrantExports(quadrants, notes.filter(isMapNote)),
       scenario: persona.scenario ?? '',
       journey: board.journeySteps
         .filter((step) => step.personaId === persona.id)
@@ -88,6 +111,7 @@ export function buildExportModel(
     workshopDate: board.meta?.createdAt ?? workshop.createdAt,
     exportedAt: now,
     participants: [...participants],
+    quadrants,
     personas,
   };
 }

@@ -17,7 +17,7 @@ import { LIMITS } from '../../lib/limits';
 import type { RoomRegistry } from '../yjs/RoomRegistry';
 import { bearerSecret } from '../secrets';
 import type { WorkshopRow } from '../storage/Store';
-import { sessionReply, type Workshops } from '../Workshops';
+import { blankBoard, sessionReply, type Workshops } from '../Workshops';
 import { clientIp } from './clientIp';
 import type { JoinGuard } from './JoinGuard';
 import { HttpError, readJson, sendJson } from './respond';
@@ -104,8 +104,9 @@ function parseBody<T>(
 
 const createWorkshop: Handler = async (ctx, req, res) => {
   await requireCreationAllowance(ctx, req);
-  const { title } = parseBody(CreateWorkshopBodySchema, await readJson(req, MAX_BODY_BYTES));
-  sendCreated(ctx, req, res, ctx.workshops.create(title));
+  const { title, template } = parseBody(CreateWorkshopBodySchema, await readJson(req, MAX_BODY_BYTES));
+  const now = Date.now();
+  sendCreated(ctx, req, res, ctx.workshops.create(title, now, blankBoard(title, now, template)));
 };
 
 async function requireCreationAllowance(ctx: ApiContext, req: IncomingMessage): Promise<void> {

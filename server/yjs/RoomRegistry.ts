@@ -47,10 +47,10 @@ export class RoomRegistry {
   }
 
   /** A server-side change (e.g. a reveal): loads the room if needed, persists and broadcasts it. */
-  change(workshopId: string, apply: (doc: Y.Doc) => void): void {
+  change<T>(workshopId: string, apply: (doc: Y.Doc) => T): T {
     const room = this.open(workshopId);
     try {
-      room.transact(apply);
+      return room.transact(apply);
     } finally {
       this.release(room);
     }

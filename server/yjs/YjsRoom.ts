@@ -152,8 +152,12 @@ export class YjsRoom {
   }
 
   /** A server-side change (e.g. a reveal), persisted and broadcast like any other. */
-  transact(change: (doc: Y.Doc) => void): void {
-    this.doc.transact(() => change(this.doc), 'server');
+  transact<T>(change: (doc: Y.Doc) => T): T {
+    let result: T | undefined;
+    this.doc.transact(() => {
+      result = change(this.doc);
+    }, 'server');
+    return result as T;
   }
 
   addConnection(conn: RoomConnection): void {

@@ -1,3 +1,4 @@
+import { SIX_QUADRANTS } from '../../lib/quadrants';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { addNote, readNotes, readPersonas } from '../../lib/board';
 import { ExportRefusedError } from '../../server/export/ExportGate';
@@ -5,7 +6,7 @@ import type { ExportModel } from '../../server/export/exportModel';
 import { PdfExporter } from '../../server/export/PdfExporter';
 import { Harness, synced } from './harness';
 
-const MODEL: ExportModel = { code: 'ABCD2345', title: 'Limits', workshopDate: 0, exportedAt: 0, participants: [], personas: [] };
+const MODEL: ExportModel = { code: 'ABCD2345', title: 'Limits', workshopDate: 0, exportedAt: 0, participants: [], quadrants: SIX_QUADRANTS, personas: [] };
 
 /** A render that finishes when the test says so, counting how many run at once. */
 function controlledRender() {

@@ -78,7 +78,7 @@ describe('readNotes', () => {
     ['a missing field', { ...note('a000000000000001', 1), text: undefined }],
     ['numeric text', { ...note('a000000000000001', 1), text: 42 }],
     ['text over the limit', { ...note('a000000000000001', 1), text: 'x'.repeat(2001) }],
-    ['an unknown quadrant', { ...note('a000000000000001', 1), quadrant: 'feels' }],
+    ['a malformed quadrant id', { ...note('a000000000000001', 1), quadrant: 'Feels!' }],
     ['an unknown colour', { ...note('a000000000000001', 1), color: 'black' }],
     ['a malformed author id', { ...note('a000000000000001', 1), authorId: 'ANN' }],
     ['a negative time', { ...note('a000000000000001', 1), createdAt: -5 }],
@@ -149,7 +149,7 @@ describe('readNote', () => {
     if (!added.ok) throw new Error(added.error);
     expect(readNote(doc, added.value.id)).toEqual(added.value);
     expect(readNote(doc, 'zzzzzzzzzzzzzzzz')).toBeNull();
-    notesMap(doc).get(added.value.id)!.set('quadrant', 'nowhere');
+    notesMap(doc).get(added.value.id)!.set('quadrant', 'no where');
     expect(readNote(doc, added.value.id)).toBeNull();
   });
 });

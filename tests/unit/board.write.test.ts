@@ -107,7 +107,7 @@ describe('addNote', () => {
     ['an unknown persona', { personaId: 'zzzzzzzzzzzzzzzz' }, 'That persona no longer exists.'],
     ['a malformed author id', { authorId: 'Ann!' }, 'Invalid note.'],
     ['an author name over 40 characters', { authorName: 'A'.repeat(41) }, 'Invalid note.'],
-    ['an unknown quadrant', { quadrant: 'feels' as QuadrantId }, 'Invalid note.'],
+    ['a malformed quadrant id', { quadrant: 'Feels!' as QuadrantId }, 'Invalid note.'],
     ['an unknown colour', { color: 'black' as NoteColor }, 'Invalid note.'],
     ['a negative time', { now: -1 }, 'Invalid note.'],
   ])('refuses %s and writes nothing', (_label, overrides, error) => {
@@ -183,11 +183,13 @@ describe('moveNote', () => {
     expect(updates).toHaveLength(0);
   });
 
-  it('refuses an unknown quadrant before looking for the note', () => {
+  it('refuses a quadrant the map does not have, before looking for the note', () => {
     const { doc, persona } = newBoard();
     const note = addedNote(doc, persona.id);
-    expect(moveNote(doc, note.id, 'nowhere' as QuadrantId)).toEqual({ ok: false, error: 'Unknown quadrant.' });
-    expect(moveNote(doc, 'nope000000000000', 'nowhere' as QuadrantId)).toEqual({ ok: false, error: 'Unknown quadrant.' });
+    const refused = { ok: false, error: 'That quadrant is not on this map.' };
+    expect(moveNote(doc, note.id, 'nowhere' as QuadrantId)).toEqual(refused);
+    expect(moveNote(doc, note.id, 'feels')).toEqual(refused); // classic four, not on the six-quadrant map
+    expect(moveNote(doc, 'nope000000000000', 'nowhere' as QuadrantId)).toEqual(refused);
     expect(moveNote(doc, 'nope000000000000', 'sees')).toEqual({ ok: false, error: 'That note was deleted.' });
     expect(readNotes(doc)[0]?.quadrant).toBe(note.quadrant);
   });

@@ -2,6 +2,8 @@ import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { addNote, metaMap, personasMap, readBoard } from '../../lib/board';
 import { LIMITS } from '../../lib/limits';
+import { setMapTemplate } from '../../lib/mapTemplate';
+import { CLASSIC_QUADRANTS } from '../../lib/quadrants';
 import { PERSONA_PURGE_AFTER_MS } from '../../lib/persona';
 import {
   addPersona,
@@ -155,6 +157,7 @@ describe('validateUpdate keeps the profile setup for the facilitator', () => {
   it.each<[string, (doc: Y.Doc) => unknown]>([
     ['hiding a field', (doc) => setProfileFieldHidden(doc, 'income', true)],
     ['adding a custom field', (doc) => addCustomProfileField(doc, 'Devices')],
+    ['changing the empathy map', (doc) => setMapTemplate(doc, 'classic', CLASSIC_QUADRANTS)],
   ])('refuses a participant %s', (_label, change) => {
     const { server, client } = setup();
     change(client);
@@ -168,6 +171,17 @@ describe('validateUpdate keeps the profile setup for the facilitator', () => {
     const { server, client } = setup();
     metaMap(client).set('hiddenProfileFields', value);
     expectRefused(server, diff(client, server), error, FACILITATOR);
+  });
+
+  it.each<[string, string, unknown]>([
+    ['an unknown template', 'template', 'nine'],
+    ['an empty map', 'quadrants', []],
+    ['a quadrant with a malformed id', 'quadrants', [{ id: '__proto__', title: 'x', questions: [] }]],
+    ['a quadrant with an extra-long title', 'quadrants', [{ id: 'a', title: 't'.repeat(41), questions: [] }]],
+  ])('refuses the facilitator %s', (_label, key, value) => {
+    const { server, client } = setup();
+    metaMap(client).set(key, value);
+    expectRefused(server, diff(client, server), new RegExp(`invalid meta\\.${key}`), FACILITATOR);
   });
 
   it.each<[string, unknown]>([

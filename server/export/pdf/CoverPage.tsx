@@ -1,9 +1,8 @@
 import { Page, StyleSheet, Text, View } from '@react-pdf/renderer';
-import { QUADRANT_IDS } from '../../../lib/quadrants';
 import { formatRoomCode } from '../../../lib/roomCode';
 import { formatExportDate, type ExportModel } from '../exportModel';
 import { Footer } from './Footer';
-import { FULL_SHAPING, MUTED, PAGINATION, QUADRANT_ACCENTS, RULE, styles as base } from './theme';
+import { FULL_SHAPING, MUTED, PAGINATION, quadrantAccent, RULE, styles as base } from './theme';
 
 const styles = StyleSheet.create({
   stripe: { flexDirection: 'row', height: 8, marginBottom: 56 },
@@ -46,8 +45,8 @@ export function CoverPage({ model }: { model: ExportModel }) {
       {/* Page chrome first: the pagination engine repeats fixed nodes only from where they appear. */}
       <Footer title={model.title} label="Cover" />
       <View style={styles.stripe}>
-        {QUADRANT_IDS.map((id) => (
-          <View key={id} style={[styles.stripePart, { backgroundColor: QUADRANT_ACCENTS[id].accent }]} />
+        {model.quadrants.map((quadrant, index) => (
+          <View key={quadrant.id} style={[styles.stripePart, { backgroundColor: quadrantAccent(index).accent }]} />
         ))}
       </View>
       <Text style={base.eyebrow}>Persona workshop</Text>

@@ -13,7 +13,7 @@ import {
   UNSPLITTABLE_NOTE_CHARS,
   type PersonaLayout,
 } from './posterLayout';
-import { FULL_SHAPING, INK, MUTED, NOTE_PAPER, PAGINATION, QUADRANT_ACCENTS, RULE, styles as base } from './theme';
+import { FULL_SHAPING, INK, MUTED, NOTE_PAPER, PAGINATION, quadrantAccent, RULE, styles as base } from './theme';
 
 const styles = StyleSheet.create({
   header: { flexDirection: 'row', justifyContent: 'space-between', alignItems: 'flex-end', marginBottom: 14 },
@@ -57,7 +57,7 @@ function NoteChip({ note, layout }: { note: Note; layout: PersonaLayout }) {
 }
 
 function QuadrantHeading({ quadrant }: { quadrant: QuadrantExport }) {
-  const { accent } = QUADRANT_ACCENTS[quadrant.id];
+  const { accent } = quadrantAccent(quadrant.index);
   return (
     <>
       <View style={styles.boxHeader}>
@@ -82,7 +82,7 @@ function NoteChips({ quadrant, layout }: { quadrant: QuadrantExport; layout: Per
 
 /** A poster cell: one box, stretched to its row's height. */
 function QuadrantBox({ quadrant }: { quadrant: QuadrantExport }) {
-  const { accent, tint } = QUADRANT_ACCENTS[quadrant.id];
+  const { accent, tint } = quadrantAccent(quadrant.index);
   return (
     <View style={[styles.box, { width: boxWidth('poster'), borderTopColor: accent, backgroundColor: tint }]}>
       <QuadrantHeading quadrant={quadrant} />
@@ -96,7 +96,7 @@ function QuadrantBox({ quadrant }: { quadrant: QuadrantExport }) {
  * heading moves to the next page (it needs some notes after it) no empty box is left behind.
  */
 function QuadrantBand({ quadrant }: { quadrant: QuadrantExport }) {
-  const { accent, tint } = QUADRANT_ACCENTS[quadrant.id];
+  const { accent, tint } = quadrantAccent(quadrant.index);
   return (
     <>
       <View style={[styles.bandHead, { borderTopColor: accent, backgroundColor: tint }]} minPresenceAhead={60}>

@@ -1,21 +1,32 @@
 import { StyleSheet } from '@react-pdf/renderer';
 import type { NoteColor } from '../../../lib/note';
-import type { QuadrantId } from '../../../lib/quadrants';
 import { FONT_STACK } from './fonts';
 
 export const INK = '#0F172A';
 export const MUTED = '#64748B';
 export const RULE = '#E2E8F0';
 
-/** One accent per quadrant: its top bar, title and count, and a pale tint behind its notes. */
-export const QUADRANT_ACCENTS: Record<QuadrantId, { accent: string; tint: string }> = {
-  sees: { accent: '#2563EB', tint: '#F3F7FF' },
-  hears: { accent: '#7C3AED', tint: '#F7F5FF' },
-  thinks_feels: { accent: '#DB2777', tint: '#FEF5FA' },
-  says_does: { accent: '#D97706', tint: '#FFFBF0' },
-  pains: { accent: '#DC2626', tint: '#FEF6F6' },
-  gains: { accent: '#16A34A', tint: '#F2FCF5' },
-};
+/**
+ * Accents for the quadrants, by their place on the map: a quadrant's top bar, title and count,
+ * and a pale tint behind its notes. Eight, the most a map can have.
+ */
+const QUADRANT_ACCENTS = [
+  { accent: '#2563EB', tint: '#F3F7FF' },
+  { accent: '#7C3AED', tint: '#F7F5FF' },
+  { accent: '#DB2777', tint: '#FEF5FA' },
+  { accent: '#D97706', tint: '#FFFBF0' },
+  { accent: '#DC2626', tint: '#FEF6F6' },
+  { accent: '#16A34A', tint: '#F2FCF5' },
+  { accent: '#0891B2', tint: '#F0FBFD' },
+  { accent: '#4D7C0F', tint: '#F6FBEF' },
+] as const;
+
+/** Notes whose quadrant is not on the map (the template changed) print in grey. */
+const OFF_MAP_ACCENT = { accent: MUTED, tint: '#F8FAFC' };
+
+export function quadrantAccent(index: number): { accent: string; tint: string } {
+  return QUADRANT_ACCENTS[index] ?? OFF_MAP_ACCENT;
+}
 
 /** The board's sticky-note colours (Tailwind 200 paper, 400 edge), as on screen. */
 export const NOTE_PAPER: Record<NoteColor, { paper: string; edge: string }> = {

@@ -1,0 +1,180 @@
+'use client';
+
+import { ArrowDown, ArrowUp, Trash2 } from 'lucide-react';
+import { useState } from 'react';
+import {
+  QUADRANT_LIMITS,
+  QuadrantsSchema,
+  TEMPLATES,
+  newQuadrantId,
+  templateOf,
+  type MapTemplate,
+  type Quadrant,
+  type TemplateId,
+} from '../../lib/quadrants';
+import { FormError } from '../ui/FormError';
+import { useCommand, type SendCommand } from './useCommand';
+
+interface Props {
+  /** The board's meta: its current template and quadrants. */
+  map: MapTemplate;
+  quadrants: readonly Quadrant[];
+  send: SendCommand;
+}
+
+/** A quadrant as the form edits it: questions as one text, a question per line. */
+interface DraftQuadrant {
+  id: string;
+  title: string;
+  questions: string;
+}
+
+const toDraft = (quadrants: readonly Quadrant[]): DraftQuadrant[] =>
+  quadrants.map((q) => ({ id: q.id, title: q.title, questions: q.questions.join('\n') }));
+
+const fromDraft = (draft: readonly DraftQuadrant[]): Quadrant[] =>
+  draft.map((q) => ({
+    id: q.id,
+    title: q.title.trim(),
+    questions: q.questions
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean),
+  }));
+
+/** The preset the quadrants are exactly, or `custom`. */
+function templateFor(quadrants: readonly Quadrant[]): TemplateId {
+  const same = (preset: readonly Quadrant[]) => JSON.stringify(preset) === JSON.stringify(quadrants);
+  if (same(TEMPLATES.six.quadrants)) return 'six';
+  return same(TEMPLATES.classic.quadrants) ? 'classic' : 'custom';
+}
+
+/**
+ * The facilitator's map editor: start from a template, rename quadrants, rewrite their guiding
+ * questions, add, reorder or remove quadrants. Applying it changes every screen's map and the
+ * agenda's quadrant steps; notes are never moved or lost.
+ */
+export function MapTemplatePanel({ map, quadrants, send }: Props) {
+  const { run, error } = useCommand(send);
+  const [draft, setDraft] = useState(() => toDraft(quadrants));
+  const [notice, setNotice] = useState<string | null>(null);
+  const edited = fromDraft(draft);
+  const isChanged = JSON.stringify(edited) !== JSON.stringify(quadrants);
+  const current = templateOf(map);
+
+  function update(index: number, patch: Partial<DraftQuadrant>) {
+    setDraft(draft.map((q, i) => (i === index ? { ...q, ...patch } : q)));
+    setNotice(null);
+  }
+
+  function move(index: number, toIndex: number) {
+    const next = [...draft];
+    const [moved] = next.splice(index, 1);
+    next.splice(toIndex, 0, moved!);
+    setDraft(next);
+  }
+
+  async function apply() {
+    const parsed = QuadrantsSchema.safeParse(edited);
+    if (!parsed.success) {
+      setNotice(parsed.error.issues[0]?.message ?? 'Check the quadrants.');
+      return;
+    }
+    const reply = await run({ type: 'map.set', template: templateFor(parsed.data), quadrants: parsed.data });
+    if (reply.ok) setNotice('The map is updated on every screen.');
+  }
+
+  return (
+    <section aria-label="Empathy map template" className="max-h-[60vh] overflow-y-auto rounded-xl bg-white p-3 shadow-sm">
+      <div className="flex flex-wrap items-center gap-2">
+        <h2 className="mr-auto text-xl font-bold">Empathy map</h2>
+        <span className="text-sm text-slate-600">Now: {current === 'custom' ? 'custom quadrants' : TEMPLATES[current].label}</span>
+      </div>
+      <div role="group" aria-label="Start from a template" className="mt-2 flex flex-wrap gap-2">
+        {(Object.keys(TEMPLATES) as (keyof typeof TEMPLATES)[]).map((id) => (
+          <button key={id} type="button" className="btn-secondary btn-small" onClick={() => setDraft(toDraft(TEMPLATES[id].quadrants))}>
+            Use {TEMPLATES[id].label}
+          </button>
+        ))}
+      </div>
+      <ol className="mt-3 flex flex-col gap-2">
+        {draft.map((quadrant, index) => (
+          <li key={quadrant.id} className="flex flex-wrap items-start gap-2 rounded-lg border border-slate-200 p-2">
+            <label className="flex min-w-48 flex-1 flex-col gap-1 text-sm font-semibold">
+              Title of quadrant {index + 1}
+              <input
+                value={quadrant.title}
+                maxLength={QUADRANT_LIMITS.titleChars}
+                onChange={(event) => update(index, { title: event.target.value })}
+                className="input"
+              />
+            </label>
+            <label className="flex min-w-64 flex-[2] flex-col gap-1 text-sm font-semibold">
+              Guiding questions (one per line)
+              <textarea
+                value={quadrant.questions}
+                rows={2}
+                onChange={(event) => update(index, { questions: event.target.value })}
+                className="input font-normal"
+              />
+            </label>
+            <span className="flex items-center gap-1 self-center">
+              <button
+                type="button"
+                className="icon-btn"
+                aria-label={`Move quadrant ${index + 1} up`}
+                disabled={index === 0}
+                onClick={() => move(index, index - 1)}
+              >
+                <ArrowUp aria-hidden size={18} />
+              </button>
+              <button
+                type="button"
+                className="icon-btn"
+                aria-label={`Move quadrant ${index + 1} down`}
+                disabled={index === draft.length - 1}
+                onClick={() => move(index, index + 1)}
+              >
+                <ArrowDown aria-hidden size={18} />
+              </button>
+              <button
+                type="button"
+                className="icon-btn"
+                aria-label={`Remove quadrant ${index + 1}`}
+                disabled={draft.length <= QUADRANT_LIMITS.minQuadrants}
+                onClick={() => setDraft(draft.filter((_, i) => i !== index))}
+              >
+                <Trash2 aria-hidden size={18} />
+              </button>
+            </span>
+          </li>
+        ))}
+      </ol>
+      <div className="mt-3 flex flex-wrap items-center gap-2">
+        <button
+          type="button"
+          className="btn-secondary"
+          disabled={draft.length >= QUADRANT_LIMITS.maxQuadrants}
+          onClick={() =>
+            setDraft([...draft, { id: newQuadrantId(draft.map((q) => q.id)), title: `Quadrant ${draft.length + 1}`, questions: '' }])
+          }
+        >
+          Add quadrant
+        </button>
+        <button type="button" className="btn-primary" disabled={!isChanged} onClick={() => void apply()}>
+          Apply to the board
+        </button>
+        <p className="basis-full text-sm text-slate-600">
+          Notes stay where they are. Notes of a quadrant the new map lacks wait under “Not on this map” until someone moves them. The agenda
+          gets one step per quadrant.
+        </p>
+      </div>
+      <FormError message={error} className="mt-2 text-sm font-medium text-red-700" />
+      {notice && (
+        <p role="status" className="mt-2 text-sm font-medium text-slate-800">
+          {notice}
+        </p>
+      )}
+    </section>
+  );
+}
