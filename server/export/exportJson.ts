@@ -1,6 +1,7 @@
 import type * as Y from 'yjs';
 import { readBoard } from '../../lib/board';
 import { profileSettings } from '../../lib/profile';
+import { quadrantsOf, templateOf } from '../../lib/quadrants';
 
 /**
  * The whole board as JSON: personas (each with its notes, journey steps, questions and actions)
@@ -15,6 +16,9 @@ export function exportBoardJson(doc: Y.Doc, workshop: { code: string; title: str
     exportedAt: new Date(now).toISOString(),
     /** The workshop's profile setup: hidden standard fields and the custom fields' labels. */
     profile: profileSettings(board.meta),
+    /** The empathy map's template and quadrants (an import restores them: notes name their quadrant by id). */
+    template: templateOf(board.meta),
+    quadrants: quadrantsOf(board.meta),
     personas: board.personas.map((persona) => ({
       ...persona,
       notes: board.notes.filter((note) => note.personaId === persona.id),

@@ -2,17 +2,17 @@ import { z } from 'zod';
 import { ActionItemSchema, QuestionSchema } from '../../lib/actions';
 import { CreateWorkshopBodySchema } from '../../lib/api';
 import { GroupSchema } from '../../lib/groups';
+import { EXPORT_FORMAT } from '../../lib/importFormat';
 import { JourneyStepSchema } from '../../lib/journey';
 import { LIMITS } from '../../lib/limits';
 import { NoteSchema } from '../../lib/note';
 import { PersonaSchema } from '../../lib/persona';
 import { CustomProfileFieldsSchema, HiddenProfileFieldsSchema } from '../../lib/profile';
+import { QuadrantsSchema, TemplateIdSchema } from '../../lib/quadrants';
 import { fail, ok, type Result } from '../../lib/result';
 import type { BoardContent } from './writeBoard';
 
-/** `export.json` of a full board is a few MiB at most (the doc itself is capped at 8 MiB). */
-export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
-export const EXPORT_FORMAT = 'persona-workshop/v1';
+export { EXPORT_FORMAT, MAX_IMPORT_BYTES } from '../../lib/importFormat';
 
 const unique = <T extends { id: string }>(records: readonly T[]) => new Set(records.map((r) => r.id)).size === records.length;
 
@@ -32,6 +32,9 @@ const ImportSchema = z.object({
   format: z.literal(EXPORT_FORMAT, { error: `This is not a Persona Workshop export (format "${EXPORT_FORMAT}").` }),
   title: CreateWorkshopBodySchema.shape.title,
   profile: z.object({ hidden: HiddenProfileFieldsSchema, custom: CustomProfileFieldsSchema }).optional(),
+  /** The empathy map (older exports have none: the six-quadrant default). */
+  template: TemplateIdSchema.optional(),
+  quadrants: QuadrantsSchema.optional(),
   personas: z
     .array(ImportPersonaSchema)
     .min(1, 'The export has no personas.')
@@ -97,6 +100,7 @@ export function parseImport(body: unknown, importedAuthorId: string): Result<Boa
   return ok({
     title: data.title,
     profile: data.profile ?? { hidden: [], custom: [] },
+    ...(data.quadrants ? { map: { template: data.template ?? 'custom', quadrants: data.quadrants } } : {}),
     personas: data.personas.map(({ journeySteps: _steps, questions: _questions, actions: _actions, ...persona }) => persona),
     notes: data.notes.map((note) => ({ ...note, authorId: importedAuthorId })),
     groups: data.groups ?? [],

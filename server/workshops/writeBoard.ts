@@ -5,12 +5,15 @@ import { groupsMap, type Group } from '../../lib/groups';
 import { journeyStepsMap, type JourneyStep } from '../../lib/journey';
 import type { Note } from '../../lib/note';
 import type { Persona } from '../../lib/persona';
+import type { Quadrant, TemplateId } from '../../lib/quadrants';
 import { customValueKey, type ProfileSettings } from '../../lib/profile';
 
 /** What a new workshop starts with when it is not blank: an import or a copy. */
 export interface BoardContent {
   title: string;
   profile: ProfileSettings;
+  /** The empathy map; without it the board shows the six-quadrant default. */
+  map?: { template: TemplateId; quadrants: readonly Quadrant[] };
   personas: readonly Omit<Persona, 'deletedAt'>[];
   notes: readonly Note[];
   groups: readonly Group[];
@@ -60,6 +63,11 @@ export function encodeBoard(content: BoardContent, now: number): Uint8Array {
     const records = resolvedContent(content);
     doc.transact(() => {
       writeRecord(metaMap(doc), { title: content.title, createdAt: now, schemaVersion: 1 });
+      if (content.map)
+        writeRecord(metaMap(doc), {
+          template: content.map.template,
+          quadrants: content.map.quadrants.map((q) => ({ ...q, questions: [...q.questions] })),
+        });
       if (content.profile.hidden.length > 0) metaMap(doc).set('hiddenProfileFields', [...content.profile.hidden]);
       if (content.profile.custom.length > 0)
         metaMap(doc).set(

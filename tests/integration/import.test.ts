@@ -5,6 +5,7 @@ import { addNote, readPersonas, setNoteColor, setNoteEvidence } from '../../lib/
 import { addAction, addQuestion, setActionDone } from '../../lib/actions';
 import { createGroup } from '../../lib/groups';
 import { addJourneyStep, setScenario } from '../../lib/journey';
+import { setMapTemplate } from '../../lib/mapTemplate';
 import { addPersona, setPersonaPicture } from '../../lib/personaBoard';
 import { addCustomProfileField, setCustomFieldValue, setProfileField, setProfileFieldHidden } from '../../lib/profileBoard';
 import { Harness } from './harness';
@@ -151,6 +152,38 @@ describe('JSON import', () => {
     const authorIds = new Set(again.notes.map((note) => note.authorId));
     expect(authorIds.size).toBe(1);
     expect(authorIds.has('aaaaaaaaaaaaaaaa')).toBe(false);
+  });
+
+  it('keeps the empathy map (import and copy): a custom map with its titles and questions, and notes in its quadrants', async () => {
+    const res = await h.post('/api/workshops', { title: 'Classic', template: 'classic' });
+    const source = (await res.json()) as CreateWorkshopReply;
+    const workshopId = h.server.store.workshopByCode(source.code)!.id;
+    h.server.rooms.change(workshopId, (doc) => {
+      const personaId = readPersonas(doc)[0]!.id;
+      addNote(doc, { personaId, quadrant: 'feels', text: 'Worried about price', authorId: 'aaaaaaaaaaaaaaaa', authorName: 'Zoë' });
+      setMapTemplate(doc, 'custom', [
+        { id: 'feels', title: 'Feels deeply', questions: ['What keeps them up at night?'] },
+        { id: 'c_abc123', title: 'Budget', questions: [] },
+      ]);
+    });
+    const original = await exportJson(source.code, source.facilitatorKey);
+    expect(original.template).toBe('custom');
+    const imported = (await (await importJson(original)).json()) as CreateWorkshopReply;
+    const again = await exportJson(imported.code, imported.facilitatorKey);
+    expect(comparable(again)).toEqual(comparable(original));
+    expect(again.quadrants).toEqual([
+      { id: 'feels', title: 'Feels deeply', questions: ['What keeps them up at night?'] },
+      { id: 'c_abc123', title: 'Budget', questions: [] },
+    ]);
+
+    // "Copy as new workshop" keeps the map too (its notes stay behind).
+    const res2 = await fetch(`${h.server.url}/api/workshops/${source.code}/copy`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${source.facilitatorKey}` },
+    });
+    const copy = (await res2.json()) as CreateWorkshopReply;
+    const copied = await exportJson(copy.code, copy.facilitatorKey);
+    expect([copied.template, copied.quadrants]).toEqual([original.template, original.quadrants]);
   });
 
   it('drops picture ids: the picture bytes are not in the file', async () => {
