@@ -59,7 +59,7 @@ export function useParticipantSession(code: string) {
 }
 
 /** Reads `#key=…` once, keeps it on this device, wipes it from the address bar (projectors show it). */
-function takeKeyFromFragment(code: string): string | null {
+export function takeKeyFromFragment(code: string): string | null {
   const match = /(?:^#|&)key=([A-Za-z0-9_-]{20,128})/.exec(window.location.hash);
   if (!match?.[1]) return null;
   saveFacilitatorKey(code, match[1]);

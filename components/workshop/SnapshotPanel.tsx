@@ -7,7 +7,7 @@ import { downloadWithKey } from '../sync/download';
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
-/** "Take snapshot" with a name, and the workshop's snapshots as JSON downloads (facilitator only). */
+/** "Take snapshot" with a name, and the workshop's snapshots: a read-only view of each, or its JSON (facilitator only). */
 export function SnapshotPanel({ code, facilitatorKey }: { code: string; facilitatorKey: string }) {
   const [snapshots, setSnapshots] = useState<SnapshotSummary[]>([]);
   const [name, setName] = useState('');
@@ -67,6 +67,9 @@ export function SnapshotPanel({ code, facilitatorKey }: { code: string; facilita
             <li key={snapshot.id} className="flex flex-wrap items-center gap-2 text-sm">
               <span className="font-medium">{snapshot.name}</span>
               <span className="text-slate-700">{timeFormat.format(snapshot.createdAt)}</span>
+              <a className="btn-secondary btn-small" href={`/w/${code}/snapshots/${snapshot.id}`}>
+                View<span className="sr-only"> {snapshot.name}</span>
+              </a>
               <button type="button" className="btn-secondary btn-small" onClick={() => void download(snapshot)}>
                 Download JSON<span className="sr-only"> of {snapshot.name}</span>
               </button>

@@ -7,7 +7,7 @@ import type { PdfExporter } from '../export/PdfExporter';
 import type { Logger } from '../log';
 import { receivePicture, sendPicture } from '../pictures/pictureRoutes';
 import type { PictureStore } from '../pictures/PictureStore';
-import { listSnapshots, sendSnapshotJson, SnapshotBodySchema, takeSnapshot } from '../snapshots/snapshotRoutes';
+import { listSnapshots, sendSnapshot, sendSnapshotJson, SnapshotBodySchema, takeSnapshot } from '../snapshots/snapshotRoutes';
 import type { SnapshotStore } from '../snapshots/SnapshotStore';
 import { copyContent } from '../workshops/copyWorkshop';
 import { MAX_IMPORT_BYTES, parseImport } from '../workshops/importWorkshop';
@@ -223,6 +223,11 @@ const ROUTES: Route[] = [
     method: 'GET',
     pattern: new RegExp(`^/api/workshops/${CODE}/snapshots$`),
     handler: async (ctx, req, res, { code }) => listSnapshots(ctx, await requireFacilitator(ctx, req, code), res),
+  },
+  {
+    method: 'GET',
+    pattern: new RegExp(`^/api/workshops/${CODE}/snapshots/${ID}$`),
+    handler: async (ctx, req, res, { code, id }) => sendSnapshot(ctx, await requireFacilitator(ctx, req, code), id, res),
   },
   {
     method: 'GET',

@@ -17,6 +17,7 @@ export class SnapshotStore {
       list: db.prepare('SELECT id, name, created_at AS createdAt FROM snapshots WHERE workshop_id = ? ORDER BY created_at, id'),
       count: db.prepare('SELECT count(*) AS n FROM snapshots WHERE workshop_id = ?'),
       state: db.prepare('SELECT state FROM snapshots WHERE workshop_id = ? AND id = ?'),
+      get: db.prepare('SELECT id, name, created_at AS createdAt, state FROM snapshots WHERE workshop_id = ? AND id = ?'),
     };
   }
 
@@ -30,6 +31,12 @@ export class SnapshotStore {
 
   count(workshopId: string): number {
     return (this.stmts.count.get(workshopId) as { n: number }).n;
+  }
+
+  /** One snapshot with its state, or null when the workshop has no such snapshot. */
+  get(workshopId: string, id: string): (SnapshotSummary & { state: Uint8Array }) | null {
+    const row = this.stmts.get.get(workshopId, id) as (SnapshotSummary & { state: Buffer }) | undefined;
+    return row ? { id: row.id, name: row.name, createdAt: row.createdAt, state: new Uint8Array(row.state) } : null;
   }
 
   state(workshopId: string, id: string): Uint8Array | null {

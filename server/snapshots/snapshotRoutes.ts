@@ -2,6 +2,7 @@ import type { ServerResponse } from 'node:http';
 import * as Y from 'yjs';
 import { z } from 'zod';
 import { ID_PATTERN, newId } from '../../lib/ids';
+import type { SnapshotReply } from '../../lib/snapshots';
 import { exportBoardJson } from '../export/exportJson';
 import { exportFileName } from '../export/exportRoutes';
 import { HttpError, sendJson } from '../http/respond';
@@ -42,6 +43,24 @@ export function takeSnapshot(ctx: SnapshotContext, workshop: WorkshopRow, name: 
 
 export function listSnapshots(ctx: SnapshotContext, workshop: WorkshopRow, res: ServerResponse): void {
   sendJson(res, 200, { snapshots: ctx.snapshots.list(workshop.id) });
+}
+
+/**
+ * A snapshot for the read-only view: its name and date, and the Yjs state it froze (base64), which
+ * the browser reads with the same `readBoard` as the live board, so the view shows exactly what a
+ * board with that state shows, with the same checks.
+ */
+export function sendSnapshot(ctx: SnapshotContext, workshop: WorkshopRow, rawId: string | undefined, res: ServerResponse): void {
+  const snapshot = rawId && ID_PATTERN.test(rawId) ? ctx.snapshots.get(workshop.id, rawId) : null;
+  if (!snapshot) throw new HttpError(404, 'No such snapshot in this workshop.');
+  const reply: SnapshotReply = {
+    id: snapshot.id,
+    name: snapshot.name,
+    createdAt: snapshot.createdAt,
+    state: Buffer.from(snapshot.state).toString('base64'),
+  };
+  res.setHeader('cache-control', 'no-store');
+  sendJson(res, 200, reply);
 }
 
 /** A snapshot's board in the `export.json` format, as a download. */

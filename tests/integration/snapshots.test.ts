@@ -1,5 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { addNote, editNoteText, readNotes, readPersonas } from '../../lib/board';
+import * as Y from 'yjs';
+import { addNote, editNoteText, readBoard, readNotes, readPersonas } from '../../lib/board';
+import { addJourneyStep } from '../../lib/journey';
+import { SnapshotReplySchema } from '../../lib/snapshots';
 import { renamePersona } from '../../lib/personaBoard';
 import { Harness } from './harness';
 
@@ -79,5 +82,46 @@ describe('snapshots', () => {
     expect((await api(`${first.code}/snapshots`, ana.token)).status).toBe(403);
     expect((await api(`${second.code}/snapshots/${snapshot.id}/export.json`, second.facilitatorKey)).status).toBe(404);
     expect((await api(`${second.code}/snapshots`, second.facilitatorKey)).status).toBe(200);
+  });
+});
+
+describe('a snapshot for the read-only view', () => {
+  it('holds the frozen state, which reads as the board was, journey included; facilitator only', async () => {
+    const { code, facilitatorKey: key } = await h.createWorkshop('View me');
+    const workshopId = h.server.store.workshopByCode(code)!.id;
+    h.server.rooms.change(workshopId, (doc) => {
+      const personaId = readPersonas(doc)[0]!.id;
+      const step = addJourneyStep(doc, { personaId, title: 'Hears of us' });
+      if (!step.ok) throw new Error(step.error);
+      addNote(doc, {
+        personaId,
+        quadrant: 'sees',
+        journeyStepId: step.value.id,
+        text: 'On the step',
+        authorId: 'aaaaaaaaaaaaaaaa',
+        authorName: 'Zoë',
+      });
+    });
+    const snapshot = (await (await take(code, key, 'Before lunch')).json()) as Snapshot;
+    h.server.rooms.change(workshopId, (doc) => renamePersona(doc, readPersonas(doc)[0]!.id, 'Renamed later'));
+
+    const res = await api(`${code}/snapshots/${snapshot.id}`, key);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    const reply = SnapshotReplySchema.parse(await res.json());
+    expect({ id: reply.id, name: reply.name, createdAt: reply.createdAt }).toEqual(snapshot);
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, Buffer.from(reply.state, 'base64'));
+    const board = readBoard(doc);
+    expect(board.personas.map((p) => p.name)).toEqual(['Persona 1']);
+    expect(board.journeySteps.map((s) => s.title)).toEqual(['Hears of us']);
+    expect(board.notes.map((n) => n.text)).toEqual(['On the step']);
+
+    const ana = await h.join(code, 'Ana');
+    expect((await api(`${code}/snapshots/${snapshot.id}`, null)).status).toBe(401);
+    expect((await api(`${code}/snapshots/${snapshot.id}`, ana.token)).status).toBe(403);
+    expect((await api(`${code}/snapshots/zzzzzzzzzzzzzzzz`, key)).status).toBe(404);
+    const other = await h.createWorkshop('Other');
+    expect((await api(`${other.code}/snapshots/${snapshot.id}`, other.facilitatorKey)).status).toBe(404);
   });
 });

@@ -1,0 +1,50 @@
+import * as Y from 'yjs';
+import { readBoard, type Board } from '../../lib/board';
+import { SnapshotReplySchema, type SnapshotSummary } from '../../lib/snapshots';
+import type { ApiResult } from './api';
+
+/** A snapshot as the read-only view shows it: its name and date, and the board it froze. */
+export interface SnapshotBoard {
+  snapshot: SnapshotSummary;
+  board: Board;
+}
+
+function decodeBase64(text: string): Uint8Array {
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+/**
+ * Loads a snapshot with the facilitator key (in a header, never in the URL) and reads its board
+ * from the frozen Yjs state through `readBoard`, exactly as a live board would be read.
+ */
+export async function loadSnapshotBoard(code: string, facilitatorKey: string, snapshotId: string): Promise<ApiResult<SnapshotBoard>> {
+  let res: Response;
+  try {
+    res = await fetch(`/api/workshops/${encodeURIComponent(code)}/snapshots/${encodeURIComponent(snapshotId)}`, {
+      headers: { authorization: `Bearer ${facilitatorKey}` },
+      cache: 'no-store',
+    });
+  } catch {
+    return { ok: false, status: 0, error: 'Cannot reach the workshop server. Check your connection and try again.' };
+  }
+  const body: unknown = await res.json().catch(() => null);
+  if (!res.ok) {
+    const error = (body as { error?: unknown } | null)?.error;
+    return { ok: false, status: res.status, error: typeof error === 'string' ? error : `The server answered ${res.status}.` };
+  }
+  const parsed = SnapshotReplySchema.safeParse(body);
+  if (!parsed.success) return { ok: false, status: res.status, error: 'The server sent a snapshot this page cannot read.' };
+  const { state, ...snapshot } = parsed.data;
+  const doc = new Y.Doc();
+  try {
+    Y.applyUpdate(doc, decodeBase64(state));
+    return { ok: true, value: { snapshot, board: readBoard(doc) } };
+  } catch {
+    return { ok: false, status: res.status, error: 'This snapshot could not be read.' };
+  } finally {
+    doc.destroy();
+  }
+}
