@@ -4,9 +4,10 @@ import { useRouter } from 'next/navigation';
 import type { SessionReply } from '../../lib/api';
 import { saveParticipantSession } from '../sync/storage';
 import { CreateWorkshopForm } from './CreateWorkshopForm';
+import { ImportForm } from './ImportForm';
 import { JoinForm } from './JoinForm';
 
-/** The front door: join with a code and a name, or create a workshop. */
+/** The front door: join with a code and a name, or create a workshop (or import one). */
 export function HomeView({ initialCode }: { initialCode?: string }) {
   const router = useRouter();
   function joined(session: SessionReply) {
@@ -31,6 +32,8 @@ export function HomeView({ initialCode }: { initialCode?: string }) {
             Run a workshop
           </h2>
           <CreateWorkshopForm />
+          <hr className="my-6 border-slate-200" />
+          <ImportForm />
         </section>
       </div>
     </main>

@@ -1,0 +1,36 @@
+import type { CreateWorkshopReply } from '../../lib/api';
+import { MAX_IMPORT_BYTES } from '../../lib/importFormat';
+import type { ApiResult } from './api';
+
+const MEGABYTES = MAX_IMPORT_BYTES / (1024 * 1024);
+
+/**
+ * Sends an `export.json` file to `POST /api/workshops/import`. The file is checked here first
+ * (size, JSON), so the two mistakes people make most get a sentence before any upload; what
+ * the file holds is the server's to judge, and its reason is passed on.
+ */
+export async function importWorkshop(file: Blob): Promise<ApiResult<CreateWorkshopReply>> {
+  if (file.size > MAX_IMPORT_BYTES) {
+    return {
+      ok: false,
+      status: 413,
+      error: `This file is larger than ${MEGABYTES} MB, more than any workshop export: choose the .json file “Export JSON” saved.`,
+    };
+  }
+  const text = await file.text();
+  try {
+    JSON.parse(text);
+  } catch {
+    return { ok: false, status: 400, error: 'This file is not valid JSON. Choose the .json file that “Export JSON” saved, unchanged.' };
+  }
+  let res: Response;
+  try {
+    res = await fetch('/api/workshops/import', { method: 'POST', headers: { 'content-type': 'application/json' }, body: text });
+  } catch {
+    return { ok: false, status: 0, error: 'Cannot reach the workshop server. Check your connection and try again.' };
+  }
+  const body = (await res.json().catch(() => null)) as (CreateWorkshopReply & { error?: string }) | null;
+  if (res.ok && body) return { ok: true, value: body };
+  if (res.status === 413) return { ok: false, status: 413, error: 'This export is too large to import into one workshop.' };
+  return { ok: false, status: res.status, error: body?.error ?? `The server answered ${res.status}. Try again.` };
+}

@@ -1,0 +1,60 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useId, useState, type FormEvent } from 'react';
+import { importWorkshop } from '../sync/importApi';
+import { saveFacilitatorKey } from '../sync/storage';
+import { FormError } from '../ui/FormError';
+
+/** Makes a new workshop from a JSON export and opens its presenter view, as creating one does. */
+export function ImportForm() {
+  const router = useRouter();
+  const [file, setFile] = useState<File | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [isBusy, setIsBusy] = useState(false);
+  const headingId = useId();
+  const hintId = useId();
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!file) return setError('Choose the export file (.json) first.');
+    setIsBusy(true);
+    setError(null);
+    const result = await importWorkshop(file);
+    if (!result.ok) {
+      setIsBusy(false);
+      return setError(result.error);
+    }
+    saveFacilitatorKey(result.value.code, result.value.facilitatorKey);
+    router.push(`/w/${result.value.code}/present`);
+  }
+
+  return (
+    <form onSubmit={(event) => void submit(event)} aria-labelledby={headingId} className="flex flex-col gap-3" noValidate>
+      <h3 id={headingId} className="text-lg font-bold text-slate-900">
+        Import a workshop (JSON)
+      </h3>
+      <p id={hintId} className="text-slate-700">
+        A file from <span className="font-semibold">Export JSON</span> becomes a new workshop with its personas, notes, journeys and action
+        plans (pictures are not in the file).
+      </p>
+      <label className="flex flex-col gap-1 font-medium text-slate-800">
+        Export file (.json)
+        <input
+          type="file"
+          accept="application/json,.json"
+          aria-describedby={hintId}
+          onChange={(event) => {
+            setFile(event.target.files?.[0] ?? null);
+            setError(null);
+          }}
+          className="min-h-11 w-full min-w-0 rounded-lg border border-slate-400 bg-white px-2 py-2 text-base text-slate-950 file:mr-3 file:rounded-md file:border-0 file:bg-slate-200 file:px-3 file:py-1.5 file:font-semibold file:text-slate-900"
+        />
+      </label>
+      <FormError message={error} />
+      <button type="submit" disabled={isBusy} className="btn-secondary btn-large">
+        {isBusy ? 'Importing…' : 'Import workshop'}
+      </button>
+    </form>
+  );
+}
