@@ -101,6 +101,21 @@ export function moveJourneyStep(doc: Y.Doc, stepId: string, toIndex: number): Re
   return ok(moveToIndex(journeyStepsMap(doc), stepsOf(doc, step.personaId), stepId, toIndex));
 }
 
+/**
+ * Moves a note from its journey step to another step of the same persona: one field write, so it
+ * merges with a concurrent edit of the note's text. Notes on the empathy map move by quadrant instead.
+ */
+export function moveNoteToStep(doc: Y.Doc, noteId: string, stepId: string): Result<string> {
+  const note = notesMap(doc).get(noteId);
+  if (!(note instanceof Y.Map)) return fail('That note was deleted.');
+  if (note.get('journeyStepId') == null) return fail('That note is on the empathy map, not on a journey step.');
+  const step = journeyStepsMap(doc).get(stepId);
+  if (!(step instanceof Y.Map)) return fail('That step was deleted.');
+  if (step.get('personaId') !== note.get('personaId')) return fail('A note moves only between the steps of its own persona.');
+  if (note.get('journeyStepId') !== stepId) note.set('journeyStepId', stepId);
+  return ok(stepId);
+}
+
 /** Deletes a step and the notes on it, in one transaction. */
 export function deleteJourneyStep(doc: Y.Doc, stepId: string): Result<string> {
   if (!journeyStepsMap(doc).has(stepId)) return fail('That step was deleted.');

@@ -1,6 +1,7 @@
 'use client';
 
 import { useState } from 'react';
+import { isMapNote } from '../../lib/board';
 import type { Group } from '../../lib/groups';
 import type { Evidence, Note } from '../../lib/note';
 import type { BoardActions } from './types';
@@ -52,25 +53,28 @@ export function NoteSorting({ note, groups, actions }: Props) {
           </button>
         )}
       </fieldset>
-      <select
-        aria-label="Group"
-        value={isNaming ? NEW_GROUP : (note.groupId ?? '')}
-        onChange={(event) => {
-          const value = event.target.value;
-          if (value === NEW_GROUP) return setIsNaming(true);
-          setIsNaming(false);
-          actions.setNoteGroup(note.id, value || null);
-        }}
-        className="min-h-9 rounded border border-slate-400 bg-white/70 px-1 text-sm text-slate-900"
-      >
-        <option value="">No group</option>
-        {groups.map((group) => (
-          <option key={group.id} value={group.id}>
-            {group.name}
-          </option>
-        ))}
-        <option value={NEW_GROUP}>New group…</option>
-      </select>
+      {/* Groups cluster notes within a quadrant; a note on a journey step has none to join. */}
+      {isMapNote(note) && (
+        <select
+          aria-label="Group"
+          value={isNaming ? NEW_GROUP : (note.groupId ?? '')}
+          onChange={(event) => {
+            const value = event.target.value;
+            if (value === NEW_GROUP) return setIsNaming(true);
+            setIsNaming(false);
+            actions.setNoteGroup(note.id, value || null);
+          }}
+          className="min-h-9 rounded border border-slate-400 bg-white/70 px-1 text-sm text-slate-900"
+        >
+          <option value="">No group</option>
+          {groups.map((group) => (
+            <option key={group.id} value={group.id}>
+              {group.name}
+            </option>
+          ))}
+          <option value={NEW_GROUP}>New group…</option>
+        </select>
+      )}
       {isNaming && (
         <InlineTextForm label="Group name" value={name} onChange={setName} onSubmit={createGroup} submitLabel="Create group" autoFocus />
       )}

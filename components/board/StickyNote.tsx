@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { isMapNote } from '../../lib/board';
 import type { Note } from '../../lib/note';
 import { NoteEditor } from './NoteEditor';
-import { NoteMenu } from './NoteMenu';
+import { NoteMenu, type MoveTarget } from './NoteMenu';
 import { NoteSorting } from './NoteSorting';
 import type { Group } from '../../lib/groups';
 import { NOTE_COLOR_CLASSES } from './noteColors';
@@ -18,10 +18,12 @@ interface Props {
   view: BoardViewOptions;
   /** The groups of this note's quadrant, to pick from. */
   groups?: Group[];
+  /** Where the note moves instead of the map's quadrants: a journey note goes to another step. */
+  move?: { targets: readonly MoveTarget[]; onMove(targetId: string): unknown };
 }
 
 /** One sticky note: its text and author, with edit, move, colour and delete. */
-export function StickyNote({ note, actions, view, groups = [] }: Props) {
+export function StickyNote({ note, actions, view, groups = [], move }: Props) {
   const [mode, setMode] = useState<Mode>('view');
   const { attributes, listeners, setNodeRef, transform, isDragging } = useDraggable({ id: note.id, disabled: view.isReadOnly });
   const style = transform ? { transform: `translate3d(${transform.x}px, ${transform.y}px, 0)` } : undefined;
@@ -57,9 +59,10 @@ export function StickyNote({ note, actions, view, groups = [] }: Props) {
         <div className="mt-2 border-t border-slate-900/15 pt-2">
           <NoteMenu
             color={note.color}
-            moveTargets={isMapNote(note) ? view.quadrants.filter((q) => q.id !== note.quadrant) : []}
-            onMove={(quadrant) => {
-              actions.moveNote(note.id, quadrant);
+            moveTargets={move?.targets ?? (isMapNote(note) ? view.quadrants.filter((q) => q.id !== note.quadrant) : [])}
+            onMove={(target) => {
+              if (move) move.onMove(target);
+              else actions.moveNote(note.id, target);
               setMode('view');
             }}
             onColor={(color) => actions.setNoteColor(note.id, color)}

@@ -26,6 +26,8 @@ export interface BoardActions extends PersonaActions {
   moveJourneyStep(stepId: string, toIndex: number): Result<unknown>;
   /** Deletes the step and the notes on it. */
   deleteJourneyStep(stepId: string): Result<unknown>;
+  /** Moves a note on a journey step to another step of the same persona. */
+  moveNoteToStep(id: string, stepId: string): Result<unknown>;
   addJourneyNote(personaId: string, stepId: string, text: string): Result<unknown>;
   addQuestion(personaId: string, text: string): Result<unknown>;
   editQuestion(id: string, text: string): Result<unknown>;

@@ -1,5 +1,6 @@
 'use client';
 
+import { DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
 import type { JourneyStep } from '../../lib/journey';
 import { LIMITS } from '../../lib/limits';
 import type { Note } from '../../lib/note';
@@ -17,10 +18,20 @@ interface Props {
   view: BoardViewOptions;
 }
 
-/** A persona's buying scenario and its ordered journey steps, each with notes. */
+/**
+ * A persona's buying scenario and its ordered journey steps, each with notes. A note moves to
+ * another step by drag (pointer or keyboard) or by its "Move to…" menu, as on the empathy map.
+ */
 export function JourneyBoard({ persona, steps, notes, actions, view }: Props) {
+  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }), useSensor(KeyboardSensor));
   const isLarge = view.variant === 'projector';
   const own = steps.filter((step) => step.personaId === persona.id);
+
+  function onDragEnd({ active, over }: DragEndEvent) {
+    const target = own.find((step) => step.id === over?.id);
+    const note = notes.find((candidate) => candidate.id === active.id);
+    if (target && note && note.journeyStepId !== target.id) actions.moveNoteToStep(note.id, target.id);
+  }
   return (
     <section className="flex flex-col gap-4 p-1" aria-label={`Journey of ${persona.name}`}>
       <ScenarioField
@@ -32,19 +43,21 @@ export function JourneyBoard({ persona, steps, notes, actions, view }: Props) {
       />
       <h3 className={`font-semibold text-slate-900 ${isLarge ? 'text-2xl' : 'text-base'}`}>Journey steps</h3>
       {own.length === 0 && <p className="text-slate-700">No steps yet: from first hearing of the product to buying it again.</p>}
-      <ol className="flex flex-col gap-3">
-        {own.map((step, index) => (
-          <JourneyStepItem
-            key={step.id}
-            step={step}
-            index={index}
-            count={own.length}
-            notes={notes.filter((note) => note.journeyStepId === step.id)}
-            actions={actions}
-            view={view}
-          />
-        ))}
-      </ol>
+      <DndContext sensors={sensors} onDragEnd={onDragEnd}>
+        <ol className="flex flex-col gap-3">
+          {own.map((step, index) => (
+            <JourneyStepItem
+              key={step.id}
+              step={step}
+              index={index}
+              steps={own}
+              notes={notes.filter((note) => note.journeyStepId === step.id)}
+              actions={actions}
+              view={view}
+            />
+          ))}
+        </ol>
+      </DndContext>
       {!view.isReadOnly && (
         <TextEntry
           label="New step"

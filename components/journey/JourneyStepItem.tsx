@@ -1,5 +1,6 @@
 'use client';
 
+import { useDroppable } from '@dnd-kit/core';
 import { ArrowDown, ArrowUp, Trash2 } from 'lucide-react';
 import { useState } from 'react';
 import type { JourneyStep } from '../../lib/journey';
@@ -11,18 +12,22 @@ import type { BoardActions, BoardViewOptions } from '../board/types';
 interface Props {
   step: JourneyStep;
   index: number;
-  count: number;
+  /** Every step of this persona's journey, in order (the notes' "Move to…" targets). */
+  steps: readonly JourneyStep[];
   notes: Note[];
   actions: BoardActions;
   view: BoardViewOptions;
 }
 
-/** One journey step: its title (renamed in place), move up/down, delete, and its notes. */
-export function JourneyStepItem({ step, index, count, notes, actions, view }: Props) {
+/** One journey step: its title (renamed in place), move up/down, delete, and its notes (a drop target for notes). */
+export function JourneyStepItem({ step, index, steps, notes, actions, view }: Props) {
   const [title, setTitle] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const { setNodeRef, isOver } = useDroppable({ id: step.id, disabled: view.isReadOnly });
   const isLarge = view.variant === 'projector';
   const label = `Step ${index + 1}`;
+  const count = steps.length;
+  const moveTargets = steps.flatMap((other, i) => (other.id === step.id ? [] : [{ id: other.id, title: `${i + 1}. ${other.title}` }]));
 
   function rename() {
     if (title === null || title === step.title) return setTitle(null);
@@ -32,7 +37,11 @@ export function JourneyStepItem({ step, index, count, notes, actions, view }: Pr
   }
 
   return (
-    <li className="flex flex-col gap-2 rounded-lg border border-slate-300 bg-white p-3" aria-label={`${label}: ${step.title}`}>
+    <li
+      ref={setNodeRef}
+      className={`flex flex-col gap-2 rounded-lg border-2 p-3 ${isOver ? 'border-blue-600 bg-blue-50' : 'border-slate-300 bg-white'}`}
+      aria-label={`${label}: ${step.title}`}
+    >
       <div className="flex flex-wrap items-center gap-2">
         <span className={`font-bold text-slate-600 ${isLarge ? 'text-xl' : 'text-sm'}`}>{index + 1}.</span>
         {view.isReadOnly ? (
@@ -72,7 +81,13 @@ export function JourneyStepItem({ step, index, count, notes, actions, view }: Pr
       )}
       <ul className="grid gap-2 sm:grid-cols-2 lg:grid-cols-3" aria-label={`Notes on ${step.title}`}>
         {notes.map((note) => (
-          <StickyNote key={note.id} note={note} actions={actions} view={view} />
+          <StickyNote
+            key={note.id}
+            note={note}
+            actions={actions}
+            view={view}
+            move={{ targets: moveTargets, onMove: (stepId) => actions.moveNoteToStep(note.id, stepId) }}
+          />
         ))}
       </ul>
       {!view.isReadOnly && (

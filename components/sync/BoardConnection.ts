@@ -162,6 +162,7 @@ export class BoardConnection {
   renameJourneyStep = (stepId: string, title: string) => journey.renameJourneyStep(this.doc, stepId, title);
   moveJourneyStep = (stepId: string, toIndex: number) => journey.moveJourneyStep(this.doc, stepId, toIndex);
   deleteJourneyStep = (stepId: string) => journey.deleteJourneyStep(this.doc, stepId);
+  moveNoteToStep = (id: string, stepId: string) => journey.moveNoteToStep(this.doc, id, stepId);
   addJourneyNote = (personaId: string, stepId: string, text: string) =>
     board.addNote(this.doc, {
       personaId,
