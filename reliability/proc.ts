@@ -24,6 +24,12 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
+/** Kills `child` in `cleanUp` too (for children not started by `startServer`). */
+export function adopt(child: ChildProcess): void {
+  children.add(child);
+  child.once('exit', () => children.delete(child));
+}
+
 export function tempDir(label: string): string {
   const dir = mkdtempSync(path.join(tmpdir(), `pw-rel-${label}-`));
   dirs.add(dir);
@@ -46,6 +52,8 @@ export interface Stats {
   rooms: number;
   rssBytes: number;
   heapUsedBytes: number;
+  /** Keys that appeared on the server's `Object.prototype` since it started (pollution). */
+  prototypeAdded: string[];
 }
 
 export interface ServerChild {
@@ -93,12 +101,18 @@ function nextJson(lines: Interface, child: ChildProcess, key: string, timeoutMs:
   });
 }
 
-export async function startServer(dataDir: string, port: number, options: { exposeGc?: boolean } = {}): Promise<ServerChild> {
+export interface StartOptions {
+  exposeGc?: boolean;
+  /** Extra env for the child, e.g. `RELIABILITY_JOIN_LIMITS: 'production'` (see `server.ts`). */
+  env?: Record<string, string>;
+}
+
+export async function startServer(dataDir: string, port: number, options: StartOptions = {}): Promise<ServerChild> {
   const flags = options.exposeGc ? ['--expose-gc'] : [];
   const child = spawn(process.execPath, [...flags, '--import', 'tsx', path.join(ROOT, 'reliability/server.ts'), dataDir, String(port)], {
     cwd: ROOT,
     stdio: ['pipe', 'pipe', 'inherit'],
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...options.env },
   });
   children.add(child);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -146,4 +160,14 @@ export function percentiles(values: number[]): { p50: number; p95: number; max: 
   const sorted = [...values].sort((a, b) => a - b);
   const at = (q: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0);
   return { p50: at(0.5), p95: at(0.95), max: Math.round(sorted[sorted.length - 1] ?? 0) };
+}
+
+/** Named quantiles (e.g. `{ p10: 0.1, p99: 0.99 }`) of `values`, rounded to whole units. */
+export function quantiles(values: number[], qs: Record<string, number>): Record<string, number> {
+  const sorted = [...values].sort((a, b) => a - b);
+  const out: Record<string, number> = {};
+  for (const [name, q] of Object.entries(qs)) {
+    out[name] = Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0);
+  }
+  return out;
 }

@@ -5,7 +5,7 @@ import path from 'node:path';
  * `npm run test:reliability [-- --full] [-- name ...]`: runs each reliability script in its own
  * process (fixed seeds), echoes its one JSON line of figures, then `N passed, M failed`.
  */
-const SCRIPTS = ['crash', 'fuzz', 'rooms', 'merge', 'storm'] as const;
+const SCRIPTS = ['crash', 'fuzz', 'rooms', 'merge', 'storm', 'hygiene', 'flood', 'hostile'] as const;
 const SHORT_TIMEOUT_MS = 150_000;
 const FULL_TIMEOUT_MS = 3_600_000;
 

@@ -6,14 +6,19 @@ import { createLogger } from '../server/log';
  * join limits open (the suite joins hundreds of clients from one address). Usage:
  * `node --import tsx reliability/server.ts <dataDir> <port>`. Prints `{ url, pid }` once
  * listening; on SIGUSR2 runs `gc()` (when started with `--expose-gc`) and prints
- * `{ stats: { rooms, rssBytes, heapUsedBytes } }` (test hook only, the server code is untouched).
+ * `{ stats: { rooms, rssBytes, heapUsedBytes, prototypeAdded } }` (test hook only, the server
+ * code is untouched; `prototypeAdded` lists keys that appeared on `Object.prototype`).
  * Stops on SIGTERM (graceful close) or when the parent's stdin closes.
+ * Env (test only): `RELIABILITY_JOIN_LIMITS=production` keeps the production join limits
+ * (`DEFAULT_JOIN_LIMITS`, as `server/main.ts` runs); `RELIABILITY_TRUST_PROXY=1` reads
+ * `X-Forwarded-For` as `TRUST_PROXY=1` does.
  */
 const [dataDir, portArg] = process.argv.slice(2);
 if (!dataDir || !portArg) throw new Error('usage: server.ts <dataDir> <port>');
 
 // Registered before start-up, so a signal that races it never kills the process.
 let app: AppServer | null = null;
+const prototypeKeys = new Set(Object.getOwnPropertyNames(Object.prototype));
 process.on('SIGUSR2', () => {
   const gc = (globalThis as { gc?: () => void }).gc;
   if (gc) {
@@ -21,7 +26,8 @@ process.on('SIGUSR2', () => {
     gc();
   }
   const mem = process.memoryUsage();
-  const stats = { rooms: app?.rooms.size ?? 0, rssBytes: mem.rss, heapUsedBytes: mem.heapUsed };
+  const prototypeAdded = Object.getOwnPropertyNames(Object.prototype).filter((key) => !prototypeKeys.has(key));
+  const stats = { rooms: app?.rooms.size ?? 0, rssBytes: mem.rss, heapUsedBytes: mem.heapUsed, prototypeAdded };
   process.stdout.write(`${JSON.stringify({ stats })}\n`);
 });
 
@@ -32,7 +38,11 @@ const server = await createAppServer({
   dataDir,
   next: false,
   logger: createLogger('silent'),
-  joinLimits: { failuresPerIpPerMinute: UNLIMITED, failuresPerMinute: UNLIMITED, createsPerIpPerMinute: UNLIMITED },
+  joinLimits:
+    process.env.RELIABILITY_JOIN_LIMITS === 'production'
+      ? undefined
+      : { failuresPerIpPerMinute: UNLIMITED, failuresPerMinute: UNLIMITED, createsPerIpPerMinute: UNLIMITED },
+  trustProxy: process.env.RELIABILITY_TRUST_PROXY === '1',
 });
 app = server;
 process.stdout.write(`${JSON.stringify({ url: server.url, pid: process.pid })}\n`);
