@@ -25,6 +25,7 @@ interface Props {
   board: Board;
 }
 
+const SECTION_TITLES: Record<BoardSection, string> = { map: 'Empathy map', profile: 'Profile', journey: 'Journey', plan: 'Action plan' };
 const takenFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 /**
@@ -54,11 +55,11 @@ export function SnapshotBoard({ code, facilitatorKey, snapshot, board }: Props) 
       <header className="flex flex-wrap items-center gap-x-6 gap-y-3 rounded-xl border-l-8 border-amber-500 bg-amber-50 px-4 py-3 shadow-sm">
         <div className="min-w-0 flex-1 basis-72">
           <h1 className={`font-bold break-words text-slate-950 ${isLarge ? 'text-4xl' : 'text-xl sm:text-2xl'}`}>
-            Snapshot ‘{snapshot.name}’ taken {takenFormat.format(snapshot.createdAt)} — read-only
+            Snapshot ‘{snapshot.name}’ taken {takenFormat.format(snapshot.createdAt)} <span className="whitespace-nowrap">— read-only</span>
           </h1>
           <p className={`text-slate-800 ${isLarge ? 'text-xl' : 'text-base'}`}>
-            {board.meta?.title ? `${board.meta.title}: ` : ''}the board as it was then. Later changes are not shown, and nothing here can be
-            changed.
+            {board.meta?.title && <span className="font-semibold">{board.meta.title} · </span>}
+            The board as it was then: later changes are not shown, and nothing here can be changed.
           </p>
         </div>
         <nav aria-label="Snapshot" className="flex flex-wrap gap-2">
@@ -91,6 +92,9 @@ export function SnapshotBoard({ code, facilitatorKey, snapshot, board }: Props) 
             <SectionSwitch section={section} onChange={setSection} isLarge={isLarge} />
           </div>
           <div role="tabpanel" id={`${baseId}-panel`} aria-labelledby={tabId(selected.id)} className="flex flex-col gap-3">
+            <h2 className="sr-only">
+              {SECTION_TITLES[section]}: {selected.name}
+            </h2>
             {section === 'map' ? (
               <SnapshotEmpathyMap board={board} personaId={selected.id} isLarge={isLarge} />
             ) : section === 'journey' ? (
