@@ -53,9 +53,10 @@ export const test = base.extend<Fixtures, { app: AppProcess }>({
 
 export { expect };
 
-export async function createWorkshopInUi(page: Page, title: string): Promise<string> {
+export async function createWorkshopInUi(page: Page, title: string, options: { template?: RegExp } = {}): Promise<string> {
   await page.goto('/');
   await page.getByLabel('Workshop title').fill(title);
+  if (options.template) await page.getByRole('radio', { name: options.template }).check();
   await page.getByRole('button', { name: 'Create a workshop' }).click();
   await page.waitForURL(/\/w\/[0-9A-Z]{8}\/present$/);
   await expect(page.getByRole('status', { name: /Connection: Live/ })).toBeVisible();

@@ -57,10 +57,17 @@ function templateFor(quadrants: readonly Quadrant[]): TemplateId {
 export function MapTemplatePanel({ map, quadrants, send }: Props) {
   const { run, error } = useCommand(send);
   const [draft, setDraft] = useState(() => toDraft(quadrants));
+  const current = JSON.stringify(quadrants);
+  const [base, setBase] = useState(current);
   const [notice, setNotice] = useState<string | null>(null);
   const edited = fromDraft(draft);
-  const isChanged = JSON.stringify(edited) !== JSON.stringify(quadrants);
-  const current = templateOf(map);
+  const isChanged = JSON.stringify(edited) !== current;
+  // The map changed on the board (applied here or elsewhere): an untouched form follows it.
+  if (base !== current) {
+    setBase(current);
+    if (JSON.stringify(edited) === base) setDraft(toDraft(quadrants));
+  }
+  const template = templateOf(map);
 
   function update(index: number, patch: Partial<DraftQuadrant>) {
     setDraft(draft.map((q, i) => (i === index ? { ...q, ...patch } : q)));
@@ -88,7 +95,7 @@ export function MapTemplatePanel({ map, quadrants, send }: Props) {
     <section aria-label="Empathy map template" className="max-h-[60vh] overflow-y-auto rounded-xl bg-white p-3 shadow-sm">
       <div className="flex flex-wrap items-center gap-2">
         <h2 className="mr-auto text-xl font-bold">Empathy map</h2>
-        <span className="text-sm text-slate-600">Now: {current === 'custom' ? 'custom quadrants' : TEMPLATES[current].label}</span>
+        <span className="text-sm text-slate-600">Now: {template === 'custom' ? 'custom quadrants' : TEMPLATES[template].label}</span>
       </div>
       <div role="group" aria-label="Start from a template" className="mt-2 flex flex-wrap gap-2">
         {(Object.keys(TEMPLATES) as (keyof typeof TEMPLATES)[]).map((id) => (

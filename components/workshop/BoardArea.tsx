@@ -2,6 +2,7 @@
 
 import { useId, useMemo, useState } from 'react';
 import type { Board } from '../../lib/board';
+import { evidenceBalance } from '../../lib/evidence';
 import { profileSettings, promoteTargets } from '../../lib/profile';
 import { quadrantsOf, type QuadrantId } from '../../lib/quadrants';
 import type { StepKind } from '../../lib/session/agenda';
@@ -10,6 +11,7 @@ import type { Person } from '../actions/ActionRow';
 import { EmpathyMap } from '../board/EmpathyMap';
 import { JourneyBoard } from '../journey/JourneyBoard';
 import type { BoardActions, BoardViewOptions, ScreenView } from '../board/types';
+import { EvidenceBalanceCard } from '../persona/EvidenceBalanceCard';
 import { PersonaOptions } from '../persona/PersonaOptions';
 import { PersonaTabs } from '../persona/PersonaTabs';
 import { ProfileCard } from '../persona/ProfileCard';
@@ -155,17 +157,26 @@ export function BoardArea({
               actions={actions}
               view={view}
             />
-          ) : isEditing ? (
-            <ProfileCard
-              persona={selected}
-              settings={settings}
-              actions={actions}
-              isReadOnly={view.isReadOnly}
-              isFacilitator={isFacilitator ?? isLarge}
-              isLarge={isLarge}
-            />
           ) : (
-            <ProfileSummary persona={selected} settings={settings} isLarge={isLarge} />
+            <div className="flex flex-col gap-3">
+              {isEditing ? (
+                <ProfileCard
+                  persona={selected}
+                  settings={settings}
+                  actions={actions}
+                  isReadOnly={view.isReadOnly}
+                  isFacilitator={isFacilitator ?? isLarge}
+                  isLarge={isLarge}
+                />
+              ) : (
+                <ProfileSummary persona={selected} settings={settings} isLarge={isLarge} />
+              )}
+              <EvidenceBalanceCard
+                personaName={selected.name}
+                balance={evidenceBalance(board.notes, selected.id, view.quadrants)}
+                isLarge={isLarge}
+              />
+            </div>
           )}
         </div>
       </div>

@@ -65,9 +65,7 @@ export function PresenterScreen({ code, facilitatorKey, title, joinUrl, workshop
         </button>
       )}
       {session && areControlsVisible && openPanel === 'agenda' && <AgendaPanel session={session} send={send} quadrants={quadrants} />}
-      {areControlsVisible && openPanel === 'map' && (
-        <MapTemplatePanel key={JSON.stringify(quadrants)} map={board.meta ?? {}} quadrants={quadrants} send={send} />
-      )}
+      {areControlsVisible && openPanel === 'map' && <MapTemplatePanel map={board.meta ?? {}} quadrants={quadrants} send={send} />}
       {areControlsVisible && openPanel === 'export' && (
         <div className="rounded-xl bg-white p-3 shadow-sm">
           <ExportMenu code={code} facilitatorKey={facilitatorKey} />

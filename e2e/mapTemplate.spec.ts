@@ -1,0 +1,86 @@
+import type { Page } from '@playwright/test';
+import { saveScreenshot } from './artifacts';
+import { PROJECTOR, addNote, createWorkshopInUi, expect, leaveLobby, note, quadrant, test } from './fixtures';
+
+const CLASSIC = ['Says', 'Thinks', 'Does', 'Feels'];
+
+async function openMapPanel(presenter: Page) {
+  await presenter.getByRole('region', { name: 'Facilitator controls' }).getByRole('button', { name: 'Map' }).click();
+  return presenter.getByRole('region', { name: 'Empathy map template' });
+}
+
+test('the facilitator switches to the classic four and renames a quadrant; notes are kept and moved, the agenda follows', async ({
+  facilitator,
+  joinAs,
+}) => {
+  const presenter = facilitator.page;
+  const phone = await joinAs('Ana', { phone: true });
+  await leaveLobby(presenter);
+  await addNote(phone, 'Hears', 'Listens to cycling podcasts');
+
+  const panel = await openMapPanel(presenter);
+  await panel.getByRole('button', { name: /Use Classic four/ }).click();
+  await panel.getByRole('textbox', { name: 'Title of quadrant 1' }).fill('Says out loud');
+  await panel.getByRole('textbox', { name: 'Guiding questions (one per line)' }).first().fill('What do they say to friends?');
+  await saveScreenshot(presenter, 'presenter-map-template-panel');
+  await panel.getByRole('button', { name: 'Apply to the board' }).click();
+  await expect(panel.getByRole('status')).toHaveText('The map is updated on every screen.');
+
+  // Every screen shows the new map; the note waits under "Not on this map", nothing is lost.
+  for (const title of ['Says out loud', ...CLASSIC.slice(1)]) await expect(quadrant(phone, title)).toBeVisible();
+  await expect(quadrant(phone, 'Hears')).toHaveCount(0);
+  await expect(quadrant(phone, 'Says out loud')).toContainText('What do they say to friends?');
+  await expect(note(phone, 'Not on this map', 'Listens to cycling podcasts')).toBeVisible();
+  await expect(quadrant(presenter, 'Not on this map')).toContainText('Listens to cycling podcasts');
+
+  // Moved by its menu (touch and keyboard path) into a quadrant of the new map.
+  const waiting = note(phone, 'Not on this map', 'Listens to cycling podcasts');
+  await waiting.getByRole('button', { name: 'Move or colour note' }).click();
+  await waiting.getByRole('combobox', { name: 'Move to…' }).selectOption({ label: 'Feels' });
+  await expect(note(presenter, 'Feels', 'Listens to cycling podcasts')).toBeVisible();
+  await expect(quadrant(presenter, 'Not on this map')).toHaveCount(0);
+
+  // The agenda's quadrant steps follow the map.
+  await presenter.getByRole('region', { name: 'Facilitator controls' }).getByRole('button', { name: 'Agenda' }).click();
+  const agenda = presenter.getByRole('region', { name: 'Agenda' });
+  await expect(agenda.getByRole('textbox', { name: 'Title of step 4' })).toHaveValue('Says out loud');
+  await expect(agenda.getByRole('textbox', { name: 'Title of step 7' })).toHaveValue('Feels');
+  await expect(agenda.getByRole('textbox', { name: 'Title of step 8' })).toHaveValue('Scenario & journey');
+  await presenter.getByRole('region', { name: 'Facilitator controls' }).getByRole('button', { name: 'Agenda' }).click();
+  await saveScreenshot(presenter, 'presenter-classic-map');
+  await saveScreenshot(phone, 'phone-classic-map');
+});
+
+test('a note is promoted into the quote, and the persona card shows the evidence balance per quadrant', async ({ facilitator, joinAs }) => {
+  const presenter = facilitator.page;
+  const phone = await joinAs('Ben', { phone: true });
+  await leaveLobby(presenter);
+  await addNote(phone, 'Says & Does', 'I never have time to compare prices');
+  await addNote(phone, 'Pains', 'Queues at the till');
+
+  const quote = note(phone, 'Says & Does', 'I never have time to compare prices');
+  await quote.getByRole('button', { name: 'Move or colour note' }).click();
+  await quote.getByRole('radio', { name: 'Observed' }).check();
+  await quote.getByRole('combobox', { name: 'Promote to profile…' }).selectOption({ label: 'Quote' });
+  await expect(quote.getByRole('status')).toHaveText('Added to the profile: Quote or tagline.');
+  const pain = note(phone, 'Pains', 'Queues at the till');
+  await pain.getByRole('button', { name: 'Move or colour note' }).click();
+  await pain.getByRole('radio', { name: 'Assumed' }).check();
+
+  await presenter.getByRole('group', { name: 'Show' }).getByRole('button', { name: 'Profile' }).click();
+  await expect(presenter.getByRole('region', { name: 'Profile of Persona 1' })).toContainText('“I never have time to compare prices”');
+  const evidence = presenter.getByRole('region', { name: 'Evidence for Persona 1' });
+  await expect(evidence.getByRole('listitem', { name: 'Says & Does: 1 observed, 0 assumed, 0 not labelled' })).toBeVisible();
+  await expect(evidence.getByRole('listitem', { name: 'Pains: 0 observed, 1 assumed, 0 not labelled' })).toBeVisible();
+  await saveScreenshot(presenter, 'presenter-profile-evidence');
+});
+
+test('a workshop created with the classic four opens on that map', async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ ...PROJECTOR, baseURL });
+  const page = await context.newPage();
+  await createWorkshopInUi(page, 'Classic map workshop', { template: /Classic four/ });
+  await page.getByRole('button', { name: 'Next step' }).click();
+  for (const title of CLASSIC) await expect(quadrant(page, title)).toBeVisible();
+  await expect(quadrant(page, 'Sees')).toHaveCount(0);
+  await context.close();
+});
