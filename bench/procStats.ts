@@ -25,6 +25,24 @@ export function cpuNs(pid: number): number {
   return total;
 }
 
+/**
+ * CPU ns of the main thread (the event loop: all of the server's own JS) and of the other
+ * threads together (V8's GC helpers, libuv's pool; node names them all `node`).
+ */
+export function cpuNsByThread(pid: number): { main: number; others: number } {
+  const split = { main: 0, others: 0 };
+  for (const tid of readdirSync(`/proc/${pid}/task`)) {
+    try {
+      const ns = Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')[0]);
+      if (Number(tid) === pid) split.main += ns;
+      else split.others += ns;
+    } catch {
+      // the thread exited between the listing and the read
+    }
+  }
+  return split;
+}
+
 /** utime + stime of the whole process in ms, from /proc/<pid>/stat (10 ms resolution). */
 export function statCpuMs(pid: number): number {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
@@ -63,13 +81,14 @@ export function machineBusyMs(): number {
 
 export interface CpuSnapshot {
   ns: number;
+  byThread: { main: number; others: number };
   statMs: number;
   io: { read: number; written: number };
   machineMs: number;
 }
 
 export function snapshot(pid: number): CpuSnapshot {
-  return { ns: cpuNs(pid), statMs: statCpuMs(pid), io: ioBytes(pid), machineMs: machineBusyMs() };
+  return { ns: cpuNs(pid), byThread: cpuNsByThread(pid), statMs: statCpuMs(pid), io: ioBytes(pid), machineMs: machineBusyMs() };
 }
 
 export function round(value: number, digits = 2): number {

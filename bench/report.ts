@@ -34,6 +34,8 @@ export interface LoadResult {
   connectionCloses: number;
   serverCpuMsPerEdit: number;
   serverCpuMsPerEditFromStat: number;
+  /** The same CPU split: the event loop's thread, and the GC helpers and libuv pool together. */
+  serverCpuMsPerEditByThread: { main: number; others: number };
   serverCpuPercent: number;
   serverRssMiB: { idle: number; end: number; peak: number };
   /** How long the server's event loop was blocked (a blocked loop delays every room). */

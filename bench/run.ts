@@ -89,6 +89,10 @@ function loadResult(
     serverCpuMsPerEdit: round(measured.cpuNs / 1e6 / edits, 4),
     serverCpuMsPerEditFromStat: round(measured.statMs / edits, 4),
     serverCpuPercent: round((100 * measured.cpuNs) / 1e6 / measured.wallMs, 1),
+    serverCpuMsPerEditByThread: {
+      main: round(measured.byThreadNs.main / 1e6 / edits, 4),
+      others: round(measured.byThreadNs.others / 1e6 / edits, 4),
+    },
     serverRssMiB: measured.rss,
     serverLoopDelayMs: measured.loopDelay,
     bytesPerEdit: round(wireBytes / edits, 1),
@@ -108,6 +112,7 @@ function loadResult(
 
 interface Measured {
   cpuNs: number;
+  byThreadNs: { main: number; others: number };
   statMs: number;
   ioBytes: number;
   wallMs: number;
@@ -153,6 +158,7 @@ async function runLoad(kind: ServerKind, scenario: (typeof options.scenarios)[nu
     const mem = memory(server.pid);
     const measured: Measured = {
       cpuNs: after.ns - before.ns,
+      byThreadNs: { main: after.byThread.main - before.byThread.main, others: after.byThread.others - before.byThread.others },
       statMs: after.statMs - before.statMs,
       ioBytes: after.io.read - before.io.read + after.io.written - before.io.written,
       wallMs: performance.now() - started,
