@@ -1,10 +1,22 @@
-import type { ExportModel } from './exportModel';
+import type { ExportModel, NoteExport } from './exportModel';
 
 /**
- * `journey_step` (last, so older columns keep their place) is empty for a note on the empathy map;
- * `quadrant` is empty for a note on a journey step.
+ * Newer columns go last, so older ones keep their place. `journey_step` is empty for a note on
+ * the empathy map; `quadrant` is empty for a note on a journey step; `author` is empty for a
+ * note from an anonymous step; `votes` counts dots from closed vote rounds.
  */
-export const CSV_COLUMNS = ['persona', 'quadrant', 'text', 'author', 'colour', 'created_at', 'journey_step'] as const;
+export const CSV_COLUMNS = [
+  'persona',
+  'quadrant',
+  'text',
+  'author',
+  'colour',
+  'created_at',
+  'journey_step',
+  'evidence',
+  'votes',
+  'group',
+] as const;
 
 /**
  * Spreadsheets run a cell that starts with `=`, `+`, `-` or `@` (and, in some, a tab or carriage
@@ -27,16 +39,24 @@ export function csvField(value: string): string {
  */
 export function boardToCsv(model: ExportModel): string {
   const rows: string[][] = [[...CSV_COLUMNS]];
+  const row = (persona: string, quadrant: string, note: NoteExport, step: string) => [
+    persona,
+    quadrant,
+    note.text,
+    note.authorName,
+    note.color,
+    new Date(note.createdAt).toISOString(),
+    step,
+    note.evidence ?? '',
+    String(note.votes),
+    note.groupName,
+  ];
   for (const persona of model.personas) {
     for (const quadrant of persona.quadrants) {
-      for (const note of quadrant.notes) {
-        rows.push([persona.name, quadrant.title, note.text, note.authorName, note.color, new Date(note.createdAt).toISOString(), '']);
-      }
+      for (const note of quadrant.notes) rows.push(row(persona.name, quadrant.title, note, ''));
     }
     for (const step of persona.journey) {
-      for (const note of step.notes) {
-        rows.push([persona.name, '', note.text, note.authorName, note.color, new Date(note.createdAt).toISOString(), step.title]);
-      }
+      for (const note of step.notes) rows.push(row(persona.name, '', note, step.title));
     }
   }
   return `\uFEFF${rows.map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n`;

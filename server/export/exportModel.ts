@@ -2,7 +2,17 @@ import type * as Y from 'yjs';
 import type { ActionItem, Question } from '../../lib/actions';
 import { isMapNote, readBoard } from '../../lib/board';
 import type { Note } from '../../lib/note';
+import type { Persona } from '../../lib/persona';
+import { profileEntries, profileSettings, type ProfileFieldSize, type ProfileSettings } from '../../lib/profile';
 import { quadrantsOf, type Quadrant, type QuadrantId } from '../../lib/quadrants';
+
+/** A note as the exports print it: with the dots it got in closed vote rounds and its group's name. */
+export interface NoteExport extends Note {
+  /** Dots from closed vote rounds (an open round is blind, so it does not count yet). */
+  votes: number;
+  /** The name of the group the note is clustered in; '' when it is in none (or the group is unnamed). */
+  groupName: string;
+}
 
 export interface QuadrantExport {
   id: QuadrantId;
@@ -11,20 +21,45 @@ export interface QuadrantExport {
   title: string;
   /** The quadrant's first guiding question, printed under its title. */
   prompt: string;
-  notes: Note[];
+  /** Top-voted first; equal votes oldest first. */
+  notes: NoteExport[];
+  observedCount: number;
+  assumedCount: number;
 }
 
 export interface JourneyStepExport {
   id: string;
   title: string;
-  notes: Note[];
+  notes: NoteExport[];
+}
+
+/** A filled-in profile field the poster prints: the facilitator's hidden ones are left out. */
+export interface ProfileFieldExport {
+  key: string;
+  label: string;
+  value: string;
+  size: ProfileFieldSize;
 }
 
 export interface PersonaExport {
   id: string;
   name: string;
+  /** The quote or tagline ('' when none, or when the facilitator hid it). */
+  quote: string;
+  /** The other filled-in profile fields, standard then custom, in card order. */
+  profile: ProfileFieldExport[];
+  /** The stored picture's id, or null: the poster then draws the initials avatar. */
+  pictureId: string | null;
+  /**
+   * The picture as small JPEG bytes, for the PDF only (filled in by `attachPosterPictures`);
+   * react-pdf reads JPEG and PNG, not the WebP we store.
+   */
+  picture: Uint8Array | null;
   noteCount: number;
+  /** People who signed notes (notes from anonymous steps carry no author and are not counted). */
   authorCount: number;
+  /** Notes written in anonymous steps. */
+  anonymousCount: number;
   /** Notes labelled as heard from a customer, and as our assumption (the rest are unlabelled). */
   observedCount: number;
   assumedCount: number;
@@ -55,47 +90,90 @@ export interface ExportModel {
   personas: PersonaExport[];
 }
 
-/** A persona's notes by quadrant of the map, plus, if any, those whose quadrant left the map. */
-function quadrantExports(quadrants: readonly Quadrant[], notes: readonly Note[]): QuadrantExport[] {
-  const onMap = new Set(quadrants.map((quadrant) => quadrant.id));
-  const exports: QuadrantExport[] = quadrants.map((quadrant, index) => ({
-    id: quadrant.id,
+export interface ExportInputs {
+  /** Dots per note id from closed vote rounds. */
+  votes?: ReadonlyMap<string, number>;
+  now?: number;
+}
+
+const countEvidence = (notes: readonly Note[], evidence: 'observed' | 'assumed') =>
+  notes.filter((note) => note.evidence === evidence).length;
+
+/** Most dots first; the board's order (oldest first) breaks ties, since the sort is stable. */
+const byVotes = (notes: NoteExport[]) => notes.sort((a, b) => b.votes - a.votes);
+
+function quadrantExport(id: QuadrantId, index: number, title: string, prompt: string, notes: NoteExport[]): QuadrantExport {
+  return {
+    id,
     index,
-    title: quadrant.title,
-    prompt: quadrant.questions[0] ?? '',
-    notes: notes.filter((note) => note.quadrant === quadrant.id),
-  }));
+    title,
+    prompt,
+    notes: byVotes(notes),
+    observedCount: countEvidence(notes, 'observed'),
+    assumedCount: countEvidence(notes, 'assumed'),
+  };
+}
+
+/** A persona's notes by quadrant of the map, plus, if any, those whose quadrant left the map. */
+function quadrantExports(quadrants: readonly Quadrant[], notes: readonly NoteExport[]): QuadrantExport[] {
+  const onMap = new Set(quadrants.map((quadrant) => quadrant.id));
+  const exports = quadrants.map((quadrant, index) =>
+    quadrantExport(
+      quadrant.id,
+      index,
+      quadrant.title,
+      quadrant.questions[0] ?? '',
+      notes.filter((note) => note.quadrant === quadrant.id),
+    ),
+  );
   const offMap = notes.filter((note) => !onMap.has(note.quadrant));
   if (offMap.length > 0) {
-    exports.push({
-      id: 'off_map',
-      index: -1,
-      title: 'Not on this map',
-      prompt: 'Notes from quadrants the map no longer has.',
-      notes: offMap,
-    });
+    exports.push(quadrantExport('off_map', -1, 'Not on this map', 'Notes from quadrants the map no longer has.', offMap));
   }
   return exports;
 }
 
-/** Reads the board once and groups its notes by persona and quadrant (oldest note first). */
+/** The quote and the filled-in profile fields the facilitator did not hide. */
+function profileOf(persona: Persona, settings: ProfileSettings): Pick<PersonaExport, 'quote' | 'profile'> {
+  const filled = profileEntries(persona, settings).filter((entry) => entry.value.trim() !== '');
+  return {
+    quote: filled.find((entry) => entry.key === 'quote')?.value.trim() ?? '',
+    profile: filled
+      .filter((entry) => entry.key !== 'quote')
+      .map((entry) => ({ key: entry.key, label: entry.label, value: entry.value.trim(), size: entry.size })),
+  };
+}
+
+/** Reads the board once and groups its notes by persona and quadrant (top-voted, then oldest, first). */
 export function buildExportModel(
   doc: Y.Doc,
   workshop: { code: string; title: string; createdAt: number },
   participants: readonly string[],
-  now = Date.now(),
+  { votes = new Map(), now = Date.now() }: ExportInputs = {},
 ): ExportModel {
   const board = readBoard(doc);
   const quadrants = quadrantsOf(board.meta);
+  const settings = profileSettings(board.meta);
+  const groupNames = new Map(board.groups.map((group) => [group.id, group.name.trim()]));
+  const allNotes: NoteExport[] = board.notes.map((note) => ({
+    ...note,
+    votes: votes.get(note.id) ?? 0,
+    groupName: (note.groupId && groupNames.get(note.groupId)) || '',
+  }));
   const personas = board.personas.map((persona): PersonaExport => {
-    const notes = board.notes.filter((note) => note.personaId === persona.id);
+    const notes = allNotes.filter((note) => note.personaId === persona.id);
+    const signed = notes.filter((note) => note.authorName !== '');
     return {
       id: persona.id,
       name: persona.name,
+      ...profileOf(persona, settings),
+      pictureId: persona.pictureId ?? null,
+      picture: null,
       noteCount: notes.length,
-      authorCount: new Set(notes.map((note) => note.authorId)).size,
-      observedCount: notes.filter((note) => note.evidence === 'observed').length,
-      assumedCount: notes.filter((note) => note.evidence === 'assumed').length,
+      authorCount: new Set(signed.map((note) => note.authorId)).size,
+      anonymousCount: notes.length - signed.length,
+      observedCount: countEvidence(notes, 'observed'),
+      assumedCount: countEvidence(notes, 'assumed'),
       quadrants: quadrantExports(quadrants, notes.filter(isMapNote)),
       scenario: persona.scenario ?? '',
       journey: board.journeySteps

@@ -2,6 +2,7 @@ import type { ServerResponse } from 'node:http';
 import { formatRoomCode } from '../../lib/roomCode';
 import { HttpError, sendJson } from '../http/respond';
 import type { Logger } from '../log';
+import type { PictureStore } from '../pictures/PictureStore';
 import type { WorkshopRow } from '../storage/Store';
 import type { Workshops } from '../Workshops';
 import type { RoomRegistry } from '../yjs/RoomRegistry';
@@ -11,6 +12,8 @@ import { exportBoardJson } from './exportJson';
 import { buildExportModel, type ExportModel } from './exportModel';
 import { boardToMarkdown } from './markdown';
 import type { PdfExporter } from './PdfExporter';
+import { attachPosterPictures } from './posterPictures';
+import { closedVoteTotals, type OpenRoundSource } from './voteTotals';
 
 export const EXPORT_FORMATS = ['json', 'md', 'csv', 'pdf'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -20,6 +23,9 @@ export interface ExportContext {
   rooms: RoomRegistry;
   log: Logger;
   pdf: PdfExporter;
+  /** Which vote round is still open (its dots stay secret until it closes). */
+  sessions: OpenRoundSource;
+  pictures: PictureStore;
 }
 
 const CONTENT_TYPES: Record<Exclude<ExportFormat, 'json'>, string> = {
@@ -38,13 +44,15 @@ function readModel(ctx: ExportContext, workshop: WorkshopRow): ExportModel {
     .participants(workshop.id)
     .filter((participant) => participant.role === 'participant')
     .map((participant) => participant.name);
-  return ctx.rooms.readDoc(workshop.id, (doc) => buildExportModel(doc, workshop, names));
+  const votes = closedVoteTotals(ctx.workshops.store.connection(), ctx.sessions, workshop.id);
+  return ctx.rooms.readDoc(workshop.id, (doc) => buildExportModel(doc, workshop, names, { votes }));
 }
 
 async function renderPdf(ctx: ExportContext, workshop: WorkshopRow, res: ServerResponse): Promise<Uint8Array> {
   const startedAt = performance.now();
   try {
-    const pdf = await ctx.pdf.render(readModel(ctx, workshop));
+    const model = await attachPosterPictures(readModel(ctx, workshop), ctx.pictures, workshop.id, ctx.log);
+    const pdf = await ctx.pdf.render(model);
     ctx.log.info({ workshopId: workshop.id, bytes: pdf.byteLength, ms: Math.round(performance.now() - startedAt) }, 'pdf exported');
     return pdf;
   } catch (error) {

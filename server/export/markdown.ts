@@ -1,5 +1,5 @@
 import { formatRoomCode } from '../../lib/roomCode';
-import { formatExportDate, type ExportModel, type PersonaExport } from './exportModel';
+import { formatExportDate, type ExportModel, type NoteExport, type PersonaExport } from './exportModel';
 
 /**
  * Note text is what people typed, so it must not turn into headings, links, HTML or code in
@@ -24,6 +24,32 @@ function inline(text: string): string {
   return escapeMarkdown(text.replace(/\s+/g, ' '));
 }
 
+const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+
+/** A note, its author (none for anonymous steps), evidence label, closed-vote dots and group. */
+function noteToMarkdown(note: NoteExport): string {
+  const author = note.authorName ? ` — _${inline(note.authorName)}_` : '';
+  const evidence = note.evidence ? ` (${note.evidence})` : '';
+  const votes = note.votes > 0 ? ` · ${plural(note.votes, 'vote', 'votes')}` : '';
+  const group = note.groupName ? ` · group: ${inline(note.groupName)}` : '';
+  return `${escapeMarkdown(note.text)}${author}${evidence}${votes}${group}`;
+}
+
+/** Counts, the quote and the filled-in profile fields (hidden ones are not in the model). */
+function profileToMarkdown(persona: PersonaExport): string[] {
+  const authors = [plural(persona.authorCount, 'person', 'people'), persona.anonymousCount > 0 ? `${persona.anonymousCount} anonymous` : '']
+    .filter(Boolean)
+    .join(', ');
+  const lines = [
+    `${plural(persona.noteCount, 'note', 'notes')} by ${authors} · ${persona.observedCount} observed · ${persona.assumedCount} assumed`,
+    '',
+  ];
+  if (persona.quote) lines.push(`> “${inline(persona.quote)}”`, '');
+  for (const field of persona.profile) lines.push(`- **${inline(field.label)}:** ${escapeMarkdown(field.value)}`);
+  if (persona.profile.length > 0) lines.push('');
+  return lines;
+}
+
 /** The board as Markdown: a heading per persona and per quadrant, a bullet per note with its author. */
 export function boardToMarkdown(model: ExportModel): string {
   const lines: string[] = [`# ${inline(model.title)}`, ''];
@@ -33,17 +59,12 @@ export function boardToMarkdown(model: ExportModel): string {
   lines.push(`Participants (${model.participants.length}): ${names || 'none'}`, '');
   for (const persona of model.personas) {
     lines.push(`## ${inline(persona.name)}`, '');
-    lines.push(
-      `${persona.noteCount} ${persona.noteCount === 1 ? 'note' : 'notes'} by ${persona.authorCount} ${persona.authorCount === 1 ? 'person' : 'people'}`,
-      '',
-    );
+    lines.push(...profileToMarkdown(persona));
     for (const quadrant of persona.quadrants) {
       lines.push(`### ${quadrant.title}`, '');
       if (quadrant.notes.length === 0) lines.push('_No notes._');
-      for (const note of quadrant.notes) {
-        const evidence = note.evidence ? ` (${note.evidence})` : '';
-        lines.push(`- ${escapeMarkdown(note.text)} — _${inline(note.authorName)}_${evidence}`);
-      }
+      else lines.push(`${quadrant.observedCount} observed · ${quadrant.assumedCount} assumed`, '');
+      for (const note of quadrant.notes) lines.push(`- ${noteToMarkdown(note)}`);
       lines.push('');
     }
     lines.push(...planToMarkdown(persona));
@@ -58,7 +79,7 @@ function planToMarkdown(persona: PersonaExport): string[] {
   if (persona.journey.length === 0) lines.push('_No steps._', '');
   persona.journey.forEach((step, index) => {
     lines.push(`${index + 1}\. **${inline(step.title)}**`);
-    for (const note of step.notes) lines.push(`   - ${escapeMarkdown(note.text)} — _${inline(note.authorName)}_`);
+    for (const note of step.notes) lines.push(`   - ${noteToMarkdown(note)}`);
     lines.push('');
   });
   lines.push("### What we don't know", '');

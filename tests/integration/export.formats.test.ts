@@ -108,12 +108,12 @@ describe('Markdown, CSV and JSON export', () => {
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8; header=present');
     expect(res.headers.get('content-disposition')).toBe(`attachment; filename="workshop-${code.slice(0, 4)}-${code.slice(4)}.csv"`);
     const body = Buffer.from(await res.arrayBuffer()).toString('utf8');
-    expect(body.startsWith('\uFEFFpersona,quadrant,text,author,colour,created_at,journey_step\r\n')).toBe(true);
+    expect(body.startsWith('\uFEFFpersona,quadrant,text,author,colour,created_at,journey_step,evidence,votes,group\r\n')).toBe(true);
     expect(body).toContain('"\'=HYPERLINK(""https://evil.example"",""click"")"');
     const [header, ...rows] = parseCsv(body.slice(1));
-    expect(header).toEqual(['persona', 'quadrant', 'text', 'author', 'colour', 'created_at', 'journey_step']);
+    expect(header).toEqual(['persona', 'quadrant', 'text', 'author', 'colour', 'created_at', 'journey_step', 'evidence', 'votes', 'group']);
     expect(rows).toHaveLength(NOTES.length);
-    expect(rows.map((row) => row.length)).toEqual(NOTES.map(() => 7));
+    expect(rows.map((row) => row.length)).toEqual(NOTES.map(() => 10));
     expect(rows.map((row) => row[2])).toEqual([
       'Zoë sees the trams of Łódź',
       '東京の同僚',
@@ -129,6 +129,9 @@ describe('Markdown, CSV and JSON export', () => {
       'Zoë',
       'yellow',
       new Date(1_700_000_000_000).toISOString(),
+      '',
+      '',
+      '0',
       '',
     ]);
     expect(rows[2]![1]).toBe('Pains');

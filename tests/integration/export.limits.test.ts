@@ -6,7 +6,15 @@ import type { ExportModel } from '../../server/export/exportModel';
 import { PdfExporter } from '../../server/export/PdfExporter';
 import { Harness, synced } from './harness';
 
-const MODEL: ExportModel = { code: 'ABCD2345', title: 'Limits', workshopDate: 0, exportedAt: 0, participants: [], quadrants: SIX_QUADRANTS, personas: [] };
+const MODEL: ExportModel = {
+  code: 'ABCD2345',
+  title: 'Limits',
+  workshopDate: 0,
+  exportedAt: 0,
+  participants: [],
+  quadrants: SIX_QUADRANTS,
+  personas: [],
+};
 
 /** A render that finishes when the test says so, counting how many run at once. */
 function controlledRender() {

@@ -83,8 +83,8 @@ describe('export of the journey and the action plan', () => {
     expect(markdown).toContain(`- [ ] ${ACTION} — owner: Zoë — due 2026-12-24`);
 
     const csv = (await download(code, facilitatorKey, 'csv')).toString('utf8');
-    expect(csv.split('\r\n')[0]).toBe('\uFEFFpersona,quadrant,text,author,colour,created_at,journey_step');
-    expect(csv).toMatch(new RegExp(`,,${STEP_NOTE},Zoë,yellow,[^,]+,${STEPS[0]}\r\n`));
+    expect(csv.split('\r\n')[0]).toBe('\uFEFFpersona,quadrant,text,author,colour,created_at,journey_step,evidence,votes,group');
+    expect(csv).toMatch(new RegExp(`,,${STEP_NOTE},Zoë,yellow,[^,]+,${STEPS[0]},,0,\r\n`));
 
     const json = JSON.parse((await download(code, facilitatorKey, 'json')).toString('utf8')) as {
       personas: {
