@@ -100,7 +100,7 @@ describe('PDF export (react-pdf, Noto fonts)', () => {
     const fonts = run('pdffonts', [file]);
     expect(fonts).toMatch(/NotoSans-Regular\s+CID TrueType\s+Identity-H\s+yes yes yes/);
     expect(fonts).toMatch(/NotoSansSC-Regular\s+CID TrueType\s+Identity-H\s+yes yes yes/);
-    // No raster images: the poster is text and vector shapes only.
+    // No picture uploaded: no raster image (the initials avatar is a vector shape and text).
     expect(run('pdfimages', ['-list', file]).trim().split('\n')).toHaveLength(2);
   });
 

@@ -2,7 +2,8 @@ import { Page, StyleSheet, Text, View } from '@react-pdf/renderer';
 import { formatRoomCode } from '../../../lib/roomCode';
 import { formatExportDate, type ExportModel } from '../exportModel';
 import { Footer } from './Footer';
-import { FULL_SHAPING, MUTED, PAGINATION, quadrantAccent, RULE, styles as base } from './theme';
+import { textStyle } from './scripts';
+import { FULL_SHAPING, MUTED, PAGINATION, quadrantAccent, RULE, styles as base, usePageStyle } from './theme';
 
 const styles = StyleSheet.create({
   stripe: { flexDirection: 'row', height: 8, marginBottom: 56 },
@@ -41,7 +42,7 @@ function Stat({ value, label }: { value: number; label: string }) {
 export function CoverPage({ model }: { model: ExportModel }) {
   const noteCount = model.personas.reduce((sum, persona) => sum + persona.noteCount, 0);
   return (
-    <Page size="A4" style={base.page} wrap {...PAGINATION}>
+    <Page size="A4" style={usePageStyle()} wrap {...PAGINATION}>
       {/* Page chrome first: the pagination engine repeats fixed nodes only from where they appear. */}
       <Footer title={model.title} label="Cover" />
       <View style={styles.stripe}>
@@ -50,7 +51,7 @@ export function CoverPage({ model }: { model: ExportModel }) {
         ))}
       </View>
       <Text style={base.eyebrow}>Persona workshop</Text>
-      <Text style={styles.title}>{model.title}</Text>
+      <Text style={[styles.title, textStyle(model.title)]}>{model.title}</Text>
       <Text style={styles.subtitle}>
         {`${formatExportDate(model.workshopDate)}  ·  Room code ${formatRoomCode(model.code)}  ·  Exported ${formatExportDate(model.exportedAt)}`}
       </Text>
@@ -63,7 +64,7 @@ export function CoverPage({ model }: { model: ExportModel }) {
         <Text style={[base.eyebrow, styles.heading]}>Personas</Text>
         {model.personas.map((persona) => (
           <View key={persona.id} style={styles.personaRow} wrap={false}>
-            <Text style={styles.personaName}>{persona.name}</Text>
+            <Text style={[styles.personaName, textStyle(persona.name)]}>{persona.name}</Text>
             <Text style={styles.personaCount}>{`${persona.noteCount} ${persona.noteCount === 1 ? 'note' : 'notes'}`}</Text>
           </View>
         ))}
@@ -75,7 +76,7 @@ export function CoverPage({ model }: { model: ExportModel }) {
         {model.participants.length === 0 && <Text style={styles.none}>Nobody joined as a participant.</Text>}
         <View style={styles.names}>
           {model.participants.map((name, index) => (
-            <Text key={index} style={styles.name}>
+            <Text key={index} style={[styles.name, textStyle(name)]}>
               {name}
             </Text>
           ))}

@@ -1,4 +1,5 @@
 import { Text, View } from '@react-pdf/renderer';
+import { shapingFor } from './scripts';
 import { styles } from './theme';
 
 /**
@@ -9,7 +10,10 @@ import { styles } from './theme';
 export function Footer({ title, label }: { title: string; label: string }) {
   return (
     <View style={styles.footer} fixed>
-      <Text style={styles.footerTitle} render={({ subPageNumber }) => `${title} · ${label}${subPageNumber > 1 ? ' (continued)' : ''}`} />
+      <Text
+        style={[styles.footerTitle, shapingFor(title, label)]}
+        render={({ subPageNumber }) => `${title} · ${label}${subPageNumber > 1 ? ' (continued)' : ''}`}
+      />
       <Text render={({ pageNumber }) => `Page ${pageNumber}`} />
     </View>
   );

@@ -2,7 +2,8 @@ import { Page, StyleSheet, Text, View } from '@react-pdf/renderer';
 import type { ActionItem } from '../../../lib/actions';
 import type { JourneyStepExport, PersonaExport } from '../exportModel';
 import { Footer } from './Footer';
-import { FULL_SHAPING, INK, MUTED, NOTE_PAPER, PAGINATION, RULE, styles as base } from './theme';
+import { textStyle } from './scripts';
+import { FULL_SHAPING, INK, MUTED, NOTE_PAPER, PAGINATION, RULE, styles as base, usePageStyle } from './theme';
 
 const ACCENT = '#0F766E';
 
@@ -46,11 +47,16 @@ function Step({ step, index }: { step: JourneyStepExport; index: number }) {
     <View style={styles.step} wrap={step.notes.length > 4}>
       <Text style={styles.stepNumber}>{String(index + 1)}</Text>
       <View style={styles.stepBody}>
-        <Text style={styles.stepTitle}>{step.title}</Text>
+        <Text style={[styles.stepTitle, textStyle(step.title)]}>{step.title}</Text>
         {step.notes.map((note) => (
-          <Text key={note.id} style={[styles.note, { borderLeftColor: NOTE_PAPER[note.color].edge }]}>
+          <Text
+            key={note.id}
+            style={[styles.note, { borderLeftColor: NOTE_PAPER[note.color].edge }, textStyle(note.text, note.authorName)]}
+          >
             {note.text}
-            <Text style={styles.author}>{`  — ${note.authorName}${note.evidence ? ` · ${note.evidence}` : ''}`}</Text>
+            {(note.authorName || note.evidence) && (
+              <Text style={styles.author}>{`  — ${[note.authorName, note.evidence ?? ''].filter(Boolean).join(' · ')}`}</Text>
+            )}
           </Text>
         ))}
       </View>
@@ -71,8 +77,8 @@ function ActionTable({ actions }: { actions: ActionItem[] }) {
       {actions.map((action) => (
         <View key={action.id} style={styles.row} wrap={false}>
           <Text style={styles.cellDone}>{action.isDone ? 'Yes' : '—'}</Text>
-          <Text style={styles.cellText}>{action.text}</Text>
-          <Text style={styles.cellOwner}>{action.ownerName || '—'}</Text>
+          <Text style={[styles.cellText, textStyle(action.text)]}>{action.text}</Text>
+          <Text style={[styles.cellOwner, textStyle(action.ownerName)]}>{action.ownerName || '—'}</Text>
           <Text style={styles.cellDue}>{action.dueDate ?? '—'}</Text>
         </View>
       ))}
@@ -83,12 +89,16 @@ function ActionTable({ actions }: { actions: ActionItem[] }) {
 /** After a persona's poster: its scenario and journey, then what we don't know and the action plan. */
 export function PlanPage({ persona, workshopTitle }: { persona: PersonaExport; workshopTitle: string }) {
   return (
-    <Page size="A4" style={base.page} wrap {...PAGINATION}>
+    <Page size="A4" style={usePageStyle()} wrap {...PAGINATION}>
       <Footer title={workshopTitle} label={`${persona.name}: journey and action plan`} />
       <Text style={base.eyebrow}>Journey and action plan</Text>
-      <Text style={styles.name}>{persona.name}</Text>
+      <Text style={[styles.name, textStyle(persona.name)]}>{persona.name}</Text>
       <Text style={styles.heading}>Buying scenario</Text>
-      {persona.scenario ? <Text style={styles.scenario}>{persona.scenario}</Text> : <Text style={styles.empty}>No scenario yet.</Text>}
+      {persona.scenario ? (
+        <Text style={[styles.scenario, textStyle(persona.scenario)]}>{persona.scenario}</Text>
+      ) : (
+        <Text style={styles.empty}>No scenario yet.</Text>
+      )}
       <Text style={styles.heading} minPresenceAhead={40}>
         Journey
       </Text>
@@ -101,7 +111,7 @@ export function PlanPage({ persona, workshopTitle }: { persona: PersonaExport; w
       </Text>
       {persona.questions.length === 0 && <Text style={styles.empty}>No open questions.</Text>}
       {persona.questions.map((question) => (
-        <Text key={question.id} style={styles.question}>{`? ${question.text}`}</Text>
+        <Text key={question.id} style={[styles.question, textStyle(question.text)]}>{`? ${question.text}`}</Text>
       ))}
       <Text style={styles.heading} minPresenceAhead={40}>
         Action plan

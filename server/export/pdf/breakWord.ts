@@ -5,17 +5,27 @@ const NO_BREAK_BEFORE = /^[、。，．！？：；）」』】〕〉》〙〗�
 const SHORT_WORD_CHARS = 14;
 const CHUNK_GRAPHEMES = 10;
 
+/** Thai is written without spaces between words; ICU's dictionary finds the word breaks. */
+const THAI = /[\u0E00-\u0E7F]/u;
+
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+const thaiWords = new Intl.Segmenter('th', { granularity: 'word' });
 const split = (text: string) => Array.from(graphemes.segment(text), (part) => part.segment);
+
+/** Parts with an empty part between each two: a break there draws no hyphen (see below). */
+const breakableBetween = (parts: string[]) => parts.flatMap((part, i) => (i === 0 ? [part] : ['', part]));
 
 /**
  * Where react-pdf may break a "word" (a run between spaces). textkit draws a hyphen at every
  * break between two parts, but treats an empty part as a zero-width space: CJK text gets an
  * empty part between characters, so it wraps without stray hyphens. Short words stay whole;
  * long ones use the English syllables, and anything still too long (a URL, "aaaaaa…") is cut
- * into chunks so it can never run out of its box.
+ * into chunks so it can never run out of its box. A Thai run breaks between its words.
  */
 export function breakWord(word: string, syllables: (word: string) => string[] = (w) => [w]): string[] {
+  if (THAI.test(word) && word.length > 1) {
+    return breakableBetween(Array.from(thaiWords.segment(word), (part) => part.segment));
+  }
   if (CJK.test(word)) {
     const parts: string[] = [];
     for (const char of split(word)) {

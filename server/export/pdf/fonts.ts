@@ -3,28 +3,69 @@ import type { Font as FontStore } from '@react-pdf/renderer';
 
 const require = createRequire(import.meta.url);
 
-/**
- * Noto TTFs shipped inside npm packages (OFL-1.1), so nothing is fetched at run time.
- * Noto Sans covers Latin, Greek and Cyrillic; Noto Sans SC the CJK ideographs and kana;
- * Noto Emoji (monochrome outlines) draws emoji as vector glyphs. TrueType rather than OTF/CFF
- * because pdfkit subsets TrueType outlines reliably.
- */
-const FONT_FILES = {
-  sans400: '@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf',
-  sans700: '@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf',
-  cjk400: '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf',
-  cjk700: '@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf',
-  emoji: '@expo-google-fonts/noto-emoji/400Regular/NotoEmoji_400Regular.ttf',
-} as const;
+const expo = (pkg: string, file: string, weight: '400Regular' | '700Bold') => `@expo-google-fonts/${pkg}/${weight}/${file}_${weight}.ttf`;
 
-/** The font stack every text uses: a glyph missing from one family is taken from the next. */
-export const FONT_STACK = ['NotoSans', 'NotoSansSC', 'NotoEmoji'];
-
-export function fontPath(key: keyof typeof FONT_FILES): string {
-  return require.resolve(FONT_FILES[key]);
+interface FontFamily {
+  /** Text that needs this family; null: always in the stack. */
+  script: RegExp | null;
+  regular: string;
+  bold?: string;
 }
 
-let isRegistered = false;
+/**
+ * Noto TTFs shipped inside npm packages (OFL-1.1), so nothing is fetched at run time.
+ * TrueType rather than OTF/CFF because pdfkit subsets TrueType outlines reliably. In stack
+ * order: a character missing from one family is drawn by the next that has it. Noto Sans
+ * covers Latin, Greek and Cyrillic; SC the CJK ideographs and kana; KR Hangul; Noto Emoji
+ * (monochrome outlines) draws emoji as vector glyphs.
+ */
+const FAMILIES = {
+  NotoSans: { script: null, regular: expo('noto-sans', 'NotoSans', '400Regular'), bold: expo('noto-sans', 'NotoSans', '700Bold') },
+  NotoSansSC: {
+    script: /[\u2E80-\u9FFF\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFFEF]|[\u{20000}-\u{3FFFF}]/u,
+    regular: expo('noto-sans-sc', 'NotoSansSC', '400Regular'),
+    bold: expo('noto-sans-sc', 'NotoSansSC', '700Bold'),
+  },
+  NotoSansKR: {
+    script: /[\u1100-\u11FF\u3130-\u318F\uA960-\uA97F\uAC00-\uD7FF]/u,
+    regular: expo('noto-sans-kr', 'NotoSansKR', '400Regular'),
+    bold: expo('noto-sans-kr', 'NotoSansKR', '700Bold'),
+  },
+  NotoSansArabic: {
+    script: /[\u0600-\u06FF\u0750-\u077F\u0870-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]/u,
+    regular: expo('noto-sans-arabic', 'NotoSansArabic', '400Regular'),
+    bold: expo('noto-sans-arabic', 'NotoSansArabic', '700Bold'),
+  },
+  NotoSansHebrew: {
+    script: /[\u0590-\u05FF\uFB1D-\uFB4F]/u,
+    regular: expo('noto-sans-hebrew', 'NotoSansHebrew', '400Regular'),
+    bold: expo('noto-sans-hebrew', 'NotoSansHebrew', '700Bold'),
+  },
+  NotoSansThai: {
+    script: /[\u0E00-\u0E7F]/u,
+    regular: expo('noto-sans-thai', 'NotoSansThai', '400Regular'),
+    bold: expo('noto-sans-thai', 'NotoSansThai', '700Bold'),
+  },
+  NotoEmoji: {
+    script: /[\u2600-\u27BF\u2B00-\u2BFF\u{1F000}-\u{1FAFF}]/u,
+    regular: '@expo-google-fonts/noto-emoji/400Regular/NotoEmoji_400Regular.ttf',
+  },
+} as const satisfies Record<string, FontFamily>;
+
+export type FontFamilyName = keyof typeof FAMILIES;
+const FAMILY_NAMES = Object.keys(FAMILIES) as FontFamilyName[];
+
+/**
+ * The families a document needs, in stack order: Noto Sans always, each other one only when
+ * some text is in its script. CJK and Hangul faces are 6–10 MB each; a worker reads and
+ * parses a face only when a board first uses it, so a Latin board never pays for them.
+ */
+export function fontStackFor(text: string): FontFamilyName[] {
+  return FAMILY_NAMES.filter((name) => {
+    const { script } = FAMILIES[name] as FontFamily;
+    return script === null || script.test(text);
+  });
+}
 
 /** The parts of a fontkit font that pdfkit's font comparison reads. */
 interface FontkitFont {
@@ -44,38 +85,40 @@ function cheapenFontComparison(font: FontkitFont | null | undefined): void {
   Object.defineProperty(records, 'toJSON', { value: () => id });
 }
 
-/** Loads every registered face now (not mid-render) and applies `cheapenFontComparison`. */
-export async function loadFonts(store: typeof FontStore): Promise<void> {
-  const families = store.getRegisteredFonts() as Record<string, { sources: { load(): Promise<void>; data: unknown }[] }>;
-  for (const family of Object.values(families)) {
-    for (const source of family.sources) {
+type FontSources = Record<string, { sources: { load(): Promise<void>; data: unknown }[] }>;
+
+/**
+ * Loads the faces of `families` now (not mid-render) and applies `cheapenFontComparison`.
+ * A face already loaded is not read again (react-pdf keeps its promise), so a warm worker pays nothing.
+ */
+export async function loadFonts(store: typeof FontStore, families: readonly string[]): Promise<void> {
+  const registered = store.getRegisteredFonts() as FontSources;
+  // "Helvetica" is the fallback react-pdf appends to every stack (see registerFonts).
+  for (const family of ['Helvetica', ...families]) {
+    for (const source of registered[family]?.sources ?? []) {
       await source.load();
       cheapenFontComparison(source.data as FontkitFont);
     }
   }
 }
 
-/** Registers the fonts with react-pdf's (process-wide) font store, once. */
+let isRegistered = false;
+
+/** Registers every family with react-pdf's (process-wide) font store, once; registering reads no file. */
 export function registerFonts(store: typeof FontStore, breakWord: (word: string) => string[]): void {
   if (isRegistered) return;
   isRegistered = true;
-  const sans = [
-    { src: fontPath('sans400'), fontWeight: 400 },
-    { src: fontPath('sans700'), fontWeight: 700 },
-  ];
   // react-pdf appends "Helvetica" to every font stack and draws a character that no font has
   // with it: in WinAnsi that prints garbage ("\m" for a Hangul syllable). Without the standard
   // fonts, "Helvetica" is Noto Sans, which draws an empty box and keeps the text extractable.
   store.clear();
-  store.register({ family: 'Helvetica', fonts: sans });
-  store.register({ family: 'NotoSans', fonts: sans });
-  store.register({
-    family: 'NotoSansSC',
-    fonts: [
-      { src: fontPath('cjk400'), fontWeight: 400 },
-      { src: fontPath('cjk700'), fontWeight: 700 },
-    ],
-  });
-  store.register({ family: 'NotoEmoji', src: fontPath('emoji'), fontWeight: 400 });
+  for (const family of ['Helvetica', ...FAMILY_NAMES]) {
+    const name = family === 'Helvetica' ? 'NotoSans' : (family as FontFamilyName);
+    const files = FAMILIES[name] as FontFamily;
+    // A family without a bold face (Noto Emoji) draws its regular outlines for bold text too.
+    const fonts = [{ src: require.resolve(files.regular), fontWeight: 400 }];
+    if (files.bold) fonts.push({ src: require.resolve(files.bold), fontWeight: 700 });
+    store.register({ family, fonts });
+  }
   store.registerHyphenationCallback(breakWord);
 }

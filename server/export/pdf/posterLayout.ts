@@ -1,5 +1,4 @@
-import type { Note } from '../../../lib/note';
-import type { PersonaExport, QuadrantExport } from '../exportModel';
+import type { NoteExport, PersonaExport, ProfileFieldExport, QuadrantExport } from '../exportModel';
 
 /** A4 in points, and the page's margins (top, sides, bottom above the footer). */
 export const PAGE = { width: 595.28, height: 841.89, top: 36, side: 36, bottom: 46 };
@@ -7,38 +6,56 @@ export const CONTENT_WIDTH = PAGE.width - 2 * PAGE.side;
 export const GRID_GAP = 10;
 export const BOX_PADDING = 8;
 export const CHIP_GAP = 5;
-export const CHIP = { fontSize: 7.5, lineHeight: 1.3, paddingX: 5, paddingY: 4, edge: 2.5 };
+export const CHIP = { fontSize: 7.5, lineHeight: 1.3, paddingX: 5, paddingY: 4, edge: 2.5, groupSize: 6, pillSize: 5 };
+/** The persona's header: portrait, name and quote, and the summary column on the right. */
+export const HEADER = {
+  portrait: 78,
+  gap: 14,
+  summaryWidth: 132,
+  nameSize: 24,
+  nameLineHeight: 1.15,
+  quoteSize: 10,
+  quoteLineHeight: 1.35,
+};
+export const HEADER_TEXT_WIDTH = CONTENT_WIDTH - HEADER.portrait - HEADER.summaryWidth - 2 * HEADER.gap;
+/** The profile box: fields in columns, a long value across two of them, a very long one across all. */
+export const PROFILE = { padding: 9, columns: 3, columnGap: 12, rowGap: 7, labelSize: 6.5, valueSize: 8, valueLineHeight: 1.3 };
+export const PROFILE_INNER_WIDTH = CONTENT_WIDTH - 2 * PROFILE.padding;
+const PROFILE_COLUMN = (PROFILE_INNER_WIDTH - (PROFILE.columns - 1) * PROFILE.columnGap) / PROFILE.columns;
 /** Notes longer than this take a full row in their quadrant. */
 export const LONG_NOTE_CHARS = 90;
 /** Notes up to this long never split across pages. */
 export const UNSPLITTABLE_NOTE_CHARS = 320;
-/** Title, prompt and the box's borders. */
+/** Profile values up to this long never split across pages. */
+export const UNSPLITTABLE_FIELD_CHARS = 400;
+/** Title, prompt and the box's borders; the evidence line under them when the quadrant has notes. */
 const BOX_HEADER_HEIGHT = 39;
-const PAGE_HEADER_HEIGHT = 66;
-const NAME_LINE_HEIGHT = 34.5;
-const NAME_MAX_WIDTH = 380;
+const EVIDENCE_LINE_HEIGHT = 12;
 /** Estimates below may be a little off; the poster is only chosen when this much room is left. */
-const SAFETY = 0.88;
+const SAFETY = 0.95;
 
 /**
- * Poster: the six quadrants two by two, stretched to fill one page. Flow: each quadrant a
- * full-width band, for boards too big for one page (no stretched boxes on continuation pages).
+ * Poster: the quadrants two by two (an odd last one across the page), stretched to fill one
+ * page. Flow: each quadrant a full-width band, for boards too big for one page (no stretched
+ * boxes on continuation pages).
  */
 export type PersonaLayout = 'poster' | 'flow';
 
-export const boxWidth = (layout: PersonaLayout) => (layout === 'poster' ? (CONTENT_WIDTH - GRID_GAP) / 2 : CONTENT_WIDTH);
-const columns = (layout: PersonaLayout) => (layout === 'poster' ? 2 : 3);
+export const boxWidth = (layout: PersonaLayout, isFullRow = false) =>
+  layout === 'poster' && !isFullRow ? (CONTENT_WIDTH - GRID_GAP) / 2 : CONTENT_WIDTH;
+const columns = (layout: PersonaLayout, isFullRow = false) => (layout === 'poster' && !isFullRow ? 2 : 3);
 
 /** Width of a note's chip: a column of its quadrant, or the quadrant's full width for a long note. */
-export function chipWidth(note: Note, layout: PersonaLayout): number | '100%' {
+export function chipWidth(note: NoteExport, layout: PersonaLayout, isFullRow = false): number | '100%' {
   if (note.text.length > LONG_NOTE_CHARS) return '100%';
-  const inner = boxWidth(layout) - 2 * BOX_PADDING;
+  const inner = boxWidth(layout, isFullRow) - 2 * BOX_PADDING;
+  const slots = columns(layout, isFullRow);
   // Yoga rounds boxes to its pixel grid: chips that add up to exactly the row's width would
   // round over it and wrap one per row.
-  return Math.floor((inner - (columns(layout) - 1) * CHIP_GAP) / columns(layout)) - 1;
+  return Math.floor((inner - (slots - 1) * CHIP_GAP) / slots) - 1;
 }
 
-/** Text width in ems, erring wide: Noto Sans averages ~0.5 em, CJK and emoji take a full em or more. */
+/** Text width in ems, erring wide: Noto Sans averages ~0.5 em, CJK, Hangul and emoji take a full em or more. */
 function textEms(text: string): number {
   let ems = 0;
   for (const char of text) {
@@ -48,44 +65,106 @@ function textEms(text: string): number {
   return ems;
 }
 
-function lines(text: string, fontSize: number, width: number): number {
+export function lines(text: string, fontSize: number, width: number): number {
   // Word wrapping leaves ragged line ends: count a line as 85% full.
   return text.split('\n').reduce((sum, paragraph) => sum + Math.max(1, Math.ceil((textEms(paragraph) * fontSize) / (width * 0.85))), 0);
 }
 
-function chipHeight(note: Note, layout: PersonaLayout): number {
-  const width = chipWidth(note, layout);
-  const outer = width === '100%' ? boxWidth(layout) - 2 * BOX_PADDING : width;
+function chipHeight(note: NoteExport, layout: PersonaLayout, isFullRow: boolean): number {
+  const width = chipWidth(note, layout, isFullRow);
+  const outer = width === '100%' ? boxWidth(layout, isFullRow) - 2 * BOX_PADDING : width;
   const textWidth = outer - 2 * CHIP.paddingX - CHIP.edge;
   // The author follows the text in a smaller type: count them as one paragraph.
-  const text = `${note.text}  — ${note.authorName} · ${note.evidence ?? ''}`;
-  return lines(text, CHIP.fontSize, textWidth) * CHIP.fontSize * CHIP.lineHeight + 2 * CHIP.paddingY;
+  const text = note.authorName ? `${note.text} — ${note.authorName}` : note.text;
+  const marks = (note.evidence ? 1 : 0) + (note.votes > 0 ? 1 : 0);
+  const groupWidth = textWidth - marks * 34;
+  const head = note.groupName ? lines(note.groupName, CHIP.groupSize, groupWidth) * CHIP.groupSize * 1.25 + 2 : marks > 0 ? 9 : 0;
+  return head + lines(text, CHIP.fontSize, textWidth) * CHIP.fontSize * CHIP.lineHeight + 2 * CHIP.paddingY;
 }
 
-/** Height of a quadrant's box, simulating how its chips wrap into rows. */
-export function estimateBoxHeight(quadrant: QuadrantExport, layout: PersonaLayout): number {
-  let total = 0;
+/** Heights of the rows a quadrant's chips wrap into. */
+function chipRowHeights(quadrant: QuadrantExport, layout: PersonaLayout, isFullRow: boolean): number[] {
+  const rows: number[] = [];
   let rowHeight = 0;
   let rowSlots = 0;
-  const slots = columns(layout);
+  const slots = columns(layout, isFullRow);
   for (const note of quadrant.notes) {
-    const need = chipWidth(note, layout) === '100%' ? slots : 1;
+    const need = chipWidth(note, layout, isFullRow) === '100%' ? slots : 1;
     if (rowSlots + need > slots) {
-      total += rowHeight + CHIP_GAP;
+      rows.push(rowHeight);
       rowHeight = 0;
       rowSlots = 0;
     }
-    rowHeight = Math.max(rowHeight, chipHeight(note, layout));
+    rowHeight = Math.max(rowHeight, chipHeight(note, layout, isFullRow));
     rowSlots += need;
   }
-  total += rowHeight + (quadrant.notes.length === 0 ? 12 : 0);
-  return BOX_HEADER_HEIGHT + 2 * BOX_PADDING + total;
+  if (quadrant.notes.length > 0) rows.push(rowHeight);
+  return rows;
 }
 
-/** Space the poster grid may use on the page, below the persona's name. */
-export function gridHeight(persona: PersonaExport): number {
-  const nameLines = lines(persona.name, 30, NAME_MAX_WIDTH);
-  return PAGE.height - PAGE.top - PAGE.bottom - PAGE_HEADER_HEIGHT - (nameLines - 1) * NAME_LINE_HEIGHT;
+/** Height of a quadrant's box, simulating how its chips wrap into rows. */
+export function estimateBoxHeight(quadrant: QuadrantExport, layout: PersonaLayout, isFullRow = false): number {
+  const rows = chipRowHeights(quadrant, layout, isFullRow);
+  const chips = rows.reduce((sum, height) => sum + height, 0) + Math.max(0, rows.length - 1) * CHIP_GAP;
+  return BOX_HEADER_HEIGHT + 2 * BOX_PADDING + chips + (rows.length === 0 ? 12 : EVIDENCE_LINE_HEIGHT);
+}
+
+/**
+ * How much of a band must follow its heading on the same page: its first row of notes, at
+ * most. react-pdf forbids a page break anywhere within that distance, so reaching past a short
+ * band's end would also forbid the break before the next band, and a run of short bands would
+ * move to the next page together, leaving half a page empty.
+ */
+export function headingPresenceAhead(quadrant: QuadrantExport): number {
+  const first = chipRowHeights(quadrant, 'flow', false)[0] ?? 12;
+  return Math.min(60, Math.floor(first * 0.8));
+}
+
+/** How many of the profile's columns a field takes: long text gets more room to flow. */
+export function fieldSpan(field: ProfileFieldExport): number {
+  if (field.value.length > 600) return PROFILE.columns;
+  return field.size === 'long' && field.value.length > 160 ? 2 : 1;
+}
+
+export const fieldWidth = (span: number) => span * PROFILE_COLUMN + (span - 1) * PROFILE.columnGap - 0.5;
+
+/** Height of the profile box, laying its fields into rows as flex-wrap does. */
+export function estimateProfileHeight(profile: readonly ProfileFieldExport[]): number {
+  if (profile.length === 0) return 0;
+  let total = 0;
+  let rowHeight = 0;
+  let rowSpan = 0;
+  for (const field of profile) {
+    const span = fieldSpan(field);
+    if (rowSpan + span > PROFILE.columns) {
+      total += rowHeight + PROFILE.rowGap;
+      rowHeight = 0;
+      rowSpan = 0;
+    }
+    const label = lines(field.label, PROFILE.labelSize, fieldWidth(span)) * PROFILE.labelSize * 1.3 + 2;
+    rowHeight = Math.max(
+      rowHeight,
+      label + lines(field.value, PROFILE.valueSize, fieldWidth(span)) * PROFILE.valueSize * PROFILE.valueLineHeight,
+    );
+    rowSpan += span;
+  }
+  return total + rowHeight + 2 * PROFILE.padding + 14 + GRID_GAP;
+}
+
+/** Height of the header: the taller of the portrait and the name with its quote. */
+export function estimateHeaderHeight(persona: PersonaExport): number {
+  const name = lines(persona.name, HEADER.nameSize, HEADER_TEXT_WIDTH) * HEADER.nameSize * HEADER.nameLineHeight;
+  const quote = persona.quote
+    ? lines(`“${persona.quote}”`, HEADER.quoteSize, HEADER_TEXT_WIDTH) * HEADER.quoteSize * HEADER.quoteLineHeight + 5
+    : 0;
+  return Math.max(HEADER.portrait, 14 + name + quote) + 12;
+}
+
+/** Rows of the poster grid: two quadrants each, an odd last one alone across the page. */
+export function gridRows(quadrants: readonly QuadrantExport[]): QuadrantExport[][] {
+  const rows: QuadrantExport[][] = [];
+  for (let start = 0; start < quadrants.length; start += 2) rows.push(quadrants.slice(start, start + 2));
+  return rows;
 }
 
 /**
@@ -94,10 +173,11 @@ export function gridHeight(persona: PersonaExport): number {
  * `height`: a row whose content was underestimated grows (and flows on) instead of clipping.
  */
 export function planPersonaLayout(persona: PersonaExport): { layout: PersonaLayout; rowMinHeights: number[] } {
-  const rows = [0, 2, 4].map((start) =>
-    Math.max(...persona.quadrants.slice(start, start + 2).map((quadrant) => estimateBoxHeight(quadrant, 'poster'))),
+  const rows = gridRows(persona.quadrants).map((row) =>
+    Math.max(...row.map((quadrant) => estimateBoxHeight(quadrant, 'poster', row.length === 1))),
   );
-  const available = gridHeight(persona) - 2 * GRID_GAP;
+  const page = PAGE.height - PAGE.top - PAGE.bottom;
+  const available = page - estimateHeaderHeight(persona) - estimateProfileHeight(persona.profile) - (rows.length - 1) * GRID_GAP;
   const needed = rows.reduce((sum, height) => sum + height, 0);
   if (needed > available * SAFETY) return { layout: 'flow', rowMinHeights: [] };
   const spare = (available - needed - 6) / rows.length;

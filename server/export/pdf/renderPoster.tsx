@@ -1,36 +1,33 @@
 import { Font, renderToBuffer } from '@react-pdf/renderer';
 import type { ExportModel } from '../exportModel';
 import { breakWord } from './breakWord';
-import { loadFonts, registerFonts } from './fonts';
+import { fontStackFor, loadFonts, registerFonts } from './fonts';
 import { PosterDocument } from './PosterDocument';
+import { printable } from './scripts';
+import { FontStackContext } from './theme';
 
-let fontsLoaded: Promise<void> | null = null;
-
-/**
- * Every string in NFC: small text is set without OpenType mark positioning (see theme.ts), so
- * "e" + combining diaeresis must arrive as the single glyph "ë".
- */
-function composed(model: ExportModel): ExportModel {
-  const nfc = (text: string) => text.normalize('NFC');
-  return {
-    ...model,
-    title: nfc(model.title),
-    participants: model.participants.map(nfc),
-    personas: model.personas.map((persona) => ({
-      ...persona,
-      name: nfc(persona.name),
-      quadrants: persona.quadrants.map((quadrant) => ({
-        ...quadrant,
-        notes: quadrant.notes.map((note) => ({ ...note, text: nfc(note.text), authorName: nfc(note.authorName) })),
-      })),
-    })),
-  };
+/** Every string of the model as the renderer needs it (see `printable`); picture bytes untouched. */
+function printableModel<T>(value: T): T {
+  if (typeof value === 'string') return printable(value) as T;
+  if (Array.isArray(value)) return value.map(printableModel) as T;
+  if (value && typeof value === 'object' && !ArrayBuffer.isView(value)) {
+    return Object.fromEntries(Object.entries(value).map(([key, field]) => [key, printableModel(field)])) as T;
+  }
+  return value;
 }
 
+/** All the text the document prints, to choose its fonts (the picture's bytes are not text). */
+const allText = (model: ExportModel) => JSON.stringify(model, (key, value: unknown) => (key === 'picture' ? null : value));
+
 /** Renders the poster PDF in this thread (the server calls it from a worker, see PdfWorkerPool). */
-export async function renderPosterPdf(model: ExportModel): Promise<Buffer> {
+export async function renderPosterPdf(input: ExportModel): Promise<Buffer> {
   registerFonts(Font, breakWord);
-  fontsLoaded ??= loadFonts(Font);
-  await fontsLoaded;
-  return renderToBuffer(<PosterDocument model={composed(model)} />);
+  const model = printableModel(input);
+  const fontStack = fontStackFor(allText(model));
+  await loadFonts(Font, fontStack);
+  return renderToBuffer(
+    <FontStackContext.Provider value={fontStack}>
+      <PosterDocument model={model} />
+    </FontStackContext.Provider>,
+  );
 }

@@ -1,10 +1,12 @@
 import { StyleSheet } from '@react-pdf/renderer';
+import { createContext, useContext } from 'react';
 import type { NoteColor } from '../../../lib/note';
-import { FONT_STACK } from './fonts';
 
 export const INK = '#0F172A';
 export const MUTED = '#64748B';
 export const RULE = '#E2E8F0';
+/** Evidence labels: observed (heard from a customer), assumed (ours to verify), and unlabelled. */
+export const EVIDENCE_COLORS = { observed: '#15803D', assumed: '#B45309', unlabelled: '#CBD5E1' } as const;
 
 /**
  * Accents for the quadrants, by their place on the map: a quadrant's top bar, title and count,
@@ -65,9 +67,19 @@ const PLAIN_TEXT_FEATURES = {
 /** No overrides: the font's default features. */
 export const FULL_SHAPING = {};
 
+/**
+ * The font families this document uses (see `fontStackFor`), for every page. A context rather
+ * than a constant: a document only lists, and so only loads, the families its text needs.
+ */
+export const FontStackContext = createContext<readonly string[]>(['NotoSans']);
+
+/** A page's style with the document's font stack. */
+export function usePageStyle() {
+  return [styles.page, { fontFamily: [...useContext(FontStackContext)] }];
+}
+
 export const styles = StyleSheet.create({
   page: {
-    fontFamily: FONT_STACK,
     fontFeatureSettings: PLAIN_TEXT_FEATURES,
     color: INK,
     fontSize: 9,
@@ -91,3 +103,16 @@ export const styles = StyleSheet.create({
   },
   footerTitle: { maxWidth: 380, maxLines: 1, textOverflow: 'ellipsis' },
 });
+
+/**
+ * The generated avatar's colours, as the board draws them (components/persona/Avatar.tsx:
+ * Tailwind 700/800, dark enough for white initials), chosen by the same hash of the persona id
+ * so the poster shows the avatar people saw on screen.
+ */
+const AVATAR_COLORS = ['#1D4ED8', '#047857', '#7E22CE', '#BE123C', '#92400E', '#0F766E', '#4338CA'];
+
+export function avatarColor(personaId: string): string {
+  let hash = 0;
+  for (const char of personaId) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
+  return AVATAR_COLORS[hash % AVATAR_COLORS.length]!;
+}

@@ -1,0 +1,166 @@
+import { StyleSheet, Text, View } from '@react-pdf/renderer';
+import type { NoteExport, QuadrantExport } from '../exportModel';
+import {
+  BOX_PADDING,
+  CHIP,
+  CHIP_GAP,
+  GRID_GAP,
+  boxWidth,
+  chipWidth,
+  headingPresenceAhead,
+  UNSPLITTABLE_NOTE_CHARS,
+  type PersonaLayout,
+} from './posterLayout';
+import { textStyle } from './scripts';
+import { EVIDENCE_COLORS, FULL_SHAPING, INK, MUTED, NOTE_PAPER, quadrantAccent, RULE } from './theme';
+
+const styles = StyleSheet.create({
+  box: { borderRadius: 6, borderWidth: 0.75, borderColor: RULE, borderTopWidth: 4, padding: BOX_PADDING },
+  boxHeader: { flexDirection: 'row', justifyContent: 'space-between', alignItems: 'center' },
+  boxTitle: { fontSize: 11, fontWeight: 700, letterSpacing: 0.6, textTransform: 'uppercase', fontFeatureSettings: FULL_SHAPING },
+  count: { fontSize: 8, fontWeight: 700, color: '#FFFFFF', borderRadius: 7, paddingHorizontal: 5, paddingVertical: 1 },
+  prompt: { fontSize: 7, color: MUTED, marginTop: 2, marginBottom: 4 },
+  evidence: { flexDirection: 'row', alignItems: 'center', gap: 5, marginBottom: 6 },
+  bar: { flexDirection: 'row', width: 56, height: 4, borderRadius: 2, backgroundColor: EVIDENCE_COLORS.unlabelled },
+  evidenceText: { fontSize: 6.5, color: MUTED },
+  chips: { flexDirection: 'row', flexWrap: 'wrap', gap: CHIP_GAP },
+  chip: { borderRadius: 3, borderLeftWidth: CHIP.edge, paddingVertical: CHIP.paddingY, paddingHorizontal: CHIP.paddingX },
+  chipHead: { flexDirection: 'row', justifyContent: 'space-between', alignItems: 'flex-start', gap: 4, marginBottom: 2 },
+  group: { flexShrink: 1, fontSize: CHIP.groupSize, lineHeight: 1.25, fontWeight: 700, color: '#475569', letterSpacing: 0.3 },
+  marks: { flexDirection: 'row', gap: 2 },
+  pill: {
+    fontSize: CHIP.pillSize,
+    fontWeight: 700,
+    color: '#FFFFFF',
+    textTransform: 'uppercase',
+    letterSpacing: 0.3,
+    borderRadius: 2,
+    paddingHorizontal: 2.5,
+    paddingVertical: 0.5,
+  },
+  chipText: { fontSize: CHIP.fontSize, lineHeight: CHIP.lineHeight, color: INK },
+  meta: { fontSize: 6.5, color: '#475569' },
+  empty: { fontSize: 7.5, color: MUTED },
+  bandHead: { borderTopWidth: 4, borderTopLeftRadius: 6, borderTopRightRadius: 6, paddingTop: BOX_PADDING, paddingHorizontal: BOX_PADDING },
+  bandBody: {
+    borderBottomLeftRadius: 6,
+    borderBottomRightRadius: 6,
+    paddingBottom: BOX_PADDING,
+    paddingHorizontal: BOX_PADDING,
+    marginBottom: GRID_GAP,
+  },
+});
+
+/**
+ * Above the note's text: its group, and its marks on the right (evidence label, dots). Marks
+ * are pills, not words in the text's last line: react-pdf may hyphenate where two differently
+ * styled runs meet.
+ */
+function ChipHead({ note }: { note: NoteExport }) {
+  if (!note.groupName && !note.evidence && note.votes === 0) return null;
+  return (
+    <View style={styles.chipHead}>
+      <Text style={[styles.group, textStyle(note.groupName)]}>{note.groupName}</Text>
+      <View style={styles.marks}>
+        {note.evidence && <Text style={[styles.pill, { backgroundColor: EVIDENCE_COLORS[note.evidence] }]}>{note.evidence}</Text>}
+        {note.votes > 0 && (
+          <Text style={[styles.pill, { backgroundColor: INK }]}>{`${note.votes} ${note.votes === 1 ? 'vote' : 'votes'}`}</Text>
+        )}
+      </View>
+    </View>
+  );
+}
+
+function NoteChip({ note, layout, isFullRow }: { note: NoteExport; layout: PersonaLayout; isFullRow: boolean }) {
+  const paper = NOTE_PAPER[note.color];
+  return (
+    <View
+      style={[styles.chip, { width: chipWidth(note, layout, isFullRow), backgroundColor: paper.paper, borderLeftColor: paper.edge }]}
+      wrap={note.text.length > UNSPLITTABLE_NOTE_CHARS}
+    >
+      <ChipHead note={note} />
+      <Text style={[styles.chipText, textStyle(note.text, note.authorName)]}>
+        {note.text}
+        {/* One leading space (two would be a hyphenation point for react-pdf); the author stays with the dash. */}
+        {note.authorName !== '' && <Text style={styles.meta}>{` —\u00A0${note.authorName}`}</Text>}
+      </Text>
+    </View>
+  );
+}
+
+/** The quadrant's evidence balance: a bar (observed, assumed, unlabelled) and the counts. */
+function EvidenceLine({ quadrant }: { quadrant: QuadrantExport }) {
+  const total = quadrant.notes.length;
+  const unlabelled = total - quadrant.observedCount - quadrant.assumedCount;
+  const part = (count: number, color: string) =>
+    count > 0 ? <View style={{ width: `${(100 * count) / total}%`, backgroundColor: color, height: 4 }} /> : null;
+  return (
+    <View style={styles.evidence}>
+      <View style={styles.bar}>
+        {part(quadrant.observedCount, EVIDENCE_COLORS.observed)}
+        {part(quadrant.assumedCount, EVIDENCE_COLORS.assumed)}
+      </View>
+      <Text style={styles.evidenceText}>
+        {`${quadrant.observedCount} observed · ${quadrant.assumedCount} assumed${unlabelled > 0 ? ` · ${unlabelled} unlabelled` : ''}`}
+      </Text>
+    </View>
+  );
+}
+
+function QuadrantHeading({ quadrant }: { quadrant: QuadrantExport }) {
+  const { accent } = quadrantAccent(quadrant.index);
+  return (
+    <>
+      <View style={styles.boxHeader}>
+        <Text style={[styles.boxTitle, { color: accent }, textStyle(quadrant.title)]}>{quadrant.title}</Text>
+        <Text style={[styles.count, { backgroundColor: accent }]}>{quadrant.notes.length}</Text>
+      </View>
+      <Text style={[styles.prompt, textStyle(quadrant.prompt)]}>{quadrant.prompt}</Text>
+      {quadrant.notes.length > 0 && <EvidenceLine quadrant={quadrant} />}
+    </>
+  );
+}
+
+function NoteChips({ quadrant, layout, isFullRow = false }: { quadrant: QuadrantExport; layout: PersonaLayout; isFullRow?: boolean }) {
+  if (quadrant.notes.length === 0) return <Text style={styles.empty}>No notes yet.</Text>;
+  return (
+    <View style={styles.chips}>
+      {quadrant.notes.map((note) => (
+        <NoteChip key={note.id} note={note} layout={layout} isFullRow={isFullRow} />
+      ))}
+    </View>
+  );
+}
+
+/** A poster cell: one box, stretched to its row's height; alone in its row, it spans the page. */
+export function QuadrantBox({ quadrant, isFullRow }: { quadrant: QuadrantExport; isFullRow: boolean }) {
+  const { accent, tint } = quadrantAccent(quadrant.index);
+  return (
+    <View style={[styles.box, { width: boxWidth('poster', isFullRow), borderTopColor: accent, backgroundColor: tint }]}>
+      <QuadrantHeading quadrant={quadrant} />
+      <NoteChips quadrant={quadrant} layout="poster" isFullRow={isFullRow} />
+    </View>
+  );
+}
+
+/**
+ * A band of the flowing layout. Heading and notes are siblings, not one box, so when the
+ * heading moves to the next page (it needs some notes after it) no empty box is left behind.
+ */
+export function QuadrantBand({ quadrant }: { quadrant: QuadrantExport }) {
+  const { accent, tint } = quadrantAccent(quadrant.index);
+  return (
+    <>
+      <View
+        style={[styles.bandHead, { borderTopColor: accent, backgroundColor: tint }]}
+        wrap={false}
+        minPresenceAhead={headingPresenceAhead(quadrant)}
+      >
+        <QuadrantHeading quadrant={quadrant} />
+      </View>
+      <View style={[styles.bandBody, { backgroundColor: tint }]}>
+        <NoteChips quadrant={quadrant} layout="flow" />
+      </View>
+    </>
+  );
+}
