@@ -28,8 +28,9 @@ const classOk = (c: { allJoinedMs: number | null }) => c.allJoinedMs !== null &&
 const channelDays = [direct.apiDaysToHit, direct.yjs.daysToHit, direct.socketIo.daysToHit];
 const checks: Record<string, boolean> = {
   perIpLimitedHeaderIgnored: direct.oneIp.perIpLimitMeasured <= 10 && (direct.oneIp.statuses['429'] ?? 0) > 0,
+  // 300 failures a minute from anyone, then up to 3,000 more from addresses with under 3 failures (server/http/JoinGuard.ts).
   globalLimited:
-    direct.globalFailuresPerMinuteMeasured <= 300 && (direct.manyIps.statuses['429'] ?? 0) > 0 && direct.globalWindowMs < 60_000,
+    direct.globalFailuresPerMinuteMeasured <= 3_300 && (direct.manyIps.statuses['429'] ?? 0) > 0 && direct.globalWindowMs < 60_000,
   classWhileOneIpHammers: classOk(direct.classWhileOneIpHammers),
   classAfterManyIpsHammered: classOk(direct.classAfterManyIpsHammered),
   daysToHitEveryChannel: channelDays.every((days) => days === null || days >= MIN_DAYS) && direct.apiDaysToHit !== null,

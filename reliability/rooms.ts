@@ -4,7 +4,7 @@ import { finish, freePort, isFull, startServer, tempDir, type Stats } from './pr
 
 /**
  * Unknown and idle rooms. (1) 20,000 upgrades to codes that do not exist: each must be refused
- * with HTTP 404 before the upgrade, and no room may be loaded. (2) 500 rooms opened (a client
+ * with HTTP 401 before the upgrade (the answer a bad token gets: no oracle for live codes), and no room may be loaded. (2) 500 rooms opened (a client
  * syncs and adds a note) and closed: resident rooms = active rooms, and RSS after gc back within
  * 10 % of the baseline (taken after a warm-up round, so code loading and JIT are not counted).
  */
@@ -77,7 +77,7 @@ const growth = (after.rssBytes - baseline.rssBytes) / baseline.rssBytes;
 
 const ok =
   server.isAlive() &&
-  statuses['404'] === UNKNOWN_UPGRADES &&
+  statuses['401'] === UNKNOWN_UPGRADES &&
   afterUnknown.rooms === 0 &&
   residentMismatches === 0 &&
   after.rooms === 0 &&

@@ -87,6 +87,18 @@ export class Workshops {
   }
 
   /** The identity a token proves within this workshop, or null. */
+  /**
+   * Who holds `token` in the workshop a member's code names (current or rotated away), or null.
+   * An unknown code, a wrong workshop and a bad token do the same work and look the same, so the
+   * Yjs upgrade tells nobody which codes are live.
+   */
+  identityFor(code: string | null, token: string): Identity | null {
+    const participant = this.store.participantByTokenHash(hashSecret(token));
+    const workshop = code ? this.byCodeForMember(code) : null;
+    if (!participant || !workshop || participant.workshopId !== workshop.id) return null;
+    return { workshopId: workshop.id, participantId: participant.id, name: participant.name, role: participant.role };
+  }
+
   authenticate(workshop: WorkshopRow, token: string): Identity | null {
     const participant = this.store.participantByTokenHash(hashSecret(token));
     if (!participant || participant.workshopId !== workshop.id) return null;

@@ -31,7 +31,7 @@ export interface AppServerOptions {
   /** Read `X-Forwarded-For` (only behind a proxy you run). */
   trustProxy?: boolean;
   logger?: Logger;
-  joinLimits?: JoinGuardLimits;
+  joinLimits?: Partial<JoinGuardLimits>;
   yjs?: Partial<YjsEndpointOptions>;
   pdfExport?: Partial<PdfExportLimits>;
 }
@@ -92,7 +92,7 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
     sessions,
     workshops,
     rooms,
-    joinGuard: new JoinGuard(options.joinLimits ?? DEFAULT_JOIN_LIMITS),
+    joinGuard: new JoinGuard({ ...DEFAULT_JOIN_LIMITS, ...options.joinLimits }),
     log,
     publicUrl: options.publicUrl?.replace(/\/+$/, '') ?? null,
     trustProxy: options.trustProxy ?? false,

@@ -5,6 +5,13 @@ export interface JoinGuardLimits {
   failuresPerIpPerMinute: number;
   /** Failed attempts across all addresses per minute: caps a distributed guesser. */
   failuresPerMinute: number;
+  /**
+   * Once `failuresPerMinute` is spent, an address with fewer than `fewFailures` failures this
+   * minute may still try (a class where a student mistyped the code still joins during an attack
+   * elsewhere); those failures have a global cap of their own, so a botnet stays bounded.
+   */
+  firstFailuresPerMinute: number;
+  fewFailures: number;
   /** Workshops one address may create per minute. */
   createsPerIpPerMinute: number;
 }
@@ -12,36 +19,46 @@ export interface JoinGuardLimits {
 export const DEFAULT_JOIN_LIMITS: JoinGuardLimits = {
   failuresPerIpPerMinute: 10,
   failuresPerMinute: 300,
+  firstFailuresPerMinute: 3000,
+  fewFailures: 3,
   createsPerIpPerMinute: 20,
 };
 
 /**
  * Slows down room-code guessing. Only failures count, so a class of 30 behind one NAT joins
- * freely while a guesser gets a handful of tries a minute.
+ * freely while a guesser gets a handful of tries a minute. When guessers from many addresses
+ * spend the global budget, addresses with only a few failures this minute are still let through
+ * (under a second global cap): an attack elsewhere does not lock a class out of its room.
  */
 export class JoinGuard {
   private readonly perIp: RateLimiterMemory;
   private readonly global: RateLimiterMemory;
+  private readonly firstFailures: RateLimiterMemory;
   private readonly creates: RateLimiterMemory;
 
   constructor(private readonly limits: JoinGuardLimits = DEFAULT_JOIN_LIMITS) {
     this.perIp = new RateLimiterMemory({ points: limits.failuresPerIpPerMinute, duration: 60 });
     this.global = new RateLimiterMemory({ points: limits.failuresPerMinute, duration: 60 });
+    this.firstFailures = new RateLimiterMemory({ points: limits.firstFailuresPerMinute, duration: 60 });
     this.creates = new RateLimiterMemory({ points: limits.createsPerIpPerMinute, duration: 60 });
   }
 
   /** Seconds to wait before trying again, or 0 when the address may try now. */
   async retryAfterSeconds(ip: string): Promise<number> {
-    const [mine, all] = await Promise.all([this.perIp.get(ip), this.global.get('all')]);
-    const waits = [
-      mine && mine.consumedPoints >= this.limits.failuresPerIpPerMinute ? mine.msBeforeNext : 0,
-      all && all.consumedPoints >= this.limits.failuresPerMinute ? all.msBeforeNext : 0,
-    ];
+    const [mine, all, firsts] = await Promise.all([this.perIp.get(ip), this.global.get('all'), this.firstFailures.get('all')]);
+    const waits = [mine && mine.consumedPoints >= this.limits.failuresPerIpPerMinute ? mine.msBeforeNext : 0];
+    if (all && all.consumedPoints >= this.limits.failuresPerMinute) {
+      const hasFailed = mine !== null && mine.consumedPoints >= this.limits.fewFailures;
+      if (hasFailed) waits.push(all.msBeforeNext);
+      else if (firsts && firsts.consumedPoints >= this.limits.firstFailuresPerMinute) waits.push(firsts.msBeforeNext);
+    }
     return Math.ceil(Math.max(...waits) / 1000);
   }
 
   async recordFailure(ip: string): Promise<void> {
-    await Promise.allSettled([this.perIp.consume(ip), this.global.consume('all')]);
+    const all = await this.global.get('all');
+    const isGlobalSpent = all !== null && all.consumedPoints >= this.limits.failuresPerMinute;
+    await Promise.allSettled([this.perIp.consume(ip), (isGlobalSpent ? this.firstFailures : this.global).consume('all')]);
   }
 
   /** False when this address created too many workshops this minute. */

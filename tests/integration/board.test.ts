@@ -56,7 +56,8 @@ describe('live board over the Yjs endpoint', () => {
   it('refuses an unknown room and a bad token before the upgrade', async () => {
     const { code } = await h.createWorkshop();
     const base = h.server.url.replace('http', 'ws');
-    expect(await rawUpgradeStatus(`${base}/yjs/ZZZZZZZZ?token=whatever-token-123456`)).toBe(404);
+    expect(await rawUpgradeStatus(`${base}/yjs/ZZZZZZZZ?token=whatever-token-123456`)).toBe(401); // no oracle for live codes
+    expect(await rawUpgradeStatus(`${base}/yjs/ZZZZZZZZ`)).toBe(401);
     expect(await rawUpgradeStatus(`${base}/yjs/${code}?token=not-a-real-token-12345`)).toBe(401);
     expect(await rawUpgradeStatus(`${base}/yjs/${code}`)).toBe(401);
     expect(h.server.rooms.size).toBe(0);
