@@ -63,6 +63,7 @@ test('a note is promoted into the quote, and the persona card shows the evidence
   await quote.getByRole('radio', { name: 'Observed' }).check();
   await quote.getByRole('combobox', { name: 'Promote to profile…' }).selectOption({ label: 'Quote' });
   await expect(quote.getByRole('status')).toHaveText('Added to the profile: Quote or tagline.');
+  await saveScreenshot(phone, 'phone-note-menu-promote');
   const pain = note(phone, 'Pains', 'Queues at the till');
   await pain.getByRole('button', { name: 'Move or colour note' }).click();
   await pain.getByRole('radio', { name: 'Assumed' }).check();

@@ -23,32 +23,13 @@ interface Props {
   onPromote(fieldKey: string): Result<string>;
 }
 
-const SELECT = 'min-h-9 rounded border border-slate-400 bg-white/70 px-1 text-sm text-slate-900';
-
 /** Move, colour and promote controls that work by touch, mouse and keyboard alike (no drag needed). */
 export function NoteMenu({ color, moveTargets, onMove, onColor, promoteTargets, onPromote }: Props) {
   const [promoted, setPromoted] = useState<Result<string> | null>(null);
   return (
     <div className="flex flex-wrap items-center gap-2">
       {moveTargets.length > 0 && (
-        <select
-          aria-label="Move to…"
-          value=""
-          onChange={(event) => {
-            const target = moveTargets.find((t) => t.id === event.target.value);
-            if (target) onMove(target.id);
-          }}
-          className={SELECT}
-        >
-          <option value="" disabled>
-            Move to…
-          </option>
-          {moveTargets.map((target) => (
-            <option key={target.id} value={target.id}>
-              {target.title}
-            </option>
-          ))}
-        </select>
+        <PickOne label="Move to…" options={moveTargets.map((t) => ({ value: t.id, label: t.title }))} onPick={onMove} />
       )}
       <div role="group" aria-label="Colour" className="flex gap-1">
         {NOTE_COLORS.map((option) => (
@@ -63,23 +44,11 @@ export function NoteMenu({ color, moveTargets, onMove, onColor, promoteTargets, 
         ))}
       </div>
       {promoteTargets.length > 0 && (
-        <select
-          aria-label="Promote to profile…"
-          value=""
-          onChange={(event) => {
-            if (event.target.value) setPromoted(onPromote(event.target.value));
-          }}
-          className={SELECT}
-        >
-          <option value="" disabled>
-            Promote to profile…
-          </option>
-          {promoteTargets.map((field) => (
-            <option key={field.key} value={field.key}>
-              {field.label}
-            </option>
-          ))}
-        </select>
+        <PickOne
+          label="Promote to profile…"
+          options={promoteTargets.map((field) => ({ value: field.key, label: field.label }))}
+          onPick={(key) => setPromoted(onPromote(key))}
+        />
       )}
       {promoted && (
         <p
@@ -90,5 +59,29 @@ export function NoteMenu({ color, moveTargets, onMove, onColor, promoteTargets, 
         </p>
       )}
     </div>
+  );
+}
+
+/** A select that acts once an option is picked (its label is the placeholder, then it resets). */
+function PickOne({ label, options, onPick }: { label: string; options: { value: string; label: string }[]; onPick(value: string): void }) {
+  return (
+    <select
+      aria-label={label}
+      value=""
+      onChange={(event) => {
+        const picked = options.find((option) => option.value === event.target.value);
+        if (picked) onPick(picked.value);
+      }}
+      className="min-h-9 rounded border border-slate-400 bg-white/70 px-1 text-sm text-slate-900"
+    >
+      <option value="" disabled>
+        {label}
+      </option>
+      {options.map((option) => (
+        <option key={option.value} value={option.value}>
+          {option.label}
+        </option>
+      ))}
+    </select>
   );
 }
