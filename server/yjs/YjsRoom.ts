@@ -14,6 +14,7 @@ import {
   encodeSyncStep2,
   encodeSyncUpdate,
 } from './messages';
+import { RecordCounts } from './recordCounts';
 import type { RoomConnection } from './RoomConnection';
 import type { UpdateLog } from './UpdateLog';
 import { validateUpdate } from './validateUpdate';
@@ -41,6 +42,8 @@ export class YjsRoom {
   readonly doc = new Y.Doc({ gc: true });
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly connections = new Set<RoomConnection>();
+  /** Records per root, kept incrementally for the validator's caps. */
+  private readonly recordCounts = new RecordCounts(this.doc);
   /**
    * What a new client with an empty doc is sent: the whole doc as one sync step 2, encoded once,
    * plus the update messages broadcast since. Rebuilt only when that tail grows long, so joins
@@ -219,6 +222,7 @@ export class YjsRoom {
     const verdict = validateUpdate(this.doc, payload, {
       author: conn.identity,
       docBytes: this.approxBytes,
+      recordSizes: this.recordCounts,
     });
     if (!verdict.ok) {
       this.log.warn({ connectionId: conn.connectionId, reason: verdict.error }, 'update refused');

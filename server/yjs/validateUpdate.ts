@@ -1,14 +1,19 @@
 import * as Y from 'yjs';
-import { ActionItemSchema, QuestionSchema } from '../../lib/actions';
-import { GroupSchema } from '../../lib/groups';
-import { JourneyStepSchema } from '../../lib/journey';
 import { BOARD_ROOTS } from '../../lib/board';
 import { ID_PATTERN } from '../../lib/ids';
 import { LIMITS } from '../../lib/limits';
-import { NoteSchema } from '../../lib/note';
-import { META_FIELD_SCHEMAS, personaFieldSchema } from '../../lib/persona';
 import { fail, ok, type Result } from '../../lib/result';
-import { CustomValueCounter, isPlainJson } from './recordChecks';
+import {
+  IMMUTABLE_FIELDS,
+  RECORD_CAPS,
+  checkFieldValue,
+  isRecordRoot,
+  metaFieldSchema,
+  recordFieldSchema,
+  type FieldSchema,
+} from './boardSchema';
+import { countedSizes, type RecordSizes } from './recordCounts';
+import { CustomValueCounter } from './recordChecks';
 
 /**
  * Checks an incoming Yjs update against the board schema *before* it touches the room's doc.
@@ -39,40 +44,6 @@ interface DeleteSetLike {
 
 /** Marks a struct whose location is being resolved: meeting it again means a reference cycle. */
 const RESOLVING = Symbol('resolving');
-
-type FieldSchema = { safeParse(value: unknown): { success: boolean } };
-const NOTE_FIELDS: Record<string, FieldSchema> = NoteSchema.shape;
-const META_FIELDS: Record<string, FieldSchema> = META_FIELD_SCHEMAS;
-const GROUP_FIELDS: Record<string, FieldSchema> = GroupSchema.shape;
-const JOURNEY_STEP_FIELDS: Record<string, FieldSchema> = JourneyStepSchema.shape;
-const QUESTION_FIELDS: Record<string, FieldSchema> = QuestionSchema.shape;
-const ACTION_FIELDS: Record<string, FieldSchema> = ActionItemSchema.shape;
-/** Own-property lookup: crafted keys like `__proto__` or `constructor` must not find Object.prototype. */
-function lookupField(table: Record<string, FieldSchema>, key: string): FieldSchema | undefined {
-  return Object.hasOwn(table, key) ? table[key] : undefined;
-}
-/** The schema of each record field, per root that holds records (personas also take `custom_<id>` keys). */
-const RECORD_FIELDS: Record<string, (key: string) => FieldSchema | undefined> = {
-  [BOARD_ROOTS.notes]: (key) => lookupField(NOTE_FIELDS, key),
-  [BOARD_ROOTS.personas]: personaFieldSchema,
-  [BOARD_ROOTS.groups]: (key) => lookupField(GROUP_FIELDS, key),
-  [BOARD_ROOTS.journeySteps]: (key) => lookupField(JOURNEY_STEP_FIELDS, key),
-  [BOARD_ROOTS.questions]: (key) => lookupField(QUESTION_FIELDS, key),
-  [BOARD_ROOTS.actions]: (key) => lookupField(ACTION_FIELDS, key),
-};
-
-/** How many records each root may hold per workshop (new records beyond it are refused). */
-const RECORD_CAPS: Record<string, { max: number; error: string }> = {
-  [BOARD_ROOTS.notes]: { max: LIMITS.notesPerWorkshop, error: 'board is full' },
-  [BOARD_ROOTS.personas]: { max: LIMITS.personasPerWorkshop, error: 'too many personas' },
-  [BOARD_ROOTS.groups]: { max: LIMITS.groupsPerWorkshop, error: 'too many groups' },
-  [BOARD_ROOTS.journeySteps]: { max: LIMITS.journeyStepsPerWorkshop, error: 'too many journey steps' },
-  [BOARD_ROOTS.questions]: { max: LIMITS.questionsPerWorkshop, error: 'too many questions' },
-  [BOARD_ROOTS.actions]: { max: LIMITS.actionsPerWorkshop, error: 'too many actions' },
-};
-
-/** Fields written once, when the record is created. */
-const IMMUTABLE_FIELDS = new Set(['id', 'authorId', 'authorName', 'createdAt']);
 
 class UpdateIndex {
   private readonly byClient = new Map<number, Struct[]>();
@@ -221,11 +192,11 @@ class Validator {
 
   private checkRootEntry(root: string, key: string, item: Y.Item): Result<void> {
     if (root === BOARD_ROOTS.meta) {
-      const checked = checkValue(lookupField(META_FIELDS, key), item, `meta.${key}`);
+      const checked = checkValue(metaFieldSchema(key), item, `meta.${key}`);
       if (checked.ok && this.author && this.author.role !== 'facilitator') return fail('only the facilitator changes the workshop itself');
       return checked;
     }
-    if (!Object.hasOwn(RECORD_FIELDS, root)) return fail(`unknown top-level key ${JSON.stringify(root)}`);
+    if (!isRecordRoot(root)) return fail(`unknown top-level key ${JSON.stringify(root)}`);
     if (!ID_PATTERN.test(key)) return fail(`bad record id in ${root}`);
     const content = item.content;
     if (!(content instanceof Y.ContentType) || !(content.type instanceof Y.Map)) {
@@ -235,9 +206,8 @@ class Validator {
   }
 
   private checkField(root: string, record: string, key: string, item: Y.Item): Result<void> {
-    const fieldSchema = Object.hasOwn(RECORD_FIELDS, root) ? RECORD_FIELDS[root] : undefined;
-    if (!fieldSchema) return fail(`unknown top-level key ${JSON.stringify(root)}`);
-    const checked = checkValue(fieldSchema(key), item, `${root}.${key}`);
+    if (!isRecordRoot(root)) return fail(`unknown top-level key ${JSON.stringify(root)}`);
+    const checked = checkValue(recordFieldSchema(root, key), item, `${root}.${key}`);
     if (!checked.ok) return checked;
     const value = (item.content as Y.ContentAny).arr[0];
     if (key === 'id' && value !== record) return fail('record id does not match its key');
@@ -255,14 +225,15 @@ function checkValue(schema: FieldSchema | undefined, item: Y.Item, label: string
   if (!schema) return fail(`unknown field ${label}`);
   const content = item.content;
   if (!(content instanceof Y.ContentAny) || content.arr.length !== 1) return fail(`${label} must be a plain value`);
-  const value = content.arr[0];
-  return isPlainJson(value) && schema.safeParse(value).success ? ok(undefined) : fail(`invalid ${label}`);
+  return checkFieldValue(schema, content.arr[0], label);
 }
 
 export interface ValidateOptions {
   author: UpdateAuthor | null;
   /** Encoded size of the room's state before this update. */
   docBytes: number;
+  /** The room's live record counts; without them each cap check walks the root map. */
+  recordSizes?: RecordSizes;
 }
 
 /** Refuses an update that breaks the board schema or the limits; never touches `doc`. */
@@ -292,9 +263,10 @@ export function validateUpdate(doc: Y.Doc, update: Uint8Array, options: Validate
     const isNewRecord = at?.record === null && struct.content instanceof Y.ContentType;
     if (isNewRecord && at) newRecords.set(at.root, (newRecords.get(at.root) ?? 0) + 1);
   }
+  const sizes = options.recordSizes ?? countedSizes(doc);
   for (const [root, count] of newRecords) {
     const cap = RECORD_CAPS[root];
-    if (cap && doc.getMap(root).size + count > cap.max) return fail(cap.error);
+    if (cap && sizes.size(root) + count > cap.max) return fail(cap.error);
   }
   return customValues.check();
 }
