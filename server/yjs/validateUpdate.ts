@@ -12,6 +12,7 @@ import {
   recordFieldSchema,
   type FieldSchema,
 } from './boardSchema';
+import { isAcceptedFieldEdit } from './fieldEditFastPath';
 import { countedSizes, type RecordSizes } from './recordCounts';
 import { CustomValueCounter } from './recordChecks';
 
@@ -236,9 +237,23 @@ export interface ValidateOptions {
   recordSizes?: RecordSizes;
 }
 
-/** Refuses an update that breaks the board schema or the limits; never touches `doc`. */
+/**
+ * Refuses an update that breaks the board schema or the limits; never touches `doc`. The common
+ * field edit is accepted by a fast path over the raw bytes; everything else is fully decoded.
+ */
 export function validateUpdate(doc: Y.Doc, update: Uint8Array, options: ValidateOptions): Result<void> {
   if (options.docBytes + update.byteLength > LIMITS.docBytes) return fail('board is over its size limit');
+  if (isAcceptedFieldEdit(doc, update)) return ok(undefined);
+  return validateDecoded(doc, update, options);
+}
+
+/** `validateUpdate` without the fast path: what the fast path is tested against. */
+export function validateUpdateFully(doc: Y.Doc, update: Uint8Array, options: ValidateOptions): Result<void> {
+  if (options.docBytes + update.byteLength > LIMITS.docBytes) return fail('board is over its size limit');
+  return validateDecoded(doc, update, options);
+}
+
+function validateDecoded(doc: Y.Doc, update: Uint8Array, options: ValidateOptions): Result<void> {
   let decoded: { structs: Struct[]; ds: DeleteSetLike };
   try {
     decoded = Y.decodeUpdate(update) as unknown as { structs: Struct[]; ds: DeleteSetLike };

@@ -15,8 +15,8 @@ export interface CraftedItem {
   parent?: string | CraftedId;
   parentSub?: string;
   origin?: CraftedId;
-  /** `{ any: v }` for a plain value, `{ map: true }` for an empty `Y.Map`. */
-  content: { any: unknown } | { map: true };
+  /** `{ any: v }` for a plain value (`{ any: [a, b] , isMany: true }` for several), `{ map: true }` for an empty `Y.Map`. */
+  content: { any: unknown; isMany?: boolean } | { map: true };
 }
 
 export interface CraftedClient {
@@ -56,14 +56,24 @@ function writeItem(encoder: encoding.Encoder, item: CraftedItem): void {
   }
   if ('map' in item.content) {
     encoding.writeVarUint(encoder, Y_MAP_TYPE_REF);
+  } else if (item.content.isMany) {
+    const values = item.content.any as unknown[];
+    encoding.writeVarUint(encoder, values.length);
+    for (const value of values) encoding.writeAny(encoder, value as never);
   } else {
     encoding.writeVarUint(encoder, 1);
     encoding.writeAny(encoder, item.content.any as never);
   }
 }
 
-/** Encodes the given structs and an empty delete set. */
-export function craftUpdate(clients: CraftedClient[]): Uint8Array {
+/** Deleted ranges of one client: `[clock, length]` pairs. */
+export interface CraftedDeletes {
+  client: number;
+  ranges: [number, number][];
+}
+
+/** Encodes the given structs and delete set (empty unless given). */
+export function craftUpdate(clients: CraftedClient[], deletes: CraftedDeletes[] = []): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, clients.length);
   for (const { client, clock, items } of clients) {
@@ -72,6 +82,14 @@ export function craftUpdate(clients: CraftedClient[]): Uint8Array {
     encoding.writeVarUint(encoder, clock);
     for (const item of items) writeItem(encoder, item);
   }
-  encoding.writeVarUint(encoder, 0);
+  encoding.writeVarUint(encoder, deletes.length);
+  for (const { client, ranges } of deletes) {
+    encoding.writeVarUint(encoder, client);
+    encoding.writeVarUint(encoder, ranges.length);
+    for (const [clock, length] of ranges) {
+      encoding.writeVarUint(encoder, clock);
+      encoding.writeVarUint(encoder, length);
+    }
+  }
   return encoding.toUint8Array(encoder);
 }
