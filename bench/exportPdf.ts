@@ -1,30 +1,40 @@
 /**
- * PDF export benchmark: a workshop with 6 personas × 300 notes, written straight into SQLite
- * through the server factory, exported over HTTP like the presenter view does. Prints one
- * JSON line. Run: `npm run bench:export` (or `npx tsx bench/exportPdf.ts [personas] [notes]`).
+ * PDF export benchmark: a workshop with 6 personas × 300 notes, each persona with a picture
+ * (uploaded through the API), a quote and a full profile (plus a custom field, one hidden), the
+ * notes with evidence labels, groups and closed-vote dots, written straight into SQLite through
+ * the server factory, exported over HTTP like the presenter view does. Prints one JSON line.
+ * Run: `npm run bench:export` (or `npx tsx bench/exportPdf.ts [personas] [notes] [--runs=N]`).
  * `--in-process` renders on this thread instead, for `node --cpu-prof --import tsx …`.
  *
  * cpuMs is the CPU time of the whole process (every thread: the PDF worker, GC helpers) during
- * an export; on a busy machine it says more than the wall time.
+ * an export; on a busy machine it says more than the wall time. peakRssMb is the process's
+ * high-water mark (the worker threads live in it), over the whole run.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
+import sharp from 'sharp';
 import * as Y from 'yjs';
-import { personasMap, notesMap } from '../lib/board';
+import { metaMap, personasMap, notesMap } from '../lib/board';
+import { groupsMap } from '../lib/groups';
 import { NOTE_COLORS } from '../lib/note';
+import { customValueKey, PROFILE_FIELD_KEYS } from '../lib/profile';
 import { QUADRANT_IDS } from '../lib/quadrants';
-import type { CreateWorkshopReply } from '../lib/api';
+import type { CreateWorkshopReply, SessionReply } from '../lib/api';
 import { createAppServer, type AppServer } from '../server/createAppServer';
 import { buildExportModel } from '../server/export/exportModel';
+import { attachPosterPictures } from '../server/export/posterPictures';
+import { closedVoteTotals } from '../server/export/voteTotals';
 import { renderPosterPdf } from '../server/export/pdf/renderPoster';
 import { createLogger } from '../server/log';
+import { PictureStore } from '../server/pictures/PictureStore';
 
 const args = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
 const isInProcess = process.argv.includes('--in-process');
 const PERSONAS = Number(args[0] ?? 6);
 const NOTES_PER_PERSONA = Number(args[1] ?? 300);
-const RUNS = 3;
+const RUNS = Number(process.argv.find((arg) => arg.startsWith('--runs='))?.slice('--runs='.length) ?? 7);
+const CUSTOM_FIELD_ID = 'benchfield000001';
 const PHRASES = [
   'Queues at lunch are too long',
   'Zoë from Łódź hears about offers from friends',
@@ -44,44 +54,116 @@ function noteText(i: number): string {
     .slice(0, 2000);
 }
 
-function writeBoard(server: AppServer, code: string): number {
+/** A photo-like picture (smooth colour fields, not a flat fill that compresses to nothing), 1024 px. */
+function photo(seed: number): Promise<Buffer> {
+  const size = 24;
+  const pixels = Buffer.alloc(size * size * 3);
+  for (let i = 0; i < pixels.length; i++) pixels[i] = (Math.sin(i * 0.37 + seed) * 0.5 + 0.5) * 255;
+  return sharp(pixels, { raw: { width: size, height: size, channels: 3 } })
+    .resize(1024, 1024, { kernel: 'cubic' })
+    .jpeg({ quality: 85 })
+    .toBuffer();
+}
+
+async function uploadPictures(server: AppServer, code: string, token: string): Promise<string[]> {
+  const ids: string[] = [];
+  for (let p = 0; p < PERSONAS; p++) {
+    const res = await fetch(`${server.url}/api/workshops/${code}/pictures`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'image/jpeg' },
+      body: new Uint8Array(await photo(p)),
+    });
+    if (res.status !== 201) throw new Error(`picture upload failed: ${res.status} ${await res.text()}`);
+    ids.push(((await res.json()) as { pictureId: string }).pictureId);
+  }
+  return ids;
+}
+
+/** Every standard field filled (short ones short, long ones a few sentences), and a custom one. */
+function profileOf(p: number): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const key of PROFILE_FIELD_KEYS) {
+    fields[key] =
+      key === 'quote'
+        ? `I want it fast, but I want it to feel like someone cared (${p + 1}).`
+        : `${key} of persona ${p + 1}: ${PHRASES[p % PHRASES.length]}`;
+  }
+  fields.dayInLife = Array.from({ length: 4 }, (_, i) => PHRASES[(p + i) % PHRASES.length]).join('. ');
+  fields[customValueKey(CUSTOM_FIELD_ID)] = 'Flat white with oat milk, 東京 style';
+  return fields;
+}
+
+function setFields(map: Y.Map<unknown>, fields: Record<string, unknown>): void {
+  for (const [key, value] of Object.entries(fields)) map.set(key, value);
+}
+
+/** Personas with pictures and profiles, their notes (a third observed, a third assumed, some grouped); returns the note ids. */
+function writeBoard(server: AppServer, code: string, pictureIds: string[]): string[] {
   const workshop = server.store.workshopByCode(code)!;
   const doc = new Y.Doc();
   server.rooms.readDoc(workshop.id, (stored) => Y.applyUpdate(doc, Y.encodeStateAsUpdate(stored)));
   const before = Y.encodeStateVector(doc);
-  let count = 0;
+  const noteIds: string[] = [];
   doc.transact(() => {
+    metaMap(doc).set('hiddenProfileFields', ['income']);
+    metaMap(doc).set('customProfileFields', [{ id: CUSTOM_FIELD_ID, label: 'Favourite drink' }]);
     for (const existing of [...personasMap(doc).keys()]) personasMap(doc).delete(existing);
     for (let p = 0; p < PERSONAS; p++) {
       const personaId = `persona${String(p).padStart(9, '0')}`;
       const persona = new Y.Map<unknown>();
       personasMap(doc).set(personaId, persona);
-      for (const [key, value] of Object.entries({ id: personaId, name: `Persona ${p + 1}`, order: p + 1, createdAt: Date.now() })) {
-        persona.set(key, value);
-      }
-      for (let n = 0; n < NOTES_PER_PERSONA; n++, count++) {
+      setFields(persona, {
+        id: personaId,
+        name: `Persona ${p + 1}`,
+        order: p + 1,
+        createdAt: Date.now(),
+        pictureId: pictureIds[p]!,
+        ...profileOf(p),
+      });
+      const groupIds = QUADRANT_IDS.map((quadrant, q) => {
+        const id = `group${String(p * 10 + q).padStart(11, '0')}`;
+        const group = new Y.Map<unknown>();
+        groupsMap(doc).set(id, group);
+        setFields(group, { id, personaId, quadrant, name: `Theme ${q + 1}`, createdAt: 1_700_000_000_000 });
+        return id;
+      });
+      for (let n = 0; n < NOTES_PER_PERSONA; n++) {
+        const count = noteIds.length;
         const id = `note${String(count).padStart(12, '0')}`;
         const note = new Y.Map<unknown>();
         notesMap(doc).set(id, note);
-        const fields = {
+        setFields(note, {
           id,
           personaId,
           quadrant: QUADRANT_IDS[n % QUADRANT_IDS.length],
           text: noteText(count),
           color: NOTE_COLORS[count % NOTE_COLORS.length],
           authorId: `author${String(count % 12).padStart(10, '0')}`,
-          authorName: `Person ${count % 12}`,
+          authorName: count % 10 === 9 ? '' : `Person ${count % 12}`,
           createdAt: 1_700_000_000_000 + count,
-        };
-        for (const [key, value] of Object.entries(fields)) note.set(key, value);
+          evidence: (['observed', 'assumed', null] as const)[count % 3],
+          ...(n % 7 === 0 ? { groupId: groupIds[n % QUADRANT_IDS.length] } : {}),
+        });
+        noteIds.push(id);
       }
     }
   });
   server.store.appendUpdate(workshop.id, Y.encodeStateAsUpdate(doc, before));
-  return count;
+  return noteIds;
+}
+
+/** A closed vote round: a dot from the participant on every eleventh note. */
+function castVotes(server: AppServer, code: string, participantId: string, noteIds: string[]): void {
+  const workshopId = server.store.workshopByCode(code)!.id;
+  noteIds.forEach((noteId, i) => {
+    if (i % 11 === 0) server.store.setVote(workshopId, 'benchround000001', participantId, noteId, 1 + (i % 3));
+  });
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+/** Nearest-rank percentile. */
+const percentile = (values: number[], p: number) =>
+  [...values].sort((a, b) => a - b)[Math.max(0, Math.ceil((p / 100) * values.length) - 1)]!;
 
 /** CPU time of every live thread of this process, in ms (Linux schedstat, nanosecond exact). */
 function processCpuMs(): number {
@@ -96,11 +178,16 @@ function processCpuMs(): number {
   return ns / 1e6;
 }
 
+let pictureStore: PictureStore | null = null;
+
 async function exportOnce(server: AppServer, code: string, key: string): Promise<Buffer> {
   if (isInProcess) {
     const workshop = server.store.workshopByCode(code)!;
-    const model = server.rooms.readDoc(workshop.id, (doc) => buildExportModel(doc, workshop, []));
-    return renderPosterPdf(model);
+    const db = server.store.connection();
+    const votes = closedVoteTotals(db, { get: () => ({ vote: null }) }, workshop.id);
+    const model = server.rooms.readDoc(workshop.id, (doc) => buildExportModel(doc, workshop, [], { votes }));
+    pictureStore ??= new PictureStore(db);
+    return renderPosterPdf(await attachPosterPictures(model, pictureStore, workshop.id, createLogger('silent')));
   }
   const res = await fetch(`${server.url}/api/workshops/${code}/export.pdf`, { headers: { authorization: `Bearer ${key}` } });
   if (res.status !== 200) throw new Error(`export failed: ${res.status} ${await res.text()}`);
@@ -116,7 +203,15 @@ try {
     body: JSON.stringify({ title: 'Export benchmark' }),
   });
   const { code, facilitatorKey } = (await created.json()) as CreateWorkshopReply;
-  const notes = writeBoard(server, code);
+  const joined = await fetch(`${server.url}/api/workshops/${code}/participants`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name: 'Bench' }),
+  });
+  const participant = (await joined.json()) as SessionReply;
+  const pictureIds = await uploadPictures(server, code, participant.token);
+  const noteIds = writeBoard(server, code, pictureIds);
+  castVotes(server, code, participant.participantId, noteIds);
   const walls: number[] = [];
   const cpus: number[] = [];
   let pdf: Buffer = Buffer.alloc(0);
@@ -134,11 +229,13 @@ try {
       bench: 'export.pdf',
       mode: isInProcess ? 'in-process' : 'http+worker',
       personas: PERSONAS,
-      notes,
+      notes: noteIds.length,
       pages: pdf.toString('latin1').match(/\/Type\s*\/Page\b/g)?.length ?? 0,
       bytes: pdf.length,
       coldMs: Math.round(coldMs!),
       medianMs: Math.round(median(warm)),
+      p95Ms: Math.round(percentile(warm, 95)),
+      maxMs: Math.round(Math.max(...warm)),
       runsMs: warm.map(Math.round),
       medianCpuMs: Math.round(median(cpus.slice(1))),
       peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),

@@ -2,7 +2,7 @@ import { Image, StyleSheet, Text, View } from '@react-pdf/renderer';
 import { personaInitials } from '../../../lib/profile';
 import type { PersonaExport, ProfileFieldExport } from '../exportModel';
 import { fieldSpan, fieldWidth, GRID_GAP, HEADER, PROFILE, UNSPLITTABLE_FIELD_CHARS } from './posterLayout';
-import { textStyle } from './scripts';
+import { directionOf, textStyle } from './scripts';
 import { avatarColor, EVIDENCE_COLORS, FULL_SHAPING, INK, MUTED, RULE, styles as base } from './theme';
 
 const PORTRAIT = { width: HEADER.portrait, height: HEADER.portrait, borderRadius: HEADER.portrait / 2 };
@@ -88,9 +88,8 @@ function Summary({ persona }: { persona: PersonaExport }) {
 
 /** The persona in their own words, with a rule on the side the text starts from. */
 function Quote({ text }: { text: string }) {
-  const style = textStyle(text);
-  const rule = style.direction === 'rtl' ? styles.quoteRtl : styles.quoteLtr;
-  return <Text style={[styles.quote, rule, style]}>{`“${text}”`}</Text>;
+  const rule = directionOf(text) === 'rtl' ? styles.quoteRtl : styles.quoteLtr;
+  return <Text style={[styles.quote, rule, textStyle(text)]}>{`“${text}”`}</Text>;
 }
 
 interface HeaderProps {

@@ -25,19 +25,8 @@ const styles = StyleSheet.create({
   evidenceText: { fontSize: 6.5, color: MUTED },
   chips: { flexDirection: 'row', flexWrap: 'wrap', gap: CHIP_GAP },
   chip: { borderRadius: 3, borderLeftWidth: CHIP.edge, paddingVertical: CHIP.paddingY, paddingHorizontal: CHIP.paddingX },
-  chipHead: { flexDirection: 'row', justifyContent: 'space-between', alignItems: 'flex-start', gap: 4, marginBottom: 2 },
-  group: { flexShrink: 1, fontSize: CHIP.groupSize, lineHeight: 1.25, fontWeight: 700, color: '#475569', letterSpacing: 0.3 },
-  marks: { flexDirection: 'row', gap: 2 },
-  pill: {
-    fontSize: CHIP.pillSize,
-    fontWeight: 700,
-    color: '#FFFFFF',
-    textTransform: 'uppercase',
-    letterSpacing: 0.3,
-    borderRadius: 2,
-    paddingHorizontal: 2.5,
-    paddingVertical: 0.5,
-  },
+  group: { fontSize: CHIP.groupSize, lineHeight: 1.25, fontWeight: 700, color: '#475569', letterSpacing: 0.3, marginBottom: 1.5 },
+  mark: { fontSize: CHIP.markSize, fontWeight: 700, color: '#FFFFFF', textTransform: 'uppercase', letterSpacing: 0.3 },
   chipText: { fontSize: CHIP.fontSize, lineHeight: CHIP.lineHeight, color: INK },
   meta: { fontSize: 6.5, color: '#475569' },
   empty: { fontSize: 7.5, color: MUTED },
@@ -51,26 +40,15 @@ const styles = StyleSheet.create({
   },
 });
 
-/**
- * Above the note's text: its group, and its marks on the right (evidence label, dots). Marks
- * are pills, not words in the text's last line: react-pdf may hyphenate where two differently
- * styled runs meet.
- */
-function ChipHead({ note }: { note: NoteExport }) {
-  if (!note.groupName && !note.evidence && note.votes === 0) return null;
-  return (
-    <View style={styles.chipHead}>
-      <Text style={[styles.group, textStyle(note.groupName)]}>{note.groupName}</Text>
-      <View style={styles.marks}>
-        {note.evidence && <Text style={[styles.pill, { backgroundColor: EVIDENCE_COLORS[note.evidence] }]}>{note.evidence}</Text>}
-        {note.votes > 0 && (
-          <Text style={[styles.pill, { backgroundColor: INK }]}>{`${note.votes} ${note.votes === 1 ? 'vote' : 'votes'}`}</Text>
-        )}
-      </View>
-    </View>
-  );
-}
+const markLabel = (note: NoteExport) => (note.votes === 1 ? '1 vote' : `${note.votes} votes`);
 
+/**
+ * A note: its group's name above it, then its marks (evidence label, closed-vote dots) as
+ * highlighted words leading the text, and its author after it. Marks and author are runs of the
+ * note's one paragraph, not boxes of their own: a chip lays out as one text, which keeps big
+ * boards quick. Each run ends before a single space: where two runs meet without one, react-pdf
+ * may break the line with a hyphen.
+ */
 function NoteChip({ note, layout, isFullRow }: { note: NoteExport; layout: PersonaLayout; isFullRow: boolean }) {
   const paper = NOTE_PAPER[note.color];
   return (
@@ -78,10 +56,14 @@ function NoteChip({ note, layout, isFullRow }: { note: NoteExport; layout: Perso
       style={[styles.chip, { width: chipWidth(note, layout, isFullRow), backgroundColor: paper.paper, borderLeftColor: paper.edge }]}
       wrap={note.text.length > UNSPLITTABLE_NOTE_CHARS}
     >
-      <ChipHead note={note} />
+      {note.groupName !== '' && <Text style={[styles.group, textStyle(note.groupName)]}>{note.groupName}</Text>}
       <Text style={[styles.chipText, textStyle(note.text, note.authorName)]}>
-        {note.text}
-        {/* One leading space (two would be a hyphenation point for react-pdf); the author stays with the dash. */}
+        {note.evidence && (
+          <Text style={[styles.mark, { backgroundColor: EVIDENCE_COLORS[note.evidence] }]}>{`\u2009${note.evidence}\u2009`}</Text>
+        )}
+        {note.evidence && note.votes > 0 && ' '}
+        {note.votes > 0 && <Text style={[styles.mark, { backgroundColor: INK }]}>{`\u2009${markLabel(note)}\u2009`}</Text>}
+        {note.evidence || note.votes > 0 ? ` ${note.text}` : note.text}
         {note.authorName !== '' && <Text style={styles.meta}>{` —\u00A0${note.authorName}`}</Text>}
       </Text>
     </View>

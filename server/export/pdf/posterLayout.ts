@@ -6,7 +6,7 @@ export const CONTENT_WIDTH = PAGE.width - 2 * PAGE.side;
 export const GRID_GAP = 10;
 export const BOX_PADDING = 8;
 export const CHIP_GAP = 5;
-export const CHIP = { fontSize: 7.5, lineHeight: 1.3, paddingX: 5, paddingY: 4, edge: 2.5, groupSize: 6, pillSize: 5 };
+export const CHIP = { fontSize: 7.5, lineHeight: 1.3, paddingX: 5, paddingY: 4, edge: 2.5, groupSize: 6, markSize: 5.5 };
 /** The persona's header: portrait, name and quote, and the summary column on the right. */
 export const HEADER = {
   portrait: 78,
@@ -74,12 +74,11 @@ function chipHeight(note: NoteExport, layout: PersonaLayout, isFullRow: boolean)
   const width = chipWidth(note, layout, isFullRow);
   const outer = width === '100%' ? boxWidth(layout, isFullRow) - 2 * BOX_PADDING : width;
   const textWidth = outer - 2 * CHIP.paddingX - CHIP.edge;
-  // The author follows the text in a smaller type: count them as one paragraph.
-  const text = note.authorName ? `${note.text} — ${note.authorName}` : note.text;
-  const marks = (note.evidence ? 1 : 0) + (note.votes > 0 ? 1 : 0);
-  const groupWidth = textWidth - marks * 34;
-  const head = note.groupName ? lines(note.groupName, CHIP.groupSize, groupWidth) * CHIP.groupSize * 1.25 + 2 : marks > 0 ? 9 : 0;
-  return head + lines(text, CHIP.fontSize, textWidth) * CHIP.fontSize * CHIP.lineHeight + 2 * CHIP.paddingY;
+  // Marks lead the text and the author follows it, in smaller type: count them as one paragraph.
+  const marks = `${note.evidence ? 'OBSERVED ' : ''}${note.votes > 0 ? '2 VOTES ' : ''}`;
+  const text = `${marks}${note.text}${note.authorName ? ` — ${note.authorName}` : ''}`;
+  const group = note.groupName ? lines(note.groupName, CHIP.groupSize, textWidth) * CHIP.groupSize * 1.25 + 1.5 : 0;
+  return group + lines(text, CHIP.fontSize, textWidth) * CHIP.fontSize * CHIP.lineHeight + 2 * CHIP.paddingY;
 }
 
 /** Heights of the rows a quadrant's chips wrap into. */

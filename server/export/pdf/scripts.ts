@@ -25,9 +25,9 @@ export function directionOf(text: string): 'rtl' | 'ltr' {
   return 'ltr';
 }
 
-/** Direction and shaping for one piece of user text. */
+/** Direction and shaping for one piece of user text; nothing for the common case (left to right, plain). */
 export function textStyle(text: string, ...alsoInRun: string[]) {
-  return { direction: directionOf(text), ...shapingFor(text, ...alsoInRun) };
+  return directionOf(text) === 'rtl' ? { direction: 'rtl' as const, ...shapingFor(text, ...alsoInRun) } : shapingFor(text, ...alsoInRun);
 }
 
 /**
