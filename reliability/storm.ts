@@ -53,9 +53,24 @@ for (const room of rooms) {
   destroyPeer(seeder);
 }
 
+/**
+ * Retries a request that died on its socket: under load a pooled keep-alive connection can be
+ * closed by the server (its 5 s idle timeout) just as fetch reuses it ("other side closed").
+ */
+async function withRetry<T>(request: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await request();
+    } catch (error) {
+      if (i >= attempts || !(error instanceof TypeError)) throw error;
+      await sleep(100 * i);
+    }
+  }
+}
+
 /** A participant whose provider reconnects like the browser's `BoardConnection`. */
 async function joinJittered(url: string, room: string, name: string, seed: number, onAttempt: (attempt: number) => void): Promise<Peer> {
-  const seat = await takeSeat(target(url), room, name);
+  const seat = await withRetry(() => takeSeat(target(url), room, name));
   const doc = new Y.Doc();
   const provider = new WebsocketProvider(`${url.replace(/^http/, 'ws')}/yjs`, room, doc, {
     params: { token: seat.token! },
