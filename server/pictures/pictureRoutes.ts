@@ -12,7 +12,10 @@ import { MAX_PICTURE_BYTES, processPicture } from './processPicture';
  * holds a bounded number: at most ~300 KB each after re-encoding.
  */
 export const MAX_PICTURES_PER_WORKSHOP = 300;
-/** Decoding is CPU-heavy (libvips threads): a burst of uploads waits its turn instead of starving the rooms. */
+/**
+ * Decoding is CPU-heavy (libvips threads; a HEIC worker thread each): a burst of uploads is turned
+ * away instead of starving the rooms, and at most this many HEIC decoders hold memory at once.
+ */
 export const MAX_CONCURRENT_PICTURES = 2;
 
 /** Past this, an oversized upload is cut off instead of drained (draining lets the client read our 413). */
@@ -61,7 +64,10 @@ export async function receivePicture(ctx: PictureContext, workshop: WorkshopRow,
     throw new HttpError(503, 'The server is busy with other pictures. Try again in a moment.');
   }
   inFlight.set(ctx.pictures, busy + 1);
-  const picture = await processPicture(body).finally(() => inFlight.set(ctx.pictures, (inFlight.get(ctx.pictures) ?? 1) - 1));
+  const onHeicFailure = (detail: string) => ctx.log.warn({ workshopId: workshop.id, detail }, 'HEIC photo refused by the decoder');
+  const picture = await processPicture(body, { onHeicFailure }).finally(() =>
+    inFlight.set(ctx.pictures, (inFlight.get(ctx.pictures) ?? 1) - 1),
+  );
   if (!picture.ok) throw new HttpError(400, picture.error);
   const pictureId = newId();
   ctx.pictures.add(workshop.id, pictureId, picture.value);

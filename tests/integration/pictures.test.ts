@@ -4,6 +4,7 @@ import type { CreateWorkshopReply } from '../../lib/api';
 import { readPersonas } from '../../lib/board';
 import { setPersonaPicture } from '../../lib/personaBoard';
 import { MAX_PICTURE_BYTES } from '../../server/pictures/processPicture';
+import { quadrantHeic, quadrantJpeg, readQuadrants } from '../fixtures/pictures/quadrants';
 import { Harness } from './harness';
 
 let h: Harness;
@@ -63,6 +64,55 @@ describe('persona pictures', () => {
     const stored = Buffer.from(await (await download(code, ana.token, pictureId)).arrayBuffer());
     expect((await sharp(stored).metadata()).exif).toBeUndefined();
     expect(stored.includes('SecretCam')).toBe(false);
+  });
+
+  it('accepts an iPhone HEIC (HEVC, irot 90° and EXIF orientation 6) and stores it upright as WebP, without EXIF', async () => {
+    const { code } = await h.createWorkshop();
+    const ana = await h.join(code, 'Ana');
+    const res = await upload(code, ana.token, quadrantHeic(6), 'image/heic');
+    expect(res.status).toBe(201);
+    const { pictureId } = (await res.json()) as { pictureId: string };
+    const served = await download(code, ana.token, pictureId);
+    expect(served.headers.get('content-type')).toBe('image/webp');
+    const stored = Buffer.from(await served.arrayBuffer());
+    expect(await readQuadrants(stored)).toEqual({ width: 80, height: 120, quadrants: ['blue', 'red', 'white', 'green'] });
+    const meta = await sharp(stored).metadata();
+    expect(meta.format).toBe('webp');
+    expect(meta.exif).toBeUndefined();
+  });
+
+  it('refuses a HEIC cut short, or claiming too many pixels, with a clear 400, and keeps serving', async () => {
+    const { code } = await h.createWorkshop();
+    const ana = await h.join(code, 'Ana');
+    const whole = quadrantHeic(1);
+    for (const cut of [whole.subarray(0, 100), whole.subarray(0, whole.length - 1)]) {
+      const res = await upload(code, ana.token, cut, 'image/heic');
+      expect(res.status).toBe(400);
+      expect(((await res.json()) as { error: string }).error).toMatch(/HEIC photo could not be read: it may be damaged or cut short/);
+    }
+    const huge = Buffer.from(whole);
+    huge.writeUInt32BE(12_000, huge.indexOf('ispe') + 8); // the header now claims 12,000 × 6,000 px
+    huge.writeUInt32BE(6_000, huge.indexOf('ispe') + 12);
+    const tooLarge = await upload(code, ana.token, huge, 'image/heic');
+    expect(tooLarge.status).toBe(400);
+    expect(((await tooLarge.json()) as { error: string }).error).toMatch(/72 megapixels, at most 50/);
+
+    expect((await upload(code, ana.token, whole, 'image/heic')).status).toBe(201);
+    expect((await upload(code, ana.token, await bigPng())).status).toBe(201);
+  });
+
+  it('accepts AVIF (HEIF with AV1, decoded by sharp) with its irot applied', async () => {
+    const { code } = await h.createWorkshop();
+    const ana = await h.join(code, 'Ana');
+    const avif = await sharp(await quadrantJpeg(1))
+      .avif()
+      .withMetadata({ orientation: 6 })
+      .toBuffer();
+    const res = await upload(code, ana.token, avif, 'image/avif');
+    expect(res.status).toBe(201);
+    const { pictureId } = (await res.json()) as { pictureId: string };
+    const stored = Buffer.from(await (await download(code, ana.token, pictureId)).arrayBuffer());
+    expect(await readQuadrants(stored)).toEqual({ width: 80, height: 120, quadrants: ['blue', 'red', 'white', 'green'] });
   });
 
   it('refuses a file that is not an image, whatever its content type says', async () => {
