@@ -1,21 +1,13 @@
 import * as decoding from 'lib0/decoding';
-import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { CLOSE_CODES } from '../../lib/closeCodes';
 import type { Logger } from '../log';
 import type { Store } from '../storage/Store';
-import {
-  MESSAGE,
-  decodeAwarenessEntries,
-  encodeAwarenessEntries,
-  encodeAwarenessMessage,
-  encodeSyncStep1,
-  encodeSyncStep2,
-  encodeSyncUpdate,
-} from './messages';
+import { MESSAGE, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate } from './messages';
 import { RecordCounts } from './recordCounts';
 import type { RoomConnection } from './RoomConnection';
+import { RoomPresence } from './RoomPresence';
 import type { UpdateLog } from './UpdateLog';
 import { validateUpdate } from './validateUpdate';
 
@@ -23,8 +15,6 @@ import { validateUpdate } from './validateUpdate';
 export const COMPACT_AFTER_UPDATES = 500;
 /** A join tail longer than this is folded into a fresh base on the next join. */
 const JOIN_TAIL_MAX_MESSAGES = 256;
-/** Largest JSON presence state one client may publish. */
-const MAX_AWARENESS_STATE_CHARS = 4096;
 
 export interface RoomHooks {
   /** May this connection change the board right now (e.g. not while the board is locked)? */
@@ -40,8 +30,8 @@ export interface RoomHooks {
  */
 export class YjsRoom {
   readonly doc = new Y.Doc({ gc: true });
-  readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly connections = new Set<RoomConnection>();
+  private readonly presence = new RoomPresence(this.doc, this.connections);
   /** Records per root, kept incrementally for the validator's caps. */
   private readonly recordCounts = new RecordCounts(this.doc);
   /**
@@ -67,7 +57,6 @@ export class YjsRoom {
     private readonly log: Logger,
     private readonly hooks: RoomHooks,
   ) {
-    this.awareness.setLocalState(null);
     const stored = store.loadDoc(workshopId);
     // A doc that fails to load throws here, before any handler is attached: nothing is
     // written back, so a bad load never overwrites what is stored.
@@ -79,7 +68,6 @@ export class YjsRoom {
     this.updatesSinceCompaction = stored.updates.length;
     this.approxBytes = (stored.state?.byteLength ?? 0) + stored.updates.reduce((sum, u) => sum + u.byteLength, 0);
     this.doc.on('update', this.onDocUpdate);
-    this.awareness.on('update', this.onAwarenessUpdate);
   }
 
   static load(workshopId: string, store: Store, updates: UpdateLog, log: Logger, hooks: RoomHooks): YjsRoom {
@@ -120,17 +108,6 @@ export class YjsRoom {
     });
   }
 
-  /**
-   * Presence goes to everyone, the sender included: y-websocket drops a connection that hears
-   * nothing for 30 s, and a client alone in a room (the presenter in the lobby) would otherwise
-   * reconnect every 30 s. The sender ignores its own state (same clock), so nothing echoes.
-   */
-  private onAwarenessUpdate = (change: { added: number[]; updated: number[]; removed: number[] }): void => {
-    const clients = [...change.added, ...change.updated, ...change.removed];
-    const message = encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients));
-    for (const conn of this.connections) conn.send(message);
-  };
-
   private extendJoinTail(message: Uint8Array): void {
     if (!this.joinBase) return;
     this.joinTail.push(message);
@@ -166,17 +143,12 @@ export class YjsRoom {
   addConnection(conn: RoomConnection): void {
     this.connections.add(conn);
     conn.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
-    const states = this.awareness.getStates();
-    if (states.size > 0) {
-      conn.send(encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...states.keys()])));
-    }
+    this.presence.sendAll(conn);
   }
 
   removeConnection(conn: RoomConnection): void {
     if (!this.connections.delete(conn)) return;
-    if (conn.awarenessClientId !== null) {
-      awarenessProtocol.removeAwarenessStates(this.awareness, [conn.awarenessClientId], null);
-    }
+    this.presence.remove(conn);
   }
 
   /** Handles one frame; a frame that breaks the protocol closes that connection only. */
@@ -189,8 +161,8 @@ export class YjsRoom {
       const decoder = decoding.createDecoder(data);
       const type = decoding.readVarUint(decoder);
       if (type === MESSAGE.sync) this.handleSync(conn, decoder);
-      else if (type === MESSAGE.awareness) this.handleAwareness(conn, decoding.readVarUint8Array(decoder));
-      else if (type === MESSAGE.queryAwareness) this.sendAllAwareness(conn);
+      else if (type === MESSAGE.awareness) this.presence.receive(conn, decoding.readVarUint8Array(decoder));
+      else if (type === MESSAGE.queryAwareness) this.presence.sendAll(conn);
       else if (type !== MESSAGE.auth) conn.close(CLOSE_CODES.malformed, 'unknown message type');
     } catch (error) {
       this.log.warn({ connectionId: conn.connectionId, err: (error as Error).message }, 'malformed yjs message');
@@ -232,23 +204,6 @@ export class YjsRoom {
     Y.applyUpdate(this.doc, payload, conn);
   }
 
-  private handleAwareness(conn: RoomConnection, update: Uint8Array): void {
-    if (!conn.awarenessBudget.take()) return; // presence is best effort: drop, don't close
-    const entries = decodeAwarenessEntries(update, 64);
-    conn.awarenessClientId ??= entries[0]?.clientId ?? null;
-    // Clients echo every presence change they receive; keep only the sender's own entry, which
-    // also stops one client from speaking for another.
-    const own = entries.filter((entry) => entry.clientId === conn.awarenessClientId && entry.state.length <= MAX_AWARENESS_STATE_CHARS);
-    if (own.length === 0) return;
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(own), conn);
-  }
-
-  private sendAllAwareness(conn: RoomConnection): void {
-    const clients = [...this.awareness.getStates().keys()];
-    if (clients.length === 0) return;
-    conn.send(encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients)));
-  }
-
   /**
    * Storage failed, so the doc in memory holds a change that is not on disk. Nobody may see it:
    * close every connection; clients reconnect to a fresh load and resend their changes.
@@ -280,7 +235,7 @@ export class YjsRoom {
     } catch (error) {
       this.log.error({ err: (error as Error).message }, 'compaction on close failed; the update log is kept');
     }
-    this.awareness.destroy();
+    this.presence.close();
     this.doc.destroy();
   }
 }

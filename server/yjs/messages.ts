@@ -42,20 +42,34 @@ export interface AwarenessEntry {
   state: string;
 }
 
-/** Decodes an awareness update (count, then client id, clock, JSON state per entry). */
-export function decodeAwarenessEntries(update: Uint8Array, maxEntries: number): AwarenessEntry[] {
+export interface OwnAwarenessEntries {
+  /** The client id the entries were picked for: the one given, else the first entry's. */
+  clientId: number | null;
+  own: AwarenessEntry[];
+  /** Entries in the update, own or not. */
+  count: number;
+}
+
+/**
+ * The entries of one client in an awareness update (count, then client id, clock and JSON state
+ * per entry); with no client id yet, the first entry's. Other clients' states are skipped, not
+ * decoded: y-websocket clients echo every presence change they receive, so most awareness
+ * messages a room gets are someone else's state coming back, to be dropped.
+ */
+export function readOwnAwarenessEntries(update: Uint8Array, clientId: number | null, maxEntries: number): OwnAwarenessEntries {
   const decoder = decoding.createDecoder(update);
   const count = decoding.readVarUint(decoder);
   if (count > maxEntries) throw new Error('too many awareness entries');
-  const entries: AwarenessEntry[] = [];
+  let owner = clientId;
+  const own: AwarenessEntry[] = [];
   for (let i = 0; i < count; i++) {
-    entries.push({
-      clientId: decoding.readVarUint(decoder),
-      clock: decoding.readVarUint(decoder),
-      state: decoding.readVarString(decoder),
-    });
+    const id = decoding.readVarUint(decoder);
+    const clock = decoding.readVarUint(decoder);
+    owner ??= id;
+    if (id === owner) own.push({ clientId: id, clock, state: decoding.readVarString(decoder) });
+    else decoding.readVarUint8Array(decoder); // skipped: a view, no copy, no UTF-8 decoding
   }
-  return entries;
+  return { clientId: owner, own, count };
 }
 
 export function encodeAwarenessEntries(entries: AwarenessEntry[]): Uint8Array {
