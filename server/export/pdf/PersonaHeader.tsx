@@ -1,7 +1,7 @@
 import { Image, StyleSheet, Text, View } from '@react-pdf/renderer';
 import { personaInitials } from '../../../lib/profile';
 import type { PersonaExport, ProfileFieldExport } from '../exportModel';
-import { fieldSpan, fieldWidth, GRID_GAP, HEADER, PROFILE, UNSPLITTABLE_FIELD_CHARS } from './posterLayout';
+import { fieldSpan, fieldWidth, GRID_GAP, HEADER, PROFILE, profileRows, UNSPLITTABLE_FIELD_CHARS } from './posterLayout';
 import { directionOf, textStyle } from './scripts';
 import { avatarColor, EVIDENCE_COLORS, FULL_SHAPING, INK, MUTED, RULE, styles as base } from './theme';
 
@@ -18,7 +18,7 @@ const styles = StyleSheet.create({
     fontSize: HEADER.quoteSize,
     lineHeight: HEADER.quoteLineHeight,
     color: '#334155',
-    marginTop: 5,
+    marginTop: 7,
   },
   quoteLtr: { paddingLeft: 8, borderLeftWidth: 2, borderLeftColor: RULE },
   quoteRtl: { paddingRight: 8, borderRightWidth: 2, borderRightColor: RULE },
@@ -37,7 +37,8 @@ const styles = StyleSheet.create({
     marginBottom: GRID_GAP,
   },
   profileHeading: { marginBottom: 6 },
-  fields: { flexDirection: 'row', flexWrap: 'wrap', columnGap: PROFILE.columnGap, rowGap: PROFILE.rowGap },
+  fields: { gap: PROFILE.rowGap },
+  fieldRow: { flexDirection: 'row', gap: PROFILE.columnGap },
   label: { fontSize: PROFILE.labelSize, fontWeight: 700, letterSpacing: 0.5, color: MUTED, textTransform: 'uppercase', marginBottom: 2 },
   value: { fontSize: PROFILE.valueSize, lineHeight: PROFILE.valueLineHeight, color: INK },
 });
@@ -131,8 +132,12 @@ export function ProfileBox({ profile }: { profile: ProfileFieldExport[] }) {
         Profile
       </Text>
       <View style={styles.fields}>
-        {profile.map((field) => (
-          <ProfileField key={field.key} field={field} />
+        {profileRows(profile).map((row) => (
+          <View key={row[0]!.key} style={styles.fieldRow}>
+            {row.map((field) => (
+              <ProfileField key={field.key} field={field} />
+            ))}
+          </View>
         ))}
       </View>
     </View>

@@ -6,12 +6,14 @@ import {
   CHIP_GAP,
   GRID_GAP,
   boxWidth,
+  chipRows,
   chipWidth,
+  estimateBoxHeight,
   headingPresenceAhead,
   UNSPLITTABLE_NOTE_CHARS,
   type PersonaLayout,
 } from './posterLayout';
-import { textStyle } from './scripts';
+import { directionOf, textStyle } from './scripts';
 import { EVIDENCE_COLORS, FULL_SHAPING, INK, MUTED, NOTE_PAPER, quadrantAccent, RULE } from './theme';
 
 const styles = StyleSheet.create({
@@ -23,9 +25,11 @@ const styles = StyleSheet.create({
   evidence: { flexDirection: 'row', alignItems: 'center', gap: 5, marginBottom: 6 },
   bar: { flexDirection: 'row', width: 56, height: 4, borderRadius: 2, backgroundColor: EVIDENCE_COLORS.unlabelled },
   evidenceText: { fontSize: 6.5, color: MUTED },
-  chips: { flexDirection: 'row', flexWrap: 'wrap', gap: CHIP_GAP },
+  chips: { gap: CHIP_GAP },
+  chipRow: { flexDirection: 'row', gap: CHIP_GAP },
   chip: { borderRadius: 3, borderLeftWidth: CHIP.edge, paddingVertical: CHIP.paddingY, paddingHorizontal: CHIP.paddingX },
   group: { fontSize: CHIP.groupSize, lineHeight: 1.25, fontWeight: 700, color: '#475569', letterSpacing: 0.3, marginBottom: 1.5 },
+  rtlMarks: { textAlign: 'right', marginBottom: 1 },
   mark: { fontSize: CHIP.markSize, fontWeight: 700, color: '#FFFFFF', textTransform: 'uppercase', letterSpacing: 0.3 },
   chipText: { fontSize: CHIP.fontSize, lineHeight: CHIP.lineHeight, color: INK },
   meta: { fontSize: 6.5, color: '#475569' },
@@ -40,31 +44,50 @@ const styles = StyleSheet.create({
   },
 });
 
-const markLabel = (note: NoteExport) => (note.votes === 1 ? '1 vote' : `${note.votes} votes`);
+/** A no-break space: the count and its word stay on one line, inside one highlight. */
+const markLabel = (note: NoteExport) => (note.votes === 1 ? '1\u00A0vote' : `${note.votes}\u00A0votes`);
+
+/** Evidence label and closed-vote dots, as highlighted runs (each followed by a space, see NoteChip). */
+function Marks({ note }: { note: NoteExport }) {
+  return (
+    <>
+      {note.evidence && (
+        <Text style={[styles.mark, { backgroundColor: EVIDENCE_COLORS[note.evidence] }]}>{`\u2009${note.evidence}\u2009`}</Text>
+      )}
+      {note.evidence && note.votes > 0 && ' '}
+      {note.votes > 0 && <Text style={[styles.mark, { backgroundColor: INK }]}>{`\u2009${markLabel(note)}\u2009`}</Text>}
+    </>
+  );
+}
 
 /**
  * A note: its group's name above it, then its marks (evidence label, closed-vote dots) as
  * highlighted words leading the text, and its author after it. Marks and author are runs of the
  * note's one paragraph, not boxes of their own: a chip lays out as one text, which keeps big
- * boards quick. Each run ends before a single space: where two runs meet without one, react-pdf
- * may break the line with a hyphen.
+ * boards quick. Each run ends before a single space: where two runs meet without one (or the
+ * script changes inside a word, so no-break spaces do not glue "—" to a name), react-pdf may
+ * break the line there with a hyphen. A right-to-left note gets its marks on a line of their own:
+ * react-pdf's bidi puts a leading left-to-right run at the wrong end of the line.
  */
 function NoteChip({ note, layout, isFullRow }: { note: NoteExport; layout: PersonaLayout; isFullRow: boolean }) {
   const paper = NOTE_PAPER[note.color];
+  const hasMarks = Boolean(note.evidence) || note.votes > 0;
+  const isRtl = directionOf(note.text) === 'rtl';
   return (
     <View
       style={[styles.chip, { width: chipWidth(note, layout, isFullRow), backgroundColor: paper.paper, borderLeftColor: paper.edge }]}
       wrap={note.text.length > UNSPLITTABLE_NOTE_CHARS}
     >
       {note.groupName !== '' && <Text style={[styles.group, textStyle(note.groupName)]}>{note.groupName}</Text>}
+      {isRtl && hasMarks && (
+        <Text style={[styles.chipText, styles.rtlMarks]}>
+          <Marks note={note} />
+        </Text>
+      )}
       <Text style={[styles.chipText, textStyle(note.text, note.authorName)]}>
-        {note.evidence && (
-          <Text style={[styles.mark, { backgroundColor: EVIDENCE_COLORS[note.evidence] }]}>{`\u2009${note.evidence}\u2009`}</Text>
-        )}
-        {note.evidence && note.votes > 0 && ' '}
-        {note.votes > 0 && <Text style={[styles.mark, { backgroundColor: INK }]}>{`\u2009${markLabel(note)}\u2009`}</Text>}
-        {note.evidence || note.votes > 0 ? ` ${note.text}` : note.text}
-        {note.authorName !== '' && <Text style={styles.meta}>{` —\u00A0${note.authorName}`}</Text>}
+        {!isRtl && <Marks note={note} />}
+        {hasMarks && !isRtl ? ` ${note.text}` : note.text}
+        {note.authorName !== '' && <Text style={styles.meta}>{` — ${note.authorName}`}</Text>}
       </Text>
     </View>
   );
@@ -107,8 +130,12 @@ function NoteChips({ quadrant, layout, isFullRow = false }: { quadrant: Quadrant
   if (quadrant.notes.length === 0) return <Text style={styles.empty}>No notes yet.</Text>;
   return (
     <View style={styles.chips}>
-      {quadrant.notes.map((note) => (
-        <NoteChip key={note.id} note={note} layout={layout} isFullRow={isFullRow} />
+      {chipRows(quadrant.notes, layout, isFullRow).map((row) => (
+        <View key={row[0]!.id} style={styles.chipRow}>
+          {row.map((note) => (
+            <NoteChip key={note.id} note={note} layout={layout} isFullRow={isFullRow} />
+          ))}
+        </View>
       ))}
     </View>
   );
@@ -125,13 +152,18 @@ export function QuadrantBox({ quadrant, isFullRow }: { quadrant: QuadrantExport;
   );
 }
 
+/** Bands up to this tall move to the next page whole instead of splitting. */
+const SMALL_BAND_PT = 180;
+
 /**
  * A band of the flowing layout. Heading and notes are siblings, not one box, so when the
  * heading moves to the next page (it needs some notes after it) no empty box is left behind.
+ * A small band moves whole: split, its bottom padding alone could land at the top of the next
+ * page as a stray strip.
  */
 export function QuadrantBand({ quadrant }: { quadrant: QuadrantExport }) {
   const { accent, tint } = quadrantAccent(quadrant.index);
-  return (
+  const band = (
     <>
       <View
         style={[styles.bandHead, { borderTopColor: accent, backgroundColor: tint }]}
@@ -145,4 +177,5 @@ export function QuadrantBand({ quadrant }: { quadrant: QuadrantExport }) {
       </View>
     </>
   );
+  return estimateBoxHeight(quadrant, 'flow') <= SMALL_BAND_PT ? <View wrap={false}>{band}</View> : band;
 }

@@ -81,24 +81,34 @@ function chipHeight(note: NoteExport, layout: PersonaLayout, isFullRow: boolean)
   return group + lines(text, CHIP.fontSize, textWidth) * CHIP.fontSize * CHIP.lineHeight + 2 * CHIP.paddingY;
 }
 
-/** Heights of the rows a quadrant's chips wrap into. */
-function chipRowHeights(quadrant: QuadrantExport, layout: PersonaLayout, isFullRow: boolean): number[] {
-  const rows: number[] = [];
-  let rowHeight = 0;
+/**
+ * The lines of chips of a quadrant, in order: a line holds up to `columns` short notes, a long
+ * note takes a line of its own. The page draws these lines as rows (not one wrapping flex box):
+ * react-pdf can break a page between two rows, but a wrapping box of unsplittable chips moves
+ * to the next page whole, leaving the rest of the page empty.
+ */
+export function chipRows(notes: readonly NoteExport[], layout: PersonaLayout, isFullRow = false): NoteExport[][] {
+  const rows: NoteExport[][] = [];
+  let row: NoteExport[] = [];
   let rowSlots = 0;
   const slots = columns(layout, isFullRow);
-  for (const note of quadrant.notes) {
+  for (const note of notes) {
     const need = chipWidth(note, layout, isFullRow) === '100%' ? slots : 1;
     if (rowSlots + need > slots) {
-      rows.push(rowHeight);
-      rowHeight = 0;
+      rows.push(row);
+      row = [];
       rowSlots = 0;
     }
-    rowHeight = Math.max(rowHeight, chipHeight(note, layout, isFullRow));
+    row.push(note);
     rowSlots += need;
   }
-  if (quadrant.notes.length > 0) rows.push(rowHeight);
+  if (row.length > 0) rows.push(row);
   return rows;
+}
+
+/** Heights of the rows a quadrant's chips wrap into. */
+function chipRowHeights(quadrant: QuadrantExport, layout: PersonaLayout, isFullRow: boolean): number[] {
+  return chipRows(quadrant.notes, layout, isFullRow).map((row) => Math.max(...row.map((note) => chipHeight(note, layout, isFullRow))));
 }
 
 /** Height of a quadrant's box, simulating how its chips wrap into rows. */
@@ -127,27 +137,36 @@ export function fieldSpan(field: ProfileFieldExport): number {
 
 export const fieldWidth = (span: number) => span * PROFILE_COLUMN + (span - 1) * PROFILE.columnGap - 0.5;
 
-/** Height of the profile box, laying its fields into rows as flex-wrap does. */
-export function estimateProfileHeight(profile: readonly ProfileFieldExport[]): number {
-  if (profile.length === 0) return 0;
-  let total = 0;
-  let rowHeight = 0;
+/** The profile's fields in rows of up to `PROFILE.columns` column spans (see `chipRows` for why rows). */
+export function profileRows(profile: readonly ProfileFieldExport[]): ProfileFieldExport[][] {
+  const rows: ProfileFieldExport[][] = [];
+  let row: ProfileFieldExport[] = [];
   let rowSpan = 0;
   for (const field of profile) {
     const span = fieldSpan(field);
     if (rowSpan + span > PROFILE.columns) {
-      total += rowHeight + PROFILE.rowGap;
-      rowHeight = 0;
+      rows.push(row);
+      row = [];
       rowSpan = 0;
     }
-    const label = lines(field.label, PROFILE.labelSize, fieldWidth(span)) * PROFILE.labelSize * 1.3 + 2;
-    rowHeight = Math.max(
-      rowHeight,
-      label + lines(field.value, PROFILE.valueSize, fieldWidth(span)) * PROFILE.valueSize * PROFILE.valueLineHeight,
-    );
+    row.push(field);
     rowSpan += span;
   }
-  return total + rowHeight + 2 * PROFILE.padding + 14 + GRID_GAP;
+  if (row.length > 0) rows.push(row);
+  return rows;
+}
+
+function fieldHeight(field: ProfileFieldExport): number {
+  const width = fieldWidth(fieldSpan(field));
+  const label = lines(field.label, PROFILE.labelSize, width) * PROFILE.labelSize * 1.3 + 2;
+  return label + lines(field.value, PROFILE.valueSize, width) * PROFILE.valueSize * PROFILE.valueLineHeight;
+}
+
+/** Height of the profile box. */
+export function estimateProfileHeight(profile: readonly ProfileFieldExport[]): number {
+  if (profile.length === 0) return 0;
+  const rows = profileRows(profile).map((row) => Math.max(...row.map(fieldHeight)));
+  return rows.reduce((sum, height) => sum + height, 0) + (rows.length - 1) * PROFILE.rowGap + 2 * PROFILE.padding + 14 + GRID_GAP;
 }
 
 /** Height of the header: the taller of the portrait and the name with its quote. */
