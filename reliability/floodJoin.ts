@@ -52,11 +52,37 @@ function guess(url: string, random: () => number, from: From): Promise<HttpReply
   return postJson(url, `/api/workshops/${randomCode(random)}/participants`, { name: 'Guess' }, from);
 }
 
+/** When each failed guess (404) was answered, across every phase of a run. */
+const failureTimes: number[] = [];
+
 async function guesses(url: string, random: () => number, attempts: From[]): Promise<Counts> {
   const statuses: Counts = {};
-  await mapLimit(attempts, CONCURRENCY, async (from) => count(statuses, (await guess(url, random, from)).status));
+  await mapLimit(attempts, CONCURRENCY, async (from) => {
+    const { status } = await guess(url, random, from);
+    count(statuses, status);
+    if (status === 404) failureTimes.push(Date.now());
+  });
   return statuses;
 }
+
+/** The most failed guesses answered within any 60 s: the global ceiling the guessers reached. */
+function failuresPerMinute(): number {
+  const times = [...failureTimes].sort((a, b) => a - b);
+  let best = 0;
+  for (let start = 0, end = 0; end < times.length; end++) {
+    while (times[end]! - times[start]! >= 60_000) start++;
+    best = Math.max(best, end - start + 1);
+  }
+  return best;
+}
+
+/**
+ * A bigger botnet, from 127.0.1.1–127.0.5.254 (Linux routes all of 127/8 to lo), three guesses
+ * each: enough addresses to spend every global budget, so the measured ceiling is the limit
+ * itself, not what 251 addresses could reach.
+ */
+const botnetAddresses = Array.from({ length: 5 * 254 }, (_, i) => `127.0.${Math.floor(i / 254) + 1}.${(i % 254) + 1}`);
+const BOTNET_GUESSES = 3;
 
 /** The guessers' addresses: every other loopback address (the class's own network guessed nothing). */
 const manyAddresses = Array.from({ length: 252 }, (_, i) => `127.0.0.${i + 3}`).filter((address) => address !== CLASS_ADDRESS);
@@ -83,6 +109,7 @@ export async function directRun(isFull: boolean) {
   const server = await startServer(tempDir('flood-direct'), await freePort(), { env: { RELIABILITY_JOIN_LIMITS: 'production' } });
   const url = server.url;
   const code = await createRoom(url);
+  failureTimes.length = 0;
   const firstFailureAt = Date.now();
 
   const attacker = '127.0.0.2';
@@ -100,7 +127,8 @@ export async function directRun(isFull: boolean) {
     manyAddresses.flatMap((localAddress) => [0, 1, 2, 3, 4].map(() => ({ localAddress, forwardedFor: spoofed(random) }))),
   );
   const globalWindowMs = Date.now() - firstFailureAt;
-  const classAfter = await joinClass(url, code, 'After', { localAddress: CLASS_ADDRESS }, isFull ? 75_000 : 5_000);
+  const classAfter = await joinClass(url, code, 'After', { localAddress: CLASS_ADDRESS }, 5_000);
+  const manyIpsPerMinute = failuresPerMinute();
 
   // The Yjs upgrade: unknown code vs known code without a token, and how fast codes can be tried.
   const yjsUnknown = await yjsUpgradeStatus(url, randomCode(random), null);
@@ -125,9 +153,19 @@ export async function directRun(isFull: boolean) {
   const sioRate = await rate(isFull ? 5_000 : 1_000, async () =>
     (await socketIoAuthReply(url, randomCode(random), badToken, { localAddress: attacker })).slice(0, 40),
   );
+
+  // Last, as it may lock joins for a minute: the botnet, then the class once more.
+  const botnet = await guesses(
+    url,
+    random,
+    botnetAddresses.flatMap((localAddress) =>
+      Array.from({ length: BOTNET_GUESSES }, () => ({ localAddress, forwardedFor: spoofed(random) })),
+    ),
+  );
+  const classAfterBotnet = await joinClass(url, code, 'Botnet', { localAddress: CLASS_ADDRESS }, isFull ? 75_000 : 5_000);
   await server.terminate();
 
-  const measuredGlobal = (oneIp['404'] ?? 0) + (manyIp['404'] ?? 0);
+  const measuredGlobal = failuresPerMinute();
   const yjsOracle = yjsUnknown !== yjsKnown;
   const yjsLimited = Object.keys(yjsRate.results).some((status) => status === '429');
   const sioOracle = sioUnknown !== sioKnown;
@@ -135,9 +173,14 @@ export async function directRun(isFull: boolean) {
     oneIp: { attempts: 40, statuses: oneIp, perIpLimitMeasured: oneIp['404'] ?? 0 },
     classWhileOneIpHammers: classWhile,
     manyIps: { addresses: manyAddresses.length, attempts: manyAddresses.length * 5, statuses: manyIp },
-    globalFailuresPerMinuteMeasured: measuredGlobal,
+    manyIpsFailuresPerMinute: manyIpsPerMinute,
     globalWindowMs,
     classAfterManyIpsHammered: classAfter,
+    botnet: { addresses: botnetAddresses.length, attempts: botnetAddresses.length * BOTNET_GUESSES, statuses: botnet },
+    /** Informative: once a botnet spends every global budget, who else can still join. */
+    classAfterBotnet,
+    /** The most failures answered in any 60 s over the whole run: the ceiling the days are computed from. */
+    globalFailuresPerMinuteMeasured: measuredGlobal,
     apiDaysToHit: daysToHit(measuredGlobal / 60),
     yjs: {
       unknownCodeStatus: yjsUnknown,
