@@ -69,18 +69,22 @@ export function CoverPage({ model }: { model: ExportModel }) {
           </View>
         ))}
       </View>
-      <View style={styles.section}>
+      {/* The last section has no bottom margin: on a full cover it would spill onto a blank page. */}
+      <View>
         <Text style={[base.eyebrow, styles.heading]} minPresenceAhead={24}>
           Participants
         </Text>
-        {model.participants.length === 0 && <Text style={styles.none}>Nobody joined as a participant.</Text>}
-        <View style={styles.names}>
-          {model.participants.map((name, index) => (
-            <Text key={index} style={[styles.name, textStyle(name)]}>
-              {name}
-            </Text>
-          ))}
-        </View>
+        {model.participants.length === 0 ? (
+          <Text style={styles.none}>Nobody joined as a participant.</Text>
+        ) : (
+          <View style={styles.names}>
+            {model.participants.map((name, index) => (
+              <Text key={index} style={[styles.name, textStyle(name)]}>
+                {name}
+              </Text>
+            ))}
+          </View>
+        )}
       </View>
     </Page>
   );
