@@ -6,6 +6,8 @@ import type { Store } from '../storage/Store';
 
 /** How many recent command ids a workshop remembers, to apply a retried command once. */
 const REMEMBERED_COMMANDS = 500;
+/** How many workshops' sessions stay in memory (a live workshop's is read many times a second). */
+const RESIDENT_SESSIONS = 200;
 
 /**
  * Each workshop's session control state: in memory for speed, written to SQLite on every
@@ -20,15 +22,37 @@ export class Sessions {
     private readonly log: Logger,
     /** The quadrants of a workshop's empathy map, for its first agenda. */
     private readonly quadrantsOf: (workshopId: string) => readonly Quadrant[] = () => SIX_QUADRANTS,
+    private readonly residentSessions = RESIDENT_SESSIONS,
   ) {}
+
+  /** How many workshops' sessions are in memory now. */
+  get residentCount(): number {
+    return this.states.size;
+  }
 
   get(workshopId: string): SessionState {
     let state = this.states.get(workshopId);
-    if (!state) {
+    if (state) {
+      // Most recently used last, so the least used workshop is the first to leave memory.
+      this.states.delete(workshopId);
+    } else {
       state = this.load(workshopId);
-      this.states.set(workshopId, state);
     }
+    this.remember(workshopId, state);
     return state;
+  }
+
+  /**
+   * Keeps at most `residentSessions` workshops' sessions in memory (every change is already in
+   * SQLite, so a session that leaves is read back when next needed): a server that has hosted
+   * thousands of workshops holds only the recent ones.
+   */
+  private remember(workshopId: string, state: SessionState): void {
+    this.states.set(workshopId, state);
+    if (this.states.size <= this.residentSessions) return;
+    const oldest = this.states.keys().next().value!;
+    this.states.delete(oldest);
+    this.replies.delete(oldest);
   }
 
   private load(workshopId: string): SessionState {
@@ -48,7 +72,8 @@ export class Sessions {
 
   set(workshopId: string, state: SessionState): void {
     this.store.saveSession(workshopId, JSON.stringify(state));
-    this.states.set(workshopId, state);
+    this.states.delete(workshopId);
+    this.remember(workshopId, state);
   }
 
   /** The reply already given to this command id, if it was seen before. */
