@@ -2,6 +2,7 @@ import type { WebSocket } from 'ws';
 import type { Identity } from '../identity';
 import { TokenBucket } from '../tokenBucket';
 import { CLOSE_CODES, type CloseCode } from '../../lib/closeCodes';
+import { sendFramed, type FramedMessage } from './frames';
 
 /** A socket past this much unsent data is too slow to keep up; it is closed and resyncs later. */
 export const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
@@ -29,12 +30,19 @@ export class RoomConnection {
   }
 
   send(message: Uint8Array): void {
-    if (!this.isOpen) return;
-    if (this.ws.bufferedAmount > MAX_BUFFERED_BYTES) {
-      this.close(CLOSE_CODES.roomUnavailable, 'too slow');
-      return;
-    }
-    this.ws.send(message, { binary: true });
+    if (this.canSend()) this.ws.send(message, { binary: true });
+  }
+
+  /** One recipient of a broadcast: the frame was built once for all of them. */
+  sendFramed(framed: FramedMessage): void {
+    if (this.canSend()) sendFramed(this.ws, framed);
+  }
+
+  private canSend(): boolean {
+    if (!this.isOpen) return false;
+    if (this.ws.bufferedAmount <= MAX_BUFFERED_BYTES) return true;
+    this.close(CLOSE_CODES.roomUnavailable, 'too slow');
+    return false;
   }
 
   close(code: CloseCode, reason: string): void {

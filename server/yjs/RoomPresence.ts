@@ -1,5 +1,6 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type * as Y from 'yjs';
+import { frameBinary } from './frames';
 import { encodeAwarenessEntries, encodeAwarenessMessage, readOwnAwarenessEntries } from './messages';
 import type { RoomConnection } from './RoomConnection';
 
@@ -103,7 +104,7 @@ export class RoomPresence {
     if (this.pending.size === 0 || this.isClosed) return;
     const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.pending]);
     this.pending.clear();
-    const message = encodeAwarenessMessage(update);
-    for (const conn of this.connections) conn.send(message);
+    const message = frameBinary(encodeAwarenessMessage(update));
+    for (const conn of this.connections) conn.sendFramed(message);
   }
 }

@@ -4,6 +4,7 @@ import * as Y from 'yjs';
 import { CLOSE_CODES } from '../../lib/closeCodes';
 import type { Logger } from '../log';
 import type { Store } from '../storage/Store';
+import { frameBinary, type FramedMessage } from './frames';
 import { MESSAGE, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate } from './messages';
 import { RecordCounts } from './recordCounts';
 import type { RoomConnection } from './RoomConnection';
@@ -40,7 +41,7 @@ export class YjsRoom {
    * during a busy workshop cost a few sends, not an encode of the whole board each.
    */
   private joinBase: Uint8Array | null = null;
-  private joinTail: Uint8Array[] = [];
+  private joinTail: FramedMessage[] = [];
   private joinTailBytes = 0;
   private lastUpdateId: number;
   private updatesSinceCompaction: number;
@@ -82,14 +83,14 @@ export class YjsRoom {
   private onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (this.isBroken) return;
     this.approxBytes += update.byteLength;
-    const message = encodeSyncUpdate(update);
+    const message = frameBinary(encodeSyncUpdate(update));
     this.updates.append(
       this.workshopId,
       update,
       (id) => {
         this.lastUpdateId = id;
         this.updatesSinceCompaction++;
-        for (const conn of this.connections) if (conn !== origin) conn.send(message);
+        for (const conn of this.connections) if (conn !== origin) conn.sendFramed(message);
         this.extendJoinTail(message);
         if (this.updatesSinceCompaction >= COMPACT_AFTER_UPDATES) this.compactSoon();
       },
@@ -108,10 +109,10 @@ export class YjsRoom {
     });
   }
 
-  private extendJoinTail(message: Uint8Array): void {
+  private extendJoinTail(message: FramedMessage): void {
     if (!this.joinBase) return;
     this.joinTail.push(message);
-    this.joinTailBytes += message.byteLength;
+    this.joinTailBytes += message.message.byteLength;
     if (this.joinTail.length > JOIN_TAIL_MAX_MESSAGES || this.joinTailBytes > this.joinBase.byteLength / 4) this.joinBase = null;
   }
 
@@ -123,7 +124,7 @@ export class YjsRoom {
       this.joinTailBytes = 0;
     }
     conn.send(this.joinBase);
-    for (const message of this.joinTail) conn.send(message);
+    for (const message of this.joinTail) conn.sendFramed(message);
   }
 
   /** The whole doc, encoded now. */

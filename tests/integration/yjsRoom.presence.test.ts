@@ -69,6 +69,9 @@ function peer(name: string): Peer {
       }
       received.push(entries);
     },
+    sendFramed(framed: { message: Uint8Array }) {
+      this.send(framed.message);
+    },
     close: () => undefined,
   } as unknown as RoomConnection;
   const awareness = new awarenessProtocol.Awareness(new Y.Doc());
