@@ -1,6 +1,5 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
-import { BrowserSetup } from '../components/ui/BrowserSetup';
 import './globals.css';
 
 // Every page is rendered per request, so Next.js can stamp its scripts with the CSP nonce
@@ -17,10 +16,7 @@ export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
-      <body className="min-h-dvh antialiased">
-        <BrowserSetup />
-        {children}
-      </body>
+      <body className="min-h-dvh antialiased">{children}</body>
     </html>
   );
 }
