@@ -90,4 +90,7 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX snapshots_by_workshop ON snapshots (workshop_id, created_at);
   `,
+  `
+  CREATE INDEX votes_by_workshop ON votes (workshop_id);
+  `,
 ];
