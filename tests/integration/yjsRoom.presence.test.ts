@@ -52,6 +52,16 @@ interface Peer {
 
 function peer(name: string): Peer {
   const received: Peer['received'] = [];
+  const send = (message: Uint8Array) => {
+    const decoder = decoding.createDecoder(message);
+    if (decoding.readVarUint(decoder) !== 1) return;
+    const inner = decoding.createDecoder(decoding.readVarUint8Array(decoder));
+    const entries: [number, number, unknown][] = [];
+    for (let n = decoding.readVarUint(inner); n > 0; n--) {
+      entries.push([decoding.readVarUint(inner), decoding.readVarUint(inner), JSON.parse(decoding.readVarString(inner))]);
+    }
+    received.push(entries);
+  };
   const conn = {
     connectionId: name,
     identity: { workshopId: 'w', participantId: name, name, role: 'participant' },
@@ -59,19 +69,8 @@ function peer(name: string): Peer {
     messageBudget: { take: () => true },
     awarenessBudget: { take: () => true },
     isOpen: true,
-    send(message: Uint8Array) {
-      const decoder = decoding.createDecoder(message);
-      if (decoding.readVarUint(decoder) !== 1) return;
-      const inner = decoding.createDecoder(decoding.readVarUint8Array(decoder));
-      const entries: [number, number, unknown][] = [];
-      for (let n = decoding.readVarUint(inner); n > 0; n--) {
-        entries.push([decoding.readVarUint(inner), decoding.readVarUint(inner), JSON.parse(decoding.readVarString(inner))]);
-      }
-      received.push(entries);
-    },
-    sendFramed(framed: { message: Uint8Array }) {
-      this.send(framed.message);
-    },
+    send,
+    sendFramed: (framed: { message: Uint8Array }) => send(framed.message),
     close: () => undefined,
   } as unknown as RoomConnection;
   const awareness = new awarenessProtocol.Awareness(new Y.Doc());
