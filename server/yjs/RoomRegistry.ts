@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import type { Logger } from '../log';
 import type { Store } from '../storage/Store';
 import { UpdateLog } from './UpdateLog';
+import { WalCheckpointer } from './WalCheckpointer';
 import { YjsRoom, type RoomHooks } from './YjsRoom';
 
 /**
@@ -12,6 +13,8 @@ export class RoomRegistry {
   private readonly rooms = new Map<string, YjsRoom>();
 
   private readonly updates: UpdateLog;
+  /** Keeps SQLite's WAL checkpoints (an fsync each) off the event loop that broadcasts updates. */
+  private readonly checkpointer: WalCheckpointer;
 
   constructor(
     private readonly store: Store,
@@ -19,6 +22,7 @@ export class RoomRegistry {
     private readonly hooks: RoomHooks,
   ) {
     this.updates = new UpdateLog(store);
+    this.checkpointer = new WalCheckpointer(store.connection(), log);
   }
 
   get size(): number {
@@ -78,5 +82,6 @@ export class RoomRegistry {
   closeAll(code?: number, reason?: string): void {
     for (const room of this.rooms.values()) room.close(code, reason);
     this.rooms.clear();
+    void this.checkpointer.close();
   }
 }
