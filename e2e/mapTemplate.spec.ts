@@ -64,6 +64,9 @@ test('a note is promoted into the quote, and the persona card shows the evidence
   await quote.getByRole('combobox', { name: 'Promote to profile…' }).selectOption({ label: 'Quote' });
   await expect(quote.getByRole('status')).toHaveText('Added to the profile: Quote or tagline.');
   await saveScreenshot(phone, 'phone-note-menu-promote');
+  // The open menu (long field names in its selects) still fits the note on a 375 px phone.
+  const box = (await quote.boundingBox())!;
+  expect(box.x + box.width).toBeLessThanOrEqual(375);
   const pain = note(phone, 'Pains', 'Queues at the till');
   await pain.getByRole('button', { name: 'Move or colour note' }).click();
   await pain.getByRole('radio', { name: 'Assumed' }).check();

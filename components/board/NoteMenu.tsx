@@ -31,7 +31,7 @@ export function NoteMenu({ color, moveTargets, onMove, onColor, promoteTargets, 
       {moveTargets.length > 0 && (
         <PickOne label="Move to…" options={moveTargets.map((t) => ({ value: t.id, label: t.title }))} onPick={onMove} />
       )}
-      <div role="group" aria-label="Colour" className="flex gap-1">
+      <div role="group" aria-label="Colour" className="flex flex-wrap gap-1">
         {NOTE_COLORS.map((option) => (
           <button
             key={option}
@@ -72,7 +72,7 @@ function PickOne({ label, options, onPick }: { label: string; options: { value: 
         const picked = options.find((option) => option.value === event.target.value);
         if (picked) onPick(picked.value);
       }}
-      className="min-h-9 rounded border border-slate-400 bg-white/70 px-1 text-sm text-slate-900"
+      className="min-h-9 max-w-full min-w-0 rounded border border-slate-400 bg-white/70 px-1 text-sm text-slate-900"
     >
       <option value="" disabled>
         {label}

@@ -64,7 +64,7 @@ export function NoteSorting({ note, groups, actions }: Props) {
             setIsNaming(false);
             actions.setNoteGroup(note.id, value || null);
           }}
-          className="min-h-9 rounded border border-slate-400 bg-white/70 px-1 text-sm text-slate-900"
+          className="min-h-9 max-w-full min-w-0 rounded border border-slate-400 bg-white/70 px-1 text-sm text-slate-900"
         >
           <option value="">No group</option>
           {groups.map((group) => (

@@ -29,7 +29,7 @@ export function QuadrantPanel({ quadrant, personaId, notes, groups, actions, vie
   const isLarge = view.variant === 'projector';
   const groupIds = new Set(groups.map((group) => group.id));
   const noteList = (list: Note[], label?: string) => (
-    <ul aria-label={label} className={`grid gap-3 ${isLarge ? 'grid-cols-2 content-start' : ''}`}>
+    <ul aria-label={label} className={`grid gap-3 ${isLarge ? 'grid-cols-2 content-start' : 'grid-cols-1'}`}>
       {sortByVotes(list, view.voting?.results ?? null).map((note) => (
         <StickyNote key={note.id} note={note} actions={actions} view={view} groups={groups} />
       ))}

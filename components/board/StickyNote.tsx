@@ -33,7 +33,7 @@ export function StickyNote({ note, actions, view, groups = [], move }: Props) {
     <li
       ref={setNodeRef}
       style={style}
-      className={`group relative rounded-md border-2 p-3 shadow-sm ${NOTE_COLOR_CLASSES[note.color]} ${isDragging ? 'z-10 opacity-80 shadow-lg' : ''}`}
+      className={`group relative min-w-0 rounded-md border-2 p-3 shadow-sm ${NOTE_COLOR_CLASSES[note.color]} ${isDragging ? 'z-10 opacity-80 shadow-lg' : ''}`}
     >
       {mode === 'edit' ? (
         <NoteEditor initialText={note.text} onSave={(text) => actions.editNote(note.id, text)} onDone={() => setMode('view')} />
