@@ -1,4 +1,4 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { sleep } from './clients';
@@ -52,21 +52,6 @@ export async function startApp(port: number, dataDir: string): Promise<{ url: st
 }
 
 /** Debian's Chromium, as the Playwright config resolves it. */
-export function chromiumPath(): string {
-  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
-  return execFileSync('sh', ['-c', 'command -v chromium || command -v chromium-browser'], { encoding: 'utf8' }).trim();
-}
-
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
 /** Runs in every frame before the app: dialogs and CSP reports are counted, never shown. */
 export const INSTRUMENT = `
   window.__pwned = 0;
