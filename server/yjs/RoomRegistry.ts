@@ -21,8 +21,8 @@ export class RoomRegistry {
     private readonly log: Logger,
     private readonly hooks: RoomHooks,
   ) {
-    this.updates = new UpdateLog(store);
     this.checkpointer = new WalCheckpointer(store.connection(), log);
+    this.updates = new UpdateLog(store, () => this.checkpointer.noteCommit());
   }
 
   get size(): number {

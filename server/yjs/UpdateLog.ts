@@ -13,7 +13,11 @@ export class UpdateLog {
   private queue: Entry[] = [];
   private isScheduled = false;
 
-  constructor(private readonly store: Store) {}
+  /** `onCommit` runs after each transaction of updates is committed (the WAL checkpointer counts them). */
+  constructor(
+    private readonly store: Store,
+    private readonly onCommit: () => void = () => undefined,
+  ) {}
 
   get hasPending(): boolean {
     return this.queue.some((entry) => entry.kind === 'update');
@@ -50,6 +54,7 @@ export class UpdateLog {
       for (const entry of updates) entry.onFailed(error as Error);
       return;
     }
+    if (updates.length > 0) this.onCommit();
     let next = 0;
     for (const entry of entries) {
       if (entry.kind === 'update') entry.onCommitted(ids[next++]!);
