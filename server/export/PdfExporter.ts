@@ -63,6 +63,7 @@ export class PdfExporter {
       workshopDate: 0,
       exportedAt: 0,
       participants: [],
+      withheldParticipants: 0,
       quadrants: SIX_QUADRANTS,
       personas: [],
     };

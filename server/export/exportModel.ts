@@ -84,7 +84,10 @@ export interface ExportModel {
   /** ms since the epoch */
   workshopDate: number;
   exportedAt: number;
+  /** Who took part, by name; empty when the names are withheld (see `withheldParticipants`). */
   participants: string[];
+  /** How many took part when the workshop had anonymous steps, so no export names them; else 0. */
+  withheldParticipants: number;
   /** The map's quadrants (the board's template), in order. */
   quadrants: readonly Quadrant[];
   personas: PersonaExport[];
@@ -189,6 +192,7 @@ export function buildExportModel(
     workshopDate: board.meta?.createdAt ?? workshop.createdAt,
     exportedAt: now,
     participants: [...participants],
+    withheldParticipants: 0,
     quadrants,
     personas,
   };
@@ -197,4 +201,9 @@ export function buildExportModel(
 /** `2026-03-04T…` → `4 March 2026`, in UTC so every server writes the same date. */
 export function formatExportDate(ms: number): string {
   return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(ms);
+}
+
+/** The export of a workshop with anonymous steps: who took part is counted, never named. */
+export function withParticipantsWithheld(model: ExportModel): ExportModel {
+  return { ...model, participants: [], withheldParticipants: model.participants.length };
 }

@@ -1,5 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import { formatRoomCode } from '../../lib/roomCode';
+import type { SessionState } from '../../lib/session/state';
 import { HttpError, sendJson } from '../http/respond';
 import type { Logger } from '../log';
 import type { PictureStore } from '../pictures/PictureStore';
@@ -9,11 +10,11 @@ import type { RoomRegistry } from '../yjs/RoomRegistry';
 import { boardToCsv } from './csv';
 import { ExportRefusedError } from './ExportGate';
 import { exportBoardJson } from './exportJson';
-import { buildExportModel, type ExportModel } from './exportModel';
+import { buildExportModel, type ExportModel, withParticipantsWithheld } from './exportModel';
 import { boardToMarkdown } from './markdown';
 import type { PdfExporter } from './PdfExporter';
 import { attachPosterPictures } from './posterPictures';
-import { closedVoteTotals, type OpenRoundSource } from './voteTotals';
+import { closedVoteTotals } from './voteTotals';
 
 export const EXPORT_FORMATS = ['json', 'md', 'csv', 'pdf'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -24,7 +25,7 @@ export interface ExportContext {
   log: Logger;
   pdf: PdfExporter;
   /** Which vote round is still open (its dots stay secret until it closes). */
-  sessions: OpenRoundSource;
+  sessions: { get(workshopId: string): Pick<SessionState, 'vote' | 'agenda'> };
   pictures: PictureStore;
 }
 
@@ -45,7 +46,8 @@ function readModel(ctx: ExportContext, workshop: WorkshopRow): ExportModel {
     .filter((participant) => participant.role === 'participant')
     .map((participant) => participant.name);
   const votes = closedVoteTotals(ctx.workshops.store.connection(), ctx.sessions, workshop.id);
-  return ctx.rooms.readDoc(workshop.id, (doc) => buildExportModel(doc, workshop, names, { votes }));
+  const model = ctx.rooms.readDoc(workshop.id, (doc) => buildExportModel(doc, workshop, names, { votes }));
+  return hasAnonymousSteps(ctx.sessions.get(workshop.id)) ? withParticipantsWithheld(model) : model;
 }
 
 async function renderPdf(ctx: ExportContext, workshop: WorkshopRow, res: ServerResponse): Promise<Uint8Array> {
@@ -82,4 +84,9 @@ export async function sendBoardExport(ctx: ExportContext, workshop: WorkshopRow,
     'cache-control': 'no-store',
   });
   res.end(body);
+}
+
+/** A step the facilitator made anonymous (and did not skip): the workshop's exports name nobody. */
+function hasAnonymousSteps(session: Pick<SessionState, 'agenda'>): boolean {
+  return session.agenda.some((step) => step.isAnonymous && !step.isSkipped);
 }

@@ -56,7 +56,12 @@ export function boardToMarkdown(model: ExportModel): string {
   lines.push(`Room code ${formatRoomCode(model.code)} · workshop of ${formatExportDate(model.workshopDate)}`);
   lines.push(`Exported ${new Date(model.exportedAt).toISOString()}`, '');
   const names = model.participants.map(inline).join(', ');
-  lines.push(`Participants (${model.participants.length}): ${names || 'none'}`, '');
+  lines.push(
+    model.withheldParticipants > 0
+      ? `Participants: ${model.withheldParticipants} (names left out: the workshop had anonymous steps)`
+      : `Participants (${model.participants.length}): ${names || 'none'}`,
+    '',
+  );
   for (const persona of model.personas) {
     lines.push(`## ${inline(persona.name)}`, '');
     lines.push(...profileToMarkdown(persona));

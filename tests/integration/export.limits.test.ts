@@ -12,6 +12,7 @@ const MODEL: ExportModel = {
   workshopDate: 0,
   exportedAt: 0,
   participants: [],
+  withheldParticipants: 0,
   quadrants: SIX_QUADRANTS,
   personas: [],
 };

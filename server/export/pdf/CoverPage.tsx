@@ -41,6 +41,7 @@ function Stat({ value, label }: { value: number; label: string }) {
 
 export function CoverPage({ model }: { model: ExportModel }) {
   const noteCount = model.personas.reduce((sum, persona) => sum + persona.noteCount, 0);
+  const participantCount = model.participants.length + model.withheldParticipants;
   return (
     <Page size="A4" style={usePageStyle()} wrap {...PAGINATION}>
       {/* Page chrome first: the pagination engine repeats fixed nodes only from where they appear. */}
@@ -58,7 +59,7 @@ export function CoverPage({ model }: { model: ExportModel }) {
       <View style={styles.stats}>
         <Stat value={model.personas.length} label={model.personas.length === 1 ? 'persona' : 'personas'} />
         <Stat value={noteCount} label={noteCount === 1 ? 'note' : 'notes'} />
-        <Stat value={model.participants.length} label={model.participants.length === 1 ? 'participant' : 'participants'} />
+        <Stat value={participantCount} label={participantCount === 1 ? 'participant' : 'participants'} />
       </View>
       <View style={styles.section}>
         <Text style={[base.eyebrow, styles.heading]}>Personas</Text>
@@ -74,7 +75,11 @@ export function CoverPage({ model }: { model: ExportModel }) {
         <Text style={[base.eyebrow, styles.heading]} minPresenceAhead={24}>
           Participants
         </Text>
-        {model.participants.length === 0 ? (
+        {model.withheldParticipants > 0 ? (
+          <Text style={styles.none}>
+            {`${model.withheldParticipants} took part. Their names are left out: this workshop had anonymous steps.`}
+          </Text>
+        ) : model.participants.length === 0 ? (
           <Text style={styles.none}>Nobody joined as a participant.</Text>
         ) : (
           <View style={styles.names}>
