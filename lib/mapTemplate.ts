@@ -3,8 +3,6 @@ import { metaMap } from './board';
 import { QuadrantsSchema, TemplateIdSchema, type Quadrant, type TemplateId } from './quadrants';
 import { fail, ok, type Result } from './result';
 
-export { readQuadrants } from './board';
-
 /**
  * Sets the board's empathy-map template. Notes keep their quadrant: those whose quadrant
  * the new map lacks show under "Not on this map" until moved (or the quadrant comes back).

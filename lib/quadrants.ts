@@ -89,8 +89,7 @@ export const TEMPLATES: Record<Exclude<TemplateId, 'custom'>, { label: string; q
   classic: { label: 'Classic four (Says, Thinks, Does, Feels)', quadrants: CLASSIC_QUADRANTS },
 };
 
-/** The default map's quadrants (older names kept for callers that only need the default). */
-export const QUADRANTS = SIX_QUADRANTS;
+/** The six-quadrant map's ids, for tools that write notes straight into a default board. */
 export const QUADRANT_IDS = ['sees', 'hears', 'thinks_feels', 'says_does', 'pains', 'gains'] as const;
 
 /** What a board's `meta` says about its map; absent fields mean the six-quadrant default. */
@@ -108,16 +107,41 @@ export function templateOf(meta: MapTemplate | null | undefined): TemplateId {
   return meta?.template ?? (meta?.quadrants ? 'custom' : 'six');
 }
 
-export function isQuadrantId(value: unknown): value is QuadrantId {
-  return QuadrantIdSchema.safeParse(value).success;
-}
-
 /** Every built-in quadrant, for titles of notes whose quadrant left the map. */
 const BUILT_IN: readonly Quadrant[] = [...SIX_QUADRANTS, ...CLASSIC_QUADRANTS];
 
-/** A quadrant's title on this map; a built-in title, or the id, for one that is not on it. */
-export function quadrantTitle(id: QuadrantId, quadrants: readonly Quadrant[] = SIX_QUADRANTS): string {
-  return quadrants.find((q) => q.id === id)?.title ?? BUILT_IN.find((q) => q.id === id)?.title ?? 'Not on this map';
+/** Where screens and exports show the notes whose quadrant the map lacks (the template changed). */
+export const OFF_MAP: Quadrant = {
+  id: 'off_map',
+  title: 'Not on this map',
+  questions: ['These notes came from quadrants this map does not have. Move each one with “Move to…”.'],
+};
+
+/** A quadrant's title on this map; a built-in title, or "Not on this map", for one that is not on it. */
+export function quadrantTitle(id: QuadrantId, quadrants: readonly Quadrant[]): string {
+  return quadrants.find((q) => q.id === id)?.title ?? BUILT_IN.find((q) => q.id === id)?.title ?? OFF_MAP.title;
+}
+
+/** One quadrant's notes, in the order given; `isOffMap` for the bucket of notes the map has no quadrant for. */
+export interface QuadrantNotes<N> {
+  quadrant: Quadrant;
+  notes: N[];
+  isOffMap: boolean;
+}
+
+/**
+ * Notes by quadrant, in the map's order, then `OFF_MAP` with the notes of quadrants the map
+ * lacks, only when there are any: so no note is ever hidden by a template change.
+ */
+export function notesByQuadrant<N extends { quadrant: QuadrantId }>(
+  quadrants: readonly Quadrant[],
+  notes: readonly N[],
+): QuadrantNotes<N>[] {
+  const onMap = quadrants.map((quadrant): QuadrantNotes<N> => ({ quadrant, notes: [], isOffMap: false }));
+  const byId = new Map(onMap.map((entry) => [entry.quadrant.id, entry]));
+  const offMap: QuadrantNotes<N> = { quadrant: OFF_MAP, notes: [], isOffMap: true };
+  for (const note of notes) (byId.get(note.quadrant) ?? offMap).notes.push(note);
+  return offMap.notes.length > 0 ? [...onMap, offMap] : onMap;
 }
 
 /** The id a new custom quadrant gets: `c_` and random letters, not clashing with `taken`. */

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { readQuadrants } from '../lib/mapTemplate';
+import { readQuadrants } from '../lib/board';
 import type { Quadrant } from '../lib/quadrants';
 import { CONTROL_PATH, YJS_PATH_PREFIX } from '../lib/wire';
 import { CommandHandler } from './control/CommandHandler';

@@ -4,7 +4,7 @@ import { DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors, type 
 import { useMemo } from 'react';
 import type { Note } from '../../lib/note';
 import { isMapNote } from '../../lib/board';
-import type { Quadrant, QuadrantId } from '../../lib/quadrants';
+import { notesByQuadrant, type QuadrantId } from '../../lib/quadrants';
 import type { Group } from '../../lib/groups';
 import { QuadrantPanel } from './QuadrantPanel';
 import type { BoardActions, BoardVariant, BoardViewOptions } from './types';
@@ -18,13 +18,6 @@ interface Props {
   /** The spotlighted quadrant, shown large on the projector. */
   spotlight?: QuadrantId | null;
 }
-
-/** Where notes wait whose quadrant the map no longer has (the template changed). */
-export const OFF_MAP: Quadrant = {
-  id: 'off_map',
-  title: 'Not on this map',
-  questions: ['These notes came from quadrants this map does not have. Move each one with “Move to…”.'],
-};
 
 /** Phones stack the quadrants; the projector lays them out to fill the screen, by how many there are. */
 const PHONE_LAYOUT = 'grid grid-cols-1 gap-3 md:grid-cols-2 xl:grid-cols-3';
@@ -49,16 +42,14 @@ function layout(variant: BoardVariant, panels: number): string {
 export function EmpathyMap({ personaId, notes, groups, actions, view, spotlight = null }: Props) {
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }), useSensor(KeyboardSensor));
   const { quadrants } = view;
-  const byQuadrant = useMemo(() => {
-    const byId = new Map<QuadrantId, Note[]>([...quadrants, OFF_MAP].map((q) => [q.id, []]));
-    for (const note of notes) {
-      if (note.personaId !== personaId || !isMapNote(note)) continue;
-      (byId.get(note.quadrant) ?? byId.get(OFF_MAP.id)!).push(note);
-    }
-    return byId;
-  }, [notes, personaId, quadrants]);
-  const offMapNotes = byQuadrant.get(OFF_MAP.id) ?? [];
-  const panels = offMapNotes.length > 0 ? [...quadrants, OFF_MAP] : quadrants;
+  const panels = useMemo(
+    () =>
+      notesByQuadrant(
+        quadrants,
+        notes.filter((note) => note.personaId === personaId && isMapNote(note)),
+      ),
+    [notes, personaId, quadrants],
+  );
 
   // On the projector a spotlight zooms to its quadrant; phones keep the whole map below their focus box.
   const isZoomed = view.variant === 'projector' && spotlight !== null && quadrants.some((q) => q.id === spotlight);
@@ -72,17 +63,17 @@ export function EmpathyMap({ personaId, notes, groups, actions, view, spotlight 
     <DndContext sensors={sensors} onDragEnd={onDragEnd}>
       <div className={isZoomed ? 'h-full' : layout(view.variant, panels.length)}>
         {panels
-          .filter((quadrant) => !isZoomed || quadrant.id === spotlight)
-          .map((quadrant) => (
+          .filter(({ quadrant }) => !isZoomed || quadrant.id === spotlight)
+          .map(({ quadrant, notes: own, isOffMap }) => (
             <QuadrantPanel
               key={quadrant.id}
               quadrant={quadrant}
               personaId={personaId}
-              notes={byQuadrant.get(quadrant.id) ?? []}
+              notes={own}
               groups={groups.filter((group) => group.personaId === personaId && group.quadrant === quadrant.id)}
               actions={actions}
               view={view}
-              canAddNotes={quadrant !== OFF_MAP}
+              canAddNotes={!isOffMap}
             />
           ))}
       </div>

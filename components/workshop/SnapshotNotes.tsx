@@ -1,6 +1,6 @@
 import { isMapNote, type Board } from '../../lib/board';
 import type { Note } from '../../lib/note';
-import { quadrantsOf, type Quadrant } from '../../lib/quadrants';
+import { notesByQuadrant, quadrantsOf } from '../../lib/quadrants';
 import { NOTE_COLOR_CLASSES } from '../board/noteColors';
 
 /** A note as it was: text, author, evidence label; nothing to click. */
@@ -31,19 +31,13 @@ export function NoteList({ notes, label, isLarge }: { notes: readonly Note[]; la
   );
 }
 
-const NOT_ON_MAP: Quadrant = { id: 'off_map', title: 'Not on this map', questions: [] };
-
 /** A persona's empathy map as it was: the board's own quadrants, their groups and notes. */
 export function SnapshotEmpathyMap({ board, personaId, isLarge }: { board: Board; personaId: string; isLarge: boolean }) {
-  const quadrants = quadrantsOf(board.meta);
   const notes = board.notes.filter((note) => note.personaId === personaId && isMapNote(note));
-  const onMap = new Set(quadrants.map((q) => q.id));
-  const offMap = notes.filter((note) => !onMap.has(note.quadrant));
-  const panels = offMap.length > 0 ? [...quadrants, NOT_ON_MAP] : quadrants;
+  const panels = notesByQuadrant(quadrantsOf(board.meta), notes);
   return (
     <div className={`grid gap-3 ${isLarge ? 'grid-cols-3' : 'grid-cols-1 md:grid-cols-2'}`}>
-      {panels.map((quadrant) => {
-        const own = quadrant === NOT_ON_MAP ? offMap : notes.filter((note) => note.quadrant === quadrant.id);
+      {panels.map(({ quadrant, notes: own }) => {
         const groups = board.groups.filter((g) => g.personaId === personaId && g.quadrant === quadrant.id);
         const grouped = new Set(groups.map((g) => g.id));
         return (

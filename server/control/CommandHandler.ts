@@ -1,6 +1,6 @@
-import { readPersonas } from '../../lib/board';
+import { readPersonas, readQuadrants } from '../../lib/board';
 import { CLOSE_CODES } from '../../lib/closeCodes';
-import { readQuadrants, setMapTemplate } from '../../lib/mapTemplate';
+import { setMapTemplate } from '../../lib/mapTemplate';
 import { SIX_QUADRANTS } from '../../lib/quadrants';
 import { fail, ok, type Result } from '../../lib/result';
 import {

@@ -4,7 +4,7 @@ import { isMapNote, readBoard } from '../../lib/board';
 import type { Note } from '../../lib/note';
 import type { Persona } from '../../lib/persona';
 import { profileEntries, profileSettings, type ProfileFieldSize, type ProfileSettings } from '../../lib/profile';
-import { quadrantsOf, type Quadrant, type QuadrantId } from '../../lib/quadrants';
+import { notesByQuadrant, quadrantsOf, type Quadrant, type QuadrantId } from '../../lib/quadrants';
 
 /** A note as the exports print it: with the dots it got in closed vote rounds and its group's name. */
 export interface NoteExport extends Note {
@@ -119,21 +119,11 @@ function quadrantExport(id: QuadrantId, index: number, title: string, prompt: st
 
 /** A persona's notes by quadrant of the map, plus, if any, those whose quadrant left the map. */
 function quadrantExports(quadrants: readonly Quadrant[], notes: readonly NoteExport[]): QuadrantExport[] {
-  const onMap = new Set(quadrants.map((quadrant) => quadrant.id));
-  const exports = quadrants.map((quadrant, index) =>
-    quadrantExport(
-      quadrant.id,
-      index,
-      quadrant.title,
-      quadrant.questions[0] ?? '',
-      notes.filter((note) => note.quadrant === quadrant.id),
-    ),
+  return notesByQuadrant(quadrants, notes).map(({ quadrant, notes: own, isOffMap }, index) =>
+    isOffMap
+      ? quadrantExport(quadrant.id, -1, quadrant.title, 'Notes from quadrants the map no longer has.', own)
+      : quadrantExport(quadrant.id, index, quadrant.title, quadrant.questions[0] ?? '', own),
   );
-  const offMap = notes.filter((note) => !onMap.has(note.quadrant));
-  if (offMap.length > 0) {
-    exports.push(quadrantExport('off_map', -1, 'Not on this map', 'Notes from quadrants the map no longer has.', offMap));
-  }
-  return exports;
 }
 
 /** The quote and the filled-in profile fields the facilitator did not hide. */

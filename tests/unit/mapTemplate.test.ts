@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addNote, initBoard, metaMap, moveNote, readMeta, readNotes, readQuadrants } from '../../lib/board';
 import { setMapTemplate } from '../../lib/mapTemplate';
-import { CLASSIC_QUADRANTS, SIX_QUADRANTS, newQuadrantId, quadrantTitle, quadrantsOf, type Quadrant } from '../../lib/quadrants';
+import {
+  CLASSIC_QUADRANTS,
+  OFF_MAP,
+  SIX_QUADRANTS,
+  newQuadrantId,
+  notesByQuadrant,
+  quadrantTitle,
+  quadrantsOf,
+  type Quadrant,
+} from '../../lib/quadrants';
 import { alignAgendaWithMap, defaultAgenda, type Step } from '../../lib/session/agenda';
 import { reduceSession } from '../../lib/session/reduce';
 import { initialSessionState } from '../../lib/session/state';
@@ -72,6 +81,24 @@ describe('the empathy map template', () => {
     expect(quadrantTitle('feels', CLASSIC_QUADRANTS)).toBe('Feels');
     expect(quadrantTitle('hears', CLASSIC_QUADRANTS)).toBe('Hears');
     expect(quadrantTitle('c_zzzzzz', CLASSIC_QUADRANTS)).toBe('Not on this map');
+  });
+
+  it('sorts notes into the map’s quadrants in order, and into "Not on this map" only when some do not fit', () => {
+    const notes = [
+      { quadrant: 'feels', text: 'a' },
+      { quadrant: 'hears', text: 'b' },
+      { quadrant: 'says', text: 'c' },
+      { quadrant: 'feels', text: 'd' },
+    ];
+    const panels = notesByQuadrant(CLASSIC_QUADRANTS, notes);
+    expect(panels.map((p) => [p.quadrant.id, p.notes.map((n) => n.text), p.isOffMap])).toEqual([
+      ['says', ['c'], false],
+      ['thinks', [], false],
+      ['does', [], false],
+      ['feels', ['a', 'd'], false],
+      [OFF_MAP.id, ['b'], true],
+    ]);
+    expect(notesByQuadrant(CLASSIC_QUADRANTS, notes.slice(2)).some((p) => p.isOffMap)).toBe(false);
   });
 
   it('gives a new custom quadrant an id no other quadrant has', () => {
