@@ -16,7 +16,6 @@ export class SnapshotStore {
       insert: db.prepare('INSERT INTO snapshots (id, workshop_id, name, created_at, state) VALUES (?, ?, ?, ?, ?)'),
       list: db.prepare('SELECT id, name, created_at AS createdAt FROM snapshots WHERE workshop_id = ? ORDER BY created_at, id'),
       count: db.prepare('SELECT count(*) AS n FROM snapshots WHERE workshop_id = ?'),
-      state: db.prepare('SELECT state FROM snapshots WHERE workshop_id = ? AND id = ?'),
       get: db.prepare('SELECT id, name, created_at AS createdAt, state FROM snapshots WHERE workshop_id = ? AND id = ?'),
     };
   }
@@ -40,7 +39,6 @@ export class SnapshotStore {
   }
 
   state(workshopId: string, id: string): Uint8Array | null {
-    const row = this.stmts.state.get(workshopId, id) as { state: Buffer } | undefined;
-    return row ? new Uint8Array(row.state) : null;
+    return this.get(workshopId, id)?.state ?? null;
   }
 }
