@@ -163,7 +163,10 @@ export class ControlPlane {
    */
   beginStop(): void {
     this.io.emit('server:stopping');
-    for (const socket of this.io.of('/').sockets.values()) socket.conn.close();
+    // Every engine.io connection, also those that never completed a socket.io handshake (a
+    // refused token): `close()` without discard sends what is queued (the event above) first.
+    const { clients } = this.engine as unknown as { clients: Record<string, { close(): void }> };
+    for (const client of Object.values(clients)) client.close();
   }
 
   async close(): Promise<void> {
