@@ -18,7 +18,7 @@ import { SnapshotStore } from './snapshots/SnapshotStore';
 import { Store } from './storage/Store';
 import { Metrics } from './ops/Metrics';
 import { observeHttp } from './ops/httpMetrics';
-import { handleProbe, PROBE_PATHS, type Phase } from './ops/probes';
+import { handleProbe, PROBE_PATHS, refusalWhileNotReady, sendUnavailable, type Phase } from './ops/probes';
 import { drainAndClose, type DrainOptions, type DrainReport } from './ops/shutdown';
 import { hashSecret } from './secrets';
 import { Workshops } from './Workshops';
@@ -105,13 +105,7 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
       metrics.updatesRefused.inc({ reason: 'locked' });
       control.notifyParticipant(conn.identity.participantId, reason);
     },
-    onUpdateRefused: () => metrics.updatesRefused.inc({ reason: 'schema' }),
-    onRateLimited: () => metrics.rateLimited.inc({ limit: 'yjs_messages' }),
-    onCommitted: (waitsMs) => {
-      metrics.updatesCommitted.inc(waitsMs.length);
-      for (const waitMs of waitsMs) metrics.updateCommitSeconds.observe(waitMs / 1000);
-    },
-    onCommitFailed: (count) => metrics.updateCommitFailures.inc(count),
+    ...metrics.roomHooks(),
   });
   const yjs = new YjsEndpoint(workshops, rooms, log, { ...DEFAULT_YJS_OPTIONS, ...options.yjs });
   control.useCommands(new CommandHandler({ sessions, workshops, control, rooms, yjs, log }));
@@ -210,22 +204,4 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
     drain: stop,
     close: async () => void (await stop({ graceMs: 0, timeoutMs: 0 })),
   };
-}
-
-/** Starting: only probes. Draining: no new sessions or writes (pages and reads still served). */
-function refusalWhileNotReady(phase: Phase, method: string | undefined, pathname: string): string | null {
-  if (phase === 'starting') return 'The server is starting. Try again in a moment.';
-  if (
-    phase === 'draining' &&
-    (pathname.startsWith(`${CONTROL_PATH}/`) || (pathname.startsWith('/api/') && method !== 'GET' && method !== 'HEAD'))
-  ) {
-    return 'The server is restarting. Try again in a moment.';
-  }
-  return null;
-}
-
-function sendUnavailable(res: ServerResponse, message: string): void {
-  res.setHeader('retry-after', '2');
-  res.setHeader('connection', 'close');
-  sendJson(res, 503, { error: message });
 }

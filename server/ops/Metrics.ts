@@ -1,4 +1,5 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { RoomHooks } from '../yjs/YjsRoom';
 
 const PREFIX = 'persona_workshop_';
 
@@ -107,6 +108,19 @@ export class Metrics {
     for (const direction of ['sent', 'received']) this.crossInstanceMessages.inc({ direction }, 0);
     for (const reason of ['schema', 'locked']) this.updatesRefused.inc({ reason }, 0);
     for (const limit of ['http', 'yjs_messages', 'control_commands']) this.rateLimited.inc({ limit }, 0);
+  }
+
+  /** The rooms' hooks that feed the update metrics (spread into the RoomRegistry's hooks). */
+  roomHooks(): Pick<RoomHooks, 'onUpdateRefused' | 'onRateLimited' | 'onCommitted' | 'onCommitFailed'> {
+    return {
+      onUpdateRefused: () => this.updatesRefused.inc({ reason: 'schema' }),
+      onRateLimited: () => this.rateLimited.inc({ limit: 'yjs_messages' }),
+      onCommitted: (waitsMs) => {
+        this.updatesCommitted.inc(waitsMs.length);
+        for (const waitMs of waitsMs) this.updateCommitSeconds.observe(waitMs / 1000);
+      },
+      onCommitFailed: (count) => this.updateCommitFailures.inc(count),
+    };
   }
 
   /**

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { CONTROL_PATH } from '../../lib/wire';
 import { clientIp } from '../http/clientIp';
 import { sendJson } from '../http/respond';
 import { bearerSecret, secretMatches } from '../secrets';
@@ -48,4 +49,18 @@ function metricsRefusal(ctx: ProbeContext, req: IncomingMessage): { status: numb
 
 function isLoopback(address: string): boolean {
   return address === '::1' || /^(::ffff:)?127\./.test(address);
+}
+
+/** Starting: only probes. Draining: no new sessions or writes (pages and reads still served). */
+export function refusalWhileNotReady(phase: Phase, method: string | undefined, pathname: string): string | null {
+  if (phase === 'starting') return 'The server is starting. Try again in a moment.';
+  const isNewWork = pathname.startsWith(`${CONTROL_PATH}/`) || (pathname.startsWith('/api/') && method !== 'GET' && method !== 'HEAD');
+  return phase === 'draining' && isNewWork ? 'The server is restarting. Try again in a moment.' : null;
+}
+
+/** 503 with a reason; the client (or the balancer) tries again shortly, here or elsewhere. */
+export function sendUnavailable(res: ServerResponse, message: string): void {
+  res.setHeader('retry-after', '2');
+  res.setHeader('connection', 'close');
+  sendJson(res, 503, { error: message });
 }
