@@ -1,18 +1,15 @@
 'use client';
 
 import { DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
-import { useMemo } from 'react';
-import type { Note } from '../../lib/note';
-import { isMapNote } from '../../lib/board';
-import { notesByQuadrant, type QuadrantId } from '../../lib/quadrants';
-import type { Group } from '../../lib/groups';
+import type { BoardLists } from '../../lib/boardLists';
+import type { QuadrantId } from '../../lib/quadrants';
 import { QuadrantPanel } from './QuadrantPanel';
 import type { BoardActions, BoardVariant, BoardViewOptions } from './types';
 
 interface Props {
   personaId: string;
-  notes: Note[];
-  groups: Group[];
+  /** The board's lists: each quadrant's notes and groups, the same arrays while unchanged. */
+  lists: BoardLists;
   actions: BoardActions;
   view: BoardViewOptions;
   /** The spotlighted quadrant, shown large on the projector. */
@@ -39,17 +36,10 @@ function layout(variant: BoardVariant, panels: number): string {
  * A persona's empathy map: the quadrants of the board's template; notes move by drag or by their
  * "Move to…" menu. Notes of quadrants the map lacks get a panel of their own, so none is hidden.
  */
-export function EmpathyMap({ personaId, notes, groups, actions, view, spotlight = null }: Props) {
+export function EmpathyMap({ personaId, lists, actions, view, spotlight = null }: Props) {
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }), useSensor(KeyboardSensor));
   const { quadrants } = view;
-  const panels = useMemo(
-    () =>
-      notesByQuadrant(
-        quadrants,
-        notes.filter((note) => note.personaId === personaId && isMapNote(note)),
-      ),
-    [notes, personaId, quadrants],
-  );
+  const panels = lists.quadrantNotes(personaId);
 
   // On the projector a spotlight zooms to its quadrant; phones keep the whole map below their focus box.
   const isZoomed = view.variant === 'projector' && spotlight !== null && quadrants.some((q) => q.id === spotlight);
@@ -70,7 +60,7 @@ export function EmpathyMap({ personaId, notes, groups, actions, view, spotlight 
               quadrant={quadrant}
               personaId={personaId}
               notes={own}
-              groups={groups.filter((group) => group.personaId === personaId && group.quadrant === quadrant.id)}
+              groups={lists.groupsIn(personaId, quadrant.id)}
               actions={actions}
               view={view}
               canAddNotes={!isOffMap}

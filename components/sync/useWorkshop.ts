@@ -3,6 +3,7 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { SessionReply } from '../../lib/api';
 import { EMPTY_BOARD as EMPTY_DOC_BOARD } from '../../lib/board';
+import { BoardLists } from '../../lib/boardLists';
 import { checkSession } from './api';
 import { BoardConnection, type BoardState } from './BoardConnection';
 import { ControlConnection, INITIAL_CONTROL_STATE, type ControlState } from './ControlConnection';
@@ -12,7 +13,7 @@ export interface Workshop {
   control: ControlConnection;
 }
 
-const EMPTY_BOARD: BoardState = { board: EMPTY_DOC_BOARD, status: 'connecting', isLoaded: false };
+const EMPTY_BOARD: BoardState = { board: EMPTY_DOC_BOARD, lists: new BoardLists(), status: 'connecting', isLoaded: false };
 const noop = () => () => undefined;
 
 /** Opens the board and control connections for a session; closes them on unmount. */
@@ -53,6 +54,19 @@ export function useBoardState(workshop: Workshop | null): BoardState {
     workshop?.board.subscribe ?? noop,
     () => workshop?.board.getState() ?? EMPTY_BOARD,
     () => EMPTY_BOARD,
+  );
+}
+
+/**
+ * One part of the board, re-rendering only when that part changes: `select` must return what
+ * the state holds (a record, an array, a `lists` entry), not a copy, e.g.
+ * `useBoardSelector(workshop, (s) => s.lists.quadrantNotes(personaId))`.
+ */
+export function useBoardSelector<T>(workshop: Workshop | null, select: (state: BoardState) => T): T {
+  return useSyncExternalStore(
+    workshop?.board.subscribe ?? noop,
+    () => select(workshop?.board.getState() ?? EMPTY_BOARD),
+    () => select(EMPTY_BOARD),
   );
 }
 

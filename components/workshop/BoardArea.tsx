@@ -2,6 +2,7 @@
 
 import { useId, useMemo, useState } from 'react';
 import type { Board } from '../../lib/board';
+import type { BoardLists } from '../../lib/boardLists';
 import { evidenceBalance } from '../../lib/evidence';
 import { profileSettings, promoteTargets } from '../../lib/profile';
 import { quadrantsOf, type QuadrantId } from '../../lib/quadrants';
@@ -22,6 +23,8 @@ import { usePersonaView } from '../persona/usePersonaView';
 
 interface Props {
   board: Board;
+  /** The board's per-quadrant lists (stable while unchanged, so memoised panels skip rendering). */
+  lists: BoardLists;
   isLoaded: boolean;
   actions: BoardActions;
   view: ScreenView;
@@ -44,6 +47,7 @@ const NO_PEOPLE: readonly Person[] = [];
 /** The personas as tabs, and the selected one's empathy map or profile card. */
 export function BoardArea({
   board,
+  lists,
   isLoaded,
   actions,
   view: screen,
@@ -59,9 +63,11 @@ export function BoardArea({
   const [isEditingOnProjector, setIsEditingOnProjector] = useState(false);
   const baseId = useId();
   const settings = useMemo(() => profileSettings(board.meta), [board.meta]);
+  // Built from the screen's fields, not its object (pages pass a new one each render), so notes can skip rendering.
+  const { variant, isReadOnly, voting } = screen;
   const view: BoardViewOptions = useMemo(
-    () => ({ ...screen, quadrants: quadrantsOf(board.meta), promoteTargets: promoteTargets(settings) }),
-    [screen, board.meta, settings],
+    () => ({ variant, isReadOnly, voting, quadrants: quadrantsOf(board.meta), promoteTargets: promoteTargets(settings) }),
+    [variant, isReadOnly, voting, board.meta, settings],
   );
   const isLarge = view.variant === 'projector';
   const toast = <UndoToast notice={notice} onDismiss={dismissNotice} isLarge={isLarge} />;
@@ -138,14 +144,7 @@ export function BoardArea({
         )}
         <div className="min-h-0 flex-1 overflow-y-auto">
           {section === 'map' ? (
-            <EmpathyMap
-              personaId={selected.id}
-              notes={board.notes}
-              groups={board.groups}
-              actions={actions}
-              view={view}
-              spotlight={spotlight}
-            />
+            <EmpathyMap personaId={selected.id} lists={lists} actions={actions} view={view} spotlight={spotlight} />
           ) : section === 'journey' ? (
             <JourneyBoard persona={selected} steps={board.journeySteps} notes={board.notes} actions={actions} view={view} />
           ) : section === 'plan' ? (

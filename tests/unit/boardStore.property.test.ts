@@ -87,12 +87,21 @@ function expectLists(peer: Peer, board: Board): void {
   const quadrants = quadrantsOf(board.meta);
   for (const persona of board.personas) {
     const panels = peer.store.lists.quadrantNotes(persona.id);
-    expect(panels).toEqual(notesByQuadrant(quadrants, board.notes.filter((n) => n.personaId === persona.id && isMapNote(n))));
+    expect(panels).toEqual(
+      notesByQuadrant(
+        quadrants,
+        board.notes.filter((n) => n.personaId === persona.id && isMapNote(n)),
+      ),
+    );
     expect(peer.store.lists.quadrantNotes(persona.id)).toBe(panels);
     const before = new Map(peer.panels.get(persona.id)?.map((panel) => [panel.quadrant.id, panel]));
     for (const panel of panels) {
       const old = before.get(panel.quadrant.id);
-      const isSame = old && old.quadrant === panel.quadrant && old.notes.length === panel.notes.length && panel.notes.every((n, i) => n === old.notes[i]);
+      const isSame =
+        old &&
+        old.quadrant === panel.quadrant &&
+        old.notes.length === panel.notes.length &&
+        panel.notes.every((n, i) => n === old.notes[i]);
       if (isSame) expect(panel).toBe(old);
       const groups = board.groups.filter((g) => g.personaId === persona.id && g.quadrant === panel.quadrant.id);
       expect(peer.store.lists.groupsIn(persona.id, panel.quadrant.id)).toEqual(groups);

@@ -49,7 +49,15 @@ function addMapNote(c: OpContext): void {
 
 function addStepNote(c: OpContext): void {
   const step = pickOr(c, journey.readJourneySteps(c.doc));
-  if (step) board.addNote(c.doc, { ...AUTHOR, personaId: step.personaId, quadrant: 'sees', journeyStepId: step.id, text: text(c, 'step note'), now: c.now() });
+  if (step)
+    board.addNote(c.doc, {
+      ...AUTHOR,
+      personaId: step.personaId,
+      quadrant: 'sees',
+      journeyStepId: step.id,
+      text: text(c, 'step note'),
+      now: c.now(),
+    });
 }
 
 /** Many notes in one transaction, as a reveal of private notes writes them. */
@@ -59,7 +67,13 @@ function reveal(c: OpContext): void {
   const quadrants = board.readQuadrants(c.doc);
   c.doc.transact(() => {
     for (let i = 0; i < 5 + c.rng.int(20); i++) {
-      board.addNote(c.doc, { ...AUTHOR, personaId: persona.id, quadrant: c.rng.pick(quadrants).id, text: text(c, 'revealed'), now: c.now() });
+      board.addNote(c.doc, {
+        ...AUTHOR,
+        personaId: persona.id,
+        quadrant: c.rng.pick(quadrants).id,
+        text: text(c, 'revealed'),
+        now: c.now(),
+      });
     }
   });
 }
@@ -75,11 +89,13 @@ function noteOp(c: OpContext): void {
   else if (roll === 4) {
     const record = board.notesMap(c.doc).get(note.id)!.toJSON();
     if (board.deleteNote(c.doc, note.id).ok) c.graveyard.set(note.id, record);
-  } else if (roll === 5) board.notesMap(c.doc).get(note.id)?.set('text', note.text); // a write of the same value
+  } else if (roll === 5)
+    board.notesMap(c.doc).get(note.id)?.set('text', note.text); // a write of the same value
   else if (roll === 6) {
     const step = pickOr(c, journey.readJourneySteps(c.doc));
     if (step) journey.moveNoteToStep(c.doc, note.id, step.id);
-  } else if (roll === 7) board.notesMap(c.doc).get(note.id)?.set('color', 'octarine'); // foreign: the note reads as invalid
+  } else if (roll === 7)
+    board.notesMap(c.doc).get(note.id)?.set('color', 'octarine'); // foreign: the note reads as invalid
   else board.notesMap(c.doc).get(note.id)?.set('unknownField', c.rng.int(5)); // ignored by the schema
 }
 
@@ -98,7 +114,14 @@ function groupOp(c: OpContext): void {
   const note = aNote(c);
   const group = pickOr(c, groups.readGroups(c.doc));
   const roll = c.rng.int(4);
-  if (roll === 0 && note) groups.createGroup(c.doc, { personaId: note.personaId, quadrant: note.quadrant, name: text(c, 'group'), noteIds: [note.id], now: c.now() });
+  if (roll === 0 && note)
+    groups.createGroup(c.doc, {
+      personaId: note.personaId,
+      quadrant: note.quadrant,
+      name: text(c, 'group'),
+      noteIds: [note.id],
+      now: c.now(),
+    });
   else if (roll === 1 && group) groups.renameGroup(c.doc, group.id, text(c, 'renamed'));
   else if (roll === 2 && group && note) groups.setNoteGroup(c.doc, note.id, c.rng.chance(0.7) ? group.id : null);
   else if (roll === 3 && group) groups.ungroup(c.doc, group.id);
@@ -125,7 +148,8 @@ function planOp(c: OpContext): void {
   if (roll === 0 && persona) plan.addQuestion(c.doc, { personaId: persona.id, text: text(c, 'question'), now: c.now() });
   else if (roll === 1 && question) plan.editQuestion(c.doc, question.id, text(c, 'question'));
   else if (roll === 2 && question) plan.deleteQuestion(c.doc, question.id);
-  else if (roll === 3 && persona) plan.addAction(c.doc, { personaId: persona.id, text: text(c, 'action'), questionId: question?.id ?? null, now: c.now() });
+  else if (roll === 3 && persona)
+    plan.addAction(c.doc, { personaId: persona.id, text: text(c, 'action'), questionId: question?.id ?? null, now: c.now() });
   else if (roll === 4 && action) plan.editAction(c.doc, action.id, { text: text(c, 'action'), dueDate: '2026-12-01' });
   else if (roll === 5 && action) plan.setActionDone(c.doc, action.id, c.rng.chance(0.5));
   else if (roll === 6 && action) plan.deleteAction(c.doc, action.id);
