@@ -1,0 +1,127 @@
+import type { BrowserContext, Page } from '@playwright/test';
+
+/**
+ * What the bench watches inside a page, installed before the app's own scripts: when each note
+ * marker `⟦…⟧` first shows (a `MutationObserver` on the whole document, timed at the next
+ * animation frame, i.e. the frame that paints it) and every long task of the main thread.
+ * Notes are found by their text, never by the components' structure, so a redesign keeps working.
+ */
+function instrument(): void {
+  const marks: Record<string, number> = {};
+  const longTasks: [start: number, duration: number][] = [];
+  const pending = new Set<string>();
+  const now = () => performance.timeOrigin + performance.now();
+  (window as unknown as { __bench: unknown }).__bench = { marks, longTasks };
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) longTasks.push([performance.timeOrigin + entry.startTime, entry.duration]);
+  }).observe({ type: 'longtask', buffered: true });
+  const scan = (text: string | null) => {
+    if (!text || !text.includes('⟦')) return;
+    for (const match of text.matchAll(/⟦([a-z0-9]+)⟧/g)) if (!(match[1]! in marks)) pending.add(match[1]!);
+  };
+  const flush = () => {
+    const at = now();
+    for (const marker of pending) if (!(marker in marks)) marks[marker] = at;
+    pending.clear();
+  };
+  new MutationObserver((mutations) => {
+    for (const mutation of mutations) {
+      if (mutation.type === 'characterData') scan(mutation.target.textContent);
+      else for (const node of mutation.addedNodes) scan(node.textContent);
+    }
+    if (pending.size > 0) requestAnimationFrame(flush);
+  }).observe(document, { subtree: true, childList: true, characterData: true });
+}
+
+export async function instrumentContext(context: BrowserContext): Promise<void> {
+  await context.addInitScript(instrument);
+}
+
+interface PageBench {
+  marks: Record<string, number>;
+  longTasks: [number, number][];
+}
+
+const read = (page: Page) => page.evaluate(() => (window as unknown as { __bench: PageBench }).__bench);
+
+/** When each marker showed on the page (epoch ms). */
+export async function marksOf(page: Page): Promise<Record<string, number>> {
+  return (await read(page)).marks;
+}
+
+/** Long-task time of the main thread inside [from, to] (epoch ms), per second of that window. */
+export async function longTaskMsPerSecond(page: Page, from: number, to: number): Promise<number> {
+  const { longTasks } = await read(page);
+  let total = 0;
+  for (const [start, duration] of longTasks) total += Math.max(0, Math.min(to, start + duration) - Math.max(from, start));
+  return Math.round((total / ((to - from) / 1000)) * 10) / 10;
+}
+
+/** Waits until every marker has shown on the page; false on timeout. */
+export async function waitForMarkers(page: Page, markers: readonly string[], timeoutMs: number): Promise<boolean> {
+  try {
+    await page.waitForFunction((wanted) => wanted.every((m) => m in (window as unknown as { __bench: PageBench }).__bench.marks), markers, {
+      timeout: timeoutMs,
+      polling: 250,
+    });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A phone's page: CPU slowed `rate`× through CDP (a mid-range phone), before anything loads. */
+export async function throttle(page: Page, rate: number): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+}
+
+export interface ScriptBytes {
+  /** Bytes of JavaScript over the wire (encoded bodies plus headers). */
+  transferred: number;
+  /** The same scripts decoded. */
+  decoded: number;
+  files: number;
+  /** Content-Encoding of the scripts, e.g. { gzip: 12 } or { identity: 12 }. */
+  encodings: Record<string, number>;
+  largest: { url: string; transferred: number }[];
+}
+
+/** Records every script a page loads from now on; `done()` sums them. */
+export function recordScripts(page: Page): { done(): Promise<ScriptBytes> } {
+  const seen: Promise<{ url: string; transferred: number; decoded: number; encoding: string }>[] = [];
+  page.on('requestfinished', (request) => {
+    if (request.resourceType() !== 'script') return;
+    seen.push(
+      (async () => {
+        const response = await request.response();
+        const sizes = await request.sizes();
+        const body = await response?.body().catch(() => Buffer.alloc(0));
+        const encoding = (await response?.headerValue('content-encoding')) ?? 'identity';
+        return {
+          url: new URL(request.url()).pathname,
+          transferred: sizes.responseBodySize + sizes.responseHeadersSize,
+          decoded: body?.length ?? 0,
+          encoding,
+        };
+      })(),
+    );
+  });
+  return {
+    async done() {
+      const scripts = await Promise.all(seen);
+      const encodings: Record<string, number> = {};
+      for (const s of scripts) encodings[s.encoding] = (encodings[s.encoding] ?? 0) + 1;
+      return {
+        transferred: scripts.reduce((sum, s) => sum + s.transferred, 0),
+        decoded: scripts.reduce((sum, s) => sum + s.decoded, 0),
+        files: scripts.length,
+        encodings,
+        largest: scripts
+          .sort((a, b) => b.transferred - a.transferred)
+          .slice(0, 8)
+          .map(({ url, transferred }) => ({ url, transferred })),
+      };
+    },
+  };
+}
