@@ -48,6 +48,8 @@ const SETTLE_MS = 3_000;
 const PHONE = { viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 const PROJECTOR = { viewport: { width: 1920, height: 1080 } };
 
+const RESULTS_DIR = path.join(import.meta.dirname, 'results');
+mkdirSync(RESULTS_DIR, { recursive: true });
 const results: object[] = [];
 function emit(record: object): void {
   results.push(record);
@@ -75,7 +77,10 @@ async function joinPhone(
   await page.getByLabel('Your name').fill(name);
   const clickedAt = Date.now();
   await page.getByRole('button', { name: 'Join', exact: true }).click();
-  if (!(await waitForMarkers(page, [marker], 120_000))) throw new Error(`${name} never showed the board`);
+  if (!(await waitForMarkers(page, [marker], 120_000))) {
+    await page.screenshot({ path: path.join(RESULTS_DIR, 'ui-join-failed.png'), fullPage: true });
+    throw new Error(`${name} never showed the board (see bench/results/ui-join-failed.png)`);
+  }
   const joinMs = round((await marksOf(page))[marker]! - clickedAt, 0);
   return { page, joinMs, scripts: await scripts.done() };
 }
@@ -175,9 +180,7 @@ async function main(): Promise<void> {
     await browser?.close();
     await app.stop();
   }
-  const dir = path.join(import.meta.dirname, 'results');
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(path.join(dir, 'ui-latest.json'), `${JSON.stringify({ options: { ...options, root: args.root }, results }, null, 2)}\n`);
+  writeFileSync(path.join(RESULTS_DIR, 'ui-latest.json'), `${JSON.stringify({ options: { ...options, root: args.root }, results }, null, 2)}\n`);
 }
 
 main().then(

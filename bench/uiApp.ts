@@ -38,8 +38,10 @@ export class BenchApp {
         PDF_WARMUP: '0',
         NODE_ENV: 'production',
       },
-      stdio: ['ignore', 'inherit', 'inherit'],
+      stdio: ['ignore', 'ignore', 'inherit'],
     });
+    const child = this.child;
+    process.once('exit', () => child.kill('SIGKILL'));
     const deadline = Date.now() + 90_000;
     while (Date.now() < deadline) {
       if (this.child.exitCode !== null) throw new Error(`app exited with ${this.child.exitCode}`);

@@ -1,4 +1,4 @@
-import type { BrowserContext, Page } from '@playwright/test';
+import type { BrowserContext, Page, Request } from '@playwright/test';
 
 /**
  * What the bench watches inside a page, installed before the app's own scripts: when each note
@@ -6,18 +6,19 @@ import type { BrowserContext, Page } from '@playwright/test';
  * animation frame, i.e. the frame that paints it) and every long task of the main thread.
  * Notes are found by their text, never by the components' structure, so a redesign keeps working.
  */
-function instrument(): void {
-  const marks: Record<string, number> = {};
-  const longTasks: [start: number, duration: number][] = [];
-  const pending = new Set<string>();
+// Plain JavaScript in a string: tsx would wrap a TypeScript function in helpers the page lacks.
+const INSTRUMENT = `(() => {
+  const marks = {};
+  const longTasks = [];
+  const pending = new Set();
   const now = () => performance.timeOrigin + performance.now();
-  (window as unknown as { __bench: unknown }).__bench = { marks, longTasks };
+  window.__bench = { marks, longTasks };
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) longTasks.push([performance.timeOrigin + entry.startTime, entry.duration]);
   }).observe({ type: 'longtask', buffered: true });
-  const scan = (text: string | null) => {
+  const scan = (text) => {
     if (!text || !text.includes('⟦')) return;
-    for (const match of text.matchAll(/⟦([a-z0-9]+)⟧/g)) if (!(match[1]! in marks)) pending.add(match[1]!);
+    for (const match of text.matchAll(/⟦([a-z0-9]+)⟧/g)) if (!(match[1] in marks)) pending.add(match[1]);
   };
   const flush = () => {
     const at = now();
@@ -31,10 +32,10 @@ function instrument(): void {
     }
     if (pending.size > 0) requestAnimationFrame(flush);
   }).observe(document, { subtree: true, childList: true, characterData: true });
-}
+})();`;
 
 export async function instrumentContext(context: BrowserContext): Promise<void> {
-  await context.addInitScript(instrument);
+  await context.addInitScript({ content: INSTRUMENT });
 }
 
 interface PageBench {
@@ -87,29 +88,26 @@ export interface ScriptBytes {
   largest: { url: string; transferred: number }[];
 }
 
-/** Records every script a page loads from now on; `done()` sums them. */
+/** Records every script a page loads from now on, until `done()` sums them. */
 export function recordScripts(page: Page): { done(): Promise<ScriptBytes> } {
-  const seen: Promise<{ url: string; transferred: number; decoded: number; encoding: string }>[] = [];
-  page.on('requestfinished', (request) => {
+  const seen: Promise<{ url: string; transferred: number; decoded: number; encoding: string } | null>[] = [];
+  const onFinished = (request: Request) => {
     if (request.resourceType() !== 'script') return;
-    seen.push(
-      (async () => {
-        const response = await request.response();
-        const sizes = await request.sizes();
-        const body = await response?.body().catch(() => Buffer.alloc(0));
-        const encoding = (await response?.headerValue('content-encoding')) ?? 'identity';
-        return {
-          url: new URL(request.url()).pathname,
-          transferred: sizes.responseBodySize + sizes.responseHeadersSize,
-          decoded: body?.length ?? 0,
-          encoding,
-        };
-      })(),
-    );
-  });
+    const measure = async () => {
+      const response = await request.response();
+      const sizes = await request.sizes();
+      const body = await response?.body();
+      const encoding = (await response?.headerValue('content-encoding')) ?? 'identity';
+      const transferred = sizes.responseBodySize + sizes.responseHeadersSize;
+      return { url: new URL(request.url()).pathname, transferred, decoded: body?.length ?? 0, encoding };
+    };
+    seen.push(measure().catch(() => null));
+  };
+  page.on('requestfinished', onFinished);
   return {
     async done() {
-      const scripts = await Promise.all(seen);
+      page.off('requestfinished', onFinished);
+      const scripts = (await Promise.all(seen)).filter((s) => s !== null);
       const encodings: Record<string, number> = {};
       for (const s of scripts) encodings[s.encoding] = (encodings[s.encoding] ?? 0) + 1;
       return {
