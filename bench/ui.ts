@@ -9,7 +9,17 @@ import { round } from './procStats';
 import { percentiles } from './report';
 import { BenchApp, Facilitator } from './uiApp';
 import { BotProcess, type SentMark } from './uiMessages';
-import { instrumentContext, longTaskMsPerSecond, marksOf, recordScripts, throttle, waitForMarkers, type ScriptBytes } from './uiPage';
+import {
+  instrumentContext,
+  longTaskMsPerSecond,
+  mainThread,
+  marksOf,
+  perSecond,
+  recordScripts,
+  throttle,
+  waitForMarkers,
+  type ScriptBytes,
+} from './uiPage';
 
 /**
  * `npm run bench:ui [-- --quick] [-- --root DIR]`: the live board in real browsers at a real
@@ -85,6 +95,12 @@ async function joinPhone(
   return { page, joinMs, scripts: await scripts.done() };
 }
 
+/** Reloads a screen and waits until it shows the board up to `marker`. */
+async function reloadShowing(page: Page, marker: string): Promise<void> {
+  await page.reload();
+  if (!(await waitForMarkers(page, [marker], 180_000))) throw new Error(`${page.url()} did not show the board after a reload`);
+}
+
 function latency(sent: readonly SentMark[], marks: Record<string, number>) {
   const seen = sent.filter((s) => s.marker in marks);
   const lags = seen.map((s) => marks[s.marker]! - s.at);
@@ -99,21 +115,28 @@ function latency(sent: readonly SentMark[], marks: Record<string, number>) {
 }
 
 async function editRun(screens: Screens, bots: BotProcess, notes: number, rate: number): Promise<void> {
+  const [phone] = screens.phones;
+  const threads = await Promise.all([phone!, screens.presenter].map(mainThread));
   const from = Date.now();
   const sent = await bots.call<SentMark[]>({ method: 'edit', rate, durationMs: options.durationMs, quadrant: QUADRANT, addEvery: 5 });
   const to = Date.now();
+  const [phoneThread, presenterThread] = await Promise.all([phone!, screens.presenter].map(mainThread));
   const last = sent.slice(-5).map((s) => s.marker);
   await Promise.all([screens.presenter, ...screens.phones].map((page) => waitForMarkers(page, last, DRAIN_MS)));
-  const [phone] = screens.phones;
   emit({
     type: 'edits',
     notes,
     editsPerSecond: rate,
     durationS: options.durationMs / 1000,
-    phone: { editToScreenMs: latency(sent, await marksOf(phone!)), longTaskMsPerS: await longTaskMsPerSecond(phone!, from, to) },
+    phone: {
+      editToScreenMs: latency(sent, await marksOf(phone!)),
+      longTaskMsPerS: await longTaskMsPerSecond(phone!, from, to),
+      mainThreadMsPerS: perSecond(threads[0]!, phoneThread!, to - from),
+    },
     presenter: {
       editToScreenMs: latency(sent, await marksOf(screens.presenter)),
       longTaskMsPerS: await longTaskMsPerSecond(screens.presenter, from, to),
+      mainThreadMsPerS: perSecond(threads[1]!, presenterThread!, to - from),
     },
   });
 }
@@ -155,22 +178,26 @@ async function main(): Promise<void> {
     const presenter = await presenterContext.newPage();
     await presenter.goto(workshop.presenterUrl.replace(/^https?:\/\/[^/]+/, app.url));
 
+    const joinUrl = workshop.joinUrl.replace(/^https?:\/\/[^/]+/, app.url);
     let notes = 0;
     let phone: Page | null = null;
     for (const [index, size] of options.boards.entries()) {
       const marker = `s${index}`;
-      await bots.call({ method: 'seed', count: size - notes, lastMarker: marker });
+      await bots.call({ method: 'seed', count: size - notes, quadrant: QUADRANT, lastMarker: marker });
       notes = size;
-      phone ??= (await joinPhone(browser, workshop.joinUrl.replace(/^https?:\/\/[^/]+/, app.url), 'Phone 1', marker)).page;
-      await Promise.all([presenter, phone].map((page) => waitForMarkers(page, [marker], 120_000)));
-      await sleep(SETTLE_MS);
-      for (const rate of options.rates) await editRun({ presenter, phones: [phone] }, bots, notes, rate);
+      phone ??= (await joinPhone(browser, joinUrl, 'Phone 1', marker)).page;
+      for (const rate of options.rates) {
+        // Each run starts from freshly loaded screens, so one run's backlog never spills into the next.
+        await Promise.all([presenter, phone].map((page) => reloadShowing(page, marker)));
+        await sleep(SETTLE_MS);
+        await editRun({ presenter, phones: [phone] }, bots, notes, rate);
+      }
     }
-    // The board as it is now (seed plus the runs' adds), joined by a fresh phone.
-    await bots.call({ method: 'seed', count: 1, lastMarker: 'join' });
+    // The board as it is now (seed plus the runs' adds), joined by fresh phones.
+    await bots.call({ method: 'seed', count: 1, quadrant: QUADRANT, lastMarker: 'join' });
+    await Promise.all([presenter, phone!].map((page) => reloadShowing(page, 'join')));
     const joined = [];
-    for (let i = 2; i <= Math.max(2, options.phones); i++)
-      joined.push(await joinPhone(browser, workshop.joinUrl.replace(/^https?:\/\/[^/]+/, app.url), `Phone ${i}`, 'join'));
+    for (let i = 2; i <= Math.max(2, options.phones); i++) joined.push(await joinPhone(browser, joinUrl, `Phone ${i}`, 'join'));
     emit({ type: 'join', notes, joinToBoardMs: joined.map((j) => j.joinMs), participantScripts: joined[0]!.scripts });
     await sleep(SETTLE_MS);
     await revealRun({ presenter, phones: [phone!, ...joined.map((j) => j.page)] }, bots, facilitator, notes);
@@ -180,7 +207,10 @@ async function main(): Promise<void> {
     await browser?.close();
     await app.stop();
   }
-  writeFileSync(path.join(RESULTS_DIR, 'ui-latest.json'), `${JSON.stringify({ options: { ...options, root: args.root }, results }, null, 2)}\n`);
+  writeFileSync(
+    path.join(RESULTS_DIR, 'ui-latest.json'),
+    `${JSON.stringify({ options: { ...options, root: args.root }, results }, null, 2)}\n`,
+  );
 }
 
 main().then(

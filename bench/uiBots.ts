@@ -77,25 +77,35 @@ function addOwnNote(bot: Bot, quadrant: string, text: string): void {
   bot.notes.set(quadrant, list);
 }
 
-/** Adds `count` notes spread over the quadrants, the last one marked `⟦<lastMarker>⟧`; waits until every bot has them all. */
-async function seed(count: number, lastMarker: string): Promise<void> {
+/**
+ * Adds `count` notes spread over the quadrants; the last one, in `quadrant` and never edited,
+ * carries `⟦<lastMarker>⟧` so a screen can tell it shows the whole board. Waits until every
+ * bot has every note (the server accepted them all).
+ */
+async function seed(count: number, quadrant: string, lastMarker: string): Promise<void> {
   const expected = notesMap(bots[0]!.doc).size + count;
-  let left = count;
+  let left = count - 1;
   while (left > 0) {
     for (const bot of bots) {
       const batch = Math.min(SEED_BATCH, left);
       if (batch === 0) break;
       bot.doc.transact(() => {
-        for (let i = 0; i < batch; i++) {
-          const isLast = left - i === 1;
-          addOwnNote(bot, QUADRANT_IDS[Math.floor(random() * QUADRANT_IDS.length)]!, noteText(isLast ? `⟦${lastMarker}⟧` : 'Seed'));
-        }
+        for (let i = 0; i < batch; i++) addOwnNote(bot, QUADRANT_IDS[Math.floor(random() * QUADRANT_IDS.length)]!, noteText('Seed'));
       });
       left -= batch;
     }
     await sleep(50);
   }
-  await waitUntil('every bot to have every note', () => bots.every((bot) => notesMap(bot.doc).size >= expected), SYNC_TIMEOUT_MS, 50);
+  const bot = bots[0]!;
+  const marked = addNote(bot.doc, {
+    personaId,
+    quadrant,
+    text: noteText(`⟦${lastMarker}⟧ Seed`),
+    authorId: bot.seat.participantId,
+    authorName: bot.seat.name,
+  });
+  if (!marked.ok) throw new Error(`addNote: ${marked.error}`);
+  await waitUntil('every bot to have every note', () => bots.every((b) => notesMap(b.doc).size >= expected), SYNC_TIMEOUT_MS, 50);
 }
 
 /** Edits and adds notes in `quadrant` at `rate` a second for `durationMs`; one in `addEvery` is an add. */
@@ -144,7 +154,7 @@ async function handle(call: BotCall): Promise<unknown> {
       return { participants: bots.length, personaId };
     }
     case 'seed':
-      await seed(call.count, call.lastMarker);
+      await seed(call.count, call.quadrant, call.lastMarker);
       return { notes: notesMap(bots[0]!.doc).size };
     case 'edit':
       return edit(call.rate, call.durationMs, call.quadrant, call.addEvery);

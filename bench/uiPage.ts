@@ -1,4 +1,4 @@
-import type { BrowserContext, Page, Request } from '@playwright/test';
+import type { BrowserContext, CDPSession, Page, Request } from '@playwright/test';
 
 /**
  * What the bench watches inside a page, installed before the app's own scripts: when each note
@@ -71,10 +71,47 @@ export async function waitForMarkers(page: Page, markers: readonly string[], tim
   }
 }
 
+const sessions = new WeakMap<Page, Promise<CDPSession>>();
+
+/** One CDP session per page, with the Performance domain on. */
+function cdpOf(page: Page): Promise<CDPSession> {
+  let session = sessions.get(page);
+  if (!session) {
+    session = page
+      .context()
+      .newCDPSession(page)
+      .then(async (cdp) => {
+        await cdp.send('Performance.enable');
+        return cdp;
+      });
+    sessions.set(page, session);
+  }
+  return session;
+}
+
 /** A phone's page: CPU slowed `rate`× through CDP (a mid-range phone), before anything loads. */
 export async function throttle(page: Page, rate: number): Promise<void> {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  await (await cdpOf(page)).send('Emulation.setCPUThrottlingRate', { rate });
+}
+
+export type MainThread = { scriptMs: number; layoutMs: number; styleMs: number; taskMs: number };
+
+/** The renderer's cumulative main-thread time (CDP Performance metrics), ms. */
+export async function mainThread(page: Page): Promise<MainThread> {
+  const { metrics } = await (await cdpOf(page)).send('Performance.getMetrics');
+  const seconds = (name: string) => (metrics.find((m) => m.name === name)?.value ?? 0) * 1000;
+  return {
+    scriptMs: seconds('ScriptDuration'),
+    layoutMs: seconds('LayoutDuration'),
+    styleMs: seconds('RecalcStyleDuration'),
+    taskMs: seconds('TaskDuration'),
+  };
+}
+
+/** Where the main thread's time went between two readings, per second of the window. */
+export function perSecond(before: MainThread, after: MainThread, windowMs: number): MainThread {
+  const rate = (key: keyof MainThread) => Math.round(((after[key] - before[key]) / (windowMs / 1000)) * 10) / 10;
+  return { scriptMs: rate('scriptMs'), layoutMs: rate('layoutMs'), styleMs: rate('styleMs'), taskMs: rate('taskMs') };
 }
 
 export interface ScriptBytes {

@@ -33,11 +33,17 @@ function layout(variant: BoardVariant, panels: number): string {
 }
 
 /**
+ * One object for the life of the page: a new one each render would give dnd-kit new sensors, new
+ * context, and re-render every draggable note on every change of the board.
+ */
+const POINTER_OPTIONS = { activationConstraint: { distance: 6 } };
+
+/**
  * A persona's empathy map: the quadrants of the board's template; notes move by drag or by their
  * "Move to…" menu. Notes of quadrants the map lacks get a panel of their own, so none is hidden.
  */
 export function EmpathyMap({ personaId, lists, actions, view, spotlight = null }: Props) {
-  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }), useSensor(KeyboardSensor));
+  const sensors = useSensors(useSensor(PointerSensor, POINTER_OPTIONS), useSensor(KeyboardSensor));
   const { quadrants } = view;
   const panels = lists.quadrantNotes(personaId);
 
