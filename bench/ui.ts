@@ -16,6 +16,8 @@ import {
   marksOf,
   perSecond,
   recordScripts,
+  startProfile,
+  stopProfile,
   throttle,
   waitForMarkers,
   type ScriptBytes,
@@ -39,6 +41,7 @@ const { values: args } = parseArgs({
     bots: { type: 'string', default: '12' },
     reveal: { type: 'string', default: '200' },
     phones: { type: 'string', default: '2' },
+    profile: { type: 'boolean', default: false },
   },
 });
 
@@ -116,11 +119,13 @@ function latency(sent: readonly SentMark[], marks: Record<string, number>) {
 
 async function editRun(screens: Screens, bots: BotProcess, notes: number, rate: number): Promise<void> {
   const [phone] = screens.phones;
+  if (args.profile) await startProfile(phone!);
   const threads = await Promise.all([phone!, screens.presenter].map(mainThread));
   const from = Date.now();
   const sent = await bots.call<SentMark[]>({ method: 'edit', rate, durationMs: options.durationMs, quadrant: QUADRANT, addEvery: 5 });
   const to = Date.now();
   const [phoneThread, presenterThread] = await Promise.all([phone!, screens.presenter].map(mainThread));
+  if (args.profile) await stopProfile(phone!, path.join(RESULTS_DIR, `phone-${notes}-${rate}.cpuprofile`));
   const last = sent.slice(-5).map((s) => s.marker);
   await Promise.all([screens.presenter, ...screens.phones].map((page) => waitForMarkers(page, last, DRAIN_MS)));
   emit({

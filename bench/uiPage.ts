@@ -1,4 +1,5 @@
 import type { BrowserContext, CDPSession, Page, Request } from '@playwright/test';
+import { writeFileSync } from 'node:fs';
 
 /**
  * What the bench watches inside a page, installed before the app's own scripts: when each note
@@ -87,6 +88,19 @@ function cdpOf(page: Page): Promise<CDPSession> {
     sessions.set(page, session);
   }
   return session;
+}
+
+/** Starts the V8 sampling profiler in the page (for `--profile`). */
+export async function startProfile(page: Page): Promise<void> {
+  const cdp = await cdpOf(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.start');
+}
+
+/** Stops the profiler and writes the `.cpuprofile` (opens in Chromium's DevTools, or `bench/profileSummary.ts`). */
+export async function stopProfile(page: Page, file: string): Promise<void> {
+  const { profile } = await (await cdpOf(page)).send('Profiler.stop');
+  writeFileSync(file, JSON.stringify(profile));
 }
 
 /** A phone's page: CPU slowed `rate`× through CDP (a mid-range phone), before anything loads. */

@@ -56,6 +56,16 @@ export class BoardLists {
     return panels;
   }
 
+  /** A persona's map notes in one quadrant (or in "Not on this map"); the same array while unchanged. */
+  notesIn(personaId: string, quadrantId: string): readonly Note[] {
+    return this.quadrantNotes(personaId).find((panel) => panel.quadrant.id === quadrantId)?.notes ?? NO_NOTES;
+  }
+
+  /** The persona has notes in quadrants the map lacks (shown under "Not on this map"). */
+  hasOffMapNotes(personaId: string): boolean {
+    return this.quadrantNotes(personaId).some((panel) => panel.isOffMap);
+  }
+
   /** A persona's groups in one quadrant, oldest first; the same array while they are unchanged. */
   groupsIn(personaId: string, quadrantId: string): readonly Group[] {
     return this.groups.get(groupKey(personaId, quadrantId)) ?? NO_GROUPS;

@@ -107,25 +107,66 @@ export class RecordCache<T extends { id: string }> {
   /** Re-reads what was marked; true when any record's value changed (and `sorted` with it). */
   refresh(): boolean {
     if (!this.isAllDirty && this.dirty.size === 0) return false;
-    const ids = this.isAllDirty ? new Set([...this.byId.keys(), ...this.map.keys()]) : this.dirty;
-    let isChanged = false;
-    for (const id of ids) isChanged = this.reread(id) || isChanged;
+    const keys = this.isAllDirty ? new Set([...this.byId.keys(), ...this.map.keys()]) : this.dirty;
+    const replaced = new Map<T, T | undefined>();
+    const added: T[] = [];
+    for (const key of keys) {
+      const previous = this.byId.get(key);
+      const next = this.reread(key);
+      if (next === previous) continue;
+      if (previous === undefined) added.push(next!);
+      else replaced.set(previous, next);
+    }
     this.isAllDirty = false;
     this.dirty.clear();
-    if (isChanged) this.sorted = [...this.byId.values()].sort(this.kind.compare);
-    return isChanged;
-  }
-
-  private reread(id: string): boolean {
-    const previous = this.byId.get(id);
-    const next = readRecordMap(this.kind, this.map.get(id));
-    if (next === null) {
-      if (previous === undefined) return false;
-      this.byId.delete(id);
-      return true;
-    }
-    if (previous !== undefined && sameValue(previous, next)) return false;
-    this.byId.set(id, next);
+    if (replaced.size === 0 && added.length === 0) return false;
+    this.sorted = this.resort(replaced, added);
     return true;
   }
+
+  /**
+   * The new `sorted`: a record whose sort keys did not change takes its old place, the others
+   * are removed and inserted by binary search, so an edit costs no sort (a big batch re-sorts).
+   */
+  private resort(replaced: ReadonlyMap<T, T | undefined>, added: T[]): T[] {
+    const { compare } = this.kind;
+    const moving = [...added];
+    for (const [previous, next] of replaced) if (next !== undefined && compare(previous, next) !== 0) moving.push(next);
+    if (moving.length > 64) return [...this.byId.values()].sort(compare);
+    const sorted: T[] = [];
+    for (const record of this.sorted) {
+      if (!replaced.has(record)) sorted.push(record);
+      else {
+        const next = replaced.get(record);
+        if (next !== undefined && compare(record, next) === 0) sorted.push(next);
+      }
+    }
+    for (const record of moving) sorted.splice(insertionPoint(sorted, record, compare), 0, record);
+    return sorted;
+  }
+
+  /** Reads one key into `byId`; returns the record now held (the old object if its value is the same). */
+  private reread(key: string): T | undefined {
+    const previous = this.byId.get(key);
+    const next = readRecordMap(this.kind, this.map.get(key));
+    if (next === null) {
+      this.byId.delete(key);
+      return undefined;
+    }
+    if (previous !== undefined && sameValue(previous, next)) return previous;
+    this.byId.set(key, next);
+    return next;
+  }
+}
+
+/** Where `record` goes in `sorted` (after its equals, as a stable sort of the whole would put it). */
+function insertionPoint<T>(sorted: readonly T[], record: T, compare: (a: T, b: T) => number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (compare(sorted[middle]!, record) <= 0) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }

@@ -57,19 +57,6 @@ export function useBoardState(workshop: Workshop | null): BoardState {
   );
 }
 
-/**
- * One part of the board, re-rendering only when that part changes: `select` must return what
- * the state holds (a record, an array, a `lists` entry), not a copy, e.g.
- * `useBoardSelector(workshop, (s) => s.lists.quadrantNotes(personaId))`.
- */
-export function useBoardSelector<T>(workshop: Workshop | null, select: (state: BoardState) => T): T {
-  return useSyncExternalStore(
-    workshop?.board.subscribe ?? noop,
-    () => select(workshop?.board.getState() ?? EMPTY_BOARD),
-    () => select(EMPTY_BOARD),
-  );
-}
-
 export function useControlState(workshop: Workshop | null): ControlState {
   return useSyncExternalStore(
     workshop?.control.subscribe ?? noop,

@@ -2,7 +2,6 @@
 
 import { useId, useMemo, useState } from 'react';
 import type { Board } from '../../lib/board';
-import type { BoardLists } from '../../lib/boardLists';
 import { evidenceBalance } from '../../lib/evidence';
 import { profileSettings, promoteTargets } from '../../lib/profile';
 import { quadrantsOf, type QuadrantId } from '../../lib/quadrants';
@@ -20,11 +19,12 @@ import { ProfileSummary } from '../persona/ProfileSummary';
 import { SectionSwitch } from '../persona/SectionSwitch';
 import { UndoToast, useNotice } from '../persona/UndoToast';
 import { usePersonaView } from '../persona/usePersonaView';
+import type { BoardSource } from '../sync/useBoardSelector';
 
 interface Props {
   board: Board;
-  /** The board's per-quadrant lists (stable while unchanged, so memoised panels skip rendering). */
-  lists: BoardLists;
+  /** The live board, for the parts that subscribe to their own slice (each quadrant of the map). */
+  source: BoardSource;
   isLoaded: boolean;
   actions: BoardActions;
   view: ScreenView;
@@ -47,7 +47,7 @@ const NO_PEOPLE: readonly Person[] = [];
 /** The personas as tabs, and the selected one's empathy map or profile card. */
 export function BoardArea({
   board,
-  lists,
+  source,
   isLoaded,
   actions,
   view: screen,
@@ -144,7 +144,7 @@ export function BoardArea({
         )}
         <div className="min-h-0 flex-1 overflow-y-auto">
           {section === 'map' ? (
-            <EmpathyMap personaId={selected.id} lists={lists} actions={actions} view={view} spotlight={spotlight} />
+            <EmpathyMap personaId={selected.id} source={source} actions={actions} view={view} spotlight={spotlight} />
           ) : section === 'journey' ? (
             <JourneyBoard persona={selected} steps={board.journeySteps} notes={board.notes} actions={actions} view={view} />
           ) : section === 'plan' ? (

@@ -28,7 +28,7 @@ export function ParticipantView({ code }: { code: string }) {
   const session = state.phase === 'ready' ? state.session : null;
   const rememberSession = useCallback((newCode: string) => session && saveParticipantSession({ ...session, code: newCode }), [session]);
   const workshop = useWorkshopConnections(session, ended);
-  const { board, lists, status, isLoaded } = useBoardState(workshop);
+  const { board, status, isLoaded } = useBoardState(workshop);
   // One object for the whole draft step, so memoised notes do not re-render on every change.
   const draftActions = useMemo(() => workshop && withDraftNotes(workshop.board, workshop.control.addDraft), [workshop]);
   const { roster, session: control, clockOffsetMs, myDrafts, unsentDrafts, myVotes, newCode } = useControlState(workshop);
@@ -107,7 +107,7 @@ export function ParticipantView({ code }: { code: string }) {
       <PictureAccessProvider code={code} token={state.session.token}>
         <BoardArea
           board={board}
-          lists={lists}
+          source={workshop.board}
           isLoaded={isLoaded}
           actions={actions}
           view={{ variant: 'phone', isReadOnly: isLocked, voting: noteVoting(control, myVotes, workshop.control.send, true, setVoteError) }}

@@ -34,7 +34,7 @@ interface Props {
 export function PresenterScreen({ code, facilitatorKey, title, joinUrl, workshop, boardState, controlState }: Props) {
   const [areControlsVisible, setAreControlsVisible] = useState(true);
   const [openPanel, setOpenPanel] = useState<FacilitatorPanel | null>(null);
-  const { board, lists, status, isLoaded } = boardState;
+  const { board, status, isLoaded } = boardState;
   const { session, roster, clockOffsetMs } = controlState;
   const send = workshop.control.send;
   const remove = (participantId: string) => void send({ type: 'participant.kick', participantId });
@@ -108,7 +108,7 @@ export function PresenterScreen({ code, facilitatorKey, title, joinUrl, workshop
           )}
           <BoardArea
             board={board}
-            lists={lists}
+            source={workshop.board}
             isLoaded={isLoaded}
             actions={workshop.board}
             view={{ variant: 'projector', isReadOnly: false, voting: noteVoting(session, null, send, false) }}
