@@ -42,6 +42,7 @@ const { values: args } = parseArgs({
     reveal: { type: 'string', default: '200' },
     phones: { type: 'string', default: '2' },
     profile: { type: 'boolean', default: false },
+    trace: { type: 'boolean', default: false },
   },
 });
 
@@ -54,6 +55,7 @@ const options = {
   phones: Number(args.phones),
 };
 const QUADRANT = 'pains';
+const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink'];
 const CPU_THROTTLE = 4;
 /** After the last edit, how long a screen may take before an edit counts as never shown. */
 const DRAIN_MS = 10_000;
@@ -120,11 +122,14 @@ function latency(sent: readonly SentMark[], marks: Record<string, number>) {
 async function editRun(screens: Screens, bots: BotProcess, notes: number, rate: number): Promise<void> {
   const [phone] = screens.phones;
   if (args.profile) await startProfile(phone!);
+  const browser = phone!.context().browser()!;
+  if (args.trace) await browser.startTracing(phone!, { path: path.join(RESULTS_DIR, `phone-${notes}-${rate}.trace.json`), categories: TRACE_CATEGORIES });
   const threads = await Promise.all([phone!, screens.presenter].map(mainThread));
   const from = Date.now();
   const sent = await bots.call<SentMark[]>({ method: 'edit', rate, durationMs: options.durationMs, quadrant: QUADRANT, addEvery: 5 });
   const to = Date.now();
   const [phoneThread, presenterThread] = await Promise.all([phone!, screens.presenter].map(mainThread));
+  if (args.trace) await browser.stopTracing();
   if (args.profile) await stopProfile(phone!, path.join(RESULTS_DIR, `phone-${notes}-${rate}.cpuprofile`));
   const last = sent.slice(-5).map((s) => s.marker);
   await Promise.all([screens.presenter, ...screens.phones].map((page) => waitForMarkers(page, last, DRAIN_MS)));

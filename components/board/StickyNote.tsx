@@ -9,7 +9,7 @@ import { NoteEditor } from './NoteEditor';
 import { NoteMenu, type MoveTarget } from './NoteMenu';
 import { NoteSorting } from './NoteSorting';
 import type { Group } from '../../lib/groups';
-import { NOTE_COLOR_CLASSES } from './noteColors';
+import { NOTE_COLOR_CLASSES, OFFSCREEN_SKIPPED } from './noteColors';
 import type { BoardActions, BoardViewOptions, NoteVoting } from './types';
 
 interface Props {
@@ -38,7 +38,7 @@ export const StickyNote = memo(function StickyNote({ note, actions, view, groups
     <li
       ref={setNodeRef}
       style={style}
-      className={`group relative min-w-0 rounded-md border-2 p-3 shadow-sm ${NOTE_COLOR_CLASSES[note.color]} ${isDragging ? 'z-10 opacity-80 shadow-lg' : ''}`}
+      className={`group relative min-w-0 rounded-md border-2 p-3 shadow-sm ${OFFSCREEN_SKIPPED} ${NOTE_COLOR_CLASSES[note.color]} ${isDragging ? 'z-10 opacity-80 shadow-lg' : ''}`}
     >
       {mode === 'edit' ? (
         <NoteEditor initialText={note.text} onSave={(text) => actions.editNote(note.id, text)} onDone={() => setMode('view')} />

@@ -1,4 +1,3 @@
-import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import * as plan from '../../lib/actions';
@@ -16,6 +15,7 @@ import type { QuadrantId } from '../../lib/quadrants';
 import type { Result } from '../../lib/result';
 import { YJS_PATH_PREFIX } from '../../lib/wire';
 import { LiveBoard } from './liveBoard';
+import { LocalCopy } from './localCopy';
 import { reconnectDelayMs } from './reconnect';
 
 export type ConnectionStatus = 'connecting' | 'live' | 'reconnecting' | 'offline' | 'ended';
@@ -43,7 +43,7 @@ export interface Author {
 export class BoardConnection {
   readonly doc = new Y.Doc();
   private readonly provider: WebsocketProvider;
-  private readonly local: IndexeddbPersistence;
+  private readonly local: LocalCopy;
   private readonly listeners = new Set<() => void>();
   private readonly live = new LiveBoard(this.doc, () => this.refresh({}));
   private state: BoardState = { board: this.live.store.board, lists: this.live.store.lists, status: 'connecting', isLoaded: false };
@@ -61,10 +61,10 @@ export class BoardConnection {
       isSessionValid(): Promise<boolean>;
     },
   ) {
-    this.local = new IndexeddbPersistence(`pw:${code}:${author.participantId}`, this.doc);
+    this.local = new LocalCopy(`pw:${code}:${author.participantId}`, this.doc);
     // The device's copy counts as loaded only if it holds a board; an empty one (first visit)
     // waits for the server, so nobody sees "no persona yet" or starts a board of their own.
-    void this.local.whenSynced.then(() => {
+    void this.local.persistence.whenSynced.then(() => {
       this.live.flush();
       if (this.live.store.board.personas.length > 0) this.refresh({ isLoaded: true });
     });
@@ -206,7 +206,7 @@ export class BoardConnection {
    */
   async discardLocalCopy(): Promise<void> {
     this.provider.disconnect();
-    await this.local.clearData();
+    await this.local.clear();
   }
 
   destroy(): void {
