@@ -90,6 +90,11 @@ async function joinPhone(
   const scripts = recordScripts(page);
   await page.goto(joinUrl);
   await page.getByLabel('Your name').fill(name);
+  if (args.trace)
+    await browser.startTracing(page, {
+      path: path.join(RESULTS_DIR, `${name.replace(/\W+/g, '-')}-join.trace.json`),
+      categories: TRACE_CATEGORIES,
+    });
   const clickedAt = Date.now();
   await page.getByRole('button', { name: 'Join', exact: true }).click();
   if (!(await waitForMarkers(page, [marker], 120_000))) {
@@ -97,6 +102,7 @@ async function joinPhone(
     throw new Error(`${name} never showed the board (see bench/results/ui-join-failed.png)`);
   }
   const joinMs = round((await marksOf(page))[marker]! - clickedAt, 0);
+  if (args.trace) await browser.stopTracing();
   return { page, joinMs, scripts: await scripts.done() };
 }
 
@@ -123,7 +129,8 @@ async function editRun(screens: Screens, bots: BotProcess, notes: number, rate: 
   const [phone] = screens.phones;
   if (args.profile) await startProfile(phone!);
   const browser = phone!.context().browser()!;
-  if (args.trace) await browser.startTracing(phone!, { path: path.join(RESULTS_DIR, `phone-${notes}-${rate}.trace.json`), categories: TRACE_CATEGORIES });
+  if (args.trace)
+    await browser.startTracing(phone!, { path: path.join(RESULTS_DIR, `phone-${notes}-${rate}.trace.json`), categories: TRACE_CATEGORIES });
   const threads = await Promise.all([phone!, screens.presenter].map(mainThread));
   const from = Date.now();
   const sent = await bots.call<SentMark[]>({ method: 'edit', rate, durationMs: options.durationMs, quadrant: QUADRANT, addEvery: 5 });
