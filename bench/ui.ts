@@ -163,7 +163,9 @@ async function revealRun(screens: Screens, bots: BotProcess, facilitator: Facili
   const markers = await bots.call<string[]>({ method: 'drafts', count: options.reveal, quadrant: QUADRANT, prefix: 'r' });
   await sleep(SETTLE_MS);
   const sentAt = Date.now();
+  const received = bots.call<number>({ method: 'received', markers });
   await facilitator.send({ type: 'drafts.reveal' });
+  const inBotDocMs = round((await received) - sentAt, 0);
   const pages = { presenter: screens.presenter, ...Object.fromEntries(screens.phones.map((p, i) => [`phone${i + 1}`, p])) };
   const shown: Record<string, object> = {};
   for (const [name, page] of Object.entries(pages)) {
@@ -176,7 +178,7 @@ async function revealRun(screens: Screens, bots: BotProcess, facilitator: Facili
       shown: `${times.length}/${markers.length}`,
     };
   }
-  emit({ type: 'reveal', notes, drafts: options.reveal, ...shown });
+  emit({ type: 'reveal', notes, drafts: options.reveal, inBotDocMs, ...shown });
 }
 
 async function main(): Promise<void> {

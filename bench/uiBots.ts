@@ -143,6 +143,13 @@ async function drafts(count: number, quadrant: string, prefix: string): Promise<
   return markers;
 }
 
+/** When the first bot's doc holds notes with every marker (the server's side of a reveal). */
+async function received(markers: string[]): Promise<number> {
+  const texts = () => [...notesMap(bots[0]!.doc).values()].map((note) => String(note.get('text') ?? '')).join('\n');
+  await waitUntil('the revealed notes', () => markers.every((m) => texts().includes(`⟦${m}⟧`)), SYNC_TIMEOUT_MS, 5);
+  return epochNow();
+}
+
 async function handle(call: BotCall): Promise<unknown> {
   switch (call.method) {
     case 'init': {
@@ -160,6 +167,8 @@ async function handle(call: BotCall): Promise<unknown> {
       return edit(call.rate, call.durationMs, call.quadrant, call.addEvery);
     case 'drafts':
       return drafts(call.count, call.quadrant, call.prefix);
+    case 'received':
+      return received(call.markers);
   }
 }
 

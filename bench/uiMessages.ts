@@ -6,7 +6,9 @@ export type BotCall =
   | { method: 'init'; url: string; code: string; count: number }
   | { method: 'seed'; count: number; quadrant: string; lastMarker: string }
   | { method: 'edit'; rate: number; durationMs: number; quadrant: string; addEvery: number }
-  | { method: 'drafts'; count: number; quadrant: string; prefix: string };
+  | { method: 'drafts'; count: number; quadrant: string; prefix: string }
+  /** Resolves with the time (epoch ms) a bot's doc holds a note for every marker. */
+  | { method: 'received'; markers: string[] };
 
 export type BotReply = { id: number; result: unknown } | { id: number; error: string };
 
