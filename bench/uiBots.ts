@@ -143,11 +143,20 @@ async function drafts(count: number, quadrant: string, prefix: string): Promise<
   return markers;
 }
 
-/** When the first bot's doc holds notes with every marker (the server's side of a reveal). */
-async function received(markers: string[]): Promise<number> {
-  const texts = () => [...notesMap(bots[0]!.doc).values()].map((note) => String(note.get('text') ?? '')).join('\n');
-  await waitUntil('the revealed notes', () => markers.every((m) => texts().includes(`⟦${m}⟧`)), SYNC_TIMEOUT_MS, 5);
-  return epochNow();
+/** When the first bot's doc holds notes with every marker (the server's side of a reveal), checked on each change. */
+function received(markers: string[]): Promise<number> {
+  const wanted = new Set(markers.map((m) => `⟦${m}⟧`));
+  const notes = notesMap(bots[0]!.doc);
+  return new Promise((resolve) => {
+    const check = () => {
+      for (const note of notes.values()) wanted.delete(/^⟦[a-z0-9]+⟧/.exec(String(note.get('text') ?? ''))?.[0] ?? '');
+      if (wanted.size > 0) return;
+      notes.unobserve(check);
+      resolve(epochNow());
+    };
+    notes.observe(check);
+    check();
+  });
 }
 
 async function handle(call: BotCall): Promise<unknown> {

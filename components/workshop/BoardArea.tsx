@@ -6,18 +6,20 @@ import { evidenceBalance } from '../../lib/evidence';
 import { profileSettings, promoteTargets } from '../../lib/profile';
 import { quadrantsOf, type QuadrantId } from '../../lib/quadrants';
 import type { StepKind } from '../../lib/session/agenda';
+import { ActionPlan } from '../actions/ActionPlan';
 import type { Person } from '../actions/ActionRow';
 import { EmpathyMap } from '../board/EmpathyMap';
+import { JourneyBoard } from '../journey/JourneyBoard';
 import type { BoardActions, BoardViewOptions, ScreenView } from '../board/types';
 import { EvidenceBalanceCard } from '../persona/EvidenceBalanceCard';
 import { PersonaOptions } from '../persona/PersonaOptions';
 import { PersonaTabs } from '../persona/PersonaTabs';
+import { ProfileCard } from '../persona/ProfileCard';
 import { ProfileSummary } from '../persona/ProfileSummary';
 import { SectionSwitch } from '../persona/SectionSwitch';
 import { UndoToast, useNotice } from '../persona/UndoToast';
 import { usePersonaView } from '../persona/usePersonaView';
 import type { BoardSource } from '../sync/useBoardSelector';
-import { ActionPlan, JourneyBoard, ProfileCard } from './lazySections';
 
 interface Props {
   board: Board;
