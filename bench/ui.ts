@@ -117,9 +117,15 @@ function latency(sent: readonly SentMark[], marks: Record<string, number>) {
   const lags = seen.map((s) => marks[s.marker]! - s.at);
   const quarter = Math.max(1, Math.floor(seen.length / 4));
   const median = (values: number[]) => percentiles(values).p50;
+  // An edit the screen never showed because a later edit of the same note, which it did show,
+  // replaced it first (the store shows the latest text once per frame): coalesced, not lost.
+  const coalesced = sent.filter(
+    (s, i) => !(s.marker in marks) && sent.slice(i + 1).some((later) => later.noteId === s.noteId && later.marker in marks),
+  );
   return {
     ...percentiles(lags),
     shown: `${seen.length}/${sent.length}`,
+    coalesced: coalesced.length,
     // Positive and large: the screen fell further behind as the run went on.
     trendMs: round(median(lags.slice(-quarter)) - median(lags.slice(0, quarter)), 0),
   };

@@ -69,12 +69,13 @@ function command(bot: Bot, body: Record<string, unknown>): Promise<void> {
   });
 }
 
-function addOwnNote(bot: Bot, quadrant: string, text: string): void {
+function addOwnNote(bot: Bot, quadrant: string, text: string): string {
   const added = addNote(bot.doc, { personaId, quadrant, text, authorId: bot.seat.participantId, authorName: bot.seat.name });
   if (!added.ok) throw new Error(`addNote: ${added.error}`);
   const list = bot.notes.get(quadrant) ?? [];
   list.push(added.value.id);
   bot.notes.set(quadrant, list);
+  return added.value.id;
 }
 
 /**
@@ -122,9 +123,10 @@ async function edit(rate: number, durationMs: number, quadrant: string, addEvery
     const own = bot.notes.get(quadrant) ?? [];
     const isAdd = own.length === 0 || op % addEvery === 0;
     const at = epochNow();
-    if (isAdd) addOwnNote(bot, quadrant, noteText(`⟦${marker}⟧ Added`));
-    else editNoteText(bot.doc, own[Math.floor(random() * own.length)]!, noteText(`⟦${marker}⟧ Edited`));
-    sent.push({ marker, at, kind: isAdd ? 'add' : 'edit' });
+    let noteId = own[Math.floor(random() * own.length)]!;
+    if (isAdd) noteId = addOwnNote(bot, quadrant, noteText(`⟦${marker}⟧ Added`));
+    else editNoteText(bot.doc, noteId, noteText(`⟦${marker}⟧ Edited`));
+    sent.push({ marker, at, kind: isAdd ? 'add' : 'edit', noteId });
   }
   return sent;
 }

@@ -17,6 +17,7 @@ export interface SentMark {
   marker: string;
   at: number;
   kind: 'add' | 'edit';
+  noteId: string;
 }
 
 /** The bot process, called like a function: `await bots.call({ method: 'seed', ... })`. */
