@@ -1,18 +1,16 @@
 'use client';
 
 import { DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
-import { useMemo } from 'react';
-import type { Note } from '../../lib/note';
-import { isMapNote } from '../../lib/board';
-import { notesByQuadrant, type QuadrantId } from '../../lib/quadrants';
-import type { Group } from '../../lib/groups';
+import { memo } from 'react';
+import { OFF_MAP, type Quadrant, type QuadrantId } from '../../lib/quadrants';
+import { useBoardSelector, type BoardSource } from '../sync/useBoardSelector';
 import { QuadrantPanel } from './QuadrantPanel';
 import type { BoardActions, BoardVariant, BoardViewOptions } from './types';
 
 interface Props {
   personaId: string;
-  notes: Note[];
-  groups: Group[];
+  /** The live board: each quadrant reads its own notes and groups from it. */
+  source: BoardSource;
   actions: BoardActions;
   view: BoardViewOptions;
   /** The spotlighted quadrant, shown large on the projector. */
@@ -36,20 +34,24 @@ function layout(variant: BoardVariant, panels: number): string {
 }
 
 /**
+ * One object for the life of the page: a new one each render would give dnd-kit new sensors, new
+ * context, and re-render every draggable note on every change of the board.
+ */
+const POINTER_OPTIONS = { activationConstraint: { distance: 6 } };
+
+/**
  * A persona's empathy map: the quadrants of the board's template; notes move by drag or by their
  * "Move to…" menu. Notes of quadrants the map lacks get a panel of their own, so none is hidden.
+ *
+ * Memoised, and each quadrant subscribes to its own notes: a change from the room re-renders the
+ * one quadrant it touched, never this map. (Re-rendering it would re-render dnd-kit's context,
+ * whose new transform object makes React walk every note of the board on every change.)
  */
-export function EmpathyMap({ personaId, notes, groups, actions, view, spotlight = null }: Props) {
-  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }), useSensor(KeyboardSensor));
+export const EmpathyMap = memo(function EmpathyMap({ personaId, source, actions, view, spotlight = null }: Props) {
+  const sensors = useSensors(useSensor(PointerSensor, POINTER_OPTIONS), useSensor(KeyboardSensor));
   const { quadrants } = view;
-  const panels = useMemo(
-    () =>
-      notesByQuadrant(
-        quadrants,
-        notes.filter((note) => note.personaId === personaId && isMapNote(note)),
-      ),
-    [notes, personaId, quadrants],
-  );
+  const hasOffMap = useBoardSelector(source, (state) => state.lists.hasOffMapNotes(personaId));
+  const panels = hasOffMap ? [...quadrants, OFF_MAP] : quadrants;
 
   // On the projector a spotlight zooms to its quadrant; phones keep the whole map below their focus box.
   const isZoomed = view.variant === 'projector' && spotlight !== null && quadrants.some((q) => q.id === spotlight);
@@ -63,20 +65,45 @@ export function EmpathyMap({ personaId, notes, groups, actions, view, spotlight 
     <DndContext sensors={sensors} onDragEnd={onDragEnd}>
       <div className={isZoomed ? 'h-full' : layout(view.variant, panels.length)}>
         {panels
-          .filter(({ quadrant }) => !isZoomed || quadrant.id === spotlight)
-          .map(({ quadrant, notes: own, isOffMap }) => (
-            <QuadrantPanel
+          .filter((quadrant) => !isZoomed || quadrant.id === spotlight)
+          .map((quadrant) => (
+            <LiveQuadrant
               key={quadrant.id}
+              source={source}
               quadrant={quadrant}
               personaId={personaId}
-              notes={own}
-              groups={groups.filter((group) => group.personaId === personaId && group.quadrant === quadrant.id)}
               actions={actions}
               view={view}
-              canAddNotes={!isOffMap}
+              isOffMap={quadrant === OFF_MAP}
             />
           ))}
       </div>
     </DndContext>
+  );
+});
+
+interface LiveQuadrantProps {
+  source: BoardSource;
+  quadrant: Quadrant;
+  personaId: string;
+  actions: BoardActions;
+  view: BoardViewOptions;
+  isOffMap: boolean;
+}
+
+/** One quadrant, re-rendered when its own notes or groups change (the same arrays otherwise). */
+function LiveQuadrant({ source, quadrant, personaId, actions, view, isOffMap }: LiveQuadrantProps) {
+  const notes = useBoardSelector(source, (state) => state.lists.notesIn(personaId, quadrant.id));
+  const groups = useBoardSelector(source, (state) => state.lists.groupsIn(personaId, quadrant.id));
+  return (
+    <QuadrantPanel
+      quadrant={quadrant}
+      personaId={personaId}
+      notes={notes}
+      groups={groups}
+      actions={actions}
+      view={view}
+      canAddNotes={!isOffMap}
+    />
   );
 }

@@ -11,7 +11,7 @@ import { InlineTextForm } from '../ui/InlineTextForm';
 interface Props {
   note: Note;
   /** The groups of this note's quadrant. */
-  groups: Group[];
+  groups: readonly Group[];
   actions: BoardActions;
 }
 

@@ -1,7 +1,7 @@
 'use client';
 
 import { useDroppable } from '@dnd-kit/core';
-import { useId } from 'react';
+import { memo, useId } from 'react';
 import type { Group } from '../../lib/groups';
 import type { Note } from '../../lib/note';
 import { NoteGroup } from './NoteGroup';
@@ -13,22 +13,25 @@ import type { BoardActions, BoardViewOptions } from './types';
 interface Props {
   quadrant: Quadrant;
   personaId: string;
-  notes: Note[];
+  notes: readonly Note[];
   /** This quadrant's groups. */
-  groups: Group[];
+  groups: readonly Group[];
   actions: BoardActions;
   view: BoardViewOptions;
   /** False for the panel of notes whose quadrant left the map: those can only be moved out. */
   canAddNotes?: boolean;
 }
 
-/** One empathy-map quadrant: its title, guiding questions, notes and the "New note" box. */
-export function QuadrantPanel({ quadrant, personaId, notes, groups, actions, view, canAddNotes = true }: Props) {
+/**
+ * One empathy-map quadrant: its title, guiding questions, notes and the "New note" box. Memoised:
+ * a change elsewhere on the board passes the same props (see `BoardLists`) and skips it.
+ */
+export const QuadrantPanel = memo(function QuadrantPanel({ quadrant, personaId, notes, groups, actions, view, canAddNotes = true }: Props) {
   const titleId = useId();
   const { setNodeRef, isOver } = useDroppable({ id: quadrant.id, disabled: !canAddNotes });
   const isLarge = view.variant === 'projector';
   const groupIds = new Set(groups.map((group) => group.id));
-  const noteList = (list: Note[], label?: string) => (
+  const noteList = (list: readonly Note[], label?: string) => (
     <ul aria-label={label} className={`grid gap-3 ${isLarge ? 'grid-cols-2 content-start' : 'grid-cols-1'}`}>
       {sortByVotes(list, view.voting?.results ?? null).map((note) => (
         <StickyNote key={note.id} note={note} actions={actions} view={view} groups={groups} />
@@ -76,10 +79,10 @@ export function QuadrantPanel({ quadrant, personaId, notes, groups, actions, vie
       )}
     </section>
   );
-}
+});
 
 /** After a vote, the most-voted notes come first. */
-function sortByVotes(notes: Note[], results: Record<string, number> | null): Note[] {
+function sortByVotes(notes: readonly Note[], results: Record<string, number> | null): readonly Note[] {
   if (!results) return notes;
   return [...notes].sort((a, b) => (results[b.id] ?? 0) - (results[a.id] ?? 0));
 }

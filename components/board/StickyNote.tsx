@@ -2,14 +2,14 @@
 
 import { useDraggable } from '@dnd-kit/core';
 import { GripVertical, Pencil, SlidersHorizontal, Trash2 } from 'lucide-react';
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { isMapNote } from '../../lib/board';
 import type { Note } from '../../lib/note';
 import { NoteEditor } from './NoteEditor';
 import { NoteMenu, type MoveTarget } from './NoteMenu';
 import { NoteSorting } from './NoteSorting';
 import type { Group } from '../../lib/groups';
-import { NOTE_COLOR_CLASSES } from './noteColors';
+import { NOTE_COLOR_CLASSES, OFFSCREEN_SKIPPED } from './noteColors';
 import type { BoardActions, BoardViewOptions, NoteVoting } from './types';
 
 interface Props {
@@ -17,13 +17,18 @@ interface Props {
   actions: BoardActions;
   view: BoardViewOptions;
   /** The groups of this note's quadrant, to pick from. */
-  groups?: Group[];
+  groups?: readonly Group[];
   /** Where the note moves instead of the map's quadrants: a journey note goes to another step. */
   move?: { targets: readonly MoveTarget[]; onMove(targetId: string): unknown };
 }
 
-/** One sticky note: its text and author, with edit, move, colour and delete. */
-export function StickyNote({ note, actions, view, groups = [], move }: Props) {
+const NO_GROUPS: readonly Group[] = [];
+
+/**
+ * One sticky note: its text and author, with edit, move, colour and delete. Memoised: it renders
+ * again only when its record, the actions, the view, its groups or `move` is a new object.
+ */
+export const StickyNote = memo(function StickyNote({ note, actions, view, groups = NO_GROUPS, move }: Props) {
   const [mode, setMode] = useState<Mode>('view');
   const { attributes, listeners, setNodeRef, transform, isDragging } = useDraggable({ id: note.id, disabled: view.isReadOnly });
   const style = transform ? { transform: `translate3d(${transform.x}px, ${transform.y}px, 0)` } : undefined;
@@ -33,7 +38,7 @@ export function StickyNote({ note, actions, view, groups = [], move }: Props) {
     <li
       ref={setNodeRef}
       style={style}
-      className={`group relative min-w-0 rounded-md border-2 p-3 shadow-sm ${NOTE_COLOR_CLASSES[note.color]} ${isDragging ? 'z-10 opacity-80 shadow-lg' : ''}`}
+      className={`group relative min-w-0 rounded-md border-2 p-3 shadow-sm ${OFFSCREEN_SKIPPED} ${NOTE_COLOR_CLASSES[note.color]} ${isDragging ? 'z-10 opacity-80 shadow-lg' : ''}`}
     >
       {mode === 'edit' ? (
         <NoteEditor initialText={note.text} onSave={(text) => actions.editNote(note.id, text)} onDone={() => setMode('view')} />
@@ -74,7 +79,7 @@ export function StickyNote({ note, actions, view, groups = [], move }: Props) {
       )}
     </li>
   );
-}
+});
 
 type Mode = 'view' | 'edit' | 'menu';
 

@@ -18,3 +18,10 @@ export const NOTE_COLOR_NAMES: Record<NoteColor, string> = {
   orange: 'Orange',
   purple: 'Purple',
 };
+
+/**
+ * A board of 1,000 notes is mostly off screen: the browser skips laying out and painting those
+ * notes (keeping their last size) until they scroll near. The clip margin keeps the vote badge,
+ * which sits over the note's corner, visible under the paint containment this brings.
+ */
+export const OFFSCREEN_SKIPPED = '[content-visibility:auto] [contain-intrinsic-size:auto_7rem] [overflow-clip-margin:1rem]';

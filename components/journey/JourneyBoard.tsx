@@ -19,11 +19,17 @@ interface Props {
 }
 
 /**
+ * One object for the life of the page: a new one each render would give dnd-kit new sensors, new
+ * context, and re-render every draggable note on every change of the board.
+ */
+const POINTER_OPTIONS = { activationConstraint: { distance: 6 } };
+
+/**
  * A persona's buying scenario and its ordered journey steps, each with notes. A note moves to
  * another step by drag (pointer or keyboard) or by its "Move to…" menu, as on the empathy map.
  */
 export function JourneyBoard({ persona, steps, notes, actions, view }: Props) {
-  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }), useSensor(KeyboardSensor));
+  const sensors = useSensors(useSensor(PointerSensor, POINTER_OPTIONS), useSensor(KeyboardSensor));
   const isLarge = view.variant === 'projector';
   const own = steps.filter((step) => step.personaId === persona.id);
 

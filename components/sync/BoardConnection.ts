@@ -1,8 +1,8 @@
-import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import * as plan from '../../lib/actions';
 import * as board from '../../lib/board';
+import type { BoardLists } from '../../lib/boardLists';
 import * as groups from '../../lib/groups';
 import { isFinalCloseCode } from '../../lib/closeCodes';
 import type { Persona } from '../../lib/persona';
@@ -14,12 +14,17 @@ import type { Evidence, NoteColor } from '../../lib/note';
 import type { QuadrantId } from '../../lib/quadrants';
 import type { Result } from '../../lib/result';
 import { YJS_PATH_PREFIX } from '../../lib/wire';
+import { LiveBoard } from './liveBoard';
+import { LocalCopy } from './localCopy';
 import { reconnectDelayMs } from './reconnect';
 
 export type ConnectionStatus = 'connecting' | 'live' | 'reconnecting' | 'offline' | 'ended';
 
 export interface BoardState {
+  /** Equal to `readBoard(doc)`; records, arrays and lists that did not change keep their identity. */
   board: board.Board;
+  /** Per-persona, per-quadrant lists of `board`, stable while their items are (see `BoardLists`). */
+  lists: BoardLists;
   status: ConnectionStatus;
   /** The local copy (IndexedDB or server) has loaded: safe to render as the real board. */
   isLoaded: boolean;
@@ -38,9 +43,10 @@ export interface Author {
 export class BoardConnection {
   readonly doc = new Y.Doc();
   private readonly provider: WebsocketProvider;
-  private readonly local: IndexeddbPersistence;
+  private readonly local: LocalCopy;
   private readonly listeners = new Set<() => void>();
-  private state: BoardState = { board: board.EMPTY_BOARD, status: 'connecting', isLoaded: false };
+  private readonly live = new LiveBoard(this.doc, () => this.refresh({}));
+  private state: BoardState = { board: this.live.store.board, lists: this.live.store.lists, status: 'connecting', isLoaded: false };
   private attempt = 0;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private isDestroyed = false;
@@ -55,11 +61,12 @@ export class BoardConnection {
       isSessionValid(): Promise<boolean>;
     },
   ) {
-    this.local = new IndexeddbPersistence(`pw:${code}:${author.participantId}`, this.doc);
+    this.local = new LocalCopy(`pw:${code}:${author.participantId}`, this.doc);
     // The device's copy counts as loaded only if it holds a board; an empty one (first visit)
     // waits for the server, so nobody sees "no persona yet" or starts a board of their own.
-    void this.local.whenSynced.then(() => {
-      if (board.readPersonas(this.doc).length > 0) this.refresh({ isLoaded: true });
+    void this.local.persistence.whenSynced.then(() => {
+      this.live.flush();
+      if (this.live.store.board.personas.length > 0) this.refresh({ isLoaded: true });
     });
     const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
     this.provider = new WebsocketProvider(`${scheme}://${window.location.host}${YJS_PATH_PREFIX.slice(0, -1)}`, code, this.doc, {
@@ -79,12 +86,9 @@ export class BoardConnection {
       }
     });
     this.provider.on('closed', ({ code: closeCode }) => this.onClosed(closeCode));
-    this.doc.on('update', this.onUpdate);
     window.addEventListener('online', this.onOnline);
     window.addEventListener('offline', this.onOffline);
   }
-
-  private onUpdate = () => this.refresh({});
 
   private onOnline = () => {
     if (this.state.status === 'ended') return;
@@ -124,8 +128,8 @@ export class BoardConnection {
     this.retryTimer = null;
   }
 
-  private refresh(change: Partial<Omit<BoardState, 'board'>>): void {
-    this.state = { ...this.state, ...change, board: board.readBoard(this.doc) };
+  private refresh(change: Partial<Omit<BoardState, 'board' | 'lists'>>): void {
+    this.state = { ...this.state, ...change, board: this.live.store.board };
     for (const listener of this.listeners) listener();
   }
 
@@ -202,7 +206,7 @@ export class BoardConnection {
    */
   async discardLocalCopy(): Promise<void> {
     this.provider.disconnect();
-    await this.local.clearData();
+    await this.local.clear();
   }
 
   destroy(): void {
@@ -210,7 +214,7 @@ export class BoardConnection {
     this.clearRetry();
     window.removeEventListener('online', this.onOnline);
     window.removeEventListener('offline', this.onOffline);
-    this.doc.off('update', this.onUpdate);
+    this.live.destroy();
     this.provider.destroy();
     void this.local.destroy();
     this.doc.destroy();

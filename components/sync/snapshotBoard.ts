@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
-import { readBoard, type Board } from '../../lib/board';
+import type { Board } from '../../lib/board';
+import { BoardStore } from '../../lib/boardStore';
 import { SnapshotReplySchema, type SnapshotSummary } from '../../lib/snapshots';
 import type { ApiResult } from './api';
 
@@ -18,7 +19,7 @@ function decodeBase64(text: string): Uint8Array {
 
 /**
  * Loads a snapshot with the facilitator key (in a header, never in the URL) and reads its board
- * from the frozen Yjs state through `readBoard`, exactly as a live board would be read.
+ * from the frozen Yjs state through the board store, exactly as a live board is read.
  */
 export async function loadSnapshotBoard(code: string, facilitatorKey: string, snapshotId: string): Promise<ApiResult<SnapshotBoard>> {
   let res: Response;
@@ -41,7 +42,9 @@ export async function loadSnapshotBoard(code: string, facilitatorKey: string, sn
   const doc = new Y.Doc();
   try {
     Y.applyUpdate(doc, decodeBase64(state));
-    return { ok: true, value: { snapshot, board: readBoard(doc) } };
+    const store = new BoardStore(doc);
+    store.destroy();
+    return { ok: true, value: { snapshot, board: store.board } };
   } catch {
     return { ok: false, status: res.status, error: 'This snapshot could not be read.' };
   } finally {

@@ -3,6 +3,7 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { SessionReply } from '../../lib/api';
 import { EMPTY_BOARD as EMPTY_DOC_BOARD } from '../../lib/board';
+import { BoardLists } from '../../lib/boardLists';
 import { checkSession } from './api';
 import { BoardConnection, type BoardState } from './BoardConnection';
 import { ControlConnection, INITIAL_CONTROL_STATE, type ControlState } from './ControlConnection';
@@ -12,7 +13,7 @@ export interface Workshop {
   control: ControlConnection;
 }
 
-const EMPTY_BOARD: BoardState = { board: EMPTY_DOC_BOARD, status: 'connecting', isLoaded: false };
+const EMPTY_BOARD: BoardState = { board: EMPTY_DOC_BOARD, lists: new BoardLists(), status: 'connecting', isLoaded: false };
 const noop = () => () => undefined;
 
 /** Opens the board and control connections for a session; closes them on unmount. */

@@ -19,9 +19,12 @@ import { ProfileSummary } from '../persona/ProfileSummary';
 import { SectionSwitch } from '../persona/SectionSwitch';
 import { UndoToast, useNotice } from '../persona/UndoToast';
 import { usePersonaView } from '../persona/usePersonaView';
+import type { BoardSource } from '../sync/useBoardSelector';
 
 interface Props {
   board: Board;
+  /** The live board, for the parts that subscribe to their own slice (each quadrant of the map). */
+  source: BoardSource;
   isLoaded: boolean;
   actions: BoardActions;
   view: ScreenView;
@@ -44,6 +47,7 @@ const NO_PEOPLE: readonly Person[] = [];
 /** The personas as tabs, and the selected one's empathy map or profile card. */
 export function BoardArea({
   board,
+  source,
   isLoaded,
   actions,
   view: screen,
@@ -59,9 +63,11 @@ export function BoardArea({
   const [isEditingOnProjector, setIsEditingOnProjector] = useState(false);
   const baseId = useId();
   const settings = useMemo(() => profileSettings(board.meta), [board.meta]);
+  // Built from the screen's fields, not its object (pages pass a new one each render), so notes can skip rendering.
+  const { variant, isReadOnly, voting } = screen;
   const view: BoardViewOptions = useMemo(
-    () => ({ ...screen, quadrants: quadrantsOf(board.meta), promoteTargets: promoteTargets(settings) }),
-    [screen, board.meta, settings],
+    () => ({ variant, isReadOnly, voting, quadrants: quadrantsOf(board.meta), promoteTargets: promoteTargets(settings) }),
+    [variant, isReadOnly, voting, board.meta, settings],
   );
   const isLarge = view.variant === 'projector';
   const toast = <UndoToast notice={notice} onDismiss={dismissNotice} isLarge={isLarge} />;
@@ -138,14 +144,7 @@ export function BoardArea({
         )}
         <div className="min-h-0 flex-1 overflow-y-auto">
           {section === 'map' ? (
-            <EmpathyMap
-              personaId={selected.id}
-              notes={board.notes}
-              groups={board.groups}
-              actions={actions}
-              view={view}
-              spotlight={spotlight}
-            />
+            <EmpathyMap personaId={selected.id} source={source} actions={actions} view={view} spotlight={spotlight} />
           ) : section === 'journey' ? (
             <JourneyBoard persona={selected} steps={board.journeySteps} notes={board.notes} actions={actions} view={view} />
           ) : section === 'plan' ? (

@@ -1,7 +1,7 @@
 'use client';
 
 import { formatRoomCode } from '../../lib/roomCode';
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { saveParticipantSession } from '../sync/storage';
 import { useCodeRotation } from '../sync/useCodeRotation';
 import { quadrantsOf, type QuadrantId } from '../../lib/quadrants';
@@ -29,6 +29,8 @@ export function ParticipantView({ code }: { code: string }) {
   const rememberSession = useCallback((newCode: string) => session && saveParticipantSession({ ...session, code: newCode }), [session]);
   const workshop = useWorkshopConnections(session, ended);
   const { board, status, isLoaded } = useBoardState(workshop);
+  // One object for the whole draft step, so memoised notes do not re-render on every change.
+  const draftActions = useMemo(() => workshop && withDraftNotes(workshop.board, workshop.control.addDraft), [workshop]);
   const { roster, session: control, clockOffsetMs, myDrafts, unsentDrafts, myVotes, newCode } = useControlState(workshop);
   useCodeRotation(newCode, code, participantPath, rememberSession);
 
@@ -46,7 +48,7 @@ export function ParticipantView({ code }: { code: string }) {
   const step = control ? currentStep(control) : null;
   // In a private or anonymous step a new note is a draft the server holds until the reveal.
   const isDraftStep = Boolean(step && (step.isPrivate || step.isAnonymous));
-  const actions = isDraftStep ? withDraftNotes(workshop.board, workshop.control.addDraft) : workshop.board;
+  const actions = isDraftStep && draftActions ? draftActions : workshop.board;
   const left = dotsLeft(control, myVotes);
   const personaId = control?.activePersonaId ?? null;
   const activePersona = board.personas.find((p) => p.id === personaId) ?? board.personas[0];
@@ -105,6 +107,7 @@ export function ParticipantView({ code }: { code: string }) {
       <PictureAccessProvider code={code} token={state.session.token}>
         <BoardArea
           board={board}
+          source={workshop.board}
           isLoaded={isLoaded}
           actions={actions}
           view={{ variant: 'phone', isReadOnly: isLocked, voting: noteVoting(control, myVotes, workshop.control.send, true, setVoteError) }}

@@ -108,6 +108,7 @@ export function PresenterScreen({ code, facilitatorKey, title, joinUrl, workshop
           )}
           <BoardArea
             board={board}
+            source={workshop.board}
             isLoaded={isLoaded}
             actions={workshop.board}
             view={{ variant: 'projector', isReadOnly: false, voting: noteVoting(session, null, send, false) }}

@@ -1,12 +1,13 @@
+import { memo } from 'react';
 import { isMapNote, type Board } from '../../lib/board';
 import type { Note } from '../../lib/note';
 import { notesByQuadrant, quadrantsOf } from '../../lib/quadrants';
-import { NOTE_COLOR_CLASSES } from '../board/noteColors';
+import { NOTE_COLOR_CLASSES, OFFSCREEN_SKIPPED } from '../board/noteColors';
 
-/** A note as it was: text, author, evidence label; nothing to click. */
-export function ReadOnlyNote({ note, isLarge }: { note: Note; isLarge: boolean }) {
+/** A note as it was: text, author, evidence label; nothing to click. Memoised, like `StickyNote`. */
+export const ReadOnlyNote = memo(function ReadOnlyNote({ note, isLarge }: { note: Note; isLarge: boolean }) {
   return (
-    <li className={`rounded-md border-2 p-3 shadow-sm ${NOTE_COLOR_CLASSES[note.color]}`}>
+    <li className={`rounded-md border-2 p-3 shadow-sm ${OFFSCREEN_SKIPPED} ${NOTE_COLOR_CLASSES[note.color]}`}>
       <p className={`break-words whitespace-pre-wrap text-slate-900 ${isLarge ? 'text-xl leading-snug' : 'text-base'}`}>{note.text}</p>
       <p className={`mt-2 flex items-center gap-2 text-slate-700 ${isLarge ? 'text-base' : 'text-sm'}`}>
         <span className="mr-auto min-w-0 truncate">{note.authorName || 'Anonymous'}</span>
@@ -18,7 +19,7 @@ export function ReadOnlyNote({ note, isLarge }: { note: Note; isLarge: boolean }
       </p>
     </li>
   );
-}
+});
 
 export function NoteList({ notes, label, isLarge }: { notes: readonly Note[]; label?: string; isLarge: boolean }) {
   if (notes.length === 0) return null;

@@ -1,0 +1,101 @@
+import type { Page } from '@playwright/test';
+import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import type { SessionReply } from '../lib/api';
+import { addNote, editNoteText, personasMap } from '../lib/board';
+import { expect, leaveLobby, test } from './fixtures';
+
+/**
+ * The board keeps up with a room because a change from the room re-renders only what changed:
+ * the store keeps unchanged notes as the same objects and the note components are memoised.
+ * Checked in the real page through React's own bookkeeping: a component that rendered has a
+ * new hook-state object on its fiber, one that was skipped keeps the old one.
+ */
+
+/** Remembers, per note (`li`), the hook state of the component that renders it. */
+const SNAPSHOT = `(() => {
+  const states = (li) => {
+    const key = Object.keys(li).find((k) => k.startsWith('__reactFiber$'));
+    let fiber = key ? li[key].return : null;
+    while (fiber && typeof fiber.type !== 'function') fiber = fiber.return;
+    return fiber ? [fiber.memoizedState, fiber.alternate && fiber.alternate.memoizedState] : [];
+  };
+  window.__seenStates = new WeakMap();
+  for (const li of document.querySelectorAll('li')) window.__seenStates.set(li, states(li));
+  window.__rendered = () =>
+    [...document.querySelectorAll('li')]
+      .filter((li) => {
+        const seen = window.__seenStates.get(li);
+        return seen && states(li).some((state) => state && !seen.includes(state));
+      })
+      .map((li) => li.textContent);
+})()`;
+
+async function snapshotRenders(page: Page): Promise<void> {
+  await page.evaluate(SNAPSHOT);
+}
+
+/** Texts of the notes whose component rendered since the snapshot (new notes are not counted). */
+function rendered(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { __rendered(): string[] }).__rendered());
+}
+
+/** A participant in Node: joined through the API, with a real `WebsocketProvider`. */
+async function bot(baseURL: string, code: string) {
+  const res = await fetch(`${baseURL}/api/workshops/${code}/participants`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name: 'Room bot' }),
+  });
+  const session = (await res.json()) as SessionReply;
+  const doc = new Y.Doc();
+  const provider = new WebsocketProvider(`${baseURL.replace(/^http/, 'ws')}/yjs`, code, doc, {
+    params: { token: session.token },
+    WebSocketPolyfill: WebSocket as never,
+    disableBc: true,
+  });
+  await expect.poll(() => personasMap(doc).size).toBeGreaterThan(0);
+  const personaId = [...personasMap(doc).keys()][0]!;
+  const author = { authorId: session.participantId, authorName: session.name };
+  return {
+    provider,
+    add: (quadrant: string, text: string) => {
+      const added = addNote(doc, { ...author, personaId, quadrant, text });
+      if (!added.ok) throw new Error(added.error);
+      return added.value.id;
+    },
+    edit: (id: string, text: string) => editNoteText(doc, id, text),
+  };
+}
+
+test('a change from the room re-renders only the note it changed, on a phone and on the projector', async ({
+  facilitator,
+  joinAs,
+  baseURL,
+}) => {
+  const presenter = facilitator.page;
+  await leaveLobby(presenter);
+  const room = await bot(baseURL!, facilitator.code);
+  const ids: string[] = [];
+  for (let i = 0; i < 30; i++) ids.push(room.add(i % 2 ? 'pains' : 'gains', `Seeded note ${i}`));
+  const phone = await joinAs('Pia', { phone: true });
+  const screens = [presenter, phone];
+  for (const page of screens) await expect(page.getByText('Seeded note 29', { exact: true })).toBeVisible();
+
+  for (const page of screens) await snapshotRenders(page);
+  room.edit(ids[7]!, 'Seeded note 7, edited by the room');
+  for (const page of screens) {
+    await expect(page.getByText('Seeded note 7, edited by the room')).toBeVisible();
+    expect(await rendered(page)).toEqual([expect.stringContaining('Seeded note 7, edited by the room')]);
+  }
+
+  // A new note elsewhere renders itself only.
+  for (const page of screens) await snapshotRenders(page);
+  room.add('sees', 'A new note from the room');
+  for (const page of screens) {
+    await expect(page.getByText('A new note from the room')).toBeVisible();
+    expect(await rendered(page)).toEqual([]);
+  }
+  room.provider.destroy();
+});
