@@ -14,6 +14,7 @@ import type { Evidence, NoteColor } from '../../lib/note';
 import type { QuadrantId } from '../../lib/quadrants';
 import type { Result } from '../../lib/result';
 import { YJS_PATH_PREFIX } from '../../lib/wire';
+import { BoardHistory } from './BoardHistory';
 import { reconnectDelayMs } from './reconnect';
 
 export type ConnectionStatus = 'connecting' | 'live' | 'reconnecting' | 'offline' | 'ended';
@@ -28,6 +29,8 @@ export interface BoardState {
 export interface Author {
   participantId: string;
   name: string;
+  /** What the server lets this connection write (undo checks it before re-creating a record). */
+  role?: 'facilitator' | 'participant';
 }
 
 /**
@@ -37,6 +40,8 @@ export interface Author {
  */
 export class BoardConnection {
   readonly doc = new Y.Doc();
+  /** Undo/redo of this browser's own changes; lives as long as the doc, across reconnects. */
+  readonly history: BoardHistory;
   private readonly provider: WebsocketProvider;
   private readonly local: IndexeddbPersistence;
   private readonly listeners = new Set<() => void>();
@@ -55,6 +60,7 @@ export class BoardConnection {
       isSessionValid(): Promise<boolean>;
     },
   ) {
+    this.history = new BoardHistory(this.doc, author);
     this.local = new IndexeddbPersistence(`pw:${code}:${author.participantId}`, this.doc);
     // The device's copy counts as loaded only if it holds a board; an empty one (first visit)
     // waits for the server, so nobody sees "no persona yet" or starts a board of their own.
@@ -211,6 +217,7 @@ export class BoardConnection {
     window.removeEventListener('online', this.onOnline);
     window.removeEventListener('offline', this.onOffline);
     this.doc.off('update', this.onUpdate);
+    this.history.destroy();
     this.provider.destroy();
     void this.local.destroy();
     this.doc.destroy();
