@@ -100,7 +100,11 @@ export class BoardConnection {
   };
 
   private onOffline = () => {
-    if (this.state.status !== 'ended') this.refresh({ status: 'offline' });
+    if (this.state.status === 'ended') return;
+    // A socket the network no longer carries may never report its close (nor deliver what is sent
+    // on it); drop it now, so coming back online starts a fresh sync that sends what was typed.
+    this.provider.disconnect();
+    this.refresh({ status: 'offline' });
   };
 
   private onClosed(closeCode: number): void {

@@ -9,6 +9,7 @@ import type { StepKind } from '../../lib/session/agenda';
 import { ActionPlan } from '../actions/ActionPlan';
 import type { Person } from '../actions/ActionRow';
 import { EmpathyMap } from '../board/EmpathyMap';
+import { ParticipantMap } from '../participant/ParticipantMap';
 import { JourneyBoard } from '../journey/JourneyBoard';
 import type { BoardActions, BoardViewOptions, ScreenView } from '../board/types';
 import { EvidenceBalanceCard } from '../persona/EvidenceBalanceCard';
@@ -28,6 +29,8 @@ interface Props {
   /** The persona the facilitator made active; the first one until then. */
   personaId: string | null;
   spotlight?: QuadrantId | null;
+  /** Participants: the facilitator's quadrant (spotlight, else the step's), which a phone opens on. */
+  currentQuadrant?: QuadrantId | null;
   /** The presenter passes this: switches every screen to a persona (`persona.activate`). */
   onActivatePersona?: (personaId: string) => void;
   /** The current step's kind: a profile step opens the profile instead of the empathy map. */
@@ -49,6 +52,7 @@ export function BoardArea({
   view: screen,
   personaId,
   spotlight = null,
+  currentQuadrant = null,
   onActivatePersona,
   stepKind = null,
   isFacilitator,
@@ -85,7 +89,7 @@ export function BoardArea({
       {/* One row on the projector, to leave the height to the board; tabs above the tools on a phone. */}
       <div className="flex flex-wrap items-center gap-2">
         <PersonaTabs
-          className={`min-w-0 ${isLarge ? 'flex-1' : 'basis-full'}`}
+          className="min-w-0 flex-1"
           personas={board.personas}
           selectedId={selected.id}
           activeId={chosen?.id ?? null}
@@ -96,7 +100,10 @@ export function BoardArea({
           isLarge={isLarge}
           onSelect={select}
         />
-        <SectionSwitch section={section} onChange={setSection} isLarge={isLarge} />
+        {/* On a phone the switch takes its own full row, below the personas and their options. */}
+        <div className={isLarge ? '' : 'order-last basis-full sm:order-none sm:basis-auto'}>
+          <SectionSwitch section={section} onChange={setSection} isLarge={isLarge} />
+        </div>
         {isLarge && section === 'profile' && !view.isReadOnly && (
           <button
             type="button"
@@ -137,7 +144,7 @@ export function BoardArea({
           </p>
         )}
         <div className="min-h-0 flex-1 overflow-y-auto">
-          {section === 'map' ? (
+          {section === 'map' && isLarge ? (
             <EmpathyMap
               personaId={selected.id}
               notes={board.notes}
@@ -145,6 +152,15 @@ export function BoardArea({
               actions={actions}
               view={view}
               spotlight={spotlight}
+            />
+          ) : section === 'map' ? (
+            <ParticipantMap
+              personaId={selected.id}
+              notes={board.notes}
+              groups={board.groups}
+              actions={actions}
+              view={view}
+              currentQuadrant={currentQuadrant}
             />
           ) : section === 'journey' ? (
             <JourneyBoard persona={selected} steps={board.journeySteps} notes={board.notes} actions={actions} view={view} />
