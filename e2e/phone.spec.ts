@@ -5,6 +5,7 @@ import {
   addNote,
   collapsedQuadrant,
   expect,
+  expectNoAxeViolations,
   goToStep,
   leaveLobby,
   moreActions,
@@ -65,6 +66,16 @@ test.describe('the participant’s phone, one thumb', () => {
     expect(box.x + box.width).toBeLessThanOrEqual(375);
     expect(box.y + box.height).toBeLessThanOrEqual(812);
     await saveScreenshot(phone, 'phone-note-sheet');
+    // Focus stays in the sheet: Tab never reaches the page behind it (the modal makes it inert).
+    for (let i = 0; i < 20; i++) {
+      await phone.keyboard.press('Tab');
+      expect(
+        await phone.evaluate(
+          () => !document.activeElement || document.activeElement === document.body || document.activeElement.closest('dialog') !== null,
+        ),
+      ).toBe(true);
+    }
+    await expectNoAxeViolations(phone);
 
     await sheet.getByRole('group', { name: 'Colour' }).getByRole('button', { name: 'Pink' }).tap();
     await expect(await note(presenter, 'Gains', 'Coffee ready')).toHaveClass(/bg-pink-200/);

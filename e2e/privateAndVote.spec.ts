@@ -50,6 +50,7 @@ test.describe('private writing and voting', () => {
     await (await note(ben, 'Pains', 'Prices went up')).getByRole('button', { name: 'Vote for this note' }).click();
     await (await note(ana, 'Pains', 'Queues at noon')).getByRole('button', { name: 'Vote for this note' }).click();
     await expect(ben.getByRole('status').filter({ hasText: 'Voting: 1 dot left' })).toBeVisible();
+    await saveScreenshot(ben, 'phone-vote-open');
     // Blind: the presenter shows no totals while the round is open.
     await expect((await note(presenter, 'Pains', 'Queues at noon')).getByLabel(/votes$/)).toHaveCount(0);
 

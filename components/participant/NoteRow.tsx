@@ -56,8 +56,9 @@ export const NoteRow = memo(function NoteRow({ note, canChange, canDrag, voteMod
             </span>
           )}
         </p>
+        {/* Under the text, not beside it: the note keeps the row's width on a phone. */}
+        {voteMode === 'cast' && <VoteButtons noteId={note.id} mine={voteCount} onVote={onVote} />}
       </div>
-      {voteMode === 'cast' && <VoteButtons noteId={note.id} mine={voteCount} onVote={onVote} />}
       {canDrag && (
         <button
           type="button"
@@ -97,7 +98,7 @@ function EvidenceMark({ evidence }: { evidence: 'observed' | 'assumed' }) {
 
 function VoteButtons({ noteId, mine, onVote }: { noteId: string; mine: number; onVote(noteId: string, delta: 1 | -1): void }) {
   return (
-    <span className="flex shrink-0 items-center gap-1">
+    <span className="mt-1 flex items-center justify-end gap-1">
       {mine > 0 && (
         <button
           type="button"

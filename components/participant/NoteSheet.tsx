@@ -17,8 +17,8 @@ interface Props {
   /** Where the note can go: the map's other quadrants, or the journey's other steps. */
   moveTargets: readonly MoveTarget[];
   onMove(targetId: string): void;
-  /** The groups of the note's quadrant; null for a note on a journey step (no groups there). */
-  groups: Group[] | null;
+  /** The groups of the note's quadrant (a note on a journey step has none to join). */
+  groups: Group[];
   promoteTargets: readonly ProfileFieldChoice[];
   /** Only its author (or the facilitator) deletes a note; the server refuses it from others. */
   canDelete: boolean;
@@ -74,7 +74,7 @@ export function NoteSheet({ note, actions, moveTargets, onMove, groups, promoteT
         <Part title="Colour">
           <ColourSwatches color={note.color} onColor={(color) => actions.setNoteColor(note.id, color)} isLarge />
         </Part>
-        <NoteSorting note={note} groups={groups ?? []} actions={actions} isLarge />
+        <NoteSorting note={note} groups={groups} actions={actions} isLarge />
         {promoteTargets.length > 0 && (
           <div className="flex flex-col gap-1">
             <PromotePicker

@@ -116,7 +116,8 @@ export function ParticipantMap({ personaId, notes, groups, actions, view, curren
           {panels.filter((panel) => panel.quadrant.id === open).map(section)}
         </div>
       )}
-      {sheet && sheetNote && (
+      {/* A lock closes the sheet: its changes would be refused. */}
+      {sheet && sheetNote && !view.isReadOnly && (
         <NoteSheet
           note={sheetNote}
           actions={actions}
