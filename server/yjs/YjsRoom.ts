@@ -22,6 +22,14 @@ export interface RoomHooks {
   canWrite(conn: RoomConnection): boolean;
   /** Told when a write was dropped, so the control plane can tell the participant why. */
   onWriteRefused(conn: RoomConnection, reason: string): void;
+  /** Told when the validator refused an update (the connection is closed with 4000). For metrics. */
+  onUpdateRefused?(conn: RoomConnection): void;
+  /** Told when a connection went over its message rate (closed with 4008). For metrics. */
+  onRateLimited?(conn: RoomConnection): void;
+  /** After each group commit: how long each update waited for it (ms). For metrics. */
+  onCommitted?(waitsMs: readonly number[]): void;
+  /** A group commit failed for this many updates. For metrics. */
+  onCommitFailed?(updateCount: number): void;
 }
 
 /**
@@ -155,6 +163,7 @@ export class YjsRoom {
   /** Handles one frame; a frame that breaks the protocol closes that connection only. */
   handleMessage(conn: RoomConnection, data: Uint8Array): void {
     if (!conn.messageBudget.take()) {
+      this.hooks.onRateLimited?.(conn);
       conn.close(CLOSE_CODES.rateLimited, 'too many messages');
       return;
     }
@@ -199,6 +208,7 @@ export class YjsRoom {
     });
     if (!verdict.ok) {
       this.log.warn({ connectionId: conn.connectionId, reason: verdict.error }, 'update refused');
+      this.hooks.onUpdateRefused?.(conn);
       conn.close(CLOSE_CODES.updateRefused, verdict.error.slice(0, 100));
       return;
     }
