@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { addNote, deleteNote, editNoteText, moveNote, notesMap, readBoard, readNote, setNoteEvidence } from '../../lib/board';
 import { createGroup } from '../../lib/groups';
+import { FACILITATOR_RESTORES_NOTES } from '../../lib/history';
 import { NoteSchema } from '../../lib/note';
 import { addPersona } from '../../lib/personaBoard';
 import { setProfileField } from '../../lib/profileBoard';
@@ -245,15 +246,32 @@ describe('BoardHistory: undo and redo of this browser’s own changes', () => {
     expect(validateUpdate(server, sent[1]!, { author: ANN, docBytes: 0 })).toEqual({ ok: false, error: 'forged author' });
   });
 
-  it('the facilitator may undo deleting a participant’s note (the note keeps its author)', () => {
+  it('the facilitator is offered undoing the delete of a participant’s note exactly when the server accepts it', () => {
     const room = new Room();
     const bob = room.join(BOB, 2);
     const fran = room.join(FACILITATOR, 3);
     const note = add(bob, room, 'Bob’s');
+    const beforeDelete = Y.encodeStateAsUpdate(room.server);
     deleteNote(fran.doc, note.id);
-    expect(fran.history.getState().canUndo).toBe(true);
+    expect(room.refused).toEqual([]); // the facilitator may delete anyone's note
+
+    // What restoring it sends (a plain UndoManager's undo), and the validator's verdict on it.
+    const server = new Y.Doc();
+    const plain = new Y.Doc();
+    for (const doc of [server, plain]) Y.applyUpdate(doc, beforeDelete, PROVIDER);
+    const manager = new Y.UndoManager(notesMap(plain));
+    const sent: Uint8Array[] = [];
+    plain.on('update', (update: Uint8Array) => sent.push(update));
+    deleteNote(plain, note.id);
+    Y.applyUpdate(server, sent[0]!);
+    manager.undo();
+    const isAccepted = validateUpdate(server, sent[1]!, { author: FACILITATOR, docBytes: 0 }).ok;
+
+    expect(FACILITATOR_RESTORES_NOTES, 'FACILITATOR_RESTORES_NOTES must say what the validator does').toBe(isAccepted);
+    expect(fran.history.getState().canUndo).toBe(isAccepted);
     fran.history.undo();
-    expect(readNote(fran.doc, note.id)).toEqual(note);
+    expect(readNote(room.server, note.id)).toEqual(isAccepted ? note : null);
+    expect(room.refused).toEqual([]);
   });
 
   it('adding a persona is not undone by erasing it: explained instead', () => {
