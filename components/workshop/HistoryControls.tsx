@@ -9,10 +9,13 @@ import { useBoardHistory } from '../sync/useBoardHistory';
 const MESSAGE_MS = 4_000;
 const LOCKED = 'The facilitator has locked the board.';
 
+const NOT_TEXT_INPUTS = new Set(['checkbox', 'radio', 'button', 'submit', 'reset', 'color', 'file', 'range', 'image']);
+
 /** Typing targets keep the browser's own text undo (Ctrl+Z inside a note being written). */
 function isTextEntry(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || target.closest('input, textarea, select, [contenteditable="true"]') !== null;
+  if (target instanceof HTMLInputElement) return !NOT_TEXT_INPUTS.has(target.type);
+  return target.isContentEditable || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement;
 }
 
 /** Which history step a key press asks for: Ctrl/Cmd+Z undoes, Shift+Ctrl/Cmd+Z and Ctrl+Y redo. */
