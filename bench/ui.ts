@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { CHROMIUM_ARGS, chromiumPath } from '../e2e/chromium';
-import { freePort } from '../e2e/AppProcess';
+import { freePort } from '../tests/helpers/AppProcess';
 import { sleep } from './client';
 import { round } from './procStats';
 import { percentiles } from './report';

@@ -6,7 +6,7 @@ test.describe('nothing is lost', () => {
     const ana = await joinAs('Ana');
     await addNote(ana, 'Hears', 'Friends recommend the new cafe');
     await addNote(ana, 'Pains', 'No seats at noon');
-    await expect(note(facilitator.page, 'Pains', 'No seats at noon')).toBeVisible();
+    await expect(await note(facilitator.page, 'Pains', 'No seats at noon')).toBeVisible();
 
     await app.stop('SIGKILL');
     await expect(ana.getByRole('status', { name: /Connection: Reconnecting/ })).toBeVisible();
@@ -15,10 +15,10 @@ test.describe('nothing is lost', () => {
     await expect(facilitator.page.getByRole('status', { name: /Connection: Live/ })).toBeVisible({ timeout: 20_000 });
 
     await ana.reload();
-    await expect(note(ana, 'Hears', 'Friends recommend the new cafe')).toBeVisible();
-    await expect(note(ana, 'Pains', 'No seats at noon')).toBeVisible();
+    await expect(await note(ana, 'Hears', 'Friends recommend the new cafe')).toBeVisible();
+    await expect(await note(ana, 'Pains', 'No seats at noon')).toBeVisible();
     await addNote(ana, 'Gains', 'Loyalty card');
-    await expect(note(facilitator.page, 'Gains', 'Loyalty card')).toBeVisible();
+    await expect(await note(facilitator.page, 'Gains', 'Loyalty card')).toBeVisible();
   });
 
   test('notes typed while the server is unreachable sync once it is back, without duplicates', async ({ app, facilitator, joinAs }) => {
@@ -29,11 +29,11 @@ test.describe('nothing is lost', () => {
     await addNote(ana, 'Sees', 'Typed while offline');
     await addNote(ana, 'Gains', 'Also offline');
     await app.start();
-    await expect(note(facilitator.page, 'Sees', 'Typed while offline')).toBeVisible({ timeout: 20_000 });
-    await expect(note(facilitator.page, 'Gains', 'Also offline')).toBeVisible();
-    await expect(quadrant(facilitator.page, 'Sees').getByRole('listitem')).toHaveCount(1);
+    await expect(await note(facilitator.page, 'Sees', 'Typed while offline')).toBeVisible({ timeout: 20_000 });
+    await expect(await note(facilitator.page, 'Gains', 'Also offline')).toBeVisible();
+    await expect((await quadrant(facilitator.page, 'Sees')).getByRole('listitem')).toHaveCount(1);
     await ana.reload();
-    await expect(quadrant(ana, 'Sees').getByRole('listitem')).toHaveCount(1);
+    await expect((await quadrant(ana, 'Sees')).getByRole('listitem')).toHaveCount(1);
   });
 
   test('a note kept on the device (IndexedDB) reaches the room after the tab is closed and reopened', async ({
@@ -52,7 +52,7 @@ test.describe('nothing is lost', () => {
     await app.start();
     const reopened = await context.newPage();
     await reopened.goto(`/w/${facilitator.code}`);
-    await expect(note(reopened, 'Thinks & Feels', 'Wants to feel like a regular')).toBeVisible();
-    await expect(note(facilitator.page, 'Thinks & Feels', 'Wants to feel like a regular')).toBeVisible({ timeout: 20_000 });
+    await expect(await note(reopened, 'Thinks & Feels', 'Wants to feel like a regular')).toBeVisible();
+    await expect(await note(facilitator.page, 'Thinks & Feels', 'Wants to feel like a regular')).toBeVisible({ timeout: 20_000 });
   });
 });

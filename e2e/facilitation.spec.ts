@@ -1,5 +1,5 @@
 import { saveScreenshot } from './artifacts';
-import { addNote, expect, goToStep, leaveLobby, note, quadrant, test } from './fixtures';
+import { addNote, expect, goToStep, leaveLobby, moreActions, note, quadrant, quadrantRegion, test } from './fixtures';
 import { decodeQrDataUrl } from './qr';
 
 const controls = (page: import('@playwright/test').Page) => page.getByRole('region', { name: 'Facilitator controls' });
@@ -31,7 +31,9 @@ test.describe('facilitating from the presenter view', () => {
     await expect(phone.getByRole('region', { name: 'Current step' })).toContainText('Customer groups');
     await goToStep(presenter, 5);
     await expect(phone.getByRole('region', { name: 'Current step' })).toContainText('Hears');
-    await expect(phone.getByRole('region', { name: 'Add a note' })).toContainText('Add a note to Hears');
+    // The phone opens on the step's quadrant, its composer on top, without a tap.
+    const hears = quadrantRegion(phone, 'Hears');
+    await expect(hears.getByRole('textbox', { name: 'New note' })).toBeVisible();
 
     // One countdown for everyone, derived from the server's end time.
     await controls(presenter).getByRole('button', { name: 'Start timer' }).click();
@@ -47,19 +49,20 @@ test.describe('facilitating from the presenter view', () => {
     await controls(presenter).getByRole('button', { name: 'Pause timer' }).click();
     await expect(phoneTimer).toHaveAccessibleName(/Paused/);
 
-    // The focus box adds to the spotlighted quadrant; a note being typed keeps its quadrant.
-    const focus = phone.getByRole('region', { name: 'Add a note' });
-    await focus.getByRole('textbox').fill('Podcasts on the way to work');
+    // A note being typed keeps its quadrant open when the facilitator moves on.
+    await hears.getByRole('textbox', { name: 'New note' }).fill('Podcasts on the way to work');
     await controls(presenter).getByRole('combobox', { name: 'Spotlight' }).selectOption({ label: 'Gains' });
-    await expect(focus).toContainText('The facilitator moved on to Gains');
-    await expect(focus.getByRole('textbox')).toHaveValue('Podcasts on the way to work');
-    await focus.getByRole('button', { name: 'Add to Hears' }).click();
+    await expect(hears).toContainText('The facilitator moved on to Gains');
+    await expect(hears.getByRole('textbox', { name: 'New note' })).toHaveValue('Podcasts on the way to work');
+    await hears.getByRole('button', { name: 'Add note' }).click();
     // Hears is a private-writing step: the note waits on the phone until the reveal.
     await expect(phone.getByRole('region', { name: 'Your private notes' })).toContainText('Podcasts on the way to work');
+    // Once added, the phone follows the facilitator to Gains.
+    await expect(quadrantRegion(phone, 'Gains').getByRole('textbox', { name: 'New note' })).toBeVisible();
     await controls(presenter).getByRole('button', { name: 'Reveal notes (1)' }).click();
-    await expect(note(ana, 'Hears', 'Podcasts on the way to work')).toBeVisible();
-    await expect(note(ana, 'Gains', 'Podcasts')).toHaveCount(0);
-    await expect(focus).toContainText('Add a note to Gains');
+    await expect(await note(ana, 'Hears', 'Podcasts on the way to work')).toBeVisible();
+    await expect(await note(ana, 'Gains', 'Podcasts')).toHaveCount(0);
+    await expect(phone.getByRole('button', { name: /^Hears, 1 note\b/ })).toBeVisible();
     await expect(presenter.getByRole('region', { name: 'Gains', exact: true })).toBeVisible(); // zoomed to the spotlight
     await saveScreenshot(presenter, 'presenter-quadrant-step');
     await saveScreenshot(phone, 'phone-spotlight');
@@ -75,12 +78,13 @@ test.describe('facilitating from the presenter view', () => {
     await addNote(ana, 'Sees', 'Before the lock');
     await controls(presenter).getByRole('button', { name: 'Lock board' }).click();
     await expect(ana.getByText('The facilitator has locked the board')).toBeVisible();
-    await expect(quadrant(ana, 'Pains').getByLabel('New note')).toBeDisabled();
-    await expect(note(ana, 'Sees', 'Before the lock').getByRole('button', { name: 'Delete note' })).toHaveCount(0);
+    await expect((await quadrant(ana, 'Pains')).getByLabel('New note')).toBeDisabled();
+    await expect(moreActions(await note(ana, 'Sees', 'Before the lock'))).toHaveCount(0);
+    await expect(ana.getByRole('button', { name: 'Undo' })).toBeDisabled();
     await controls(presenter).getByRole('button', { name: 'Lock board' }).click();
-    await expect(quadrant(ana, 'Pains').getByLabel('New note')).toBeEnabled();
+    await expect((await quadrant(ana, 'Pains')).getByLabel('New note')).toBeEnabled();
     await addNote(ana, 'Pains', 'After the lock');
-    await expect(note(presenter, 'Pains', 'After the lock')).toBeVisible();
+    await expect(await note(presenter, 'Pains', 'After the lock')).toBeVisible();
   });
 
   test('the facilitator removes a participant, whose screen goes back to the join form', async ({ facilitator, joinAs }) => {

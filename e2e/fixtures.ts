@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { test as base, expect, type Browser, type Page } from '@playwright/test';
+import { test as base, expect, type Browser, type Locator, type Page } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -92,17 +92,53 @@ export async function goToStep(presenter: Page, stepNumber: number): Promise<voi
   await agendaButton.click();
 }
 
-export const quadrant = (page: Page, title: string) => page.getByRole('region', { name: title, exact: true });
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A quadrant's region as it is on the page now (for checks that it is absent; no expanding). */
+export const quadrantRegion = (page: Page, title: string) => page.getByRole('region', { name: title, exact: true });
+
+/** The phone's collapsed quadrant: a button whose name starts with the title ("Pains, 15 notes"). */
+export const collapsedQuadrant = (page: Page, title: string) => page.getByRole('button', { name: new RegExp(`^${escapeRegExp(title)},`) });
+
+/**
+ * A quadrant's region (named by its title). On a phone the quadrant may be collapsed to a button
+ * in the list of quadrants: one tap expands it first, as a person would.
+ */
+export async function quadrant(page: Page, title: string): Promise<Locator> {
+  const region = quadrantRegion(page, title);
+  const collapsed = collapsedQuadrant(page, title);
+  await expect(region.or(collapsed).first()).toBeVisible();
+  if (!(await region.isVisible())) {
+    await collapsed.click();
+    await expect(region).toBeVisible();
+  }
+  return region;
+}
 
 export async function addNote(page: Page, quadrantTitle: string, text: string): Promise<void> {
-  const region = quadrant(page, quadrantTitle);
+  const region = await quadrant(page, quadrantTitle);
   await region.getByLabel('New note').fill(text);
   await region.getByRole('button', { name: 'Add note' }).click();
   await expect(region.getByRole('listitem').filter({ hasText: text })).toBeVisible();
 }
 
-export const note = (page: Page, quadrantTitle: string, text: string) =>
-  quadrant(page, quadrantTitle).getByRole('listitem').filter({ hasText: text });
+/** A note's list item in its quadrant (expanding the quadrant on a phone first). */
+export async function note(page: Page, quadrantTitle: string, text: string): Promise<Locator> {
+  return (await quadrant(page, quadrantTitle)).getByRole('listitem').filter({ hasText: text });
+}
+
+/** The participant's "⋯" button of a note, which opens its sheet of actions. */
+export const moreActions = (noteItem: Locator) => noteItem.getByRole('button', { name: /^More actions for note/ });
+
+/** The sheet a note's "⋯" opened (a modal dialog). */
+export const noteSheet = (page: Page) => page.getByRole('dialog');
+
+/** Opens a participant's note sheet ("⋯") and returns it. */
+export async function openNoteSheet(page: Page, quadrantTitle: string, text: string): Promise<Locator> {
+  await moreActions(await note(page, quadrantTitle, text)).click();
+  await expect(noteSheet(page)).toBeVisible();
+  return noteSheet(page);
+}
 
 export async function expectNoAxeViolations(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).analyze();

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, expectNoAxeViolations, leaveLobby, test } from './fixtures';
+import { expect, expectNoAxeViolations, leaveLobby, moreActions, noteSheet, test } from './fixtures';
 
 const step = (page: Page, index: number, title: string) => page.getByRole('listitem', { name: `Step ${index}: ${title}` });
 
@@ -23,13 +23,15 @@ test('a note on a journey step moves to another step of the persona with “Move
   await first.getByRole('button', { name: 'Add note' }).click();
 
   const note = first.getByRole('listitem').filter({ hasText: 'Checks three shops online' });
-  await note.getByRole('button', { name: 'Move or colour note' }).click();
-  const moveTo = note.getByRole('combobox', { name: 'Move to…' });
+  await moreActions(note).tap();
+  const sheet = noteSheet(ana);
+  const moveTo = sheet.getByRole('group', { name: 'Move to' });
   // The other steps of this persona, not the empathy map's quadrants; and no quadrant groups.
-  await expect(moveTo.getByRole('option')).toHaveText(['Move to…', '2. Compares prices']);
-  await expect(note.getByRole('combobox', { name: 'Group' })).toHaveCount(0);
+  await expect(moveTo.getByRole('button')).toHaveText(['2. Compares prices']);
+  await expect(sheet.getByRole('combobox', { name: 'Group' })).toHaveCount(0);
   await expectNoAxeViolations(ana);
-  await moveTo.selectOption('2. Compares prices');
+  await moveTo.getByRole('button', { name: '2. Compares prices' }).tap();
+  await expect(sheet).toHaveCount(0);
 
   await expect(step(ben, 2, 'Compares prices')).toContainText('Checks three shops online');
   await expect(step(ben, 1, 'Hears about us')).not.toContainText('Checks three shops online');

@@ -1,6 +1,18 @@
 import type { Page } from '@playwright/test';
 import { saveScreenshot } from './artifacts';
-import { PROJECTOR, addNote, createWorkshopInUi, expect, leaveLobby, note, quadrant, test } from './fixtures';
+import {
+  PROJECTOR,
+  addNote,
+  collapsedQuadrant,
+  createWorkshopInUi,
+  expect,
+  leaveLobby,
+  note,
+  openNoteSheet,
+  quadrant,
+  quadrantRegion,
+  test,
+} from './fixtures';
 
 const CLASSIC = ['Says', 'Thinks', 'Does', 'Feels'];
 
@@ -27,18 +39,18 @@ test('the facilitator switches to the classic four and renames a quadrant; notes
   await expect(panel.getByRole('status')).toHaveText('The map is updated on every screen.');
 
   // Every screen shows the new map; the note waits under "Not on this map", nothing is lost.
-  for (const title of ['Says out loud', ...CLASSIC.slice(1)]) await expect(quadrant(phone, title)).toBeVisible();
-  await expect(quadrant(phone, 'Hears')).toHaveCount(0);
-  await expect(quadrant(phone, 'Says out loud')).toContainText('What do they say to friends?');
-  await expect(note(phone, 'Not on this map', 'Listens to cycling podcasts')).toBeVisible();
-  await expect(quadrant(presenter, 'Not on this map')).toContainText('Listens to cycling podcasts');
+  for (const title of ['Says out loud', ...CLASSIC.slice(1)]) await expect(await quadrant(phone, title)).toBeVisible();
+  await expect(quadrantRegion(phone, 'Hears')).toHaveCount(0);
+  await expect(collapsedQuadrant(phone, 'Hears')).toHaveCount(0);
+  await expect(await quadrant(phone, 'Says out loud')).toContainText('What do they say to friends?');
+  await expect(await note(phone, 'Not on this map', 'Listens to cycling podcasts')).toBeVisible();
+  await expect(await quadrant(presenter, 'Not on this map')).toContainText('Listens to cycling podcasts');
 
   // Moved by its menu (touch and keyboard path) into a quadrant of the new map.
-  const waiting = note(phone, 'Not on this map', 'Listens to cycling podcasts');
-  await waiting.getByRole('button', { name: 'Move or colour note' }).click();
-  await waiting.getByRole('combobox', { name: 'Move to…' }).selectOption({ label: 'Feels' });
-  await expect(note(presenter, 'Feels', 'Listens to cycling podcasts')).toBeVisible();
-  await expect(quadrant(presenter, 'Not on this map')).toHaveCount(0);
+  const waiting = await openNoteSheet(phone, 'Not on this map', 'Listens to cycling podcasts');
+  await waiting.getByRole('group', { name: 'Move to' }).getByRole('button', { name: 'Feels' }).click();
+  await expect(await note(presenter, 'Feels', 'Listens to cycling podcasts')).toBeVisible();
+  await expect(quadrantRegion(presenter, 'Not on this map')).toHaveCount(0);
 
   // The agenda's quadrant steps follow the map.
   await presenter.getByRole('region', { name: 'Facilitator controls' }).getByRole('button', { name: 'Agenda' }).click();
@@ -58,17 +70,16 @@ test('a note is promoted into the quote, and the persona card shows the evidence
   await addNote(phone, 'Says & Does', 'I never have time to compare prices');
   await addNote(phone, 'Pains', 'Queues at the till');
 
-  const quote = note(phone, 'Says & Does', 'I never have time to compare prices');
-  await quote.getByRole('button', { name: 'Move or colour note' }).click();
+  const quote = await openNoteSheet(phone, 'Says & Does', 'I never have time to compare prices');
   await quote.getByRole('radio', { name: 'Observed' }).check();
   await quote.getByRole('combobox', { name: 'Promote to profile…' }).selectOption({ label: 'Quote' });
   await expect(quote.getByRole('status')).toHaveText('Added to the profile: Quote or tagline.');
   await saveScreenshot(phone, 'phone-note-menu-promote');
-  // The open menu (long field names in its selects) still fits the note on a 375 px phone.
+  // The sheet (long field names in its selects) fits a 375 px phone.
   const box = (await quote.boundingBox())!;
   expect(box.x + box.width).toBeLessThanOrEqual(375);
-  const pain = note(phone, 'Pains', 'Queues at the till');
-  await pain.getByRole('button', { name: 'Move or colour note' }).click();
+  await quote.getByRole('button', { name: 'Close' }).click();
+  const pain = await openNoteSheet(phone, 'Pains', 'Queues at the till');
   await pain.getByRole('radio', { name: 'Assumed' }).check();
 
   await presenter.getByRole('group', { name: 'Show' }).getByRole('button', { name: 'Profile' }).click();
@@ -84,7 +95,7 @@ test('a workshop created with the classic four opens on that map', async ({ brow
   const page = await context.newPage();
   await createWorkshopInUi(page, 'Classic map workshop', { template: /Classic four/ });
   await page.getByRole('button', { name: 'Next step' }).click();
-  for (const title of CLASSIC) await expect(quadrant(page, title)).toBeVisible();
-  await expect(quadrant(page, 'Sees')).toHaveCount(0);
+  for (const title of CLASSIC) await expect(await quadrant(page, title)).toBeVisible();
+  await expect(quadrantRegion(page, 'Sees')).toHaveCount(0);
   await context.close();
 });

@@ -87,7 +87,7 @@ test.describe('personas and their profiles', () => {
     await toast(ana, 'Deleted').getByRole('button', { name: 'Undo' }).click();
     await expect(tab(ana, 'Jill Smith')).toHaveAttribute('aria-selected', 'true');
     await tab(ben, 'Jill Smith').click();
-    await expect(note(ben, 'Pains', 'Hidden delivery fees')).toBeVisible();
+    await expect(await note(ben, 'Pains', 'Hidden delivery fees')).toBeVisible();
     await showSection(ben, 'Profile');
     await expect(field(ben, 'Quote or tagline')).toHaveValue('I want it to just work');
   });
@@ -105,7 +105,7 @@ test.describe('personas and their profiles', () => {
     await personaOption(ana, 'Duplicate');
     await expect(toast(ana, 'The empathy-map notes stay with “Persona 1”')).toBeVisible();
     await expect(tab(ana, 'Persona 1 \\(copy\\)')).toHaveAttribute('aria-selected', 'true');
-    await expect(note(ana, 'Gains', 'Gets home before six')).toHaveCount(0);
+    await expect(await note(ana, 'Gains', 'Gets home before six')).toHaveCount(0);
     await showSection(ana, 'Profile');
     await expect(field(ana, 'Where they live')).toHaveValue('Łódź, near the station');
     await shotFromTabs(ana, 'personas-phone-duplicate');

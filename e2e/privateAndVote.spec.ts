@@ -1,5 +1,5 @@
 import { saveScreenshot } from './artifacts';
-import { addNote, expect, goToStep, leaveLobby, note, quadrant, test } from './fixtures';
+import { addNote, expect, goToStep, leaveLobby, note, quadrant, quadrantRegion, test } from './fixtures';
 
 const controls = (page: import('@playwright/test').Page) => page.getByRole('region', { name: 'Facilitator controls' });
 
@@ -20,17 +20,17 @@ test.describe('private writing and voting', () => {
 
     await goToStep(presenter, 4);
     await expect(ana.getByRole('region', { name: 'Current step' })).toContainText('Sees');
-    const focus = ana.getByRole('region', { name: 'Add a note' });
-    await focus.getByRole('textbox').fill('Sees the competitor’s loyalty card daily');
-    await focus.getByRole('button', { name: 'Add to Sees' }).click();
+    const sees = quadrantRegion(ana, 'Sees'); // open on the step's quadrant, no tap needed
+    await sees.getByRole('textbox', { name: 'New note' }).fill('Sees the competitor’s loyalty card daily');
+    await sees.getByRole('button', { name: 'Add note' }).click();
     await expect(ana.getByRole('region', { name: 'Your private notes' })).toContainText('loyalty card daily');
     await expect(controls(presenter).getByRole('button', { name: 'Reveal notes (1)' })).toBeEnabled();
-    await expect(quadrant(ben, 'Sees').getByRole('listitem')).toHaveCount(0);
+    await expect((await quadrant(ben, 'Sees')).getByRole('listitem')).toHaveCount(0);
     expect(benFrames.some((frame) => frame.includes('loyalty card daily'))).toBe(false);
 
     await controls(presenter).getByRole('button', { name: 'Reveal notes (1)' }).click();
-    await expect(note(ben, 'Sees', 'loyalty card daily')).toContainText('Ana');
-    await expect(note(presenter, 'Sees', 'loyalty card daily')).toBeVisible();
+    await expect(await note(ben, 'Sees', 'loyalty card daily')).toContainText('Ana');
+    await expect(await note(presenter, 'Sees', 'loyalty card daily')).toBeVisible();
     await expect(ana.getByRole('region', { name: 'Your private notes' })).toHaveCount(0);
   });
 
@@ -43,20 +43,21 @@ test.describe('private writing and voting', () => {
     await controls(presenter).getByRole('button', { name: 'Open vote' }).click();
     await expect(ben.getByRole('status').filter({ hasText: 'Voting: 3 dots left' })).toBeVisible();
 
-    await note(ben, 'Pains', 'Queues at noon').getByRole('button', { name: 'Vote for this note' }).click();
+    await (await note(ben, 'Pains', 'Queues at noon')).getByRole('button', { name: 'Vote for this note' }).click();
     await expect(ben.getByRole('status').filter({ hasText: 'Voting: 2 dots left' })).toBeVisible();
-    await note(ben, 'Pains', 'Queues at noon').getByRole('button', { name: 'Vote for this note' }).click();
+    await (await note(ben, 'Pains', 'Queues at noon')).getByRole('button', { name: 'Vote for this note' }).click();
     await expect(ben.getByRole('alert').filter({ hasText: 'One dot per note in this round.' })).toBeVisible();
-    await note(ben, 'Pains', 'Prices went up').getByRole('button', { name: 'Vote for this note' }).click();
-    await note(ana, 'Pains', 'Queues at noon').getByRole('button', { name: 'Vote for this note' }).click();
+    await (await note(ben, 'Pains', 'Prices went up')).getByRole('button', { name: 'Vote for this note' }).click();
+    await (await note(ana, 'Pains', 'Queues at noon')).getByRole('button', { name: 'Vote for this note' }).click();
     await expect(ben.getByRole('status').filter({ hasText: 'Voting: 1 dot left' })).toBeVisible();
+    await saveScreenshot(ben, 'phone-vote-open');
     // Blind: the presenter shows no totals while the round is open.
-    await expect(note(presenter, 'Pains', 'Queues at noon').getByLabel(/votes$/)).toHaveCount(0);
+    await expect((await note(presenter, 'Pains', 'Queues at noon')).getByLabel(/votes$/)).toHaveCount(0);
 
     await controls(presenter).getByRole('button', { name: 'Close vote' }).click();
-    await expect(note(presenter, 'Pains', 'Queues at noon').getByLabel('2 votes')).toBeVisible();
-    await expect(quadrant(presenter, 'Pains').getByRole('listitem').first()).toContainText('Queues at noon');
-    await expect(note(ana, 'Pains', 'Parking is hard').getByLabel('0 votes')).toBeVisible();
+    await expect((await note(presenter, 'Pains', 'Queues at noon')).getByLabel('2 votes')).toBeVisible();
+    await expect((await quadrant(presenter, 'Pains')).getByRole('listitem').first()).toContainText('Queues at noon');
+    await expect((await note(ana, 'Pains', 'Parking is hard')).getByLabel('0 votes')).toBeVisible();
     await saveScreenshot(presenter, 'presenter-vote-results');
     await saveScreenshot(ben, 'phone-vote-results');
   });

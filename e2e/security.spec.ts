@@ -28,8 +28,8 @@ test.describe('hostile text and the Content-Security-Policy', () => {
       });
     }
     for (const text of HOSTILE) await addNote(ana, 'Sees', text);
-    await expect(note(facilitator.page, 'Sees', '<script>alert(2)</script>')).toBeVisible();
-    await expect(note(facilitator.page, 'Sees', '<img src=x')).toContainText('<b onmouseover=alert(4)>Ana</b>');
+    await expect(await note(facilitator.page, 'Sees', '<script>alert(2)</script>')).toBeVisible();
+    await expect(await note(facilitator.page, 'Sees', '<img src=x')).toContainText('<b onmouseover=alert(4)>Ana</b>');
     expect(await facilitator.page.locator('img[src="x"], b[onmouseover]').count()).toBe(0);
     await facilitator.page.mouse.move(5, 5);
     expect(dialogs).toEqual([]);

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { saveScreenshot } from './artifacts';
-import { PHONE, PROJECTOR, addNote, expect, expectNoAxeViolations, leaveLobby, note, quadrant, test } from './fixtures';
+import { PHONE, PROJECTOR, addNote, expect, expectNoAxeViolations, leaveLobby, note, openNoteSheet, quadrant, test } from './fixtures';
 
 const section = (page: Page, name: 'Empathy map' | 'Profile' | 'Journey' | 'Action plan') =>
   page.getByRole('button', { name, exact: true }).click();
@@ -47,7 +47,7 @@ test.describe('snapshots, copies and imports', () => {
     await leaveLobby(presenter);
     const ana = await joinAs('Ana');
     await fillBoard(ana);
-    await expect(note(presenter, 'Pains', 'Queues at 8:00')).toBeVisible();
+    await expect(await note(presenter, 'Pains', 'Queues at 8:00')).toBeVisible();
 
     await openExportPanel(presenter);
     await presenter.getByLabel('Snapshot name').fill('Morning round');
@@ -56,16 +56,16 @@ test.describe('snapshots, copies and imports', () => {
     await expect(view).toBeVisible();
 
     // The board changes after the snapshot.
-    await note(ana, 'Pains', 'Queues at 8:00').getByRole('button', { name: 'Delete note' }).click();
+    await (await openNoteSheet(ana, 'Pains', 'Queues at 8:00')).getByRole('button', { name: 'Delete note' }).click();
     await addNote(ana, 'Pains', 'Added after lunch');
-    await expect(note(presenter, 'Pains', 'Added after lunch')).toBeVisible();
+    await expect(await note(presenter, 'Pains', 'Added after lunch')).toBeVisible();
 
     await view.click();
     await presenter.waitForURL(/\/w\/[0-9A-Z]{8}\/snapshots\/[0-9a-z]{16}$/);
     await expect(presenter.getByRole('heading', { level: 1 })).toHaveText(/^Snapshot ‘Morning round’ taken .+ — read-only$/);
     await expect(presenter.getByRole('tab', { name: /^Jill Smith/ })).toHaveAttribute('aria-selected', 'true');
-    await expect(quadrant(presenter, 'Pains')).toContainText('Queues at 8:00');
-    await expect(quadrant(presenter, 'Pains')).not.toContainText('Added after lunch');
+    await expect(await quadrant(presenter, 'Pains')).toContainText('Queues at 8:00');
+    await expect(await quadrant(presenter, 'Pains')).not.toContainText('Added after lunch');
     // Read-only: nothing to type into, no note tools, no "Add" anything.
     await expect(presenter.getByRole('textbox')).toHaveCount(0);
     await expect(presenter.getByRole('button', { name: /^(Add|Delete|Edit|Move)/ })).toHaveCount(0);
@@ -92,7 +92,7 @@ test.describe('snapshots, copies and imports', () => {
     await phone.goto(`${new URL(presenter.url()).pathname}#key=${key}`);
     await expect(phone.getByRole('heading', { level: 1 })).toHaveText(/^Snapshot ‘Morning round’/);
     expect(phone.url()).not.toContain('#key');
-    await expect(quadrant(phone, 'Pains')).toContainText('Queues at 8:00');
+    await expect(await quadrant(phone, 'Pains')).toContainText('Queues at 8:00');
     await saveScreenshot(phone, 'snapshot-view-phone');
     await expectNoAxeViolations(phone);
     await phoneContext.close();
@@ -107,7 +107,7 @@ test.describe('snapshots, copies and imports', () => {
     await presenter.getByRole('link', { name: 'Back to the presenter view' }).click();
     await presenter.waitForURL(/\/present$/);
     await expect(presenter.getByRole('status', { name: /Connection: Live/ })).toBeVisible();
-    await expect(note(presenter, 'Pains', 'Added after lunch')).toBeVisible();
+    await expect(await note(presenter, 'Pains', 'Added after lunch')).toBeVisible();
   });
 
   test('“Copy as new workshop” opens a presenter view with the same personas and no notes', async ({ facilitator, joinAs }) => {
@@ -127,8 +127,8 @@ test.describe('snapshots, copies and imports', () => {
     await expect(copy.getByRole('status', { name: /Connection: Live/ })).toBeVisible();
     await expect(copy.getByRole('tab')).toHaveText([/Jill Smith/, /Persona 2/]);
     await leaveLobby(copy);
-    await expect(quadrant(copy, 'Pains')).toBeVisible();
-    await expect(quadrant(copy, 'Pains')).not.toContainText('Queues at 8:00');
+    await expect(await quadrant(copy, 'Pains')).toBeVisible();
+    await expect(await quadrant(copy, 'Pains')).not.toContainText('Queues at 8:00');
   });
 
   test('a JSON export imports through the home page into a new workshop; bad files are refused with a reason', async ({
@@ -141,7 +141,7 @@ test.describe('snapshots, copies and imports', () => {
     await leaveLobby(presenter);
     const ana = await joinAs('Ana');
     await fillBoard(ana);
-    await expect(note(presenter, 'Pains', 'Queues at 8:00')).toBeVisible();
+    await expect(await note(presenter, 'Pains', 'Queues at 8:00')).toBeVisible();
     await openExportPanel(presenter);
     const downloading = presenter.waitForEvent('download');
     await presenter.getByRole('button', { name: 'Export JSON' }).click();
@@ -182,7 +182,7 @@ test.describe('snapshots, copies and imports', () => {
       await expect(page.getByRole('status', { name: /Connection: Live/ })).toBeVisible();
       await expect(page.getByRole('tab', { name: /^Jill Smith/ })).toBeVisible();
       await leaveLobby(page);
-      await expect(note(page, 'Pains', 'Queues at 8:00')).toBeVisible();
+      await expect(await note(page, 'Pains', 'Queues at 8:00')).toBeVisible();
       await section(page, 'Journey');
       await expect(page.getByRole('listitem', { name: 'Step 1: Hears about us' })).toContainText('A colleague recommends us');
       await section(page, 'Action plan');

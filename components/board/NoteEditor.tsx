@@ -9,10 +9,12 @@ interface Props {
   initialText: string;
   onSave(text: string): Result<unknown>;
   onDone(): void;
+  /** Thumb-sized (44 px) buttons, for the phone's note sheet. */
+  isLarge?: boolean;
 }
 
 /** Inline editing of a note's text. Enter saves, Escape cancels. */
-export function NoteEditor({ initialText, onSave, onDone }: Props) {
+export function NoteEditor({ initialText, onSave, onDone, isLarge = false }: Props) {
   const [text, setText] = useState(initialText);
   const [error, setError] = useState<string | null>(null);
 
@@ -42,10 +44,10 @@ export function NoteEditor({ initialText, onSave, onDone }: Props) {
       />
       <FormError message={error} className="text-sm font-medium text-red-700" />
       <div className="flex gap-2">
-        <button type="submit" className="btn-primary btn-small">
+        <button type="submit" className={isLarge ? 'btn-primary' : 'btn-primary btn-small'}>
           Save
         </button>
-        <button type="button" onClick={onDone} className="btn-secondary btn-small">
+        <button type="button" onClick={onDone} className={isLarge ? 'btn-secondary' : 'btn-secondary btn-small'}>
           Cancel
         </button>
       </div>

@@ -10,13 +10,18 @@ interface Props {
   actions: BoardActions;
   isReadOnly: boolean;
   isLarge: boolean;
+  /** The group name's heading level: one below its quadrant's title. */
+  headingLevel?: 'h3' | 'h4';
   children: ReactNode;
 }
 
 /** A named cluster of notes, with rename and ungroup (the notes stay). */
-export function NoteGroup({ group, actions, isReadOnly, isLarge, children }: Props) {
+export function NoteGroup({ group, actions, isReadOnly, isLarge, headingLevel: Heading = 'h3', children }: Props) {
   const [isRenaming, setIsRenaming] = useState(false);
   const [name, setName] = useState(group.name);
+
+  // Phones get thumb-sized (44 px) buttons; the projector keeps them small beside large type.
+  const buttonClass = isLarge ? 'btn-secondary btn-small' : 'btn-secondary px-3 py-1 text-sm';
 
   function rename() {
     if (actions.renameGroup(group.id, name).ok) setIsRenaming(false);
@@ -26,16 +31,24 @@ export function NoteGroup({ group, actions, isReadOnly, isLarge, children }: Pro
     <div role="group" aria-label={`Group: ${group.name}`} className="rounded-lg border-2 border-dashed border-slate-400 p-2">
       <div className="mb-2 flex flex-wrap items-center gap-2">
         {isRenaming ? (
-          <InlineTextForm label="Group name" value={name} onChange={setName} onSubmit={rename} submitLabel="Save" autoFocus />
+          <InlineTextForm
+            label="Group name"
+            value={name}
+            onChange={setName}
+            onSubmit={rename}
+            submitLabel="Save"
+            autoFocus
+            isLarge={!isLarge}
+          />
         ) : (
-          <h3 className={`font-bold text-slate-900 ${isLarge ? 'text-xl' : 'text-base'}`}>{group.name}</h3>
+          <Heading className={`font-bold text-slate-900 ${isLarge ? 'text-xl' : 'text-base'}`}>{group.name}</Heading>
         )}
         {!isReadOnly && !isRenaming && (
           <span className="ml-auto flex gap-1">
-            <button type="button" className="btn-secondary btn-small" onClick={() => setIsRenaming(true)}>
+            <button type="button" className={buttonClass} onClick={() => setIsRenaming(true)}>
               Rename group
             </button>
-            <button type="button" className="btn-secondary btn-small" onClick={() => actions.ungroup(group.id)}>
+            <button type="button" className={buttonClass} onClick={() => actions.ungroup(group.id)}>
               Ungroup
             </button>
           </span>

@@ -25,31 +25,37 @@ interface Props {
 
 /** Move, colour and promote controls that work by touch, mouse and keyboard alike (no drag needed). */
 export function NoteMenu({ color, moveTargets, onMove, onColor, promoteTargets, onPromote }: Props) {
-  const [promoted, setPromoted] = useState<Result<string> | null>(null);
   return (
     <div className="flex flex-wrap items-center gap-2">
       {moveTargets.length > 0 && (
         <PickOne label="Move to…" options={moveTargets.map((t) => ({ value: t.id, label: t.title }))} onPick={onMove} />
       )}
-      <div role="group" aria-label="Colour" className="flex flex-wrap gap-1">
-        {NOTE_COLORS.map((option) => (
-          <button
-            key={option}
-            type="button"
-            aria-label={NOTE_COLOR_NAMES[option]}
-            aria-pressed={option === color}
-            onClick={() => onColor(option)}
-            className={`h-7 w-7 rounded-full border-2 ${NOTE_COLOR_CLASSES[option]} aria-pressed:ring-2 aria-pressed:ring-slate-900 aria-pressed:ring-offset-1`}
-          />
-        ))}
-      </div>
-      {promoteTargets.length > 0 && (
-        <PickOne
-          label="Promote to profile…"
-          options={promoteTargets.map((field) => ({ value: field.key, label: field.label }))}
-          onPick={(key) => setPromoted(onPromote(key))}
-        />
-      )}
+      <ColourSwatches color={color} onColor={onColor} />
+      <PromotePicker targets={promoteTargets} onPromote={onPromote} />
+    </div>
+  );
+}
+
+/** "Promote to profile…" and what came of it; nothing when there is no field to promote into. */
+export function PromotePicker({
+  targets,
+  onPromote,
+  selectClassName,
+}: {
+  targets: readonly ProfileFieldChoice[];
+  onPromote(fieldKey: string): Result<string>;
+  selectClassName?: string;
+}) {
+  const [promoted, setPromoted] = useState<Result<string> | null>(null);
+  if (targets.length === 0) return null;
+  return (
+    <>
+      <PickOne
+        label="Promote to profile…"
+        options={targets.map((field) => ({ value: field.key, label: field.label }))}
+        onPick={(key) => setPromoted(onPromote(key))}
+        className={selectClassName}
+      />
       {promoted && (
         <p
           role={promoted.ok ? 'status' : 'alert'}
@@ -58,12 +64,48 @@ export function NoteMenu({ color, moveTargets, onMove, onColor, promoteTargets, 
           {promoted.ok ? `Added to the profile: ${promoted.value}.` : promoted.error}
         </p>
       )}
+    </>
+  );
+}
+
+/** The six paper colours as toggle buttons; `isLarge` gives thumb-sized (44 px) swatches. */
+export function ColourSwatches({
+  color,
+  onColor,
+  isLarge = false,
+}: {
+  color: NoteColor;
+  onColor(color: NoteColor): void;
+  isLarge?: boolean;
+}) {
+  return (
+    <div role="group" aria-label="Colour" className={`flex flex-wrap ${isLarge ? 'gap-2' : 'gap-1'}`}>
+      {NOTE_COLORS.map((option) => (
+        <button
+          key={option}
+          type="button"
+          aria-label={NOTE_COLOR_NAMES[option]}
+          aria-pressed={option === color}
+          onClick={() => onColor(option)}
+          className={`${isLarge ? 'size-11' : 'size-7'} rounded-full border-2 ${NOTE_COLOR_CLASSES[option]} aria-pressed:ring-2 aria-pressed:ring-slate-900 aria-pressed:ring-offset-2`}
+        />
+      ))}
     </div>
   );
 }
 
 /** A select that acts once an option is picked (its label is the placeholder, then it resets). */
-function PickOne({ label, options, onPick }: { label: string; options: { value: string; label: string }[]; onPick(value: string): void }) {
+export function PickOne({
+  label,
+  options,
+  onPick,
+  className = 'min-h-9 max-w-full min-w-0 rounded border border-slate-400 bg-white/70 px-1 text-sm text-slate-900',
+}: {
+  label: string;
+  options: { value: string; label: string }[];
+  onPick(value: string): void;
+  className?: string;
+}) {
   return (
     <select
       aria-label={label}
@@ -72,7 +114,7 @@ function PickOne({ label, options, onPick }: { label: string; options: { value: 
         const picked = options.find((option) => option.value === event.target.value);
         if (picked) onPick(picked.value);
       }}
-      className="min-h-9 max-w-full min-w-0 rounded border border-slate-400 bg-white/70 px-1 text-sm text-slate-900"
+      className={className}
     >
       <option value="" disabled>
         {label}

@@ -13,12 +13,16 @@ interface Props {
   /** The groups of this note's quadrant. */
   groups: readonly Group[];
   actions: BoardActions;
+  /** Thumb-sized (44 px) controls, for the phone's note sheet. */
+  isLarge?: boolean;
 }
 
 const NEW_GROUP = '__new__';
+/** A select a thumb can hit: 44 px high, the sheet's full width. */
+export const SHEET_SELECT = 'min-h-11 w-full min-w-0 rounded-lg border border-slate-400 bg-white px-2 text-base text-slate-900';
 
 /** Evidence label and group of a note: plain controls, so touch and keyboard can do it too. */
-export function NoteSorting({ note, groups, actions }: Props) {
+export function NoteSorting({ note, groups, actions, isLarge = false }: Props) {
   const [isNaming, setIsNaming] = useState(false);
   const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -33,10 +37,13 @@ export function NoteSorting({ note, groups, actions }: Props) {
 
   return (
     <div className="mt-2 flex flex-col gap-2">
-      <fieldset className="flex flex-wrap items-center gap-3 text-sm">
-        <legend className="sr-only">Evidence</legend>
+      <fieldset className={`flex flex-wrap items-center ${isLarge ? 'gap-2 text-base' : 'gap-3 text-sm'}`}>
+        <legend className={isLarge ? 'mb-1 text-sm font-semibold text-slate-700' : 'sr-only'}>Evidence</legend>
         {(['observed', 'assumed'] as const satisfies readonly Evidence[]).map((value) => (
-          <label key={value} className="flex items-center gap-1">
+          <label
+            key={value}
+            className={`flex items-center gap-1 ${isLarge ? 'min-h-11 rounded-lg border border-slate-300 px-3 has-checked:border-blue-700 has-checked:bg-blue-50' : ''}`}
+          >
             <input
               type="radio"
               name={`evidence-${note.id}`}
@@ -48,12 +55,21 @@ export function NoteSorting({ note, groups, actions }: Props) {
           </label>
         ))}
         {note.evidence && (
-          <button type="button" className="underline" onClick={() => actions.setNoteEvidence(note.id, null)}>
+          <button
+            type="button"
+            className={`underline ${isLarge ? 'min-h-11 px-2' : ''}`}
+            onClick={() => actions.setNoteEvidence(note.id, null)}
+          >
             Clear label
           </button>
         )}
       </fieldset>
       {/* Groups cluster notes within a quadrant; a note on a journey step has none to join. */}
+      {isMapNote(note) && isLarge && (
+        <p aria-hidden className="-mb-1 text-sm font-semibold text-slate-700">
+          Group
+        </p>
+      )}
       {isMapNote(note) && (
         <select
           aria-label="Group"
@@ -64,7 +80,9 @@ export function NoteSorting({ note, groups, actions }: Props) {
             setIsNaming(false);
             actions.setNoteGroup(note.id, value || null);
           }}
-          className="min-h-9 max-w-full min-w-0 rounded border border-slate-400 bg-white/70 px-1 text-sm text-slate-900"
+          className={
+            isLarge ? SHEET_SELECT : 'min-h-9 max-w-full min-w-0 rounded border border-slate-400 bg-white/70 px-1 text-sm text-slate-900'
+          }
         >
           <option value="">No group</option>
           {groups.map((group) => (
@@ -76,7 +94,15 @@ export function NoteSorting({ note, groups, actions }: Props) {
         </select>
       )}
       {isNaming && (
-        <InlineTextForm label="Group name" value={name} onChange={setName} onSubmit={createGroup} submitLabel="Create group" autoFocus />
+        <InlineTextForm
+          label="Group name"
+          value={name}
+          onChange={setName}
+          onSubmit={createGroup}
+          submitLabel="Create group"
+          autoFocus
+          isLarge={isLarge}
+        />
       )}
       <FormError message={error} className="text-sm text-red-700" />
     </div>

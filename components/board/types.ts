@@ -47,6 +47,10 @@ export interface ScreenView {
   /** The board is locked for this person: show it, but offer no changes. */
   isReadOnly: boolean;
   voting?: NoteVoting;
+  /** The participant this screen belongs to (only their own notes offer Delete); unset for the facilitator. */
+  viewerId?: string;
+  /** A private or anonymous step: a new note is a draft only its author sees until the reveal. */
+  areNotesPrivate?: boolean;
 }
 
 /** A screen's view plus what the board itself says: its map and its profile fields. */

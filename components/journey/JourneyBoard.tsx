@@ -1,13 +1,15 @@
 'use client';
 
 import { DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
+import { useCallback, useState } from 'react';
 import type { JourneyStep } from '../../lib/journey';
 import { LIMITS } from '../../lib/limits';
 import type { Note } from '../../lib/note';
 import type { Persona } from '../../lib/persona';
 import { TextEntry } from '../actions/TextEntry';
 import type { BoardActions, BoardViewOptions } from '../board/types';
-import { JourneyStepItem } from './JourneyStepItem';
+import { NoteSheet } from '../participant/NoteSheet';
+import { JourneyStepItem, journeyStepElementId } from './JourneyStepItem';
 import { ScenarioField } from './ScenarioField';
 
 interface Props {
@@ -32,6 +34,9 @@ export function JourneyBoard({ persona, steps, notes, actions, view }: Props) {
   const sensors = useSensors(useSensor(PointerSensor, POINTER_OPTIONS), useSensor(KeyboardSensor));
   const isLarge = view.variant === 'projector';
   const own = steps.filter((step) => step.personaId === persona.id);
+  const [sheet, setSheet] = useState<{ noteId: string; opener: HTMLElement } | null>(null);
+  const openNote = useCallback((noteId: string, opener: HTMLElement) => setSheet({ noteId, opener }), []);
+  const sheetNote = sheet ? notes.find((note) => note.id === sheet.noteId && note.personaId === persona.id) : undefined;
 
   function onDragEnd({ active, over }: DragEndEvent) {
     const target = own.find((step) => step.id === over?.id);
@@ -60,10 +65,30 @@ export function JourneyBoard({ persona, steps, notes, actions, view }: Props) {
               notes={notes.filter((note) => note.journeyStepId === step.id)}
               actions={actions}
               view={view}
+              onOpenNote={isLarge ? undefined : openNote}
             />
           ))}
         </ol>
       </DndContext>
+      {sheet && sheetNote && !view.isReadOnly && (
+        <NoteSheet
+          note={sheetNote}
+          actions={actions}
+          moveTargets={own.flatMap((step, i) =>
+            step.id === sheetNote.journeyStepId ? [] : [{ id: step.id, title: `${i + 1}. ${step.title}` }],
+          )}
+          onMove={(stepId) => {
+            actions.moveNoteToStep(sheetNote.id, stepId);
+            setSheet(null);
+          }}
+          groups={[]}
+          promoteTargets={view.promoteTargets}
+          canDelete={view.viewerId === undefined || sheetNote.authorId === view.viewerId}
+          onClose={() => setSheet(null)}
+          returnFocusTo={sheet.opener}
+          fallbackFocus={() => document.getElementById(journeyStepElementId(sheetNote.journeyStepId ?? ''))?.focus()}
+        />
+      )}
       {!view.isReadOnly && (
         <TextEntry
           label="New step"

@@ -7,6 +7,7 @@ import type { JourneyStep } from '../../lib/journey';
 import type { Note } from '../../lib/note';
 import { NoteComposer } from '../board/NoteComposer';
 import { StickyNote } from '../board/StickyNote';
+import { NoteRow } from '../participant/NoteRow';
 import type { BoardActions, BoardViewOptions } from '../board/types';
 
 interface Props {
@@ -17,10 +18,12 @@ interface Props {
   notes: Note[];
   actions: BoardActions;
   view: BoardViewOptions;
+  /** Participants: opens a note's "⋯" sheet (the projector keeps its notes' own tools). */
+  onOpenNote?: (noteId: string, opener: HTMLElement) => void;
 }
 
 /** One journey step: its title (renamed in place), move up/down, delete, and its notes (a drop target for notes). */
-export function JourneyStepItem({ step, index, steps, notes, actions, view }: Props) {
+export function JourneyStepItem({ step, index, steps, notes, actions, view, onOpenNote }: Props) {
   const [title, setTitle] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const { setNodeRef, isOver } = useDroppable({ id: step.id, disabled: view.isReadOnly });
@@ -39,6 +42,8 @@ export function JourneyStepItem({ step, index, steps, notes, actions, view }: Pr
   return (
     <li
       ref={setNodeRef}
+      id={journeyStepElementId(step.id)}
+      tabIndex={-1}
       className={`flex flex-col gap-2 rounded-lg border-2 p-3 ${isOver ? 'border-blue-600 bg-blue-50' : 'border-slate-300 bg-white'}`}
       aria-label={`${label}: ${step.title}`}
     >
@@ -80,15 +85,28 @@ export function JourneyStepItem({ step, index, steps, notes, actions, view }: Pr
         </p>
       )}
       <ul className="grid gap-2 sm:grid-cols-2 lg:grid-cols-3" aria-label={`Notes on ${step.title}`}>
-        {notes.map((note) => (
-          <StickyNote
-            key={note.id}
-            note={note}
-            actions={actions}
-            view={view}
-            move={{ targets: moveTargets, onMove: (stepId) => actions.moveNoteToStep(note.id, stepId) }}
-          />
-        ))}
+        {notes.map((note) =>
+          onOpenNote ? (
+            <NoteRow
+              key={note.id}
+              note={note}
+              canChange={!view.isReadOnly}
+              canDrag={false}
+              voteMode={null}
+              voteCount={0}
+              onOpen={onOpenNote}
+              onVote={noVote}
+            />
+          ) : (
+            <StickyNote
+              key={note.id}
+              note={note}
+              actions={actions}
+              view={view}
+              move={{ targets: moveTargets, onMove: (stepId) => actions.moveNoteToStep(note.id, stepId) }}
+            />
+          ),
+        )}
       </ul>
       {!view.isReadOnly && (
         <NoteComposer
@@ -100,6 +118,11 @@ export function JourneyStepItem({ step, index, steps, notes, actions, view }: Pr
     </li>
   );
 }
+
+const noVote = () => undefined;
+
+/** The step's element id, where focus goes back to when a note's sheet closes after it left. */
+export const journeyStepElementId = (stepId: string) => `journey-step-${stepId}`;
 
 function IconButton({
   label,
@@ -119,7 +142,7 @@ function IconButton({
       title={label}
       disabled={disabled}
       onClick={onClick}
-      className="grid size-9 place-items-center rounded-md text-slate-700 hover:bg-slate-100 disabled:opacity-40"
+      className="grid size-11 place-items-center rounded-md text-slate-700 hover:bg-slate-100 disabled:opacity-40"
     >
       {children}
     </button>

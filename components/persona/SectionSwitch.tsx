@@ -16,14 +16,18 @@ interface Props {
 /** Which part of the selected persona to show: empathy map, profile, journey or action plan. */
 export function SectionSwitch({ section, onChange, isLarge }: Props) {
   return (
-    <div role="group" aria-label="Show" className="flex flex-wrap gap-1 rounded-lg bg-slate-200 p-1">
+    <div
+      role="group"
+      aria-label="Show"
+      className={`gap-1 rounded-lg bg-slate-200 p-1 ${isLarge ? 'flex flex-wrap' : 'grid w-full grid-cols-4 sm:flex sm:w-auto sm:flex-wrap'}`}
+    >
       {SECTIONS.map(({ id, label }) => (
         <button
           key={id}
           type="button"
           aria-pressed={section === id}
           onClick={() => onChange(id)}
-          className={`min-h-9 rounded-md px-3 font-semibold text-slate-800 aria-pressed:bg-white aria-pressed:text-slate-950 aria-pressed:shadow-sm ${isLarge ? 'text-lg' : 'text-sm'}`}
+          className={`rounded-md font-semibold text-slate-800 aria-pressed:bg-white aria-pressed:text-slate-950 aria-pressed:shadow-sm ${isLarge ? 'min-h-9 px-3 text-lg' : 'min-h-11 px-1 text-sm leading-tight sm:px-3'}`}
         >
           {label}
         </button>

@@ -16,13 +16,8 @@ interface Props {
 
 /** A participant's private notes: only they see them until the facilitator reveals them. */
 export function MyDrafts({ drafts, quadrants, unsent, send, onRetry }: Props) {
-  if (drafts.length === 0 && unsent.length === 0) {
-    return (
-      <p className="rounded-lg bg-slate-100 p-3 text-slate-700">
-        Private writing: only you see your notes until the facilitator reveals them.
-      </p>
-    );
-  }
+  // With none yet, the composer itself says the step is private.
+  if (drafts.length === 0 && unsent.length === 0) return null;
   return (
     <section aria-label="Your private notes" className="rounded-xl border border-slate-300 bg-white p-3">
       <h2 className="text-lg font-bold">Your private notes</h2>
@@ -37,7 +32,7 @@ export function MyDrafts({ drafts, quadrants, unsent, send, onRetry }: Props) {
             <button
               type="button"
               aria-label="Delete private note"
-              className="icon-btn"
+              className="icon-btn size-11"
               onClick={() => send({ type: 'draft.delete', draftId: draft.draftId })}
             >
               <Trash2 aria-hidden size={18} />

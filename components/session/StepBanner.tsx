@@ -10,23 +10,17 @@ interface Props {
   send: SendCommand;
 }
 
-/** The phone's view of where the workshop is: step, prompt, timer and "I'm done". */
+/** The phone's view of where the workshop is: step, timer and "I'm done" on one line, then the prompt. */
 export function StepBanner({ session, clockOffsetMs, participantId, send }: Props) {
   const step = currentStep(session);
   return (
-    <section aria-label="Current step" className="flex flex-col gap-2 rounded-xl bg-white p-3 shadow-sm">
-      <div className="flex items-start justify-between gap-3">
-        <div className="min-w-0">
-          <h2 className="text-xl font-bold text-slate-950">{step.title}</h2>
-          {step.prompt && <p className="text-base text-slate-700">{step.prompt}</p>}
-        </div>
+    <section aria-label="Current step" className="flex flex-col gap-1 rounded-xl bg-white p-3 shadow-sm">
+      <div className="flex items-center gap-3">
+        <h2 className="min-w-0 flex-1 text-lg leading-tight font-bold text-slate-950">{step.title}</h2>
         <TimerDisplay timer={session.timer} clockOffsetMs={clockOffsetMs} />
+        {step.kind !== 'lobby' && <DoneToggle isDone={session.doneParticipantIds.includes(participantId)} send={send} />}
       </div>
-      {step.kind !== 'lobby' && (
-        <div className="flex justify-end">
-          <DoneToggle isDone={session.doneParticipantIds.includes(participantId)} send={send} />
-        </div>
-      )}
+      {step.prompt && <p className="text-sm text-slate-700">{step.prompt}</p>}
     </section>
   );
 }

@@ -14,6 +14,7 @@ import type { Evidence, NoteColor } from '../../lib/note';
 import type { QuadrantId } from '../../lib/quadrants';
 import type { Result } from '../../lib/result';
 import { YJS_PATH_PREFIX } from '../../lib/wire';
+import { BoardHistory } from './BoardHistory';
 import { LiveBoard } from './liveBoard';
 import { LocalCopy } from './localCopy';
 import { reconnectDelayMs } from './reconnect';
@@ -33,6 +34,8 @@ export interface BoardState {
 export interface Author {
   participantId: string;
   name: string;
+  /** What the server lets this connection write (undo checks it before re-creating a record). */
+  role?: 'facilitator' | 'participant';
 }
 
 /**
@@ -42,6 +45,8 @@ export interface Author {
  */
 export class BoardConnection {
   readonly doc = new Y.Doc();
+  /** Undo/redo of this browser's own changes; lives as long as the doc, across reconnects. */
+  readonly history: BoardHistory;
   private readonly provider: WebsocketProvider;
   private readonly local: LocalCopy;
   private readonly listeners = new Set<() => void>();
@@ -61,6 +66,7 @@ export class BoardConnection {
       isSessionValid(): Promise<boolean>;
     },
   ) {
+    this.history = new BoardHistory(this.doc, author);
     this.local = new LocalCopy(`pw:${code}:${author.participantId}`, this.doc);
     // The device's copy counts as loaded only if it holds a board; an empty one (first visit)
     // waits for the server, so nobody sees "no persona yet" or starts a board of their own.
@@ -98,7 +104,11 @@ export class BoardConnection {
   };
 
   private onOffline = () => {
-    if (this.state.status !== 'ended') this.refresh({ status: 'offline' });
+    if (this.state.status === 'ended') return;
+    // A socket the network no longer carries may never report its close (nor deliver what is sent
+    // on it); drop it now, so coming back online starts a fresh sync that sends what was typed.
+    this.provider.disconnect();
+    this.refresh({ status: 'offline' });
   };
 
   private onClosed(closeCode: number): void {
@@ -215,6 +225,7 @@ export class BoardConnection {
     window.removeEventListener('online', this.onOnline);
     window.removeEventListener('offline', this.onOffline);
     this.live.destroy();
+    this.history.destroy();
     this.provider.destroy();
     void this.local.destroy();
     this.doc.destroy();

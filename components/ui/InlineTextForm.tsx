@@ -11,10 +11,13 @@ interface Props {
   submitLabel: string;
   autoFocus?: boolean;
   className?: string;
+  /** Thumb-sized (44 px) box and button, for phone sheets. */
+  isLarge?: boolean;
 }
 
 /** One small text box with its button (name a group, rename it, add a step). Enter submits. */
-export function InlineTextForm({ label, value, onChange, onSubmit, submitLabel, autoFocus = false, className = 'flex gap-2' }: Props) {
+export function InlineTextForm(props: Props) {
+  const { label, value, onChange, onSubmit, submitLabel, autoFocus = false, className = 'flex gap-2', isLarge = false } = props;
   function submit(event: FormEvent) {
     event.preventDefault();
     onSubmit();
@@ -26,9 +29,9 @@ export function InlineTextForm({ label, value, onChange, onSubmit, submitLabel, 
         autoFocus={autoFocus}
         value={value}
         onChange={(event) => onChange(event.target.value)}
-        className="input min-h-9 max-w-xs py-1 text-sm"
+        className={isLarge ? 'input' : 'input min-h-9 max-w-xs py-1 text-sm'}
       />
-      <button type="submit" className="btn-secondary btn-small">
+      <button type="submit" className={isLarge ? 'btn-secondary shrink-0' : 'btn-secondary btn-small'}>
         {submitLabel}
       </button>
     </form>

@@ -9,6 +9,7 @@ import type { StepKind } from '../../lib/session/agenda';
 import { ActionPlan } from '../actions/ActionPlan';
 import type { Person } from '../actions/ActionRow';
 import { EmpathyMap } from '../board/EmpathyMap';
+import { ParticipantMap } from '../participant/ParticipantMap';
 import { JourneyBoard } from '../journey/JourneyBoard';
 import type { BoardActions, BoardViewOptions, ScreenView } from '../board/types';
 import { EvidenceBalanceCard } from '../persona/EvidenceBalanceCard';
@@ -31,6 +32,8 @@ interface Props {
   /** The persona the facilitator made active; the first one until then. */
   personaId: string | null;
   spotlight?: QuadrantId | null;
+  /** Participants: the facilitator's quadrant (spotlight, else the step's), which a phone opens on. */
+  currentQuadrant?: QuadrantId | null;
   /** The presenter passes this: switches every screen to a persona (`persona.activate`). */
   onActivatePersona?: (personaId: string) => void;
   /** The current step's kind: a profile step opens the profile instead of the empathy map. */
@@ -53,6 +56,7 @@ export function BoardArea({
   view: screen,
   personaId,
   spotlight = null,
+  currentQuadrant = null,
   onActivatePersona,
   stepKind = null,
   isFacilitator,
@@ -91,7 +95,7 @@ export function BoardArea({
       {/* One row on the projector, to leave the height to the board; tabs above the tools on a phone. */}
       <div className="flex flex-wrap items-center gap-2">
         <PersonaTabs
-          className={`min-w-0 ${isLarge ? 'flex-1' : 'basis-full'}`}
+          className="min-w-0 flex-1"
           personas={board.personas}
           selectedId={selected.id}
           activeId={chosen?.id ?? null}
@@ -102,7 +106,10 @@ export function BoardArea({
           isLarge={isLarge}
           onSelect={select}
         />
-        <SectionSwitch section={section} onChange={setSection} isLarge={isLarge} />
+        {/* On a phone the switch takes its own full row, below the personas and their options. */}
+        <div className={isLarge ? '' : 'order-last basis-full sm:order-none sm:basis-auto'}>
+          <SectionSwitch section={section} onChange={setSection} isLarge={isLarge} />
+        </div>
         {isLarge && section === 'profile' && !view.isReadOnly && (
           <button
             type="button"
@@ -143,8 +150,16 @@ export function BoardArea({
           </p>
         )}
         <div className="min-h-0 flex-1 overflow-y-auto">
-          {section === 'map' ? (
+          {section === 'map' && isLarge ? (
             <EmpathyMap personaId={selected.id} source={source} actions={actions} view={view} spotlight={spotlight} />
+          ) : section === 'map' ? (
+            <ParticipantMap
+              personaId={selected.id}
+              source={source}
+              actions={actions}
+              view={view}
+              currentQuadrant={currentQuadrant}
+            />
           ) : section === 'journey' ? (
             <JourneyBoard persona={selected} steps={board.journeySteps} notes={board.notes} actions={actions} view={view} />
           ) : section === 'plan' ? (

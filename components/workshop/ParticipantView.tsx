@@ -8,7 +8,6 @@ import { quadrantsOf, type QuadrantId } from '../../lib/quadrants';
 import type { Result } from '../../lib/result';
 import type { BoardActions } from '../board/types';
 import { currentStep } from '../../lib/session/state';
-import { FocusComposer } from '../session/FocusComposer';
 import { MyDrafts } from '../session/MyDrafts';
 import { dotsLeft, noteVoting } from '../session/noteVoting';
 import { StepBanner } from '../session/StepBanner';
@@ -17,6 +16,7 @@ import { useParticipantSession } from '../sync/useSessions';
 import { PictureAccessProvider } from '../persona/PictureAccess';
 import { BoardArea } from './BoardArea';
 import { ConnectionIndicator } from './ConnectionIndicator';
+import { HistoryBar } from './HistoryControls';
 import { JoinForm } from './JoinForm';
 import { RosterList } from './RosterList';
 import { people } from './people';
@@ -33,6 +33,9 @@ export function ParticipantView({ code }: { code: string }) {
   const draftActions = useMemo(() => workshop && withDraftNotes(workshop.board, workshop.control.addDraft), [workshop]);
   const { roster, session: control, clockOffsetMs, myDrafts, unsentDrafts, myVotes, newCode } = useControlState(workshop);
   useCodeRotation(newCode, code, participantPath, rememberSession);
+  // One voting object per vote state, so memoised note rows keep their callbacks between board updates.
+  const send = workshop?.control.send;
+  const voting = useMemo(() => send && noteVoting(control, myVotes, send, true, setVoteError), [control, myVotes, send]);
 
   if (state.phase === 'loading') return <p className="p-6 text-lg">Opening the workshop…</p>;
   if (state.phase !== 'ready' || !workshop) {
@@ -51,18 +54,17 @@ export function ParticipantView({ code }: { code: string }) {
   const actions = isDraftStep && draftActions ? draftActions : workshop.board;
   const left = dotsLeft(control, myVotes);
   const personaId = control?.activePersonaId ?? null;
-  const activePersona = board.personas.find((p) => p.id === personaId) ?? board.personas[0];
   const quadrants = quadrantsOf(board.meta);
   return (
-    <main className="mx-auto flex max-w-screen-2xl flex-col gap-3 p-3 sm:p-4">
-      <header className="flex flex-wrap items-center justify-between gap-2">
-        <div>
-          <h1 className="text-xl font-bold text-slate-950">{board.meta?.title ?? state.session.title}</h1>
-          <p className="text-sm text-slate-700">
+    <main className="mx-auto flex max-w-screen-2xl flex-col gap-3 p-3 pb-24 sm:p-4 sm:pb-24">
+      <header>
+        <h1 className="text-lg leading-tight font-bold text-slate-950">{board.meta?.title ?? state.session.title}</h1>
+        <div className="flex flex-wrap items-center gap-x-3 text-sm text-slate-700">
+          <p>
             Room <span className="font-mono">{formatRoomCode(code)}</span> · You are <strong>{state.session.name}</strong>
           </p>
+          <ConnectionIndicator status={status} />
         </div>
-        <ConnectionIndicator status={status} />
       </header>
       {control && (
         <StepBanner
@@ -72,30 +74,8 @@ export function ParticipantView({ code }: { code: string }) {
           send={workshop.control.send}
         />
       )}
-      {control?.spotlight && activePersona && (
-        <>
-          <FocusComposer
-            spotlight={control.spotlight}
-            quadrants={quadrants}
-            isLocked={isLocked}
-            onAdd={(quadrant, text) => actions.addNote(activePersona.id, quadrant, text)}
-          />
-          <a href="#board" className="self-start font-medium text-blue-800 underline">
-            See the full board
-          </a>
-        </>
-      )}
-      {isDraftStep && (
-        <MyDrafts
-          drafts={myDrafts}
-          quadrants={quadrants}
-          unsent={unsentDrafts}
-          send={workshop.control.send}
-          onRetry={workshop.control.retryDraft}
-        />
-      )}
       {left !== null && (
-        <p role="status" className="rounded-lg bg-blue-700 p-3 text-lg font-bold text-white">
+        <p role="status" className="rounded-lg bg-blue-700 px-3 py-2 font-bold text-white">
           Voting: {left} {left === 1 ? 'dot' : 'dots'} left. Tap “+ Vote” on the notes that matter most.
         </p>
       )}
@@ -110,12 +90,30 @@ export function ParticipantView({ code }: { code: string }) {
           source={workshop.board}
           isLoaded={isLoaded}
           actions={actions}
-          view={{ variant: 'phone', isReadOnly: isLocked, voting: noteVoting(control, myVotes, workshop.control.send, true, setVoteError) }}
+          view={{
+            variant: 'phone',
+            isReadOnly: isLocked,
+            voting,
+            viewerId: state.session.participantId,
+            areNotesPrivate: isDraftStep,
+          }}
           personaId={personaId}
+          currentQuadrant={control?.spotlight ?? step?.quadrant ?? null}
           stepKind={step?.kind ?? null}
           people={people(roster)}
         />
       </PictureAccessProvider>
+      {/* Below the board: a draft appearing must not push the composer it came from off the screen. */}
+      {isDraftStep && (
+        <MyDrafts
+          drafts={myDrafts}
+          quadrants={quadrants}
+          unsent={unsentDrafts}
+          send={workshop.control.send}
+          onRetry={workshop.control.retryDraft}
+        />
+      )}
+      <HistoryBar history={workshop.board.history} isReadOnly={isLocked} />
       <details className="rounded-lg border border-slate-200 bg-white p-3">
         <summary className="cursor-pointer font-medium">Who is here</summary>
         <div className="mt-2">

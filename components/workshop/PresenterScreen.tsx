@@ -17,6 +17,7 @@ import { BoardArea } from './BoardArea';
 import { ConnectionIndicator } from './ConnectionIndicator';
 import { CopyButton } from './CopyButton';
 import { ExportMenu } from './ExportMenu';
+import { HistoryShortcuts } from './HistoryControls';
 import { RosterList } from './RosterList';
 import { people } from './people';
 
@@ -119,6 +120,7 @@ export function PresenterScreen({ code, facilitatorKey, title, joinUrl, workshop
             people={people(roster)}
           />
         </div>
+        <HistoryShortcuts history={workshop.board.history} />
         {!isLobby && (
           <aside className="w-64 shrink-0 overflow-y-auto rounded-xl bg-white p-4 shadow-sm">
             <RosterList roster={roster} isLarge onRemove={areControlsVisible ? remove : undefined} />

@@ -1,0 +1,141 @@
+'use client';
+
+import { DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
+import { useCallback, useId, useMemo, useState } from 'react';
+import type { Note } from '../../lib/note';
+import type { QuadrantId, QuadrantNotes } from '../../lib/quadrants';
+import type { BoardActions, BoardViewOptions } from '../board/types';
+import { useBoardSelector, type BoardSource } from '../sync/useBoardSelector';
+import { useMediaQuery } from '../ui/useMediaQuery';
+import { MovedOnNotice } from './MovedOnNotice';
+import { NoteSheet } from './NoteSheet';
+import { QuadrantComposer } from './QuadrantComposer';
+import { QuadrantPicker } from './QuadrantPicker';
+import { QuadrantSection, type RowContext } from './QuadrantSection';
+import { useOpenQuadrant } from './useOpenQuadrant';
+
+interface Props {
+  personaId: string;
+  /** The live board: the persona's quadrants, their notes and groups, as the store keeps them. */
+  source: BoardSource;
+  actions: BoardActions;
+  view: BoardViewOptions;
+  /** The facilitator's quadrant: the spotlight, else the current step's. */
+  currentQuadrant: QuadrantId | null;
+}
+
+/** Several quadrants side by side from a tablet's width; below it, one at a time. */
+const WIDE_QUERY = '(min-width: 768px)';
+
+/**
+ * A participant's empathy map. On a phone: the list of quadrants with counts, then the open one
+ * (the facilitator's, or the one tapped) with its composer on top; the other quadrants' notes are
+ * not rendered at all, so a 1,000-note board stays one quadrant's work. On a wider screen every
+ * quadrant sits side by side with the same compact rows. Every note's tools are in its "⋯" sheet.
+ */
+export function ParticipantMap({ personaId, source, actions, view, currentQuadrant }: Props) {
+  const isWide = useMediaQuery(WIDE_QUERY);
+  const baseId = useId();
+  const headingId = (id: QuadrantId) => `${baseId}-${id}`;
+  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }), useSensor(KeyboardSensor));
+  // The store keeps each quadrant's list (and the array of them) the same while unchanged.
+  const panels = useBoardSelector(source, (state) => state.lists.quadrantNotes(personaId));
+  const groups = useBoardSelector(source, (state) => state.board.groups);
+  const [texts, setTexts] = useState<Record<QuadrantId, string>>({});
+  const ids = useMemo(() => panels.map((panel) => panel.quadrant.id), [panels]);
+  const { open, movedOnTo, choose } = useOpenQuadrant(ids, currentQuadrant, (id) => Boolean(texts[id]?.trim()));
+  const [sheet, setSheet] = useState<{ noteId: string; opener: HTMLElement } | null>(null);
+
+  const { voting } = view;
+  const onOpen = useCallback((noteId: string, opener: HTMLElement) => setSheet({ noteId, opener }), []);
+  const onVote = useCallback((noteId: string, delta: 1 | -1) => voting?.cast(noteId, delta), [voting]);
+  const rows: RowContext = { canChange: !view.isReadOnly, canDrag: isWide && !view.isReadOnly, voting, onOpen, onVote };
+  const sheetNote = sheet ? findNote(panels, sheet.noteId) : undefined;
+
+  function onText(id: QuadrantId, text: string) {
+    // A note started here holds this quadrant open, even when the facilitator moves on.
+    if (text.trim() && !texts[id]?.trim()) choose(id);
+    setTexts((all) => ({ ...all, [id]: text }));
+  }
+
+  function openQuadrant(id: QuadrantId) {
+    choose(id);
+    // The tapped quadrant replaces the open one: take focus (and the screen) to its title.
+    requestAnimationFrame(() => document.getElementById(headingId(id))?.focus());
+  }
+
+  const section = ({ quadrant, notes: own, isOffMap }: QuadrantNotes<Note>) => (
+    <QuadrantSection
+      key={quadrant.id}
+      quadrant={quadrant}
+      notes={own as Note[]}
+      groups={groups.filter((group) => group.personaId === personaId && group.quadrant === quadrant.id)}
+      actions={actions}
+      rows={rows}
+      isReadOnly={view.isReadOnly}
+      isCurrent={quadrant.id === currentQuadrant}
+      headingId={headingId(quadrant.id)}
+      isCompact={!isWide}
+      notice={
+        !isWide && movedOnTo !== null && <MovedOnNotice to={movedOnTo} quadrants={view.quadrants} onGo={() => openQuadrant(movedOnTo)} />
+      }
+      composer={
+        isOffMap ? null : (
+          <QuadrantComposer
+            quadrantTitle={quadrant.title}
+            text={texts[quadrant.id] ?? ''}
+            onText={(text) => onText(quadrant.id, text)}
+            onAdd={(text) => actions.addNote(personaId, quadrant.id, text)}
+            isDisabled={view.isReadOnly}
+            isPrivate={Boolean(view.areNotesPrivate)}
+            isPhone={!isWide}
+          />
+        )
+      }
+    />
+  );
+
+  function onDragEnd({ active, over }: DragEndEvent) {
+    const target = view.quadrants.find((quadrant) => quadrant.id === over?.id);
+    if (target) actions.moveNote(String(active.id), target.id);
+  }
+
+  return (
+    <DndContext sensors={sensors} onDragEnd={onDragEnd}>
+      {isWide ? (
+        <div className="grid grid-cols-2 items-start gap-3 xl:grid-cols-3">{panels.map(section)}</div>
+      ) : (
+        <div className="flex flex-col gap-3">
+          <QuadrantPicker panels={panels} open={open} current={currentQuadrant} onOpen={openQuadrant} />
+          {panels.filter((panel) => panel.quadrant.id === open).map(section)}
+        </div>
+      )}
+      {/* A lock closes the sheet: its changes would be refused. */}
+      {sheet && sheetNote && !view.isReadOnly && (
+        <NoteSheet
+          note={sheetNote}
+          actions={actions}
+          moveTargets={view.quadrants.filter((q) => q.id !== sheetNote.quadrant)}
+          onMove={(target) => {
+            actions.moveNote(sheetNote.id, target);
+            setSheet(null);
+          }}
+          groups={groups.filter((group) => group.personaId === personaId && group.quadrant === sheetNote.quadrant)}
+          promoteTargets={view.promoteTargets}
+          canDelete={view.viewerId === undefined || sheetNote.authorId === view.viewerId}
+          onClose={() => setSheet(null)}
+          returnFocusTo={sheet.opener}
+          fallbackFocus={() => document.getElementById(headingId(sheetNote.quadrant))?.focus()}
+        />
+      )}
+    </DndContext>
+  );
+}
+
+function findNote(panels: readonly QuadrantNotes<Note>[], noteId: string): Note | undefined {
+  for (const panel of panels) {
+    const note = panel.notes.find((candidate) => candidate.id === noteId);
+    if (note) return note;
+  }
+  return undefined;
+}

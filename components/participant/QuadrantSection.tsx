@@ -1,0 +1,133 @@
+'use client';
+
+import { useDroppable } from '@dnd-kit/core';
+import { ChevronRight } from 'lucide-react';
+import type { ReactNode } from 'react';
+import type { Group } from '../../lib/groups';
+import type { Note } from '../../lib/note';
+import type { Quadrant } from '../../lib/quadrants';
+import { NoteGroup } from '../board/NoteGroup';
+import type { BoardActions, NoteVoting } from '../board/types';
+import { NoteRow } from './NoteRow';
+
+/** What every row of the map shares; the callbacks are stable, so memoised rows skip rendering. */
+export interface RowContext {
+  canChange: boolean;
+  canDrag: boolean;
+  voting: NoteVoting | undefined;
+  onOpen(noteId: string, opener: HTMLElement): void;
+  onVote(noteId: string, delta: 1 | -1): void;
+}
+
+interface Props {
+  quadrant: Quadrant;
+  notes: Note[];
+  /** This quadrant's groups. */
+  groups: Group[];
+  actions: BoardActions;
+  rows: RowContext;
+  isReadOnly: boolean;
+  /** The facilitator's quadrant (spotlight or step), marked on a wide screen. */
+  isCurrent: boolean;
+  /** The "New note" box; none for the notes whose quadrant left the map. */
+  composer: ReactNode;
+  /** A line above the composer (e.g. "the facilitator moved on"). */
+  notice?: ReactNode;
+  headingId: string;
+  /** A phone: the guiding questions fold away (the step's prompt already asks them). */
+  isCompact: boolean;
+}
+
+/**
+ * One quadrant as a region named by its title: the composer on top, then the notes as compact
+ * rows (grouped ones under their group). Participants' tools rely on this shape.
+ */
+export function QuadrantSection({
+  quadrant,
+  notes,
+  groups,
+  actions,
+  rows,
+  isReadOnly,
+  isCurrent,
+  composer,
+  notice,
+  headingId,
+  isCompact,
+}: Props) {
+  const { setNodeRef, isOver } = useDroppable({ id: quadrant.id, disabled: !rows.canDrag || composer === null });
+  const groupIds = new Set(groups.map((group) => group.id));
+  const list = (own: Note[], label?: string) => (
+    <ul aria-label={label} className="flex flex-col gap-2">
+      {sortByVotes(own, rows.voting).map((note) => (
+        <NoteRow
+          key={note.id}
+          note={note}
+          canChange={rows.canChange}
+          canDrag={rows.canDrag}
+          {...voteOf(note, rows.voting)}
+          onOpen={rows.onOpen}
+          onVote={rows.onVote}
+        />
+      ))}
+    </ul>
+  );
+  const ungrouped = notes.filter((note) => !note.groupId || !groupIds.has(note.groupId));
+  return (
+    <section
+      ref={setNodeRef}
+      aria-labelledby={headingId}
+      className={`flex min-w-0 flex-col gap-3 rounded-xl border-2 bg-white p-3 ${isOver ? 'border-blue-600 bg-blue-50' : isCurrent ? 'border-blue-600' : 'border-slate-200'}`}
+    >
+      <header className="flex items-baseline justify-between gap-2">
+        <h3 id={headingId} tabIndex={-1} className="text-xl font-bold text-slate-950">
+          {quadrant.title}
+        </h3>
+        <span className="shrink-0 text-sm text-slate-700">
+          {isCurrent && !isCompact && <span className="mr-2 rounded-full bg-blue-700 px-2 py-0.5 font-semibold text-white">Now</span>}
+          {notes.length} {notes.length === 1 ? 'note' : 'notes'}
+        </span>
+      </header>
+      {/* Questions are paragraphs, not a list: the notes are the quadrant's only list items. */}
+      {isCompact ? (
+        <details className="group -mt-2 text-sm text-slate-700">
+          <summary className="flex min-h-11 cursor-pointer items-center gap-1 font-medium text-slate-800 [&::-webkit-details-marker]:hidden">
+            <ChevronRight aria-hidden size={16} className="transition-transform group-open:rotate-90" />
+            Questions to think about
+          </summary>
+          <Questions questions={quadrant.questions} />
+        </details>
+      ) : (
+        <div className="-mt-2 text-sm text-slate-700">
+          <Questions questions={quadrant.questions} />
+        </div>
+      )}
+      {notice}
+      {composer}
+      {groups.map((group) => (
+        <NoteGroup key={group.id} group={group} actions={actions} isReadOnly={isReadOnly} isLarge={false} headingLevel="h4">
+          {list(notes.filter((note) => note.groupId === group.id))}
+        </NoteGroup>
+      ))}
+      {list(ungrouped, `Notes in ${quadrant.title}`)}
+      {notes.length === 0 && <p className="text-slate-600">No notes here yet.</p>}
+    </section>
+  );
+}
+
+function Questions({ questions }: { questions: readonly string[] }) {
+  return questions.map((question) => <p key={question}>{question}</p>);
+}
+
+function voteOf(note: Note, voting: NoteVoting | undefined) {
+  if (voting?.results && !voting.isOpen) return { voteMode: 'total' as const, voteCount: voting.results[note.id] ?? 0 };
+  if (voting?.isOpen && voting.isEligible(note)) return { voteMode: 'cast' as const, voteCount: voting.myDots[note.id] ?? 0 };
+  return { voteMode: null, voteCount: 0 };
+}
+
+/** After a vote, the most-voted notes come first. */
+function sortByVotes(notes: Note[], voting: NoteVoting | undefined): Note[] {
+  const results = voting?.results;
+  if (!results) return notes;
+  return [...notes].sort((a, b) => (results[b.id] ?? 0) - (results[a.id] ?? 0));
+}
