@@ -1,8 +1,6 @@
 import { saveScreenshot } from './artifacts';
-import { addNote, expect, goToStep, leaveLobby, note, quadrant, test } from './fixtures';
+import { addNote, controls, expect, goToStep, leaveLobby, note, openBarMenu, quadrant, test } from './fixtures';
 import { decodeQrDataUrl } from './qr';
-
-const controls = (page: import('@playwright/test').Page) => page.getByRole('region', { name: 'Facilitator controls' });
 
 test.describe('facilitating from the presenter view', () => {
   test('the lobby fills, and its QR code decodes to the join URL', async ({ facilitator, joinAs }) => {
@@ -50,7 +48,9 @@ test.describe('facilitating from the presenter view', () => {
     // The focus box adds to the spotlighted quadrant; a note being typed keeps its quadrant.
     const focus = phone.getByRole('region', { name: 'Add a note' });
     await focus.getByRole('textbox').fill('Podcasts on the way to work');
+    await openBarMenu(presenter, 'Board');
     await controls(presenter).getByRole('combobox', { name: 'Spotlight' }).selectOption({ label: 'Gains' });
+    await presenter.keyboard.press('Escape');
     await expect(focus).toContainText('The facilitator moved on to Gains');
     await expect(focus.getByRole('textbox')).toHaveValue('Podcasts on the way to work');
     await focus.getByRole('button', { name: 'Add to Hears' }).click();
@@ -73,11 +73,15 @@ test.describe('facilitating from the presenter view', () => {
     await leaveLobby(presenter);
     const ana = await joinAs('Ana');
     await addNote(ana, 'Sees', 'Before the lock');
+    await openBarMenu(presenter, 'Board');
     await controls(presenter).getByRole('button', { name: 'Lock board' }).click();
+    await presenter.keyboard.press('Escape');
     await expect(ana.getByText('The facilitator has locked the board')).toBeVisible();
     await expect(quadrant(ana, 'Pains').getByLabel('New note')).toBeDisabled();
     await expect(note(ana, 'Sees', 'Before the lock').getByRole('button', { name: 'Delete note' })).toHaveCount(0);
+    await openBarMenu(presenter, 'Board');
     await controls(presenter).getByRole('button', { name: 'Lock board' }).click();
+    await presenter.keyboard.press('Escape');
     await expect(quadrant(ana, 'Pains').getByLabel('New note')).toBeEnabled();
     await addNote(ana, 'Pains', 'After the lock');
     await expect(note(presenter, 'Pains', 'After the lock')).toBeVisible();
@@ -96,6 +100,7 @@ test.describe('facilitating from the presenter view', () => {
     const presenter = facilitator.page;
     const ana = await joinAs('Ana', { phone: true });
     presenter.once('dialog', (dialog) => void dialog.accept());
+    await openBarMenu(presenter, 'More');
     await controls(presenter).getByRole('button', { name: 'New room code' }).click();
     await presenter.waitForURL((url) => !url.pathname.includes(facilitator.code));
     const newCode = /\/w\/([0-9A-Z]{8})\//.exec(presenter.url())![1]!;

@@ -1,11 +1,11 @@
 import type { Page } from '@playwright/test';
 import { saveScreenshot } from './artifacts';
-import { PROJECTOR, addNote, createWorkshopInUi, expect, leaveLobby, note, quadrant, test } from './fixtures';
+import { PROJECTOR, addNote, createWorkshopInUi, expect, leaveLobby, note, quadrant, test, togglePanel } from './fixtures';
 
 const CLASSIC = ['Says', 'Thinks', 'Does', 'Feels'];
 
 async function openMapPanel(presenter: Page) {
-  await presenter.getByRole('region', { name: 'Facilitator controls' }).getByRole('button', { name: 'Map' }).click();
+  await togglePanel(presenter, 'Map');
   return presenter.getByRole('region', { name: 'Empathy map template' });
 }
 
@@ -41,12 +41,12 @@ test('the facilitator switches to the classic four and renames a quadrant; notes
   await expect(quadrant(presenter, 'Not on this map')).toHaveCount(0);
 
   // The agenda's quadrant steps follow the map.
-  await presenter.getByRole('region', { name: 'Facilitator controls' }).getByRole('button', { name: 'Agenda' }).click();
+  await togglePanel(presenter, 'Agenda');
   const agenda = presenter.getByRole('region', { name: 'Agenda' });
   await expect(agenda.getByRole('textbox', { name: 'Title of step 4' })).toHaveValue('Says out loud');
   await expect(agenda.getByRole('textbox', { name: 'Title of step 7' })).toHaveValue('Feels');
   await expect(agenda.getByRole('textbox', { name: 'Title of step 8' })).toHaveValue('Scenario & journey');
-  await presenter.getByRole('region', { name: 'Facilitator controls' }).getByRole('button', { name: 'Agenda' }).click();
+  await togglePanel(presenter, 'Agenda');
   await saveScreenshot(presenter, 'presenter-classic-map');
   await saveScreenshot(phone, 'phone-classic-map');
 });

@@ -1,13 +1,13 @@
 import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { saveScreenshot } from './artifacts';
-import { PHONE, PROJECTOR, addNote, expect, expectNoAxeViolations, leaveLobby, note, quadrant, test } from './fixtures';
+import { PHONE, PROJECTOR, addNote, expect, expectNoAxeViolations, leaveLobby, note, quadrant, test, togglePanel } from './fixtures';
 
 const section = (page: Page, name: 'Empathy map' | 'Profile' | 'Journey' | 'Action plan') =>
   page.getByRole('button', { name, exact: true }).click();
 
 async function openExportPanel(presenter: Page): Promise<void> {
-  await presenter.getByRole('region', { name: 'Facilitator controls' }).getByRole('button', { name: 'Export' }).click();
+  await togglePanel(presenter, 'Export');
   await expect(presenter.getByRole('heading', { name: 'Snapshots' })).toBeVisible();
 }
 

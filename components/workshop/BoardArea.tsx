@@ -9,6 +9,7 @@ import type { StepKind } from '../../lib/session/agenda';
 import { ActionPlan } from '../actions/ActionPlan';
 import type { Person } from '../actions/ActionRow';
 import { EmpathyMap } from '../board/EmpathyMap';
+import { ProjectorMap } from '../presenter/ProjectorMap';
 import { JourneyBoard } from '../journey/JourneyBoard';
 import type { BoardActions, BoardViewOptions, ScreenView } from '../board/types';
 import { EvidenceBalanceCard } from '../persona/EvidenceBalanceCard';
@@ -137,7 +138,16 @@ export function BoardArea({
           </p>
         )}
         <div className="min-h-0 flex-1 overflow-y-auto">
-          {section === 'map' ? (
+          {section === 'map' && isLarge ? (
+            <ProjectorMap
+              persona={selected}
+              notes={board.notes}
+              groups={board.groups}
+              actions={actions}
+              view={view}
+              spotlight={spotlight}
+            />
+          ) : section === 'map' ? (
             <EmpathyMap
               personaId={selected.id}
               notes={board.notes}
