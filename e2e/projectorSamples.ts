@@ -30,12 +30,20 @@ export const SAMPLE_TEXTS: readonly string[] = [
   'Friends recommend the bakery next door',
 ];
 
+/** Sticky notes of a few words (at most 30 characters): what the 24 px promise is made for. */
+export const SHORT_TEXTS: readonly string[] = SAMPLE_TEXTS.filter((text) => text.length <= 30);
+
 /** `perQuadrant` notes in each quadrant, a third of them labelled, some in groups. */
-export function sampleNotes(quadrants: readonly string[], perQuadrant: number, options: { groups?: boolean } = {}): SeedNote[] {
+export function sampleNotes(
+  quadrants: readonly string[],
+  perQuadrant: number,
+  options: { groups?: boolean; short?: boolean } = {},
+): SeedNote[] {
+  const texts = options.short ? SHORT_TEXTS : SAMPLE_TEXTS;
   const notes: SeedNote[] = [];
   quadrants.forEach((quadrant, q) => {
     for (let i = 0; i < perQuadrant; i++) {
-      const text = SAMPLE_TEXTS[(i * 7 + q * 3) % SAMPLE_TEXTS.length]!;
+      const text = texts[(i * 7 + q * 3) % texts.length]!;
       const evidence = i % 3 === 0 ? 'observed' : i % 5 === 0 ? 'assumed' : undefined;
       const group = options.groups && i % 4 === 1 ? (q % 2 === 0 ? 'Getting there' : 'Price') : undefined;
       notes.push({ quadrant, text, ...(evidence ? { evidence } : {}), ...(group ? { group } : {}) });

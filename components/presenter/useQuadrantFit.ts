@@ -1,7 +1,7 @@
 'use client';
 
 import { useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { fitQuadrant, type QuadrantFit, type QuadrantFitInput, type Size } from '../../lib/projectorLayout';
+import { fitQuadrant, type FitMetrics, type QuadrantFit, type QuadrantFitInput, type Size } from '../../lib/projectorLayout';
 
 /** Each correction takes this share off the height the fit may use. */
 const CORRECTION_STEP = 0.06;
@@ -29,10 +29,18 @@ export function useQuadrantFit(box: Size | null, input: Omit<QuadrantFitInput, '
   const steps = isCurrent ? correction.steps : 0;
   const { maxFontPx, questions, groups, notes } = input;
 
+  const lastMetrics = useRef<FitMetrics | null>(null);
   const fit: QuadrantFit | null = useMemo(() => {
     if (!box) return null;
     const height = Math.floor(box.height * (1 - steps * CORRECTION_STEP));
-    return fitQuadrant({ box: { width: box.width, height }, maxFontPx, questions, groups, notes });
+    const next = fitQuadrant({ box: { width: box.width, height }, maxFontPx, questions, groups, notes });
+    // Same sizes, same object: the memoised notes then skip a quadrant's re-fit that changed nothing for them.
+    const previous = lastMetrics.current;
+    if (previous && (Object.keys(previous) as (keyof FitMetrics)[]).every((key) => previous[key] === next.metrics[key])) {
+      return { ...next, metrics: previous };
+    }
+    lastMetrics.current = next.metrics;
+    return next;
   }, [box, steps, maxFontPx, questions, groups, notes]);
 
   useLayoutEffect(() => {

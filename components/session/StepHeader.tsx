@@ -21,40 +21,39 @@ interface Props {
 }
 
 /**
- * The projector's strip over the board, in one row: the workshop and the step with its prompt,
- * how latecomers join, how the room is doing, the timer. Short, so the board keeps the height.
+ * The projector's strip over the board, in one row: the step with its mode and prompt, how
+ * latecomers join, how the room is doing, the timer. Short, so the board keeps the height; the
+ * workshop's title is the page's heading for screen readers (the lobby shows it large).
  */
 export function StepHeader({ title, code, joinUrl, status, session, clockOffsetMs, roster, notes, quadrants, personaId }: Props) {
   const step = currentStep(session);
   const index = session.agenda.findIndex((s) => s.id === step.id);
   const online = roster.filter((entry) => entry.role === 'participant' && entry.isOnline).length;
   const personaNotes = notes.filter((note) => note.personaId === personaId);
+  const modes = [step.isPrivate && 'private writing', step.isAnonymous && 'anonymous', session.isBoardLocked && 'board locked'].filter(
+    (mode): mode is string => Boolean(mode),
+  );
   return (
     <section
       aria-label="Current step"
       className="flex shrink-0 items-center gap-x-5 rounded-xl bg-white px-4 py-1.5 shadow-sm 2xl:gap-x-8 2xl:py-2"
     >
-      <div className="min-w-0 flex-1">
-        {/* On a 720 p projector the title line gives its height to the board (screen readers keep it). */}
-        <div className="sr-only flex min-w-0 items-baseline gap-2 text-lg text-slate-600 2xl:not-sr-only">
-          <h1 className="min-w-0 truncate font-semibold text-slate-800">{title}</h1>
-          <p className="shrink-0">
-            · Step {index + 1} of {session.agenda.length}
-            {step.isPrivate && ' · private writing'}
-            {step.isAnonymous && ' · anonymous'}
-            {session.isBoardLocked && ' · board locked'}
-          </p>
-        </div>
-        <div className="flex min-w-0 items-baseline gap-3">
-          <h2 className="shrink-0 text-2xl leading-tight font-black text-slate-950 2xl:text-4xl">
-            <span className="2xl:hidden">{index + 1}. </span>
-            {step.title}
-          </h2>
-          {step.prompt && <p className="line-clamp-1 min-w-0 text-base text-slate-800 2xl:line-clamp-2 2xl:text-2xl">{step.prompt}</p>}
-        </div>
+      <div className="flex min-w-0 flex-1 items-baseline gap-3">
+        <h1 className="sr-only">{title}</h1>
+        <h2 className="shrink-0 text-2xl leading-tight font-black text-slate-950 2xl:text-4xl">
+          <span className="sr-only">
+            Step {index + 1} of {session.agenda.length}:
+          </span>
+          <span aria-hidden>{index + 1}. </span>
+          {step.title}
+        </h2>
+        {modes.length > 0 && (
+          <p className="shrink-0 rounded-full bg-amber-100 px-2.5 text-sm font-semibold text-amber-950 2xl:text-lg">{modes.join(' · ')}</p>
+        )}
+        {step.prompt && <p className="line-clamp-1 min-w-0 text-base text-slate-800 2xl:line-clamp-2 2xl:text-xl">{step.prompt}</p>}
       </div>
       {/* The home page takes the code too: the host is enough to say where to go. */}
-      <p className="flex shrink-0 items-baseline gap-2 text-sm leading-tight text-slate-700 2xl:flex-col 2xl:items-end 2xl:gap-0 2xl:text-lg">
+      <p className="flex shrink-0 items-baseline gap-2 text-sm leading-tight text-slate-700 2xl:text-lg">
         <span>
           Join at <span className="font-semibold text-slate-950">{new URL(joinUrl).host}</span>
         </span>

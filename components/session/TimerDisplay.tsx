@@ -26,11 +26,11 @@ export function TimerDisplay({ timer, clockOffsetMs, isLarge = false, hasChime =
     <p
       role="timer"
       aria-label={`${label}: ${formatCountdown(remaining)}`}
-      className={`flex leading-none ${isLarge ? 'flex-row items-baseline gap-2 2xl:flex-col 2xl:items-center 2xl:gap-0' : 'flex-col items-center'}`}
+      className={`flex leading-none ${isLarge ? 'flex-row items-baseline gap-2' : 'flex-col items-center'}`}
     >
       <span className={`font-medium text-slate-600 ${isLarge ? 'text-sm 2xl:text-lg' : 'text-xs'}`}>{label}</span>
       <span
-        className={`font-mono font-black tabular-nums ${isLarge ? 'text-4xl 2xl:text-6xl' : 'text-2xl'} ${isUp ? 'animate-pulse text-red-700' : timer.status === 'paused' ? 'text-slate-500' : 'text-slate-950'}`}
+        className={`font-mono font-black tabular-nums ${isLarge ? 'text-4xl 2xl:text-5xl' : 'text-2xl'} ${isUp ? 'animate-pulse text-red-700' : timer.status === 'paused' ? 'text-slate-500' : 'text-slate-950'}`}
       >
         {formatCountdown(remaining)}
       </span>

@@ -97,8 +97,8 @@ describe('fitQuadrant', () => {
     for (const viewport of [1080, 720] as const) {
       for (let count = 1; count <= 8; count++) {
         for (const box of boxesFor(count, viewport)) {
-          for (const [, chars] of Object.entries(lengths)) {
-            for (const noteCount of [0, 1, 3, 8, 15, 25, 60, 150]) {
+          for (const [kind, chars] of Object.entries(lengths)) {
+            for (const noteCount of kind === 'huge' ? [1, 8, 25] : [0, 1, 8, 15, 25, 150]) {
               const input = notes(rand, noteCount, chars, groups);
               const fit = fitQuadrant({ box, maxFontPx: viewport === 1080 ? 32 : 21, questions: QUESTIONS, groups, notes: input });
               expect(fit.metrics.fontPx).toBeGreaterThanOrEqual(MIN_NOTE_FONT_PX);
@@ -112,7 +112,7 @@ describe('fitQuadrant', () => {
         }
       }
     }
-  });
+  }, 60_000);
 
   it('never makes type bigger when a note is added, wherever it lands', () => {
     for (let seed = 1; seed <= 12; seed++) {

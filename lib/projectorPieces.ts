@@ -1,0 +1,178 @@
+/**
+ * What each piece of a projected quadrant measures: the sizes a note type implies, how many lines
+ * a text wraps to, and the heights of note cards, group frames, stacks and the "+N more" tile.
+ * `projectorLayout` searches over these; the view draws with the same sizes.
+ */
+
+export const MIN_NOTE_FONT_PX = 14;
+export const LINE_HEIGHT = 1.25;
+export const TITLE_LINE_HEIGHT = 1.15;
+/** Average advance of a character in em, on the wide side (DejaVu Sans, Chromium's fallback on Linux, is a wide face). */
+const CHAR_EM = 0.55;
+const BORDER_PX = 1;
+/** A group's dashed frame is drawn thicker, to read as a boundary from the back of the room. */
+const GROUP_BORDER_PX = 2;
+
+/** What the fit needs to know about a note: its text and its marks (they ride along the text). */
+export interface LayoutNote {
+  id: string;
+  text: string;
+  /** The group it is shown in (one of `groups`), or null. */
+  groupId: string | null;
+  hasEvidence?: boolean;
+  /** Closed-round vote total shown on the note, if any. */
+  votes?: number | null;
+}
+
+/** Every size the view draws with, so what it draws is what was measured here. */
+export interface FitMetrics {
+  fontPx: number;
+  titlePx: number;
+  questionPx: number;
+  /** Author line, group names and counts. */
+  metaPx: number;
+  padYPx: number;
+  padXPx: number;
+  gapPx: number;
+  columnGapPx: number;
+  headerGapPx: number;
+}
+
+export type Tile =
+  { kind: 'note'; id: string } | { kind: 'group'; groupId: string; noteIds: string[] } | { kind: 'stack'; groupId: string; count: number };
+
+/** Sizes that follow from the note type and the screen's largest type. */
+export function metricsFor(fontPx: number, maxFontPx: number): FitMetrics {
+  return {
+    fontPx,
+    titlePx: Math.max(20, Math.round(maxFontPx)),
+    questionPx: Math.max(MIN_NOTE_FONT_PX, Math.round(maxFontPx * 0.55)),
+    metaPx: Math.max(MIN_NOTE_FONT_PX, Math.round(fontPx * 0.6)),
+    padYPx: Math.max(3, Math.round(fontPx * 0.2)),
+    padXPx: Math.max(6, Math.round(fontPx * 0.35)),
+    gapPx: Math.max(4, Math.round(fontPx * 0.25)),
+    columnGapPx: Math.max(8, Math.round(fontPx * 0.45)),
+    headerGapPx: Math.max(4, Math.round(maxFontPx * 0.2)),
+  };
+}
+
+/** A text as word lengths per paragraph, measured once and wrapped at every candidate width. */
+export type WordLengths = readonly (readonly number[])[];
+
+export function wordLengths(text: string): WordLengths {
+  return text.split('\n').map((paragraph) =>
+    paragraph
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((word) => Array.from(word).length),
+  );
+}
+
+/**
+ * Lines a text takes in a column `widthPx` wide, at most `maxLines`: greedy word wrap, as the
+ * browser does it, with a word longer than a line broken across lines (`overflow-wrap`).
+ */
+export function textLines(words: WordLengths, extraChars: number, widthPx: number, fontPx: number, maxLines: number): number {
+  const perLine = Math.max(1, Math.floor(widthPx / (fontPx * CHAR_EM)));
+  let lines = 0;
+  words.forEach((paragraph, index) => {
+    if (lines >= maxLines) return;
+    const marks = index === 0 && extraChars > 0 ? [extraChars] : [];
+    let used = 0;
+    let paragraphLines = 1;
+    for (const length of [...marks, ...paragraph]) {
+      const needed = used === 0 ? length : used + 1 + length;
+      if (needed <= perLine) used = needed;
+      else if (length <= perLine) {
+        paragraphLines++;
+        used = length;
+      } else {
+        // Longer than a line: it starts on a line of its own and is broken across lines (`overflow-wrap`).
+        if (used > 0) paragraphLines++;
+        paragraphLines += Math.ceil(length / perLine) - 1;
+        used = length % perLine || perLine;
+      }
+    }
+    lines += paragraphLines;
+  });
+  return Math.min(Math.max(lines, 1), maxLines);
+}
+
+/** Marks drawn inline before the text (so a clamped text never hides them): the vote pill, the evidence icon. */
+const extraChars = (note: LayoutNote) => (note.hasEvidence ? 2 : 0) + (note.votes ? 4 + String(note.votes).length : 0);
+
+export interface MeasuredNote {
+  note: LayoutNote;
+  words: WordLengths;
+  /** Characters' worth of marks drawn before the text. */
+  extra: number;
+}
+
+/** Measured once per fit, wrapped at every width tried. */
+export function measureNote(note: LayoutNote): MeasuredNote {
+  return { note, words: wordLengths(note.text), extra: extraChars(note) };
+}
+
+/** How the notes are drawn at one step of the search. */
+export interface Shape {
+  m: FitMetrics;
+  maxLines: number;
+  showAuthors: boolean;
+  columnWidth: number;
+}
+
+/** Height of a note card plus the gap after it, at this shape, in a column `width` wide. */
+function noteHeight(note: MeasuredNote, shape: Shape, width: number): number {
+  const { m } = shape;
+  const lines = textLines(note.words, note.extra, width - 2 * m.padXPx - 2 * BORDER_PX, m.fontPx, shape.maxLines);
+  const author = shape.showAuthors ? m.metaPx * LINE_HEIGHT + Math.round(m.fontPx * 0.15) : 0;
+  return Math.ceil(2 * BORDER_PX + 2 * m.padYPx + lines * m.fontPx * LINE_HEIGHT + author + m.gapPx);
+}
+
+/** A group's frame: its name on top, its notes inside a dashed border. */
+function groupFrame(m: FitMetrics) {
+  const inset = m.padXPx / 2 + GROUP_BORDER_PX;
+  return {
+    inset,
+    head: Math.ceil(m.metaPx * LINE_HEIGHT + m.padYPx + GROUP_BORDER_PX),
+    foot: Math.ceil(m.padYPx + GROUP_BORDER_PX + m.gapPx),
+  };
+}
+
+const stackHeight = (m: FitMetrics) =>
+  Math.ceil(2 * BORDER_PX + 2 * m.padYPx + m.fontPx * LINE_HEIGHT + m.metaPx * LINE_HEIGHT + 6 + m.gapPx);
+export const moreHeight = (m: FitMetrics) => Math.ceil(2 * BORDER_PX + 2 * m.padYPx + m.fontPx * LINE_HEIGHT + m.gapPx);
+
+/**
+ * The pieces a tile puts into the columns, top to bottom; the browser breaks between pieces,
+ * never inside one. A group's name and its frame's foot are pieces of their own, so a note
+ * joining a group only ever adds a piece (which keeps the fit monotonic); the view keeps the
+ * name with the first note, and checks the result.
+ */
+export function tileAtoms(tile: Tile, notesById: ReadonlyMap<string, MeasuredNote>, shape: Shape): number[] {
+  const { m, columnWidth } = shape;
+  if (tile.kind === 'note') return [noteHeight(notesById.get(tile.id)!, shape, columnWidth)];
+  if (tile.kind === 'stack') return [stackHeight(m)];
+  const frame = groupFrame(m);
+  const inner = columnWidth - 2 * frame.inset;
+  return [frame.head, ...tile.noteIds.map((id) => noteHeight(notesById.get(id)!, shape, inner)), frame.foot];
+}
+
+/**
+ * Columns needed when the browser fills each column to `height` before starting the next
+ * (CSS columns with breaks avoided inside pieces). Balanced columns need no more than this.
+ * Adding a piece anywhere never lowers the count, which keeps the fit monotonic.
+ */
+export function columnsNeeded(atoms: readonly number[], height: number): number {
+  let columns = 1;
+  let used = 0;
+  for (const atom of atoms) {
+    if (atom > height) return Infinity;
+    if (used + atom > height) {
+      columns++;
+      used = 0;
+    }
+    used += atom;
+  }
+  return columns;
+}
