@@ -17,7 +17,7 @@ import {
   measureNote,
   metricsFor,
   moreHeight,
-  tileAtoms,
+  tileHeight,
   type FitMetrics,
   type LayoutNote,
   type MeasuredNote,
@@ -104,12 +104,17 @@ function headerHeight(m: FitMetrics, questions: readonly string[], mode: Questio
   return Math.ceil(m.titlePx * TITLE_LINE_HEIGHT + questionLines * m.questionPx * 1.35 + m.headerGapPx);
 }
 
-/** Column counts to try, the ones nearest a sticky note's natural width (about 13 em) first. */
-function columnChoices(width: number, m: FitMetrics): number[] {
+/**
+ * Column counts to try, the ones nearest a sticky note's natural width (about 13 em) first.
+ * Wrapped text needs about 7.5 em, or a column breaks ordinary words ("recomme|nd") and reads as
+ * fragments; a single line cut with an ellipsis breaks none, and goes down to 6 em.
+ */
+function columnChoices(width: number, m: FitMetrics, maxLines: number): number[] {
   const widthFor = (columns: number) => (width - (columns - 1) * m.columnGapPx) / columns;
   const ideal = m.fontPx * 13;
+  const narrowest = m.fontPx * (maxLines > 1 ? 7.5 : 6);
   const choices: number[] = [];
-  for (let columns = 1; columns <= 12 && widthFor(columns) >= m.fontPx * 6; columns++) choices.push(columns);
+  for (let columns = 1; columns <= 12 && widthFor(columns) >= narrowest; columns++) choices.push(columns);
   if (choices.length === 0) choices.push(1);
   return choices.sort((a, b) => Math.abs(widthFor(a) - ideal) - Math.abs(widthFor(b) - ideal) || a - b);
 }
@@ -131,10 +136,10 @@ function arrange(
   const m = metricsFor(level.fontPx, input.maxFontPx);
   const bodyHeight = input.box.height - headerHeight(m, input.questions, level.questions);
   if (bodyHeight <= 0) return null;
-  for (const columns of columnChoices(input.box.width, m)) {
+  for (const columns of columnChoices(input.box.width, m, level.maxLines)) {
     const columnWidth = (input.box.width - (columns - 1) * m.columnGapPx) / columns;
     const shape: Shape = { m, maxLines: level.maxLines, showAuthors: showsAuthors(level.fontPx, input.maxFontPx), columnWidth };
-    const atoms = tiles.flatMap((tile) => tileAtoms(tile, notesById, shape));
+    const atoms = tiles.map((tile) => tileHeight(tile, notesById, shape));
     if (withMore) atoms.push(moreHeight(m));
     if (columnsNeeded(atoms, bodyHeight) <= columns) return { level, columns, shape } satisfies Arrangement;
   }
@@ -195,15 +200,26 @@ export function fitQuadrant(input: QuadrantFitInput): QuadrantFit {
     } else low = mid + 1;
   }
   if (found) return result(found, tiles, []);
-  return collapseOrCount(input, levels.at(-1)!, tiles, notesById);
+  return collapseOrCount(
+    input,
+    levels.filter((level) => level.fontPx === MIN_NOTE_FONT_PX),
+    tiles,
+    notesById,
+  );
 }
 
+/**
+ * At the smallest type: collapse the biggest groups one by one, each time with as many lines a
+ * note as then fit; then count what still does not fit on "+N more". The type stays at its
+ * smallest here, so collapsing never makes it grow.
+ */
 function collapseOrCount(
   input: QuadrantFitInput,
-  densest: Level,
+  smallest: readonly Level[],
   tiles: Tile[],
   notesById: ReadonlyMap<string, MeasuredNote>,
 ): QuadrantFit {
+  const densest = smallest.at(-1)!;
   const groupNotes = new Map(tiles.flatMap((t) => (t.kind === 'group' ? [[t.groupId, t.noteIds] as const] : [])));
   // The biggest groups free the most room; ties keep the board's order.
   const bySize = tiles
@@ -216,8 +232,10 @@ function collapseOrCount(
         ? { kind: 'stack', groupId: group.groupId, count: group.noteIds.length }
         : tile,
     );
-    const arrangement = arrange(input, densest, current, notesById);
-    if (arrangement) return result(arrangement, current, []);
+    for (const level of smallest) {
+      const arrangement = arrange(input, level, current, notesById);
+      if (arrangement) return result(arrangement, current, []);
+    }
   }
   // Still too many: keep the longest run of tiles that fits above a "+N more" tile.
   const m = metricsFor(densest.fontPx, input.maxFontPx);

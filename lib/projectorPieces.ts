@@ -144,18 +144,18 @@ const stackHeight = (m: FitMetrics) =>
 export const moreHeight = (m: FitMetrics) => Math.ceil(2 * BORDER_PX + 2 * m.padYPx + m.fontPx * LINE_HEIGHT + m.gapPx);
 
 /**
- * The pieces a tile puts into the columns, top to bottom; the browser breaks between pieces,
- * never inside one. A group's name and its frame's foot are pieces of their own, so a note
- * joining a group only ever adds a piece (which keeps the fit monotonic); the view keeps the
- * name with the first note, and checks the result.
+ * The height a tile takes in a column; the browser never breaks a tile across columns. A group
+ * stays whole in one column (a frame split over two columns reads as two groups): one that is
+ * taller than a column does not fit, and so collapses into its stack. A note joining a group
+ * only makes its tile taller, which keeps the fit monotonic.
  */
-export function tileAtoms(tile: Tile, notesById: ReadonlyMap<string, MeasuredNote>, shape: Shape): number[] {
+export function tileHeight(tile: Tile, notesById: ReadonlyMap<string, MeasuredNote>, shape: Shape): number {
   const { m, columnWidth } = shape;
-  if (tile.kind === 'note') return [noteHeight(notesById.get(tile.id)!, shape, columnWidth)];
-  if (tile.kind === 'stack') return [stackHeight(m)];
+  if (tile.kind === 'note') return noteHeight(notesById.get(tile.id)!, shape, columnWidth);
+  if (tile.kind === 'stack') return stackHeight(m);
   const frame = groupFrame(m);
   const inner = columnWidth - 2 * frame.inset;
-  return [frame.head, ...tile.noteIds.map((id) => noteHeight(notesById.get(id)!, shape, inner)), frame.foot];
+  return tile.noteIds.reduce((sum, id) => sum + noteHeight(notesById.get(id)!, shape, inner), frame.head + frame.foot);
 }
 
 /**

@@ -22,7 +22,7 @@ export function PersonaCard({ persona, shape, fontPx, noteCount, onCompose }: Pr
   const isBand = shape === 'band';
   const keyPx = Math.max(14, Math.round(fontPx * 0.55));
   return (
-    <aside
+    <section
       aria-label={`Persona: ${persona.name}`}
       style={{ gridArea: 'persona' }}
       className={`flex min-h-0 min-w-0 overflow-hidden rounded-xl bg-slate-900 text-white shadow-sm ${isBand ? 'items-center gap-4 px-4 py-2' : 'w-[clamp(11rem,15vw,18rem)] flex-col items-center gap-3 p-4 text-center'}`}
@@ -72,7 +72,7 @@ export function PersonaCard({ persona, shape, fontPx, noteCount, onCompose }: Pr
           </button>
         )}
       </div>
-    </aside>
+    </section>
   );
 }
 

@@ -53,7 +53,7 @@ export function QuadrantTiles({
             key={group.id}
             role="group"
             aria-label={`Group: ${group.name}`}
-            className="rounded-lg border-2 border-dashed border-slate-400 [box-decoration-break:clone]"
+            className="break-inside-avoid rounded-lg border-2 border-dashed border-slate-400"
             style={{ padding: `0 ${fit.metrics.padXPx / 2}px`, marginBottom: fit.metrics.gapPx }}
           >
             <GroupHeading group={group} count={tile.noteIds.length} m={fit.metrics} onOpen={onOpenGroup} />

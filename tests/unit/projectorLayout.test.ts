@@ -169,7 +169,7 @@ describe('fitQuadrant', () => {
     expect(crowded.metrics.fontPx).toBeLessThan(32);
   });
 
-  it('gets denser as a quadrant fills: smaller type or more columns', () => {
+  it('gets denser as a quadrant fills: smaller type, fewer lines a note or more columns', () => {
     const box = boxesFor(6, 1080)[4]!;
     const rand = random(11);
     const all = notes(rand, 40, () => 30);
@@ -178,7 +178,8 @@ describe('fitQuadrant', () => {
     );
     for (let i = 1; i < sizes.length; i++) {
       const [before, after] = [sizes[i - 1]!, sizes[i]!];
-      expect(after.metrics.fontPx < before.metrics.fontPx || after.columns >= before.columns).toBe(true);
+      const isDenser = after.metrics.fontPx < before.metrics.fontPx || after.maxLines < before.maxLines || after.columns >= before.columns;
+      expect(isDenser).toBe(true);
     }
     expect(sizes.at(-1)!.columns).toBeGreaterThan(sizes[0]!.columns);
   });
