@@ -47,8 +47,8 @@ export function projectorCanvas(ids: readonly string[], zoomedId: string | null 
     // Hears and Sees span the persona's row too, so they are narrower than the middle; wide,
     // short boxes lose a larger share to their title, so Pains and Gains get a taller row.
     return {
-      columns: 'minmax(0, 5fr) minmax(0, 8fr) minmax(0, 8fr) minmax(0, 5fr)',
-      rows: 'minmax(0, 10fr) auto minmax(0, 10fr) minmax(0, 12fr)',
+      columns: 'minmax(0, 3fr) minmax(0, 4fr) minmax(0, 4fr) minmax(0, 3fr)',
+      rows: 'minmax(0, 11fr) auto minmax(0, 11fr) minmax(0, 12fr)',
       areas: ['hears thinks thinks sees', 'hears persona persona sees', 'hears says says sees', 'pains pains gains gains'],
       areaOf: { ...SIX_AREAS },
       persona: 'band',

@@ -32,7 +32,7 @@ export {
   columnsNeeded,
   metricsFor,
   textLines,
-  wordLengths,
+  wordWidths,
   type FitMetrics,
   type LayoutNote,
   type Tile,

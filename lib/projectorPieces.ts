@@ -4,11 +4,11 @@
  * `projectorLayout` searches over these; the view draws with the same sizes.
  */
 
+import { SPACE_EM, textEm } from './textWidth';
+
 export const MIN_NOTE_FONT_PX = 14;
 export const LINE_HEIGHT = 1.25;
 export const TITLE_LINE_HEIGHT = 1.15;
-/** Average advance of a character in em, on the wide side (DejaVu Sans, Chromium's fallback on Linux, is a wide face). */
-const CHAR_EM = 0.55;
 const BORDER_PX = 1;
 /** A group's dashed frame is drawn thicker, to read as a boundary from the back of the room. */
 const GROUP_BORDER_PX = 2;
@@ -56,41 +56,37 @@ export function metricsFor(fontPx: number, maxFontPx: number): FitMetrics {
   };
 }
 
-/** A text as word lengths per paragraph, measured once and wrapped at every candidate width. */
-export type WordLengths = readonly (readonly number[])[];
+/** A text as the widths (em) of its words, per paragraph: measured once, wrapped at every width tried. */
+export type WordWidths = readonly (readonly number[])[];
 
-export function wordLengths(text: string): WordLengths {
-  return text.split('\n').map((paragraph) =>
-    paragraph
-      .split(/\s+/)
-      .filter(Boolean)
-      .map((word) => Array.from(word).length),
-  );
+export function wordWidths(text: string): WordWidths {
+  return text.split('\n').map((paragraph) => paragraph.split(/\s+/).filter(Boolean).map(textEm));
 }
 
 /**
  * Lines a text takes in a column `widthPx` wide, at most `maxLines`: greedy word wrap, as the
- * browser does it, with a word longer than a line broken across lines (`overflow-wrap`).
+ * browser does it, with a word longer than a line broken across lines (`overflow-wrap`; a
+ * sentence in Chinese or Japanese, with no spaces, wraps the same way).
  */
-export function textLines(words: WordLengths, extraChars: number, widthPx: number, fontPx: number, maxLines: number): number {
-  const perLine = Math.max(1, Math.floor(widthPx / (fontPx * CHAR_EM)));
+export function textLines(words: WordWidths, marksEm: number, widthPx: number, fontPx: number, maxLines: number): number {
+  const perLine = Math.max(1, widthPx / fontPx);
   let lines = 0;
   words.forEach((paragraph, index) => {
     if (lines >= maxLines) return;
-    const marks = index === 0 && extraChars > 0 ? [extraChars] : [];
+    const marks = index === 0 && marksEm > 0 ? [marksEm] : [];
     let used = 0;
     let paragraphLines = 1;
-    for (const length of [...marks, ...paragraph]) {
-      const needed = used === 0 ? length : used + 1 + length;
+    for (const width of [...marks, ...paragraph]) {
+      const needed = used === 0 ? width : used + SPACE_EM + width;
       if (needed <= perLine) used = needed;
-      else if (length <= perLine) {
+      else if (width <= perLine) {
         paragraphLines++;
-        used = length;
+        used = width;
       } else {
-        // Longer than a line: it starts on a line of its own and is broken across lines (`overflow-wrap`).
+        // Longer than a line: it starts on a line of its own and is broken across lines.
         if (used > 0) paragraphLines++;
-        paragraphLines += Math.ceil(length / perLine) - 1;
-        used = length % perLine || perLine;
+        paragraphLines += Math.ceil(width / perLine) - 1;
+        used = width % perLine || perLine;
       }
     }
     lines += paragraphLines;
@@ -99,18 +95,18 @@ export function textLines(words: WordLengths, extraChars: number, widthPx: numbe
 }
 
 /** Marks drawn inline before the text (so a clamped text never hides them): the vote pill, the evidence icon. */
-const extraChars = (note: LayoutNote) => (note.hasEvidence ? 2 : 0) + (note.votes ? 4 + String(note.votes).length : 0);
+const marksEm = (note: LayoutNote) => (note.hasEvidence ? 1.4 : 0) + (note.votes ? 0.6 * (3.5 + String(note.votes).length) : 0);
 
 export interface MeasuredNote {
   note: LayoutNote;
-  words: WordLengths;
-  /** Characters' worth of marks drawn before the text. */
-  extra: number;
+  words: WordWidths;
+  /** The width of the marks drawn before the text, in em. */
+  marks: number;
 }
 
 /** Measured once per fit, wrapped at every width tried. */
 export function measureNote(note: LayoutNote): MeasuredNote {
-  return { note, words: wordLengths(note.text), extra: extraChars(note) };
+  return { note, words: wordWidths(note.text), marks: marksEm(note) };
 }
 
 /** How the notes are drawn at one step of the search. */
@@ -124,7 +120,7 @@ export interface Shape {
 /** Height of a note card plus the gap after it, at this shape, in a column `width` wide. */
 function noteHeight(note: MeasuredNote, shape: Shape, width: number): number {
   const { m } = shape;
-  const lines = textLines(note.words, note.extra, width - 2 * m.padXPx - 2 * BORDER_PX, m.fontPx, shape.maxLines);
+  const lines = textLines(note.words, note.marks, width - 2 * m.padXPx - 2 * BORDER_PX, m.fontPx, shape.maxLines);
   const author = shape.showAuthors ? m.metaPx * LINE_HEIGHT + Math.round(m.fontPx * 0.15) : 0;
   return Math.ceil(2 * BORDER_PX + 2 * m.padYPx + lines * m.fontPx * LINE_HEIGHT + author + m.gapPx);
 }

@@ -25,16 +25,17 @@ export function PersonaCard({ persona, shape, fontPx, noteCount, onCompose }: Pr
     <section
       aria-label={`Persona: ${persona.name}`}
       style={{ gridArea: 'persona' }}
-      className={`flex min-h-0 min-w-0 overflow-hidden rounded-xl bg-slate-900 text-white shadow-sm ${isBand ? 'items-center gap-4 px-4 py-2' : 'w-[clamp(11rem,15vw,18rem)] flex-col items-center gap-3 p-4 text-center'}`}
+      className={`flex min-h-0 min-w-0 overflow-hidden rounded-xl bg-slate-900 text-white shadow-sm ${isBand ? 'items-center gap-4 px-3 py-1.5' : 'w-[clamp(11rem,15vw,18rem)] flex-col items-center gap-3 p-4 text-center'}`}
     >
       <Avatar persona={persona} size="large" className={`ring-4 ring-white/80 ${avatarSize(shape, fontPx)}`} />
-      <div className={`flex min-w-0 flex-col ${isBand ? 'flex-1' : 'items-center'}`}>
-        <p className="truncate leading-tight font-black" style={{ fontSize: Math.round(fontPx * 1.15) }}>
+      {/* In a band the name and the quote share one line, so the band stays as low as the picture. */}
+      <div className={`flex min-w-0 ${isBand ? 'flex-1 items-baseline gap-4' : 'flex-col items-center'}`}>
+        <p className="max-w-full shrink-0 truncate leading-tight font-black" style={{ fontSize: Math.round(fontPx * 1.15) }}>
           {persona.name}
         </p>
         {persona.quote && (
           <p
-            className={`text-slate-200 italic ${isBand ? 'line-clamp-1 2xl:line-clamp-2' : 'line-clamp-6'}`}
+            className={`text-slate-200 italic ${isBand ? 'min-w-0 truncate' : 'line-clamp-6'}`}
             style={{ fontSize: Math.max(14, Math.round(fontPx * 0.7)) }}
           >
             “{persona.quote}”
@@ -46,7 +47,8 @@ export function PersonaCard({ persona, shape, fontPx, noteCount, onCompose }: Pr
           className={`flex items-center gap-x-3 gap-y-1 text-slate-100 ${isBand ? '' : 'flex-wrap justify-center'}`}
           style={{ fontSize: keyPx }}
         >
-          <span>{noteCount} notes</span>
+          {/* The step strip counts the notes too: on a small screen the band leaves it to the strip. */}
+          <span className={isBand ? 'hidden 2xl:inline' : ''}>{noteCount} notes</span>
           <span className="inline-flex items-center">
             <span aria-hidden className="inline-flex">
               <EvidenceMark evidence="observed" fontPx={keyPx + 2} />
@@ -65,7 +67,7 @@ export function PersonaCard({ persona, shape, fontPx, noteCount, onCompose }: Pr
             type="button"
             onClick={onCompose}
             aria-keyshortcuts="N"
-            className="inline-flex min-h-10 items-center gap-1 rounded-lg bg-white px-3 py-1 text-base font-bold text-slate-950 hover:bg-slate-100 group-data-[controls=hidden]/presenter:hidden"
+            className="inline-flex min-h-9 items-center gap-1 rounded-lg bg-white px-2.5 py-1 text-sm font-bold text-slate-950 hover:bg-slate-100 group-data-[controls=hidden]/presenter:hidden 2xl:min-h-10 2xl:text-base"
           >
             <Plus aria-hidden size={18} /> Add a note{' '}
             <kbd className="ml-1 rounded border border-slate-400 px-1 text-sm font-semibold">N</kbd>
@@ -79,5 +81,5 @@ export function PersonaCard({ persona, shape, fontPx, noteCount, onCompose }: Pr
 /** The avatar's sizes are a phone's; the projector's band keeps it to its row's height. */
 function avatarSize(shape: 'band' | 'column', fontPx: number): string {
   if (shape === 'column') return fontPx >= 28 ? '' : 'size-20! text-3xl!';
-  return fontPx >= 28 ? 'size-18! text-3xl!' : 'size-10! text-lg!';
+  return fontPx >= 28 ? 'size-14! text-2xl!' : 'size-10! text-lg!';
 }

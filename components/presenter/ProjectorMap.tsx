@@ -60,7 +60,7 @@ export function ProjectorMap({ persona, notes, groups, actions, view, spotlight 
 
   return (
     <div
-      className="grid h-full min-h-0 gap-2 2xl:gap-3"
+      className="grid h-full min-h-0 gap-2"
       style={{
         gridTemplateColumns: canvas.columns,
         gridTemplateRows: canvas.rows,

@@ -44,7 +44,7 @@ export function PresenterScreen({ code, facilitatorKey, title, joinUrl, workshop
   return (
     <main
       data-controls={areControlsVisible ? 'shown' : 'hidden'}
-      className="group/presenter flex h-dvh flex-col gap-2 overflow-hidden bg-slate-100 p-2 2xl:gap-3 2xl:p-3"
+      className="group/presenter flex h-dvh flex-col gap-2 overflow-hidden bg-slate-100 p-2"
     >
       {session && areControlsVisible && (
         <FacilitatorBar

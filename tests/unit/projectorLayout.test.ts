@@ -5,7 +5,7 @@ import {
   fitLevels,
   fitQuadrant,
   textLines,
-  wordLengths,
+  wordWidths,
   type LayoutGroup,
   type LayoutNote,
   type QuadrantFit,
@@ -218,14 +218,23 @@ describe('fitQuadrant', () => {
 
 describe('the fit’s pieces', () => {
   it('wraps words the way a browser does, breaking only words longer than a line', () => {
-    expect(textLines(wordLengths('Queues at lunch time'), 0, 1000, 20, 6)).toBe(1);
-    // 11 characters a line at 20 px in 121 px: "Queues at" | "lunch time".
-    expect(textLines(wordLengths('Queues at lunch time'), 0, 121, 20, 6)).toBe(2);
-    expect(textLines(wordLengths('a\nb\nc'), 0, 1000, 20, 6)).toBe(3);
-    expect(textLines(wordLengths('x'.repeat(30)), 0, 121, 20, 6)).toBe(3);
-    expect(textLines(wordLengths(`ab ${'x'.repeat(30)}`), 0, 121, 20, 6)).toBe(4);
-    expect(textLines(wordLengths('word '.repeat(200)), 0, 121, 20, 4)).toBe(4);
-    expect(textLines(wordLengths(''), 0, 121, 20, 4)).toBe(1);
+    expect(textLines(wordWidths('Queues at lunch time'), 0, 1000, 20, 6)).toBe(1);
+    // About 6 em a line at 20 px in 121 px: "Queues at" | "lunch time".
+    expect(textLines(wordWidths('Queues at lunch time'), 0, 121, 20, 6)).toBe(2);
+    expect(textLines(wordWidths('a\nb\nc'), 0, 1000, 20, 6)).toBe(3);
+    expect(textLines(wordWidths('x'.repeat(30)), 0, 121, 20, 6)).toBe(3);
+    expect(textLines(wordWidths(`ab ${'x'.repeat(30)}`), 0, 121, 20, 6)).toBe(4);
+    expect(textLines(wordWidths('word '.repeat(200)), 0, 121, 20, 4)).toBe(4);
+    expect(textLines(wordWidths(''), 0, 121, 20, 4)).toBe(1);
+  });
+
+  it('measures Chinese, Japanese and emoji a full em a character, and wraps text with no spaces', () => {
+    // 19 ideographs are about 20 em; 10.5 em a line at 20 px in 210 px: two lines, where 20 narrow letters take one.
+    expect(textLines(wordWidths('顾客在午餐时间排队太久了所以他们去了别的咖啡店'.slice(0, 19)), 0, 210, 20, 6)).toBe(2);
+    expect(textLines(wordWidths('queuesatlunchtimeabc'), 0, 210, 20, 6)).toBe(2);
+    expect(textLines(wordWidths('iiiiiiiiiiiiiiiiiiii'), 0, 210, 20, 6)).toBe(1);
+    expect(textLines(wordWidths('😀😀😀😀😀😀😀😀😀'), 0, 210, 20, 6)).toBe(1);
+    expect(textLines(wordWidths('😀😀😀😀😀😀😀😀😀😀😀'), 0, 210, 20, 6)).toBe(2);
   });
 
   it('counts the columns a run of pieces needs, never fewer when one is added', () => {
