@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { saveScreenshot } from './artifacts';
-import { expect, expectNoAxeViolations, leaveLobby, note, quadrant, test } from './fixtures';
+import { expect, expectNoAxeViolations, leaveLobby, note, test } from './fixtures';
 import { sampleNotes } from './projectorSamples';
 import { SIZES, expectEveryNoteShownOrCounted, quadrantReports, settled } from './projectorChecks';
 import { decodeQrScreenshot } from './qr';
@@ -49,12 +49,20 @@ test.describe('the projected empathy map holds a real room', () => {
     // What a stack or "+N more" stands for is one click away.
     await presenter.setViewportSize(SIZES[1]);
     await settled(presenter);
-    const more = quadrant(presenter, 'Thinks & Feels').getByRole('button', { name: /^\+\d+ more/ });
+    const more = presenter.getByRole('button', { name: /^\+\d+ more/ }).first();
     const hidden = Number(/\+(\d+)/.exec((await more.textContent()) ?? '')![1]);
     await more.click();
     await expect(presenter.getByRole('dialog').getByRole('listitem')).toHaveCount(hidden);
     await presenter.keyboard.press('Escape');
     await expect(presenter.getByRole('dialog')).toHaveCount(0);
+    await presenter
+      .getByRole('button', { name: /^Group: .+, 6 notes$/ })
+      .first()
+      .click();
+    const group = presenter.getByRole('dialog', { name: /^Group: / });
+    await expect(group.getByRole('listitem')).toHaveCount(6);
+    await expect(group.getByRole('button', { name: 'Ungroup' })).toBeVisible();
+    await presenter.keyboard.press('Escape');
   });
 
   test('with up to 8 notes of a few words a quadrant the type is at least 24 px at 1080p', async ({ facilitator }) => {

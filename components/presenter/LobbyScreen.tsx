@@ -28,14 +28,19 @@ interface Props {
 export function LobbyScreen({ title, code, joinUrl, status, roster, isLobbyLocked, onRemove }: Props) {
   const scale = useViewportScale();
   const [qrBoxRef, qrBox] = useElementSize<HTMLDivElement>();
-  const qrSize = qrBox ? Math.floor(Math.min(qrBox.width, qrBox.height)) : 0;
+  const [captionRef, caption] = useElementSize<HTMLParagraphElement>();
+  // The caption and the code sit together in the middle of the column, the code as big as fits.
+  const qrSize = qrBox && caption ? Math.floor(Math.min(qrBox.width, qrBox.height - caption.height - 12)) : 0;
   return (
     <section aria-label="Lobby" className="flex min-h-0 flex-1 gap-3 2xl:gap-4">
-      <div className="flex w-[min(44%,58dvh)] shrink-0 flex-col items-center gap-2 rounded-2xl bg-white p-3 shadow-sm">
-        <p className="shrink-0 text-2xl font-bold text-slate-950 2xl:text-4xl">Scan to join</p>
-        <div ref={qrBoxRef} className="flex min-h-0 w-full flex-1 items-center justify-center">
-          {qrSize > 0 && <QrCode text={joinUrl} size={qrSize} />}
-        </div>
+      <div
+        ref={qrBoxRef}
+        className="flex w-[min(44%,58dvh)] shrink-0 flex-col items-center justify-center gap-3 rounded-2xl bg-white p-3 shadow-sm"
+      >
+        <p ref={captionRef} className="shrink-0 text-2xl font-bold text-slate-950 2xl:text-4xl">
+          Scan to join
+        </p>
+        {qrSize > 0 && <QrCode text={joinUrl} size={qrSize} />}
       </div>
       <div className="flex min-w-0 flex-1 flex-col gap-3 rounded-2xl bg-white px-6 py-4 shadow-sm 2xl:gap-5 2xl:px-8 2xl:py-6">
         <div className="flex shrink-0 items-start gap-4">
