@@ -49,7 +49,11 @@ export function LobbyRoster({ roster, maxFontPx, onRemove }: Props) {
       <h2 className="shrink-0 text-xl font-semibold text-slate-900 2xl:text-3xl">
         {online} {online === 1 ? 'person' : 'people'} connected
       </h2>
-      <ul ref={boxRef} className="flex min-h-0 flex-1 flex-wrap content-start overflow-hidden" style={{ gap: m?.gapPx }}>
+      <ul
+        ref={boxRef}
+        className="flex min-h-[50dvh] flex-1 flex-wrap content-start overflow-hidden min-[900px]:min-h-0"
+        style={{ gap: m?.gapPx }}
+      >
         {m &&
           shown.map((entry) => (
             <li

@@ -32,10 +32,10 @@ export function LobbyScreen({ title, code, joinUrl, status, roster, isLobbyLocke
   // The caption and the code sit together in the middle of the column, the code as big as fits.
   const qrSize = qrBox && caption ? Math.floor(Math.min(qrBox.width, qrBox.height - caption.height - 12)) : 0;
   return (
-    <section aria-label="Lobby" className="flex min-h-0 flex-1 gap-3 2xl:gap-4">
+    <section aria-label="Lobby" className="flex min-h-0 flex-1 flex-col gap-3 min-[900px]:flex-row 2xl:gap-4">
       <div
         ref={qrBoxRef}
-        className="flex w-[min(44%,58dvh)] shrink-0 flex-col items-center justify-center gap-3 rounded-2xl bg-white p-3 shadow-sm"
+        className="flex h-[95vw] w-full shrink-0 flex-col items-center justify-center gap-3 rounded-2xl bg-white p-3 shadow-sm min-[900px]:h-auto min-[900px]:w-[min(44%,58dvh)]"
       >
         <p ref={captionRef} className="shrink-0 text-2xl font-bold text-slate-950 2xl:text-4xl">
           Scan to join

@@ -36,7 +36,7 @@ export function StepHeader({ title, code, joinUrl, status, session, clockOffsetM
   return (
     <section
       aria-label="Current step"
-      className="flex shrink-0 items-center gap-x-5 rounded-xl bg-white px-4 py-1.5 shadow-sm 2xl:gap-x-8 2xl:py-2"
+      className="flex shrink-0 flex-wrap items-center gap-x-5 gap-y-1 rounded-xl bg-white px-4 py-1.5 shadow-sm min-[900px]:flex-nowrap 2xl:gap-x-8 2xl:py-2"
     >
       <div className="flex min-w-0 flex-1 items-baseline gap-3">
         <h1 className="sr-only">{title}</h1>

@@ -8,6 +8,7 @@ import { noteVoting } from '../session/noteVoting';
 import { StepHeader } from '../session/StepHeader';
 import { LobbyScreen } from '../presenter/LobbyScreen';
 import { PanelDrawer } from '../presenter/PanelDrawer';
+import { useProjectorScreen } from '../presenter/useProjectorScreen';
 import type { BoardState } from '../sync/BoardConnection';
 import type { ControlState } from '../sync/ControlConnection';
 import type { Workshop } from '../sync/useWorkshop';
@@ -27,10 +28,11 @@ interface Props {
 /**
  * What the projector shows, with the facilitator's controls on top (hideable for a clean
  * screen): the lobby until the first step, then the step strip and the board. Nothing scrolls;
- * panels open over the board.
+ * panels open over the board. Opened on a phone, it shows the phone's board and scrolls.
  */
 export function PresenterScreen({ code, facilitatorKey, title, joinUrl, workshop, boardState, controlState }: Props) {
   const [areControlsVisible, setAreControlsVisible] = useState(true);
+  const isProjector = useProjectorScreen();
   const [openPanel, setOpenPanel] = useState<FacilitatorPanel | null>(null);
   const { board, status, isLoaded } = boardState;
   const { session, roster, clockOffsetMs } = controlState;
@@ -44,7 +46,7 @@ export function PresenterScreen({ code, facilitatorKey, title, joinUrl, workshop
   return (
     <main
       data-controls={areControlsVisible ? 'shown' : 'hidden'}
-      className="group/presenter flex h-dvh flex-col gap-2 overflow-hidden bg-slate-100 p-2"
+      className={`group/presenter flex flex-col gap-2 bg-slate-100 p-2 ${isProjector ? 'h-dvh overflow-hidden' : 'min-h-dvh'}`}
     >
       {session && areControlsVisible && (
         <FacilitatorBar
@@ -111,7 +113,7 @@ export function PresenterScreen({ code, facilitatorKey, title, joinUrl, workshop
             board={board}
             isLoaded={isLoaded}
             actions={workshop.board}
-            view={{ variant: 'projector', isReadOnly: false, voting: noteVoting(session, null, send, false) }}
+            view={{ variant: isProjector ? 'projector' : 'phone', isReadOnly: false, voting: noteVoting(session, null, send, false) }}
             personaId={personaId}
             spotlight={session?.spotlight ?? null}
             onActivatePersona={(id) => void send({ type: 'persona.activate', personaId: id })}
