@@ -6,13 +6,13 @@ test.describe('live empathy map', () => {
     const ana = await joinAs('Ana');
     const ben = await joinAs('Ben', { phone: true });
     const presenter = facilitator.page;
+    await expect(presenter.getByRole('region', { name: 'Roster' })).toContainText('Ana');
+    await expect(presenter.getByRole('region', { name: 'Roster' })).toContainText('Ben');
     await leaveLobby(presenter);
 
     for (const title of ['Sees', 'Hears', 'Thinks & Feels', 'Says & Does', 'Pains', 'Gains']) {
       await expect(await quadrant(ben, title)).toBeVisible();
     }
-    await expect(presenter.getByRole('region', { name: 'Roster' })).toContainText('Ana');
-    await expect(presenter.getByRole('region', { name: 'Roster' })).toContainText('Ben');
 
     await addNote(ana, 'Pains', 'Queues at lunch time');
     await expect(await note(ben, 'Pains', 'Queues at lunch time')).toContainText('Ana');
@@ -40,8 +40,10 @@ test.describe('live empathy map', () => {
     await ana.keyboard.press('Escape');
     await expect(noteSheet(ana)).toHaveCount(0);
 
-    // Delete from the presenter view.
-    await (await note(presenter, 'Says & Does', '15 minutes')).getByRole('button', { name: 'Delete note' }).click();
+    // Delete from the presenter view: a note there opens a dialog with its tools.
+    await (await note(presenter, 'Says & Does', '15 minutes')).click();
+    await presenter.getByRole('dialog', { name: 'Note in Says & Does' }).getByRole('button', { name: 'Delete note' }).click();
+    await expect(presenter.getByRole('dialog')).toHaveCount(0);
     await expect(await note(ana, 'Says & Does', '15 minutes')).toHaveCount(0);
     await expect(await note(ben, 'Says & Does', '15 minutes')).toHaveCount(0);
   });

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { ARTIFACTS_DIR } from './artifacts';
-import { addNote, expect, leaveLobby, test } from './fixtures';
+import { addNote, expect, leaveLobby, test, togglePanel } from './fixtures';
 
 const PDF_DIR = path.resolve(ARTIFACTS_DIR, '..', 'pdf');
 
@@ -14,7 +14,7 @@ test.describe('export from the presenter view', () => {
     const notes = ['Drives in from Łódź every Friday', 'Reads reviews in 東京 travel blogs', 'Москва office wants invoices'];
     for (const [i, text] of notes.entries()) await addNote(ana, ['Sees', 'Hears', 'Pains'][i]!, text);
 
-    await presenter.getByRole('region', { name: 'Facilitator controls' }).getByRole('button', { name: 'Export' }).click();
+    await togglePanel(presenter, 'Export');
     const downloading = presenter.waitForEvent('download');
     await presenter.getByRole('button', { name: 'Export PDF' }).click();
     const download = await downloading;

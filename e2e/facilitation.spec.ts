@@ -1,8 +1,18 @@
 import { saveScreenshot } from './artifacts';
-import { addNote, expect, goToStep, leaveLobby, moreActions, note, quadrant, quadrantRegion, test } from './fixtures';
+import {
+  addNote,
+  controls,
+  expect,
+  goToStep,
+  leaveLobby,
+  moreActions,
+  note,
+  openBarMenu,
+  quadrant,
+  quadrantRegion,
+  test,
+} from './fixtures';
 import { decodeQrDataUrl } from './qr';
-
-const controls = (page: import('@playwright/test').Page) => page.getByRole('region', { name: 'Facilitator controls' });
 
 test.describe('facilitating from the presenter view', () => {
   test('the lobby fills, and its QR code decodes to the join URL', async ({ facilitator, joinAs }) => {
@@ -51,7 +61,9 @@ test.describe('facilitating from the presenter view', () => {
 
     // A note being typed keeps its quadrant open when the facilitator moves on.
     await hears.getByRole('textbox', { name: 'New note' }).fill('Podcasts on the way to work');
+    await openBarMenu(presenter, 'Board');
     await controls(presenter).getByRole('combobox', { name: 'Spotlight' }).selectOption({ label: 'Gains' });
+    await presenter.keyboard.press('Escape');
     await expect(hears).toContainText('The facilitator moved on to Gains');
     await expect(hears.getByRole('textbox', { name: 'New note' })).toHaveValue('Podcasts on the way to work');
     await hears.getByRole('button', { name: 'Add note' }).click();
@@ -76,12 +88,16 @@ test.describe('facilitating from the presenter view', () => {
     await leaveLobby(presenter);
     const ana = await joinAs('Ana');
     await addNote(ana, 'Sees', 'Before the lock');
+    await openBarMenu(presenter, 'Board');
     await controls(presenter).getByRole('button', { name: 'Lock board' }).click();
+    await presenter.keyboard.press('Escape');
     await expect(ana.getByText('The facilitator has locked the board')).toBeVisible();
     await expect((await quadrant(ana, 'Pains')).getByLabel('New note')).toBeDisabled();
     await expect(moreActions(await note(ana, 'Sees', 'Before the lock'))).toHaveCount(0);
     await expect(ana.getByRole('button', { name: 'Undo' })).toBeDisabled();
+    await openBarMenu(presenter, 'Board');
     await controls(presenter).getByRole('button', { name: 'Lock board' }).click();
+    await presenter.keyboard.press('Escape');
     await expect((await quadrant(ana, 'Pains')).getByLabel('New note')).toBeEnabled();
     await addNote(ana, 'Pains', 'After the lock');
     await expect(await note(presenter, 'Pains', 'After the lock')).toBeVisible();
@@ -100,6 +116,7 @@ test.describe('facilitating from the presenter view', () => {
     const presenter = facilitator.page;
     const ana = await joinAs('Ana', { phone: true });
     presenter.once('dialog', (dialog) => void dialog.accept());
+    await openBarMenu(presenter, 'More');
     await controls(presenter).getByRole('button', { name: 'New room code' }).click();
     await presenter.waitForURL((url) => !url.pathname.includes(facilitator.code));
     const newCode = /\/w\/([0-9A-Z]{8})\//.exec(presenter.url())![1]!;

@@ -79,17 +79,29 @@ export async function leaveLobby(page: Page): Promise<void> {
   await expect(page.getByRole('region', { name: 'Current step' })).toContainText('Customer groups');
 }
 
+export const controls = (page: Page) => page.getByRole('region', { name: 'Facilitator controls' });
+
+/** Opens one of the facilitator bar's menus; its controls keep their names inside it. */
+export async function openBarMenu(page: Page, menu: 'Timer' | 'Board' | 'Panels' | 'More'): Promise<void> {
+  await controls(page).getByRole('button', { name: menu, exact: true }).click();
+}
+
+/** Opens (or closes, if open) a facilitator panel from the bar's Panels menu. */
+export async function togglePanel(page: Page, panel: 'Agenda' | 'Map' | 'Export' | 'Roster'): Promise<void> {
+  await openBarMenu(page, 'Panels');
+  await controls(page).getByRole('button', { name: panel, exact: true }).click();
+}
+
 /** Jumps to a step from the agenda editor (opened and closed again). */
 export async function goToStep(presenter: Page, stepNumber: number): Promise<void> {
-  const agendaButton = presenter.getByRole('region', { name: 'Facilitator controls' }).getByRole('button', { name: 'Agenda' });
-  await agendaButton.click();
+  await togglePanel(presenter, 'Agenda');
   await presenter
     .getByRole('region', { name: 'Agenda' })
     .getByRole('listitem')
     .filter({ has: presenter.getByRole('textbox', { name: `Title of step ${stepNumber}` }) })
     .getByRole('button', { name: 'Go' })
     .click();
-  await agendaButton.click();
+  await togglePanel(presenter, 'Agenda');
 }
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

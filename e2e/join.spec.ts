@@ -1,4 +1,4 @@
-import { expect, joinInUi, test } from './fixtures';
+import { expect, joinInUi, openBarMenu, test } from './fixtures';
 
 test.describe('joining by room code', () => {
   test('a wrong code gets a clear message, not a blank page', async ({ page }) => {
@@ -43,11 +43,13 @@ test.describe('joining by room code', () => {
     await expect(facilitator.page.getByText(`/join/${facilitator.code}`)).toBeVisible();
     const fontSize = await facilitator.page.getByText(code, { exact: true }).evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
     expect(fontSize).toBeGreaterThanOrEqual(48);
+    await openBarMenu(facilitator.page, 'More');
     await expect(facilitator.page.getByRole('button', { name: 'Copy facilitator link' })).toBeVisible();
   });
 
   test('the facilitator link opens the presenter view on another machine', async ({ browser, app, facilitator }) => {
     await facilitator.page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await openBarMenu(facilitator.page, 'More');
     await facilitator.page.getByRole('button', { name: 'Copy facilitator link' }).click();
     const link = await facilitator.page.evaluate(() => navigator.clipboard.readText());
     expect(link).toMatch(new RegExp(`/w/${facilitator.code}/present#key=`));

@@ -12,12 +12,13 @@ import {
   quadrant,
   quadrantRegion,
   test,
+  togglePanel,
 } from './fixtures';
 
 const CLASSIC = ['Says', 'Thinks', 'Does', 'Feels'];
 
 async function openMapPanel(presenter: Page) {
-  await presenter.getByRole('region', { name: 'Facilitator controls' }).getByRole('button', { name: 'Map' }).click();
+  await togglePanel(presenter, 'Map');
   return presenter.getByRole('region', { name: 'Empathy map template' });
 }
 
@@ -53,12 +54,12 @@ test('the facilitator switches to the classic four and renames a quadrant; notes
   await expect(quadrantRegion(presenter, 'Not on this map')).toHaveCount(0);
 
   // The agenda's quadrant steps follow the map.
-  await presenter.getByRole('region', { name: 'Facilitator controls' }).getByRole('button', { name: 'Agenda' }).click();
+  await togglePanel(presenter, 'Agenda');
   const agenda = presenter.getByRole('region', { name: 'Agenda' });
   await expect(agenda.getByRole('textbox', { name: 'Title of step 4' })).toHaveValue('Says out loud');
   await expect(agenda.getByRole('textbox', { name: 'Title of step 7' })).toHaveValue('Feels');
   await expect(agenda.getByRole('textbox', { name: 'Title of step 8' })).toHaveValue('Scenario & journey');
-  await presenter.getByRole('region', { name: 'Facilitator controls' }).getByRole('button', { name: 'Agenda' }).click();
+  await togglePanel(presenter, 'Agenda');
   await saveScreenshot(presenter, 'presenter-classic-map');
   await saveScreenshot(phone, 'phone-classic-map');
 });

@@ -1,13 +1,25 @@
 import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { saveScreenshot } from './artifacts';
-import { PHONE, PROJECTOR, addNote, expect, expectNoAxeViolations, leaveLobby, note, openNoteSheet, quadrant, test } from './fixtures';
+import {
+  PHONE,
+  PROJECTOR,
+  addNote,
+  expect,
+  expectNoAxeViolations,
+  leaveLobby,
+  note,
+  openNoteSheet,
+  quadrant,
+  test,
+  togglePanel,
+} from './fixtures';
 
 const section = (page: Page, name: 'Empathy map' | 'Profile' | 'Journey' | 'Action plan') =>
   page.getByRole('button', { name, exact: true }).click();
 
 async function openExportPanel(presenter: Page): Promise<void> {
-  await presenter.getByRole('region', { name: 'Facilitator controls' }).getByRole('button', { name: 'Export' }).click();
+  await togglePanel(presenter, 'Export');
   await expect(presenter.getByRole('heading', { name: 'Snapshots' })).toBeVisible();
 }
 
@@ -125,8 +137,9 @@ test.describe('snapshots, copies and imports', () => {
     await copy.waitForURL(/\/w\/[0-9A-Z]{8}\/present$/);
     expect(copy.url()).not.toContain(/\/w\/([0-9A-Z]{8})\//.exec(presenter.url())![1]!);
     await expect(copy.getByRole('status', { name: /Connection: Live/ })).toBeVisible();
-    await expect(copy.getByRole('tab')).toHaveText([/Jill Smith/, /Persona 2/]);
+    // The lobby keeps the board out of the way: the personas show from the first step on.
     await leaveLobby(copy);
+    await expect(copy.getByRole('tab')).toHaveText([/Jill Smith/, /Persona 2/]);
     await expect(await quadrant(copy, 'Pains')).toBeVisible();
     await expect(await quadrant(copy, 'Pains')).not.toContainText('Queues at 8:00');
   });
@@ -180,8 +193,8 @@ test.describe('snapshots, copies and imports', () => {
       await importButton.click();
       await page.waitForURL(/\/w\/[0-9A-Z]{8}\/present$/);
       await expect(page.getByRole('status', { name: /Connection: Live/ })).toBeVisible();
-      await expect(page.getByRole('tab', { name: /^Jill Smith/ })).toBeVisible();
       await leaveLobby(page);
+      await expect(page.getByRole('tab', { name: /^Jill Smith/ })).toBeVisible();
       await expect(await note(page, 'Pains', 'Queues at 8:00')).toBeVisible();
       await section(page, 'Journey');
       await expect(page.getByRole('listitem', { name: 'Step 1: Hears about us' })).toContainText('A colleague recommends us');

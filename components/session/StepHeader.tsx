@@ -1,10 +1,17 @@
 import type { Note } from '../../lib/note';
 import type { Quadrant } from '../../lib/quadrants';
+import { formatRoomCode } from '../../lib/roomCode';
 import { currentStep, type SessionState } from '../../lib/session/state';
 import type { RosterEntry } from '../../lib/wire';
+import type { ConnectionStatus } from '../sync/BoardConnection';
+import { ConnectionIndicator } from '../workshop/ConnectionIndicator';
 import { TimerDisplay } from './TimerDisplay';
 
 interface Props {
+  title: string;
+  code: string;
+  joinUrl: string;
+  status: ConnectionStatus;
   session: SessionState;
   clockOffsetMs: number;
   roster: RosterEntry[];
@@ -13,43 +20,64 @@ interface Props {
   personaId: string | null;
 }
 
-/** The projector's strip: the step and its prompt, the timer, and how the room is doing. */
-export function StepHeader({ session, clockOffsetMs, roster, notes, quadrants, personaId }: Props) {
+/**
+ * The projector's strip over the board, in one row: the step with its mode and prompt, how
+ * latecomers join, how the room is doing, the timer. Short, so the board keeps the height; the
+ * workshop's title is the page's heading for screen readers (the lobby shows it large).
+ */
+export function StepHeader({ title, code, joinUrl, status, session, clockOffsetMs, roster, notes, quadrants, personaId }: Props) {
   const step = currentStep(session);
   const index = session.agenda.findIndex((s) => s.id === step.id);
-  const people = roster.filter((entry) => entry.role === 'participant');
-  const online = people.filter((entry) => entry.isOnline).length;
+  const online = roster.filter((entry) => entry.role === 'participant' && entry.isOnline).length;
   const personaNotes = notes.filter((note) => note.personaId === personaId);
+  const modes = [step.isPrivate && 'private writing', step.isAnonymous && 'anonymous', session.isBoardLocked && 'board locked'].filter(
+    (mode): mode is string => Boolean(mode),
+  );
   return (
-    <section aria-label="Current step" className="flex flex-wrap items-center gap-x-8 gap-y-2 rounded-xl bg-white px-5 py-3 shadow-sm">
-      <div className="min-w-0 flex-1">
-        <p className="text-lg font-medium text-slate-600">
-          Step {index + 1} of {session.agenda.length}
-          {step.isPrivate && ' · private writing'}
-          {step.isAnonymous && ' · anonymous'}
-          {session.isBoardLocked && ' · board locked'}
-        </p>
-        <h2 className="text-4xl font-black text-slate-950">{step.title}</h2>
-        {step.prompt && <p className="mt-1 max-w-5xl text-xl text-slate-800">{step.prompt}</p>}
+    <section
+      aria-label="Current step"
+      className="flex shrink-0 flex-wrap items-center gap-x-5 gap-y-1 rounded-xl bg-white px-4 py-1.5 shadow-sm min-[900px]:flex-nowrap 2xl:gap-x-8 2xl:py-2"
+    >
+      <div className="flex min-w-0 flex-1 items-baseline gap-3">
+        <h1 className="sr-only">{title}</h1>
+        <h2 className="shrink-0 text-2xl leading-tight font-black text-slate-950 2xl:text-4xl">
+          <span className="sr-only">
+            Step {index + 1} of {session.agenda.length}:
+          </span>
+          <span aria-hidden>{index + 1}. </span>
+          {step.title}
+        </h2>
+        {modes.length > 0 && (
+          <p className="shrink-0 rounded-full bg-amber-100 px-2.5 text-sm font-semibold text-amber-950 2xl:text-lg">{modes.join(' · ')}</p>
+        )}
+        {step.prompt && <p className="line-clamp-1 min-w-0 text-base text-slate-800 2xl:line-clamp-2 2xl:text-xl">{step.prompt}</p>}
       </div>
-      <dl className="grid grid-cols-3 gap-x-6 text-center">
-        <div>
-          <dt className="text-base text-slate-600">Joined</dt>
-          <dd className="text-4xl font-bold">{online}</dd>
-        </div>
-        <div>
-          <dt className="text-base text-slate-600">Done</dt>
-          <dd className="text-4xl font-bold">{session.doneParticipantIds.length}</dd>
-        </div>
-        <div>
-          <dt className="text-base text-slate-600">Notes</dt>
-          <dd className="text-4xl font-bold">{personaNotes.length}</dd>
-        </div>
+      {/* The home page takes the code too: the host is enough to say where to go. */}
+      <p className="flex shrink-0 items-baseline gap-2 text-sm leading-tight text-slate-700 2xl:text-lg">
+        <span>
+          Join at <span className="font-semibold text-slate-950">{new URL(joinUrl).host}</span>
+        </span>
+        <span className="font-mono text-2xl font-black tracking-wider text-slate-950 2xl:text-4xl">{formatRoomCode(code)}</span>
+      </p>
+      <dl className="grid shrink-0 grid-cols-3 gap-x-4 text-center leading-tight">
+        <Stat label="Joined" value={online} />
+        <Stat label="Done" value={session.doneParticipantIds.length} />
+        <Stat label="Notes" value={personaNotes.length} />
       </dl>
       <p className="sr-only">
         Notes per quadrant: {quadrants.map((q) => `${q.title} ${personaNotes.filter((n) => n.quadrant === q.id).length}`).join(', ')}
       </p>
       <TimerDisplay timer={session.timer} clockOffsetMs={clockOffsetMs} isLarge hasChime />
+      <ConnectionIndicator status={status} />
     </section>
+  );
+}
+
+function Stat({ label, value }: { label: string; value: number }) {
+  return (
+    <div>
+      <dt className="text-xs text-slate-600 2xl:text-base">{label}</dt>
+      <dd className="text-xl font-bold 2xl:text-4xl">{value}</dd>
+    </div>
   );
 }

@@ -23,10 +23,14 @@ export function TimerDisplay({ timer, clockOffsetMs, isLarge = false, hasChime =
   if (timer.status === 'idle' && timer.durationMs === 0) return null;
   const label = isUp ? "Time's up" : timer.status === 'paused' ? 'Paused' : timer.status === 'idle' ? 'Not started' : 'Time left';
   return (
-    <p role="timer" aria-label={`${label}: ${formatCountdown(remaining)}`} className="flex flex-col items-center leading-none">
-      <span className={`font-medium text-slate-600 ${isLarge ? 'text-lg' : 'text-xs'}`}>{label}</span>
+    <p
+      role="timer"
+      aria-label={`${label}: ${formatCountdown(remaining)}`}
+      className={`flex leading-none ${isLarge ? 'flex-row items-baseline gap-2' : 'flex-col items-center'}`}
+    >
+      <span className={`font-medium text-slate-600 ${isLarge ? 'text-sm 2xl:text-lg' : 'text-xs'}`}>{label}</span>
       <span
-        className={`font-mono font-black tabular-nums ${isLarge ? 'text-6xl' : 'text-2xl'} ${isUp ? 'animate-pulse text-red-700' : timer.status === 'paused' ? 'text-slate-500' : 'text-slate-950'}`}
+        className={`font-mono font-black tabular-nums ${isLarge ? 'text-4xl 2xl:text-5xl' : 'text-2xl'} ${isUp ? 'animate-pulse text-red-700' : timer.status === 'paused' ? 'text-slate-500' : 'text-slate-950'}`}
       >
         {formatCountdown(remaining)}
       </span>

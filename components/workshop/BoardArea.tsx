@@ -8,8 +8,8 @@ import { quadrantsOf, type QuadrantId } from '../../lib/quadrants';
 import type { StepKind } from '../../lib/session/agenda';
 import { ActionPlan } from '../actions/ActionPlan';
 import type { Person } from '../actions/ActionRow';
-import { EmpathyMap } from '../board/EmpathyMap';
 import { ParticipantMap } from '../participant/ParticipantMap';
+import { ProjectorMap } from '../presenter/ProjectorMap';
 import { JourneyBoard } from '../journey/JourneyBoard';
 import type { BoardActions, BoardViewOptions, ScreenView } from '../board/types';
 import { EvidenceBalanceCard } from '../persona/EvidenceBalanceCard';
@@ -151,15 +151,16 @@ export function BoardArea({
         )}
         <div className="min-h-0 flex-1 overflow-y-auto">
           {section === 'map' && isLarge ? (
-            <EmpathyMap personaId={selected.id} source={source} actions={actions} view={view} spotlight={spotlight} />
-          ) : section === 'map' ? (
-            <ParticipantMap
-              personaId={selected.id}
-              source={source}
+            <ProjectorMap
+              persona={selected}
+              notes={board.notes}
+              groups={board.groups}
               actions={actions}
               view={view}
-              currentQuadrant={currentQuadrant}
+              spotlight={spotlight}
             />
+          ) : section === 'map' ? (
+            <ParticipantMap personaId={selected.id} source={source} actions={actions} view={view} currentQuadrant={currentQuadrant} />
           ) : section === 'journey' ? (
             <JourneyBoard persona={selected} steps={board.journeySteps} notes={board.notes} actions={actions} view={view} />
           ) : section === 'plan' ? (

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 
 /** Copies text to the clipboard and says so, with a fallback prompt where the API is missing. */
-export function CopyButton({ text, label }: { text: string; label: string }) {
+export function CopyButton({ text, label, className = 'btn-secondary' }: { text: string; label: string; className?: string }) {
   const [copied, setCopied] = useState(false);
   async function copy() {
     try {
@@ -15,7 +15,7 @@ export function CopyButton({ text, label }: { text: string; label: string }) {
     }
   }
   return (
-    <button type="button" onClick={copy} className="btn-secondary">
+    <button type="button" onClick={copy} className={className}>
       {label}
       <span role="status" className="sr-only">
         {copied ? 'Copied' : ''}
