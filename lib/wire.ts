@@ -35,8 +35,6 @@ export interface ServerToClientEvents {
   'drafts:pending': (count: number) => void;
   /** This participant's own dots in the open round (rounds are blind until closed). */
   'votes:mine': (votes: MyVotes) => void;
-  /** A board change of this participant was dropped (e.g. the board is locked). */
-  'board:refused': (reason: string) => void;
 }
 
 /** What a browser sends over socket.io. Every payload is parsed on the server (`CommandSchema`). */

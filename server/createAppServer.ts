@@ -80,7 +80,6 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
   const rooms = new RoomRegistry(store, log, {
     // The lock is enforced here, where updates arrive, not by hiding buttons.
     canWrite: (conn) => conn.identity.role === 'facilitator' || !sessions.get(conn.identity.workshopId).isBoardLocked,
-    onWriteRefused: (conn, reason) => control.notifyParticipant(conn.identity.participantId, reason),
   });
   const yjs = new YjsEndpoint(workshops, rooms, log, { ...DEFAULT_YJS_OPTIONS, ...options.yjs });
   control.useCommands(new CommandHandler({ sessions, workshops, control, rooms, yjs, log }));

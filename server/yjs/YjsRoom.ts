@@ -1,9 +1,13 @@
 import * as decoding from 'lib0/decoding';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
+import { encodeBoardNotice, type Refusal } from '../../lib/boardNotices';
 import { CLOSE_CODES } from '../../lib/closeCodes';
 import type { Logger } from '../log';
+import type { ClientIdStore } from '../storage/ClientIdStore';
 import type { Store } from '../storage/Store';
+import { BoardSizeWatch } from './BoardSizeWatch';
+import { ClientBindings, MAX_NEW_CLIENT_IDS_PER_CONNECTION } from './ClientBindings';
 import { frameBinary, type FramedMessage } from './frames';
 import { MESSAGE, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate } from './messages';
 import { RecordCounts } from './recordCounts';
@@ -20,9 +24,9 @@ const JOIN_TAIL_MAX_MESSAGES = 256;
 export interface RoomHooks {
   /** May this connection change the board right now (e.g. not while the board is locked)? */
   canWrite(conn: RoomConnection): boolean;
-  /** Told when a write was dropped, so the control plane can tell the participant why. */
-  onWriteRefused(conn: RoomConnection, reason: string): void;
 }
+
+const LOCKED: Refusal[] = [{ reason: 'locked', root: null, record: null, field: null }];
 
 /**
  * One workshop's live board: the Y.Doc, the presence of its clients and their connections.
@@ -46,7 +50,11 @@ export class YjsRoom {
   private lastUpdateId: number;
   private updatesSinceCompaction: number;
   /** Upper bound of the encoded state's size, kept without re-encoding on every update. */
-  private approxBytes: number;
+  private readonly size: BoardSizeWatch;
+  /** Who each Yjs client id belongs to (the room's own doc writes as the server). */
+  private readonly clients: ClientBindings;
+  /** Client ids each connection has introduced. */
+  private readonly newClientIds = new WeakMap<RoomConnection, number>();
   private isClosed = false;
   /** Set when storage failed: nothing more is broadcast or compacted from this copy. */
   private isBroken = false;
@@ -57,6 +65,7 @@ export class YjsRoom {
     private readonly updates: UpdateLog,
     private readonly log: Logger,
     private readonly hooks: RoomHooks,
+    clientIds: ClientIdStore,
   ) {
     const stored = store.loadDoc(workshopId);
     // A doc that fails to load throws here, before any handler is attached: nothing is
@@ -67,12 +76,15 @@ export class YjsRoom {
     }, 'load');
     this.lastUpdateId = stored.lastUpdateId;
     this.updatesSinceCompaction = stored.updates.length;
-    this.approxBytes = (stored.state?.byteLength ?? 0) + stored.updates.reduce((sum, u) => sum + u.byteLength, 0);
+    this.size = new BoardSizeWatch((stored.state?.byteLength ?? 0) + stored.updates.reduce((sum, u) => sum + u.byteLength, 0));
+    this.clients = new ClientBindings(clientIds, workshopId);
+    // Set after loading: Yjs gives a doc a new id when a remote (loaded) update carries its own.
+    this.doc.clientID = this.clients.serverWriter(this.doc);
     this.doc.on('update', this.onDocUpdate);
   }
 
-  static load(workshopId: string, store: Store, updates: UpdateLog, log: Logger, hooks: RoomHooks): YjsRoom {
-    return new YjsRoom(workshopId, store, updates, log.child({ workshopId }), hooks);
+  static load(workshopId: string, store: Store, updates: UpdateLog, log: Logger, hooks: RoomHooks, clientIds: ClientIdStore): YjsRoom {
+    return new YjsRoom(workshopId, store, updates, log.child({ workshopId }), hooks, clientIds);
   }
 
   get isEmpty(): boolean {
@@ -82,7 +94,8 @@ export class YjsRoom {
   /** Persist (group commit at the end of this turn), then broadcast, encoded once, skipping the sender. */
   private onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (this.isBroken) return;
-    this.approxBytes += update.byteLength;
+    if (this.size.grew(update.byteLength)) this.compactSoon();
+    this.tellSize();
     const message = frameBinary(encodeSyncUpdate(update));
     this.updates.append(
       this.workshopId,
@@ -144,7 +157,16 @@ export class YjsRoom {
   addConnection(conn: RoomConnection): void {
     this.connections.add(conn);
     conn.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
+    if (this.size.current.isNearlyFull) conn.send(encodeBoardNotice(this.size.current));
     this.presence.sendAll(conn);
+  }
+
+  /** Tells every connection when the board crossed the 90 % line of its size limit (either way). */
+  private tellSize(): void {
+    const change = this.size.change();
+    if (!change) return;
+    const notice = frameBinary(encodeBoardNotice(change));
+    for (const conn of this.connections) conn.sendFramed(notice);
   }
 
   removeConnection(conn: RoomConnection): void {
@@ -188,21 +210,40 @@ export class YjsRoom {
       return;
     }
     if (isEmptyUpdate(payload)) return;
-    if (!this.hooks.canWrite(conn)) {
-      this.hooks.onWriteRefused(conn, 'The board is locked.');
-      return;
-    }
+    if (!this.hooks.canWrite(conn)) return this.refuse(conn, LOCKED, 'the board is locked');
+    const introduced = this.newClientIds.get(conn) ?? 0;
     const verdict = validateUpdate(this.doc, payload, {
       author: conn.identity,
-      docBytes: this.approxBytes,
+      docBytes: this.size.estimate,
       recordSizes: this.recordCounts,
+      owners: this.clients,
+      maxNewClients: Math.min(MAX_NEW_CLIENT_IDS_PER_CONNECTION - introduced, this.clients.allowance(conn.identity.participantId)),
     });
-    if (!verdict.ok) {
-      this.log.warn({ connectionId: conn.connectionId, reason: verdict.error }, 'update refused');
-      conn.close(CLOSE_CODES.updateRefused, verdict.error.slice(0, 100));
-      return;
-    }
+    if (!verdict.ok) return this.refuse(conn, verdict.refusals, verdict.error);
+    if (verdict.newClients.length > 0 && !this.bindClients(conn, verdict.newClients, introduced)) return;
     Y.applyUpdate(this.doc, payload, conn);
+  }
+
+  /** Binds the client ids an accepted update introduces; false (connection closed) if storing failed. */
+  private bindClients(conn: RoomConnection, clientIds: number[], introducedBefore: number): boolean {
+    try {
+      this.clients.bind(clientIds, conn.identity.participantId);
+    } catch (error) {
+      this.log.error({ connectionId: conn.connectionId, err: (error as Error).message }, 'storing client ids failed');
+      conn.close(CLOSE_CODES.roomUnavailable, 'storage failed');
+      return false;
+    }
+    this.newClientIds.set(conn, introducedBefore + clientIds.length);
+    return true;
+  }
+
+  /**
+   * Refused in band: the connection stays open and the client learns what was refused and why,
+   * drops that change and carries on (closing would make it reconnect and resend it forever).
+   */
+  private refuse(conn: RoomConnection, refusals: Refusal[], error: string): void {
+    this.log.warn({ connectionId: conn.connectionId, reason: error }, 'update refused');
+    conn.send(encodeBoardNotice({ kind: 'refused', refusals }));
   }
 
   /**
@@ -222,7 +263,8 @@ export class YjsRoom {
     const state = this.fullState();
     this.store.compact(this.workshopId, state, this.lastUpdateId);
     this.updatesSinceCompaction = 0;
-    this.approxBytes = state.byteLength;
+    this.size.measured(state.byteLength);
+    if (!this.isClosed) this.tellSize();
   }
 
   /** Closes every connection with `code`, compacts and frees the doc. */

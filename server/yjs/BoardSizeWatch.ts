@@ -1,0 +1,57 @@
+import { boardSize, NEARLY_FULL_SHARE, type BoardSize } from '../../lib/boardNotices';
+import { LIMITS } from '../../lib/limits';
+
+/** Near the limit, the real size is measured again once the estimate has grown by this much. */
+const REMEASURE_STEP_BYTES = Math.round(LIMITS.docBytes / 50);
+/** Past the limit (participants' writes refused), deletes may have shrunk it: measure at most this often. */
+const OVER_LIMIT_REMEASURE_MS = 5_000;
+
+/**
+ * Watches one room's size (an upper bound kept without re-encoding: the last measured state
+ * plus every update since) so the room can tell everyone when the board nears its limit, and
+ * asks for a measurement (a compaction re-encodes the state) when the estimate may be stale:
+ * near the limit, the estimate grows with every overwrite while deletes shrink the real size.
+ */
+export class BoardSizeWatch {
+  private measuredBytes: number;
+  private measuredAt = 0;
+  private isNearlyFull: boolean;
+
+  constructor(
+    private bytes: number,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.measuredBytes = bytes;
+    this.isNearlyFull = boardSize(bytes).isNearlyFull;
+  }
+
+  get estimate(): number {
+    return this.bytes;
+  }
+
+  get current(): BoardSize {
+    return boardSize(this.bytes);
+  }
+
+  /** An update of `byteLength` was applied; true when the room should measure the real size now. */
+  grew(byteLength: number): boolean {
+    this.bytes += byteLength;
+    if (this.bytes < LIMITS.docBytes * NEARLY_FULL_SHARE) return false;
+    if (this.bytes - this.measuredBytes >= REMEASURE_STEP_BYTES) return true;
+    return this.bytes > LIMITS.docBytes && this.now() - this.measuredAt >= OVER_LIMIT_REMEASURE_MS;
+  }
+
+  measured(bytes: number): void {
+    this.bytes = bytes;
+    this.measuredBytes = bytes;
+    this.measuredAt = this.now();
+  }
+
+  /** The size notice to send everyone when the board crossed the 90 % line (either way), else null. */
+  change(): BoardSize | null {
+    const size = this.current;
+    if (size.isNearlyFull === this.isNearlyFull) return null;
+    this.isNearlyFull = size.isNearlyFull;
+    return size;
+  }
+}
