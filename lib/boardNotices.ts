@@ -83,6 +83,8 @@ export const BoardNoticeSchema = z.discriminatedUnion('kind', [
   /** The update just received from this connection was not applied (nothing of it was). */
   z.object({ kind: z.literal('refused'), refusals: z.array(RefusalSchema).min(1).max(MAX_REFUSALS_PER_NOTICE) }),
   BoardSizeSchema,
+  /** The facilitator unlocked the board: send what was held back (refused as `locked`) now. */
+  z.object({ kind: z.literal('unlocked') }),
 ]);
 export type BoardNotice = z.infer<typeof BoardNoticeSchema>;
 

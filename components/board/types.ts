@@ -12,6 +12,8 @@ export interface BoardActions extends PersonaActions {
   moveNote(id: string, quadrant: QuadrantId): Result<unknown>;
   setNoteColor(id: string, color: NoteColor): Result<unknown>;
   deleteNote(id: string): Result<unknown>;
+  /** May this person change the note's text or delete it (its author or the facilitator)? */
+  mayChangeNote(note: Note): boolean;
   setNoteEvidence(id: string, evidence: Evidence | null): Result<unknown>;
   /** Copies the note's text into a profile field of its persona (or the quote). */
   promoteNote(id: string, field: string): Result<string>;

@@ -3,6 +3,14 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import * as plan from '../../lib/actions';
 import * as board from '../../lib/board';
+import {
+  BOARD_NOTICE_MESSAGE,
+  REFUSAL_REASONS,
+  readBoardNotice,
+  type BoardNotice,
+  type BoardSize,
+  type Refusal,
+} from '../../lib/boardNotices';
 import * as groups from '../../lib/groups';
 import { isFinalCloseCode } from '../../lib/closeCodes';
 import type { Persona } from '../../lib/persona';
@@ -11,9 +19,11 @@ import * as personas from '../../lib/personaBoard';
 import * as profile from '../../lib/profileBoard';
 import type { ProfileFieldKey } from '../../lib/profile';
 import type { Evidence, NoteColor } from '../../lib/note';
+import { isFacilitator, mayChangeNote, type NoteAuthorship } from '../../lib/permissions';
 import type { QuadrantId } from '../../lib/quadrants';
 import type { Result } from '../../lib/result';
 import { YJS_PATH_PREFIX } from '../../lib/wire';
+import { takeOver, type BoardRecovery } from './boardRecovery';
 import { reconnectDelayMs } from './reconnect';
 
 export type ConnectionStatus = 'connecting' | 'live' | 'reconnecting' | 'offline' | 'ended';
@@ -23,6 +33,10 @@ export interface BoardState {
   status: ConnectionStatus;
   /** The local copy (IndexedDB or server) has loaded: safe to render as the real board. */
   isLoaded: boolean;
+  /** Something to tell the person in plain words (a change of theirs the server refused), or null. */
+  notice: string | null;
+  /** The board's size, while it is nearly full (90 % of its limit); null otherwise. */
+  nearlyFull: BoardSize | null;
 }
 
 export interface Author {
@@ -38,29 +52,37 @@ export interface Author {
 export class BoardConnection {
   readonly doc = new Y.Doc();
   private readonly provider: WebsocketProvider;
-  private readonly local: IndexeddbPersistence;
+  private local: IndexeddbPersistence | null = null;
+  private readonly localName: string;
   private readonly listeners = new Set<() => void>();
-  private state: BoardState = { board: board.EMPTY_BOARD, status: 'connecting', isLoaded: false };
+  private state: BoardState = { board: board.EMPTY_BOARD, status: 'connecting', isLoaded: false, notice: null, nearlyFull: null };
   private attempt = 0;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private isDestroyed = false;
+  /** The server refused an update: this connection stops; a fresh one takes over (`onRefused`). */
+  private isRefused = false;
+  /** Changes refused because the board is locked wait here until the server says it is unlocked. */
+  private isHolding = false;
+  private resolveReady!: () => void;
+  /** Resolves once the board is synced and, for a connection taking over, this device's changes re-applied. */
+  readonly whenReady = new Promise<void>((resolve) => (this.resolveReady = resolve));
 
   constructor(
     code: string,
     token: string,
-    private readonly author: Author,
+    private readonly author: Author & { role: 'facilitator' | 'participant' },
     private readonly hooks: {
       onEnded(closeCode: number): void;
       /** Is the token still good? Asked after repeated failures, as a refused upgrade looks like a network error. */
       isSessionValid(): Promise<boolean>;
+      /** The server refused an update of this connection (not for the lock): start a fresh one from it. */
+      onRefused(refusals: Refusal[]): void;
     },
+    /** Taking over from a connection whose update was refused: IndexedDB is rewritten once this one is ready. */
+    private readonly recovery: BoardRecovery | null = null,
   ) {
-    this.local = new IndexeddbPersistence(`pw:${code}:${author.participantId}`, this.doc);
-    // The device's copy counts as loaded only if it holds a board; an empty one (first visit)
-    // waits for the server, so nobody sees "no persona yet" or starts a board of their own.
-    void this.local.whenSynced.then(() => {
-      if (board.readPersonas(this.doc).length > 0) this.refresh({ isLoaded: true });
-    });
+    this.localName = `pw:${code}:${author.participantId}`;
+    if (!recovery) this.keepLocalCopy();
     const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
     this.provider = new WebsocketProvider(`${scheme}://${window.location.host}${YJS_PATH_PREFIX.slice(0, -1)}`, code, this.doc, {
       params: { token },
@@ -73,18 +95,68 @@ export class BoardConnection {
       if (status === 'connected' && this.state.status !== 'live') this.refresh({ status: 'connecting' });
     });
     this.provider.on('sync', (isSynced: boolean) => {
-      if (isSynced) {
-        this.attempt = 0;
-        this.refresh({ status: 'live', isLoaded: true });
-      }
+      if (!isSynced) return;
+      this.attempt = 0;
+      const notice = this.recovery && !this.isReady ? takeOver(this.doc, this.recovery) : this.state.notice;
+      this.refresh({ status: 'live', isLoaded: true, notice: this.isHolding ? REFUSAL_REASONS.locked.words : notice });
+      this.isReady = true;
+      this.resolveReady();
     });
+    this.provider.messageHandlers[BOARD_NOTICE_MESSAGE] = (_encoder, decoder) => this.onNotice(readBoardNotice(decoder));
     this.provider.on('closed', ({ code: closeCode }) => this.onClosed(closeCode));
     this.doc.on('update', this.onUpdate);
     window.addEventListener('online', this.onOnline);
     window.addEventListener('offline', this.onOffline);
   }
 
+  private isReady = false;
+
   private onUpdate = () => this.refresh({});
+
+  /**
+   * Keeps this doc in IndexedDB, so what is typed offline survives a reload. The device's copy
+   * counts as loaded only if it holds a board; an empty one (first visit) waits for the server,
+   * so nobody sees "no persona yet" or starts a board of their own.
+   */
+  keepLocalCopy(): void {
+    if (this.local || this.isDestroyed) return;
+    this.local = new IndexeddbPersistence(this.localName, this.doc);
+    void this.local.whenSynced.then(() => {
+      if (board.readPersonas(this.doc).length > 0) this.refresh({ isLoaded: true });
+    });
+  }
+
+  /** What the server says beyond Yjs: a refused update, the board's size, the lock lifted. */
+  private onNotice(notice: BoardNotice | null): void {
+    if (!notice || this.isDestroyed || this.isRefused) return;
+    if (notice.kind === 'size') return this.refresh({ nearlyFull: notice.isNearlyFull ? notice : null });
+    if (notice.kind === 'unlocked') {
+      if (this.isHolding) this.resendHeld();
+      return;
+    }
+    if (notice.refusals.every((refusal) => refusal.reason === 'locked')) {
+      // Kept on this device (and in IndexedDB) until the facilitator unlocks the board.
+      this.isHolding = true;
+      return this.refresh({ notice: REFUSAL_REASONS.locked.words });
+    }
+    // Later changes of this doc build on the refused one: a fresh connection takes over.
+    this.isRefused = true;
+    this.clearRetry();
+    this.provider.disconnect();
+    this.refresh({ status: 'connecting' });
+    this.hooks.onRefused(notice.refusals);
+  }
+
+  /** Reconnecting sends everything the server lacks, i.e. what was held back while locked. */
+  private resendHeld(): void {
+    this.isHolding = false;
+    this.refresh({ notice: null });
+    this.provider.disconnect();
+    this.provider.connect();
+  }
+
+  /** The person read the notice. */
+  dismissNotice = (): void => this.refresh({ notice: null });
 
   private onOnline = () => {
     if (this.state.status === 'ended') return;
@@ -98,7 +170,7 @@ export class BoardConnection {
   };
 
   private onClosed(closeCode: number): void {
-    if (this.isDestroyed) return;
+    if (this.isDestroyed || this.isRefused) return;
     if (isFinalCloseCode(closeCode)) {
       this.refresh({ status: 'ended' });
       this.hooks.onEnded(closeCode);
@@ -145,10 +217,13 @@ export class BoardConnection {
     return board.addNote(this.doc, { personaId, quadrant, text, color, authorId: this.author.participantId, authorName: this.author.name });
   }
 
-  editNote = (id: string, text: string) => board.editNoteText(this.doc, id, text);
+  /** May this person change this note's text or delete it (`lib/permissions.ts`; the server checks the same)? */
+  mayChangeNote = (note: NoteAuthorship): boolean => mayChangeNote(note, this.author);
+
+  editNote = (id: string, text: string) => this.asAuthor(id, () => board.editNoteText(this.doc, id, text));
   moveNote = (id: string, quadrant: QuadrantId) => board.moveNote(this.doc, id, quadrant);
   setNoteColor = (id: string, color: NoteColor) => board.setNoteColor(this.doc, id, color);
-  deleteNote = (id: string) => board.deleteNote(this.doc, id);
+  deleteNote = (id: string) => this.asAuthor(id, () => board.deleteNote(this.doc, id));
   setNoteEvidence = (id: string, evidence: Evidence | null) => board.setNoteEvidence(this.doc, id, evidence);
   promoteNote = (id: string, field: string) => profile.promoteNote(this.doc, id, field);
   createGroup = (personaId: string, quadrant: QuadrantId, name: string, noteIds: readonly string[]) =>
@@ -161,7 +236,7 @@ export class BoardConnection {
   addJourneyStep = (personaId: string, title: string) => journey.addJourneyStep(this.doc, { personaId, title });
   renameJourneyStep = (stepId: string, title: string) => journey.renameJourneyStep(this.doc, stepId, title);
   moveJourneyStep = (stepId: string, toIndex: number) => journey.moveJourneyStep(this.doc, stepId, toIndex);
-  deleteJourneyStep = (stepId: string) => journey.deleteJourneyStep(this.doc, stepId);
+  deleteJourneyStep = (stepId: string) => journey.deleteJourneyStep(this.doc, stepId, this.author);
   moveNoteToStep = (id: string, stepId: string) => journey.moveNoteToStep(this.doc, id, stepId);
   addJourneyNote = (personaId: string, stepId: string, text: string) =>
     board.addNote(this.doc, {
@@ -181,11 +256,14 @@ export class BoardConnection {
   setActionDone = (id: string, isDone: boolean) => plan.setActionDone(this.doc, id, isDone);
   deleteAction = (id: string) => plan.deleteAction(this.doc, id);
 
-  addPersona = (): Result<Persona> => personas.addPersona(this.doc);
+  addPersona = (): Result<Persona> => personas.addPersona(this.doc, { mayErase: isFacilitator(this.author) });
   renamePersona = (id: string, name: string) => personas.renamePersona(this.doc, id, name);
   reorderPersona = (id: string, toIndex: number) => personas.reorderPersona(this.doc, id, toIndex);
   duplicatePersona = (id: string) =>
-    personas.duplicatePersona(this.doc, id, { author: { authorId: this.author.participantId, authorName: this.author.name } });
+    personas.duplicatePersona(this.doc, id, {
+      author: { authorId: this.author.participantId, authorName: this.author.name },
+      mayErase: isFacilitator(this.author),
+    });
   deletePersona = (id: string) => personas.deletePersona(this.doc, id);
   restorePersona = (id: string) => personas.restorePersona(this.doc, id);
   setProfileField = (personaId: string, key: ProfileFieldKey, value: string) => profile.setProfileField(this.doc, personaId, key, value);
@@ -196,13 +274,21 @@ export class BoardConnection {
   removeCustomProfileField = (fieldId: string) => profile.removeCustomProfileField(this.doc, fieldId);
   setPersonaPicture = (personaId: string, pictureId: string | null) => personas.setPersonaPicture(this.doc, personaId, pictureId);
 
+  /** Runs `change` only if this person may change note `id` (its author or the facilitator). */
+  private asAuthor<T>(id: string, change: () => Result<T>): Result<T> {
+    const note = board.readNote(this.doc, id);
+    if (note && !mayChangeNote(note, this.author)) return { ok: false, error: 'Only its author or the facilitator can change this note.' };
+    return change();
+  }
+
   /**
-   * Forgets this device's copy (the server refused our changes, e.g. the board was locked),
-   * so the next connection starts from exactly what the server has.
+   * Forgets this device's copy (it holds the refused change; the connection taking over writes
+   * its own once this resolves).
    */
-  async discardLocalCopy(): Promise<void> {
-    this.provider.disconnect();
-    await this.local.clearData();
+  async forgetLocalCopy(): Promise<void> {
+    const local = this.local;
+    this.local = null;
+    await local?.clearData();
   }
 
   destroy(): void {
@@ -212,7 +298,7 @@ export class BoardConnection {
     window.removeEventListener('offline', this.onOffline);
     this.doc.off('update', this.onUpdate);
     this.provider.destroy();
-    void this.local.destroy();
+    void this.local?.destroy();
     this.doc.destroy();
   }
 }

@@ -16,6 +16,7 @@ import { useBoardState, useControlState, useWorkshopConnections } from '../sync/
 import { useParticipantSession } from '../sync/useSessions';
 import { PictureAccessProvider } from '../persona/PictureAccess';
 import { BoardArea } from './BoardArea';
+import { BoardNotices } from './BoardNotices';
 import { ConnectionIndicator } from './ConnectionIndicator';
 import { JoinForm } from './JoinForm';
 import { RosterList } from './RosterList';
@@ -28,7 +29,7 @@ export function ParticipantView({ code }: { code: string }) {
   const session = state.phase === 'ready' ? state.session : null;
   const rememberSession = useCallback((newCode: string) => session && saveParticipantSession({ ...session, code: newCode }), [session]);
   const workshop = useWorkshopConnections(session, ended);
-  const { board, status, isLoaded } = useBoardState(workshop);
+  const { board, status, isLoaded, notice, nearlyFull } = useBoardState(workshop);
   const { roster, session: control, clockOffsetMs, myDrafts, unsentDrafts, myVotes, newCode } = useControlState(workshop);
   useCodeRotation(newCode, code, participantPath, rememberSession);
 
@@ -62,6 +63,7 @@ export function ParticipantView({ code }: { code: string }) {
         </div>
         <ConnectionIndicator status={status} />
       </header>
+      <BoardNotices notice={notice} nearlyFull={nearlyFull} onDismiss={workshop.board.dismissNotice} />
       {control && (
         <StepBanner
           session={control}

@@ -14,6 +14,7 @@ import type { BoardState } from '../sync/BoardConnection';
 import type { ControlState } from '../sync/ControlConnection';
 import type { Workshop } from '../sync/useWorkshop';
 import { BoardArea } from './BoardArea';
+import { BoardNotices } from './BoardNotices';
 import { ConnectionIndicator } from './ConnectionIndicator';
 import { CopyButton } from './CopyButton';
 import { ExportMenu } from './ExportMenu';
@@ -34,7 +35,7 @@ interface Props {
 export function PresenterScreen({ code, facilitatorKey, title, joinUrl, workshop, boardState, controlState }: Props) {
   const [areControlsVisible, setAreControlsVisible] = useState(true);
   const [openPanel, setOpenPanel] = useState<FacilitatorPanel | null>(null);
-  const { board, status, isLoaded } = boardState;
+  const { board, status, isLoaded, notice, nearlyFull } = boardState;
   const { session, roster, clockOffsetMs } = controlState;
   const send = workshop.control.send;
   const remove = (participantId: string) => void send({ type: 'participant.kick', participantId });
@@ -84,6 +85,7 @@ export function PresenterScreen({ code, facilitatorKey, title, joinUrl, workshop
           {areControlsVisible && <CopyButton text={facilitatorLink} label="Copy facilitator link" />}
         </div>
       </header>
+      <BoardNotices notice={notice} nearlyFull={areControlsVisible ? nearlyFull : null} onDismiss={workshop.board.dismissNotice} />
       <div className="flex min-h-0 flex-1 gap-4">
         {/* The lobby keeps the board in view, so the room sees its first notes arrive. */}
         {isLobby && (

@@ -161,6 +161,12 @@ export class YjsRoom {
     this.presence.sendAll(conn);
   }
 
+  /** The facilitator unlocked the board: clients that held changes back (refused as locked) send them now. */
+  tellUnlocked(): void {
+    const notice = frameBinary(encodeBoardNotice({ kind: 'unlocked' }));
+    for (const conn of this.connections) conn.sendFramed(notice);
+  }
+
   /** Tells every connection when the board crossed the 90 % line of its size limit (either way). */
   private tellSize(): void {
     const change = this.size.change();

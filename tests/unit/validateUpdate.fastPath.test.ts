@@ -201,6 +201,46 @@ function hostileUpdate(server: Y.Doc, rng: Rng, origins: Y.ID[]): Uint8Array {
   return update;
 }
 
+describe('the field-edit fast path and the rules', () => {
+  it("takes only the author's (or the facilitator's) text edits, under the sender's own client id", () => {
+    const { server, ids } = busyBoard();
+    const bob = { participantId: 'bob0000000000002', name: 'Bob', role: 'participant' as const };
+    const facilitator = { participantId: 'fac0000000000009', name: 'F', role: 'facilitator' as const };
+    const client = syncedCopy(server);
+    const updates = recordUpdates(client);
+    editNoteText(client, ids[2]!, 'by whoever holds the client id');
+    const owners = (owner: string) => ({ ownerOf: (id: number) => (id === client.clientID ? owner : undefined) });
+    const update = updates[0]!;
+    expect(isAcceptedFieldEdit(server, update, { author: ANN, owners: owners(ANN.participantId) })).toBe(true);
+    expect(isAcceptedFieldEdit(server, update, { author: facilitator, owners: owners(facilitator.participantId) })).toBe(true);
+    expect(isAcceptedFieldEdit(server, update, { author: bob, owners: owners(bob.participantId) })).toBe(false);
+    expect(isAcceptedFieldEdit(server, update, { author: ANN, owners: owners(bob.participantId) })).toBe(false);
+    expect(isAcceptedFieldEdit(server, update, { author: ANN, owners: { ownerOf: () => undefined } })).toBe(false);
+    expect(validateUpdate(server, update, { author: bob, docBytes: 0, owners: owners(bob.participantId) })).toMatchObject({
+      ok: false,
+      refusals: [{ reason: 'not-author', field: 'text' }],
+    });
+  });
+
+  it('leaves to the full path an edit whose delete set removes more than the values it replaces', () => {
+    const { server, ids } = busyBoard();
+    const client = syncedCopy(server);
+    const updates = recordUpdates(client);
+    moveNote(client, ids[2]!, 'gains');
+    const [update] = updates;
+    const decoded = Y.decodeUpdate(update!);
+    const note = (server.getMap('notes').get(ids[3]!) as Y.Map<unknown>)._item!.id;
+    const merged = Y.mergeUpdates([update!, craftUpdate([], [{ client: note.client, ranges: [[note.clock, 1]] }])]);
+    expect(decoded.structs).toHaveLength(1);
+    expect(isAcceptedFieldEdit(server, merged, { author: ANN })).toBe(false);
+    expect(validateUpdate(server, merged, { author: ANN, docBytes: 0 })).toMatchObject({ ok: true }); // Ann wrote that note
+    expect(validateUpdate(server, merged, { author: { ...ANN, participantId: 'bob0000000000002' }, docBytes: 0 })).toMatchObject({
+      ok: false,
+      refusals: [{ reason: 'not-author' }],
+    });
+  });
+});
+
 describe('the field-edit fast path on hostile updates', () => {
   it('never accepts what the full validator refuses: crafted origins, values, clocks and deletes', () => {
     let fast = 0;
