@@ -42,6 +42,7 @@ export const REFUSAL_REASONS = {
   'forged-author': { drop: 'change', words: 'A note can only be added in your own name.' },
   'required-field': { drop: 'change', words: 'That part of it cannot be removed.' },
   'too-many-custom-values': { drop: 'change', words: 'That persona holds too many custom fields.' },
+  'last-persona': { drop: 'change', words: 'A workshop keeps at least one persona.' },
   'unknown-root': { drop: 'change', words: 'That change is not part of this board.' },
   'unknown-field': { drop: 'change', words: 'That change is not part of this board.' },
   'invalid-value': { drop: 'change', words: 'That change was not valid.' },

@@ -6,6 +6,7 @@ import { checkFieldValue, isRecordRoot, isRemovableField, metaFieldSchema, recor
 import type { ClientOwners } from './checkStructs';
 import type { Findings } from './findings';
 import type { Locator } from './locateStructs';
+import { keepsAPersona, type PersonaChanges } from './personaRule';
 import { CustomValueCounter } from './recordChecks';
 import { isNew, type Location, type Struct } from './updateIndex';
 import type { UpdateAuthor } from './validateUpdate';
@@ -56,10 +57,12 @@ export function authorizeChanges(ctx: ChangeContext, newItems: readonly Y.Item[]
   if (!sites) return [];
   const removed = new Set<Y.Item>();
   const created: NewRecord[] = [];
-  for (const site of sites.values()) if (site.holder === null) judgeEntry(ctx, site, removed, created);
+  const personas: PersonaChanges = { hidden: new Set(), shown: new Set(), erased: new Set() };
+  for (const site of sites.values()) if (site.holder === null) judgeEntry(ctx, site, removed, created, personas);
   const byHolder = new Map(created.map((record) => [record.item, record]));
   const customValues = new CustomValueCounter(ctx.doc);
-  for (const site of sites.values()) if (site.holder !== null) judgeField(ctx, site, removed, byHolder, customValues);
+  for (const site of sites.values()) if (site.holder !== null) judgeField(ctx, site, removed, byHolder, customValues, personas);
+  keepsAPersona(ctx, personas, created);
   const custom = customValues.check();
   if (!custom.ok) ctx.findings.add('too-many-custom-values', null, custom.error);
   // Reported last: content nested in a value is moot once the value itself is refused.
@@ -130,7 +133,7 @@ function authorshipOf(record: Y.Item): NoteAuthorship | null {
 }
 
 /** A key of `meta`, or a record's entry in its root map. */
-function judgeEntry(ctx: ChangeContext, site: Site, removed: Set<Y.Item>, created: NewRecord[]): void {
+function judgeEntry(ctx: ChangeContext, site: Site, removed: Set<Y.Item>, created: NewRecord[], personas: PersonaChanges): void {
   const { root, key } = site.at as { root: string; key: string };
   const { findings, author } = ctx;
   const { live, wasEver } = current(ctx.doc.share.get(root), key);
@@ -151,6 +154,7 @@ function judgeEntry(ctx: ChangeContext, site: Site, removed: Set<Y.Item>, create
   }
   if (live && isTouched) {
     removed.add(live);
+    if (root === BOARD_ROOTS.personas) personas.erased.add(key);
     const isCreator = !!author && ctx.owners?.ownerOf(live.id.client) === author.participantId;
     if (author && !mayDeleteRecord(root, author, { note: authorshipOf(live), isCreator })) {
       const reason = root === BOARD_ROOTS.notes ? 'not-author' : 'not-creator';
@@ -171,6 +175,7 @@ function judgeField(
   removed: Set<Y.Item>,
   created: Map<Y.Item, NewRecord>,
   custom: CustomValueCounter,
+  personas: PersonaChanges,
 ): void {
   const { root, record, key } = site.at as { root: string; record: string; key: string };
   const holder = site.holder!;
@@ -196,7 +201,12 @@ function judgeField(
   if (site.writes.length > 0 && !mayWrite) return refuse();
   const holderType = holder.content instanceof Y.ContentType ? holder.content.type : undefined;
   const { live } = current(holderType, key);
-  const isRemoval = live !== null && (site.deletesLive || site.writes.length > 0) && !site.writes.some((item) => survives(ctx, item));
+  const survivor = site.writes.find((item) => survives(ctx, item));
+  if (root === BOARD_ROOTS.personas && key === 'deletedAt' && (survivor || site.deletesLive)) {
+    const value: unknown = survivor?.content instanceof Y.ContentAny ? survivor.content.arr[0] : null;
+    (value === null || value === undefined ? personas.shown : personas.hidden).add(record);
+  }
+  const isRemoval = live !== null && (site.deletesLive || site.writes.length > 0) && !survivor;
   if (!isRemoval) return;
   if (rule === 'immutable') return refuse();
   if (!isRemovableField(root, key)) return findings.add('required-field', site.at, `${root}.${key} cannot be removed`);

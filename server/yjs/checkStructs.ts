@@ -38,14 +38,18 @@ export function checkStructs(
     for (const struct of list) {
       if (struct.length === 0) return problem('malformed', null, 'zero-length struct');
       if (struct instanceof Y.Skip) return problem('malformed', null, 'update has a gap');
-      if (!isNew(doc, struct)) continue; // a resend of what the server has: Yjs skips it too
-      hasNew = true;
-      if (!(struct instanceof Y.Item)) continue;
-      if (struct.rightOrigin !== null) return problem('malformed', null, 'right origins are not used on the board');
-      const parentId = struct.parent instanceof Y.ID ? struct.parent : null;
-      if (!isKnown(doc, index, struct.origin, struct) || !isKnown(doc, index, parentId, struct)) {
+      // Yjs asks every item of an update for its dependencies, a resent one too: one it cannot
+      // resolve would sit in memory as pending forever and be merged into every later join.
+      if (struct instanceof Y.Item && !hasKnownDependencies(doc, index, struct)) {
         return problem('missing-dependency', null, 'update depends on content the server does not have');
       }
+      if (!isNew(doc, struct)) continue; // a resend of what the server has: Yjs skips it
+      // Yjs would integrate only the unknown tail, re-anchored after this client's last struct
+      // (wherever that is), not where the struct says: honest clients start at the server's state.
+      if (struct.id.clock < state) return problem('malformed', null, "struct straddles the server's state");
+      hasNew = true;
+      if (struct instanceof Y.Item && struct.rightOrigin !== null)
+        return problem('malformed', null, 'right origins are not used on the board');
     }
     if (!hasNew || !author || !owners) continue;
     const owner = owners.ownerOf(client);
@@ -58,6 +62,11 @@ export function checkStructs(
     return problem('foreign-client', null, `client id ${client} belongs to ${whose}`);
   }
   return { newClients };
+}
+
+function hasKnownDependencies(doc: Y.Doc, index: UpdateIndex, item: Y.Item): boolean {
+  const parentId = item.parent instanceof Y.ID ? item.parent : null;
+  return isKnown(doc, index, item.origin, item) && isKnown(doc, index, item.rightOrigin, item) && isKnown(doc, index, parentId, item);
 }
 
 /**

@@ -111,9 +111,10 @@ function isAcceptedFieldValue(holder: Y.Item, key: string, value: unknown, autho
   if (holder.deleted || holder.parentSub === null || !(rootType instanceof Y.AbstractType) || rootType._item !== null) return false;
   const root = Y.findRootTypeKey(rootType);
   const rule = fieldRule(root, key);
-  // Written once at creation, or counted against a persona's custom-field limit: full path.
+  // Written once at creation, counted against a persona's custom-field limit, or hiding a
+  // persona (one must stay on the board): full path.
   if (rule === 'immutable') return false;
-  if (root === BOARD_ROOTS.personas && customFieldIdOf(key) !== null) return false;
+  if (root === BOARD_ROOTS.personas && (customFieldIdOf(key) !== null || key === 'deletedAt')) return false;
   if (rule === 'author' && author && !isNoteOf(holder, author)) return false;
   return checkFieldValue(recordFieldSchema(root, key), value, key).ok;
 }

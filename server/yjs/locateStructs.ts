@@ -25,12 +25,13 @@ export class Locator {
     private readonly index: UpdateIndex,
   ) {}
 
-  /** The struct holding `id`: this update's first, then the server's doc; null if neither has it. */
+  /**
+   * The struct holding `id`: the server's doc's when it has that clock (a resent copy in the update
+   * may say anything, and Yjs skips it), else this update's; null if neither has it.
+   */
   lookup(id: Y.ID): Struct | null {
-    const inUpdate = this.index.find(id);
-    if (inUpdate) return inUpdate;
-    if (id.clock >= Y.getState(this.doc.store, id.client)) return null;
-    return Y.getItem(this.doc.store, id) as Struct;
+    if (id.clock < Y.getState(this.doc.store, id.client)) return Y.getItem(this.doc.store, id) as Struct;
+    return this.index.find(id);
   }
 
   locate(struct: Struct): Placement | null {

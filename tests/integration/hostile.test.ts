@@ -7,7 +7,7 @@ import { addNote, readNotes, readPersonas } from '../../lib/board';
 import { BOARD_NOTICE_MESSAGE, readBoardNotice, type BoardNotice } from '../../lib/boardNotices';
 import { CLOSE_CODES } from '../../lib/closeCodes';
 import { Harness, synced } from './harness';
-import { RawYjsClient } from './rawYjsClient';
+import { RawYjsClient } from '../../reliability/RawYjsClient';
 
 let h: Harness;
 beforeEach(async () => {

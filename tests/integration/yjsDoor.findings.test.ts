@@ -4,7 +4,7 @@ import { BOARD_ROOTS, addNote, notesMap, readBoard, readMeta, readNotes, readPer
 import type { SessionReply } from '../../lib/api';
 import { craftUpdate, type CraftedId } from '../unit/helpers/craftUpdate';
 import { Harness, synced } from './harness';
-import { RawYjsClient } from './rawYjsClient';
+import { RawYjsClient } from '../../reliability/RawYjsClient';
 
 /**
  * The findings of issue #10, each reproduced black-box: a participant's token, raw WebSocket

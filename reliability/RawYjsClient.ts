@@ -81,16 +81,24 @@ export class RawYjsClient {
 
   /**
    * Waits until the server has handled everything sent before: it answers a sync step 1 only
-   * after the updates before it are handled and committed, in order.
+   * after the updates before it are handled and committed, in order. Returns its answer: what
+   * the server has beyond `stateVector` (everything, by default).
    */
-  async barrier(): Promise<void> {
-    const before = this.received.filter((m) => m.step === syncProtocol.messageYjsSyncStep2).length;
+  async barrier(stateVector: Uint8Array = new Uint8Array([0]), timeoutMs = 5_000): Promise<Uint8Array | null> {
+    const isStep2 = (m: ReceivedMessage) => m.step === syncProtocol.messageYjsSyncStep2;
+    const before = this.received.filter(isStep2).length;
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, MESSAGE_SYNC);
     encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep1);
-    encoding.writeVarUint8Array(encoder, new Uint8Array([0]));
-    this.ws.send(encoding.toUint8Array(encoder));
-    await this.until(() => this.received.filter((m) => m.step === syncProtocol.messageYjsSyncStep2).length > before);
+    encoding.writeVarUint8Array(encoder, stateVector);
+    if (this.ws.readyState === WebSocket.OPEN) this.ws.send(encoding.toUint8Array(encoder));
+    await this.until(() => this.received.filter(isStep2).length > before, timeoutMs);
+    return this.received.filter(isStep2)[before]?.payload ?? null;
+  }
+
+  /** Forgets what was received (a long fuzz run would otherwise keep every message). */
+  clearReceived(): void {
+    this.received.length = 0;
   }
 
   messagesOfType(type: number): ReceivedMessage[] {
