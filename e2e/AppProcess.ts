@@ -15,6 +15,8 @@ export class AppProcess {
   constructor(
     readonly port: number,
     readonly dataDir: string,
+    /** Extra environment for the app (e.g. `NOTES_PER_WORKSHOP`). */
+    private readonly env: Record<string, string> = {},
   ) {
     this.url = `http://127.0.0.1:${port}`;
   }
@@ -30,6 +32,7 @@ export class AppProcess {
         LOG_LEVEL: 'warn',
         PDF_WARMUP: '0',
         NODE_ENV: 'production',
+        ...this.env,
       },
       stdio: ['ignore', 'inherit', 'inherit'],
     });

@@ -13,11 +13,15 @@ test.describe('live empathy map', () => {
     await expect(presenter.getByRole('region', { name: 'Roster' })).toContainText('Ana');
     await expect(presenter.getByRole('region', { name: 'Roster' })).toContainText('Ben');
 
-    await addNote(ana, 'Pains', 'Queues at lunch time');
-    await expect(note(ben, 'Pains', 'Queues at lunch time')).toContainText('Ana');
+    await addNote(ben, 'Pains', 'Queues at lunch time');
+    await expect(note(ana, 'Pains', 'Queues at lunch time')).toContainText('Ben');
     await expect(note(presenter, 'Pains', 'Queues at lunch time')).toBeVisible();
+    // A note's text is its author's (and the facilitator's): Ana may sort Ben's note, not rewrite or delete it.
+    await expect(note(ana, 'Pains', 'Queues at lunch time').getByRole('button', { name: 'Move or colour note' })).toBeVisible();
+    await expect(note(ana, 'Pains', 'Queues at lunch time').getByRole('button', { name: 'Edit note' })).toHaveCount(0);
+    await expect(note(ana, 'Pains', 'Queues at lunch time').getByRole('button', { name: 'Delete note' })).toHaveCount(0);
 
-    // Edit on the phone.
+    // Edit on the phone, by its author.
     await note(ben, 'Pains', 'Queues at lunch time').getByRole('button', { name: 'Edit note' }).click();
     await ben.getByRole('textbox', { name: 'Note text' }).fill('Queues at lunch time, 15 minutes');
     await ben.getByRole('button', { name: 'Save' }).click();

@@ -33,6 +33,8 @@ export interface AppServerOptions {
   logger?: Logger;
   joinLimits?: Partial<JoinGuardLimits>;
   yjs?: Partial<YjsEndpointOptions>;
+  /** A lower cap on notes per workshop than `LIMITS.notesPerWorkshop` (`NOTES_PER_WORKSHOP`; tests use it). */
+  notesPerWorkshop?: number;
   pdfExport?: Partial<PdfExportLimits>;
 }
 
@@ -80,6 +82,7 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
   const rooms = new RoomRegistry(store, log, {
     // The lock is enforced here, where updates arrive, not by hiding buttons.
     canWrite: (conn) => conn.identity.role === 'facilitator' || !sessions.get(conn.identity.workshopId).isBoardLocked,
+    caps: options.notesPerWorkshop === undefined ? {} : { notes: options.notesPerWorkshop },
   });
   const yjs = new YjsEndpoint(workshops, rooms, log, { ...DEFAULT_YJS_OPTIONS, ...options.yjs });
   control.useCommands(new CommandHandler({ sessions, workshops, control, rooms, yjs, log }));

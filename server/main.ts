@@ -12,6 +12,8 @@ const EnvSchema = z.object({
   TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).default('0'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   PDF_WARMUP: z.enum(['0', '1']).default('1'),
+  /** Lowers the note cap (at most the default 10,000); the end-to-end tests fill a board with it. */
+  NOTES_PER_WORKSHOP: z.coerce.number().int().min(1).max(10_000).optional(),
 });
 
 async function main(): Promise<void> {
@@ -26,6 +28,7 @@ async function main(): Promise<void> {
     next: { dev: isDev, dir: path.resolve(import.meta.dirname, '..') },
     publicUrl: env.PUBLIC_URL ?? null,
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+    notesPerWorkshop: env.NOTES_PER_WORKSHOP,
     logger,
   });
   logger.info(`Persona Workshop is running at ${app.url}`);

@@ -15,11 +15,17 @@ export function BoardNotices({ notice, nearlyFull, onDismiss }: Props) {
   return (
     <div className="flex flex-col gap-2">
       {notice && (
-        <div role="alert" className="flex flex-wrap items-center gap-3 rounded-lg border-2 border-amber-600 bg-amber-50 p-3 text-slate-950">
-          <p className="min-w-0 flex-1 text-base font-medium">{notice}</p>
-          <button type="button" className="btn-secondary btn-small" onClick={onDismiss}>
-            OK
-          </button>
+        // Fixed at the bottom of the screen: on a phone the person is usually scrolled to where they typed.
+        <div className="pointer-events-none fixed inset-x-0 bottom-3 z-30 flex justify-center px-3">
+          <div
+            role="alert"
+            className="pointer-events-auto flex max-w-xl flex-wrap items-center gap-3 rounded-xl border-2 border-amber-600 bg-amber-50 px-4 py-3 text-slate-950 shadow-lg"
+          >
+            <p className="min-w-0 flex-1 text-base font-medium">{notice}</p>
+            <button type="button" className="btn-secondary btn-small" onClick={onDismiss}>
+              OK
+            </button>
+          </div>
         </div>
       )}
       {nearlyFull && (

@@ -1,19 +1,16 @@
 import { boardSize, NEARLY_FULL_SHARE, type BoardSize } from '../../lib/boardNotices';
 import { LIMITS } from '../../lib/limits';
 
-/** Near the limit, the real size is measured again once the estimate has grown by this much. */
-const REMEASURE_STEP_BYTES = Math.round(LIMITS.docBytes / 50);
-/** Past the limit (participants' writes refused), deletes may have shrunk it: measure at most this often. */
-const OVER_LIMIT_REMEASURE_MS = 5_000;
+/** Near the limit, the real size is measured (a compaction) at most this often, while it changes. */
+export const REMEASURE_MS = 5_000;
 
 /**
  * Watches one room's size (an upper bound kept without re-encoding: the last measured state
  * plus every update since) so the room can tell everyone when the board nears its limit, and
  * asks for a measurement (a compaction re-encodes the state) when the estimate may be stale:
- * near the limit, the estimate grows with every overwrite while deletes shrink the real size.
+ * near the limit the estimate grows with every overwrite, while deletes shrink the real size.
  */
 export class BoardSizeWatch {
-  private measuredBytes: number;
   private measuredAt = 0;
   private isNearlyFull: boolean;
 
@@ -21,7 +18,6 @@ export class BoardSizeWatch {
     private bytes: number,
     private readonly now: () => number = Date.now,
   ) {
-    this.measuredBytes = bytes;
     this.isNearlyFull = boardSize(bytes).isNearlyFull;
   }
 
@@ -33,17 +29,18 @@ export class BoardSizeWatch {
     return boardSize(this.bytes);
   }
 
-  /** An update of `byteLength` was applied; true when the room should measure the real size now. */
-  grew(byteLength: number): boolean {
+  /**
+   * An update of `byteLength` was applied. Returns in how many ms the room should measure the
+   * real size (0: now), or null when the board is far from its limit.
+   */
+  grew(byteLength: number): number | null {
     this.bytes += byteLength;
-    if (this.bytes < LIMITS.docBytes * NEARLY_FULL_SHARE) return false;
-    if (this.bytes - this.measuredBytes >= REMEASURE_STEP_BYTES) return true;
-    return this.bytes > LIMITS.docBytes && this.now() - this.measuredAt >= OVER_LIMIT_REMEASURE_MS;
+    if (this.bytes < LIMITS.docBytes * NEARLY_FULL_SHARE) return null;
+    return Math.max(0, this.measuredAt + REMEASURE_MS - this.now());
   }
 
   measured(bytes: number): void {
     this.bytes = bytes;
-    this.measuredBytes = bytes;
     this.measuredAt = this.now();
   }
 

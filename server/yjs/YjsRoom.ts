@@ -24,6 +24,8 @@ const JOIN_TAIL_MAX_MESSAGES = 256;
 export interface RoomHooks {
   /** May this connection change the board right now (e.g. not while the board is locked)? */
   canWrite(conn: RoomConnection): boolean;
+  /** Record caps lower than the defaults, by root (tests lower the note cap). */
+  caps?: Partial<Record<string, number>>;
 }
 
 const LOCKED: Refusal[] = [{ reason: 'locked', root: null, record: null, field: null }];
@@ -94,7 +96,7 @@ export class YjsRoom {
   /** Persist (group commit at the end of this turn), then broadcast, encoded once, skipping the sender. */
   private onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (this.isBroken) return;
-    if (this.size.grew(update.byteLength)) this.compactSoon();
+    this.measureIn(this.size.grew(update.byteLength));
     this.tellSize();
     const message = frameBinary(encodeSyncUpdate(update));
     this.updates.append(
@@ -112,6 +114,18 @@ export class YjsRoom {
   };
 
   private isCompactionScheduled = false;
+  private measureTimer: NodeJS.Timeout | null = null;
+
+  /** Near the size limit: compacting measures the real size (deletes shrink it), at most every few seconds. */
+  private measureIn(delayMs: number | null): void {
+    if (delayMs === null || this.measureTimer) return;
+    if (delayMs === 0) return this.compactSoon();
+    this.measureTimer = setTimeout(() => {
+      this.measureTimer = null;
+      this.compactSoon();
+    }, delayMs);
+    this.measureTimer.unref();
+  }
 
   private compactSoon(): void {
     if (this.isCompactionScheduled) return;
@@ -224,6 +238,7 @@ export class YjsRoom {
       recordSizes: this.recordCounts,
       owners: this.clients,
       maxNewClients: Math.min(MAX_NEW_CLIENT_IDS_PER_CONNECTION - introduced, this.clients.allowance(conn.identity.participantId)),
+      caps: this.hooks.caps,
     });
     if (!verdict.ok) return this.refuse(conn, verdict.refusals, verdict.error);
     if (verdict.newClients.length > 0 && !this.bindClients(conn, verdict.newClients, introduced)) return;
@@ -277,6 +292,7 @@ export class YjsRoom {
   close(code: number = CLOSE_CODES.serverStopping, reason = 'room closed'): void {
     if (this.isClosed) return;
     this.isClosed = true;
+    if (this.measureTimer) clearTimeout(this.measureTimer);
     for (const conn of this.connections) conn.close(code as never, reason);
     this.connections.clear();
     try {

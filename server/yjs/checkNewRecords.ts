@@ -12,12 +12,18 @@ import type { UpdateAuthor } from './validateUpdate';
  * no root past its cap. The facilitator may bring a note back under its original author where
  * a note was stored before (an undo of a delete).
  */
-export function checkNewRecords(records: readonly NewRecord[], author: UpdateAuthor | null, sizes: RecordSizes, findings: Findings): void {
+export function checkNewRecords(
+  records: readonly NewRecord[],
+  author: UpdateAuthor | null,
+  sizes: RecordSizes,
+  findings: Findings,
+  caps: Partial<Record<string, number>> = {},
+): void {
   const added = new Map<string, NewRecord[]>();
   for (const record of records) if (!record.replacesLive) added.set(record.root, [...(added.get(record.root) ?? []), record]);
   for (const [root, list] of added) {
     const cap = RECORD_CAPS[root];
-    if (!cap || sizes.size(root) + list.length <= cap.max) continue;
+    if (!cap || sizes.size(root) + list.length <= Math.min(cap.max, caps[root] ?? Infinity)) continue;
     for (const record of list) findings.add('record-cap', { root, record: null, key: record.key }, cap.error);
   }
   for (const record of records) {

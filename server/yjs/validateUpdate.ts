@@ -43,6 +43,8 @@ export interface ValidateOptions {
   owners?: ClientOwners;
   /** How many client ids this update may introduce (the sender's remaining allowance). */
   maxNewClients?: number;
+  /** Record caps lower than `RECORD_CAPS`, by root (a test lowers the note cap). */
+  caps?: Partial<Record<string, number>>;
 }
 
 export type Verdict =
@@ -119,6 +121,6 @@ function validateDecoded(doc: Y.Doc, update: Uint8Array, options: ValidateOption
   const newItems = decoded.structs.filter((struct): struct is Y.Item => struct instanceof Y.Item && isNew(doc, struct));
   const ctx = { doc, locator, author: options.author, owners: options.owners, deletedInUpdate: deletes.inUpdate, findings };
   const created = authorizeChanges(ctx, newItems, deletes.live);
-  checkNewRecords(created, options.author, options.recordSizes ?? countedSizes(doc), findings);
+  checkNewRecords(created, options.author, options.recordSizes ?? countedSizes(doc), findings, options.caps);
   return findings.problems.length > 0 ? refused(findings.problems) : accepted(structs.newClients);
 }
