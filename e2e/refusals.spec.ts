@@ -111,3 +111,37 @@ test.describe('a refused change', () => {
     expect(sockets).toHaveLength(2); // the first connection, one re-sent after the unlock: no loop
   });
 });
+
+test.describe('delete is offered where the server accepts it', () => {
+  test('journey steps and questions: whoever added them, and the facilitator', async ({ facilitator, joinAs }) => {
+    const presenter = facilitator.page;
+    await leaveLobby(presenter);
+    const ana = await joinAs('Ana');
+    const ben = await joinAs('Ben', { phone: true });
+    for (const page of [ana, ben, presenter]) await page.getByRole('button', { name: 'Journey', exact: true }).click();
+    await ana.getByLabel('New step').fill('Hears about us');
+    await ana.getByRole('button', { name: 'Add step' }).click();
+    await ben.getByLabel('New step').fill('Visits the shop');
+    await ben.getByRole('button', { name: 'Add step' }).click();
+    await expect(ben.getByLabel('Step 1 title')).toHaveValue('Hears about us');
+    await expect(ben.getByRole('button', { name: 'Delete step Hears about us' })).toHaveCount(0);
+    await expect(ben.getByRole('button', { name: 'Delete step Visits the shop' })).toBeVisible();
+    await expect(ana.getByRole('button', { name: 'Delete step Hears about us' })).toBeVisible();
+    await expect(presenter.getByRole('button', { name: 'Delete step Hears about us' })).toBeVisible();
+    await expect(presenter.getByRole('button', { name: 'Delete step Visits the shop' })).toBeVisible();
+    // Everyone renames and reorders; Ben deletes his own step.
+    await ben.getByRole('button', { name: 'Delete step Visits the shop' }).click();
+    await expect(ana.getByLabel('Step 2 title')).toHaveCount(0);
+
+    for (const page of [ana, ben]) await page.getByRole('button', { name: 'Action plan', exact: true }).click();
+    await ana.getByLabel('New question').fill('Who decides?');
+    await ana.getByRole('button', { name: 'Add question' }).click();
+    await expect(ben.getByLabel('Question 1')).toHaveValue('Who decides?');
+    await expect(ben.getByRole('button', { name: 'Delete question Who decides?' })).toHaveCount(0);
+    await expect(ana.getByRole('button', { name: 'Delete question Who decides?' })).toBeVisible();
+    // After a reload Ana's doc has a new client id: the server told it which ones were hers.
+    await ana.reload();
+    await ana.getByRole('button', { name: 'Action plan', exact: true }).click();
+    await expect(ana.getByRole('button', { name: 'Delete question Who decides?' })).toBeVisible();
+  });
+});

@@ -86,6 +86,11 @@ export const BoardNoticeSchema = z.discriminatedUnion('kind', [
   BoardSizeSchema,
   /** The facilitator unlocked the board: send what was held back (refused as `locked`) now. */
   z.object({ kind: z.literal('unlocked') }),
+  /**
+   * Sent on connect: the Yjs client ids bound to this participant, i.e. what they added (any
+   * tab or device), so the browser offers Delete only where the server will accept it.
+   */
+  z.object({ kind: z.literal('clients'), clientIds: z.array(z.number().int().nonnegative()).max(1_000) }),
 ]);
 export type BoardNotice = z.infer<typeof BoardNoticeSchema>;
 

@@ -14,6 +14,8 @@ export interface BoardActions extends PersonaActions {
   deleteNote(id: string): Result<unknown>;
   /** May this person change the note's text or delete it (its author or the facilitator)? */
   mayChangeNote(note: Note): boolean;
+  /** May this person delete this journey step, question or action (whoever added it, or the facilitator)? */
+  mayDelete(root: 'journeySteps' | 'questions' | 'actions', id: string): boolean;
   setNoteEvidence(id: string, evidence: Evidence | null): Result<unknown>;
   /** Copies the note's text into a profile field of its persona (or the quote). */
   promoteNote(id: string, field: string): Result<string>;

@@ -19,10 +19,11 @@ import * as personas from '../../lib/personaBoard';
 import * as profile from '../../lib/profileBoard';
 import type { ProfileFieldKey } from '../../lib/profile';
 import type { Evidence, NoteColor } from '../../lib/note';
-import { isFacilitator, mayChangeNote, type NoteAuthorship } from '../../lib/permissions';
+import { isFacilitator } from '../../lib/permissions';
 import type { QuadrantId } from '../../lib/quadrants';
 import type { Result } from '../../lib/result';
 import { YJS_PATH_PREFIX } from '../../lib/wire';
+import { BoardPermissions } from './BoardPermissions';
 import { takeOver, type BoardRecovery } from './boardRecovery';
 import { reconnectDelayMs } from './reconnect';
 
@@ -82,6 +83,9 @@ export class BoardConnection {
     private readonly recovery: BoardRecovery | null = null,
   ) {
     this.localName = `pw:${code}:${author.participantId}`;
+    this.permissions = new BoardPermissions(this.doc, author);
+    this.mayChangeNote = this.permissions.mayChangeNote;
+    this.mayDelete = this.permissions.mayDelete;
     if (!recovery) this.keepLocalCopy();
     const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
     this.provider = new WebsocketProvider(`${scheme}://${window.location.host}${YJS_PATH_PREFIX.slice(0, -1)}`, code, this.doc, {
@@ -110,6 +114,7 @@ export class BoardConnection {
   }
 
   private isReady = false;
+  private readonly permissions: BoardPermissions;
 
   private onUpdate = () => this.refresh({});
 
@@ -130,6 +135,10 @@ export class BoardConnection {
   private onNotice(notice: BoardNotice | null): void {
     if (!notice || this.isDestroyed || this.isRefused) return;
     if (notice.kind === 'size') return this.refresh({ nearlyFull: notice.isNearlyFull ? notice : null });
+    if (notice.kind === 'clients') {
+      this.permissions.setOwnClientIds(notice.clientIds);
+      return this.refresh({});
+    }
     if (notice.kind === 'unlocked') {
       if (this.isHolding) this.resendHeld();
       return;
@@ -217,13 +226,15 @@ export class BoardConnection {
     return board.addNote(this.doc, { personaId, quadrant, text, color, authorId: this.author.participantId, authorName: this.author.name });
   }
 
-  /** May this person change this note's text or delete it (`lib/permissions.ts`; the server checks the same)? */
-  mayChangeNote = (note: NoteAuthorship): boolean => mayChangeNote(note, this.author);
+  /** May this person change this note's text or delete it (the server checks the same)? */
+  readonly mayChangeNote: BoardPermissions['mayChangeNote'];
+  /** May this person delete this journey step, question or action (whoever added it, or the facilitator)? */
+  readonly mayDelete: BoardPermissions['mayDelete'];
 
-  editNote = (id: string, text: string) => this.asAuthor(id, () => board.editNoteText(this.doc, id, text));
+  editNote = (id: string, text: string) => this.permissions.asAuthor(id, () => board.editNoteText(this.doc, id, text));
   moveNote = (id: string, quadrant: QuadrantId) => board.moveNote(this.doc, id, quadrant);
   setNoteColor = (id: string, color: NoteColor) => board.setNoteColor(this.doc, id, color);
-  deleteNote = (id: string) => this.asAuthor(id, () => board.deleteNote(this.doc, id));
+  deleteNote = (id: string) => this.permissions.asAuthor(id, () => board.deleteNote(this.doc, id));
   setNoteEvidence = (id: string, evidence: Evidence | null) => board.setNoteEvidence(this.doc, id, evidence);
   promoteNote = (id: string, field: string) => profile.promoteNote(this.doc, id, field);
   createGroup = (personaId: string, quadrant: QuadrantId, name: string, noteIds: readonly string[]) =>
@@ -273,13 +284,6 @@ export class BoardConnection {
   addCustomProfileField = (label: string) => profile.addCustomProfileField(this.doc, label);
   removeCustomProfileField = (fieldId: string) => profile.removeCustomProfileField(this.doc, fieldId);
   setPersonaPicture = (personaId: string, pictureId: string | null) => personas.setPersonaPicture(this.doc, personaId, pictureId);
-
-  /** Runs `change` only if this person may change note `id` (its author or the facilitator). */
-  private asAuthor<T>(id: string, change: () => Result<T>): Result<T> {
-    const note = board.readNote(this.doc, id);
-    if (note && !mayChangeNote(note, this.author)) return { ok: false, error: 'Only its author or the facilitator can change this note.' };
-    return change();
-  }
 
   /**
    * Forgets this device's copy (it holds the refused change; the connection taking over writes

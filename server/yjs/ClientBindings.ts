@@ -36,6 +36,11 @@ export class ClientBindings implements ClientOwners {
     return this.owners.get(client);
   }
 
+  /** Every client id bound to this participant (what they wrote with, on any device). */
+  idsOf(participantId: string): number[] {
+    return [...this.owners].filter(([, owner]) => owner === participantId).map(([id]) => id);
+  }
+
   /** How many more client ids this participant may bind. */
   allowance(participantId: string): number {
     return MAX_CLIENT_IDS_PER_PARTICIPANT - (this.perParticipant.get(participantId) ?? 0);

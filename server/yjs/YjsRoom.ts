@@ -1,20 +1,19 @@
 import * as decoding from 'lib0/decoding';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import { encodeBoardNotice, type Refusal } from '../../lib/boardNotices';
+import { encodeBoardNotice } from '../../lib/boardNotices';
 import { CLOSE_CODES } from '../../lib/closeCodes';
 import type { Logger } from '../log';
 import type { ClientIdStore } from '../storage/ClientIdStore';
 import type { Store } from '../storage/Store';
 import { BoardSizeWatch } from './BoardSizeWatch';
-import { ClientBindings, MAX_NEW_CLIENT_IDS_PER_CONNECTION } from './ClientBindings';
 import { frameBinary, type FramedMessage } from './frames';
 import { MESSAGE, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate } from './messages';
 import { RecordCounts } from './recordCounts';
 import type { RoomConnection } from './RoomConnection';
 import { RoomPresence } from './RoomPresence';
+import { UpdateGate } from './UpdateGate';
 import type { UpdateLog } from './UpdateLog';
-import { validateUpdate } from './validateUpdate';
 
 /** Merge the update log into one state row after this many appended updates. */
 export const COMPACT_AFTER_UPDATES = 500;
@@ -27,8 +26,6 @@ export interface RoomHooks {
   /** Record caps lower than the defaults, by root (tests lower the note cap). */
   caps?: Partial<Record<string, number>>;
 }
-
-const LOCKED: Refusal[] = [{ reason: 'locked', root: null, record: null, field: null }];
 
 /**
  * One workshop's live board: the Y.Doc, the presence of its clients and their connections.
@@ -53,10 +50,8 @@ export class YjsRoom {
   private updatesSinceCompaction: number;
   /** Upper bound of the encoded state's size, kept without re-encoding on every update. */
   private readonly size: BoardSizeWatch;
-  /** Who each Yjs client id belongs to (the room's own doc writes as the server). */
-  private readonly clients: ClientBindings;
-  /** Client ids each connection has introduced. */
-  private readonly newClientIds = new WeakMap<RoomConnection, number>();
+  /** Judges every update a client sends: refused in band, or let in. */
+  private readonly gate: UpdateGate;
   private isClosed = false;
   /** Set when storage failed: nothing more is broadcast or compacted from this copy. */
   private isBroken = false;
@@ -79,9 +74,9 @@ export class YjsRoom {
     this.lastUpdateId = stored.lastUpdateId;
     this.updatesSinceCompaction = stored.updates.length;
     this.size = new BoardSizeWatch((stored.state?.byteLength ?? 0) + stored.updates.reduce((sum, u) => sum + u.byteLength, 0));
-    this.clients = new ClientBindings(clientIds, workshopId);
+    this.gate = new UpdateGate(this.doc, clientIds, workshopId, hooks, this.log, this.recordCounts, this.size);
     // Set after loading: Yjs gives a doc a new id when a remote (loaded) update carries its own.
-    this.doc.clientID = this.clients.serverWriter(this.doc);
+    this.doc.clientID = this.gate.clients.serverWriter(this.doc);
     this.doc.on('update', this.onDocUpdate);
   }
 
@@ -171,7 +166,7 @@ export class YjsRoom {
   addConnection(conn: RoomConnection): void {
     this.connections.add(conn);
     conn.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
-    if (this.size.current.isNearlyFull) conn.send(encodeBoardNotice(this.size.current));
+    this.gate.greet(conn);
     this.presence.sendAll(conn);
   }
 
@@ -230,41 +225,7 @@ export class YjsRoom {
       return;
     }
     if (isEmptyUpdate(payload)) return;
-    if (!this.hooks.canWrite(conn)) return this.refuse(conn, LOCKED, 'the board is locked');
-    const introduced = this.newClientIds.get(conn) ?? 0;
-    const verdict = validateUpdate(this.doc, payload, {
-      author: conn.identity,
-      docBytes: this.size.estimate,
-      recordSizes: this.recordCounts,
-      owners: this.clients,
-      maxNewClients: Math.min(MAX_NEW_CLIENT_IDS_PER_CONNECTION - introduced, this.clients.allowance(conn.identity.participantId)),
-      caps: this.hooks.caps,
-    });
-    if (!verdict.ok) return this.refuse(conn, verdict.refusals, verdict.error);
-    if (verdict.newClients.length > 0 && !this.bindClients(conn, verdict.newClients, introduced)) return;
-    Y.applyUpdate(this.doc, payload, conn);
-  }
-
-  /** Binds the client ids an accepted update introduces; false (connection closed) if storing failed. */
-  private bindClients(conn: RoomConnection, clientIds: number[], introducedBefore: number): boolean {
-    try {
-      this.clients.bind(clientIds, conn.identity.participantId);
-    } catch (error) {
-      this.log.error({ connectionId: conn.connectionId, err: (error as Error).message }, 'storing client ids failed');
-      conn.close(CLOSE_CODES.roomUnavailable, 'storage failed');
-      return false;
-    }
-    this.newClientIds.set(conn, introducedBefore + clientIds.length);
-    return true;
-  }
-
-  /**
-   * Refused in band: the connection stays open and the client learns what was refused and why,
-   * drops that change and carries on (closing would make it reconnect and resend it forever).
-   */
-  private refuse(conn: RoomConnection, refusals: Refusal[], error: string): void {
-    this.log.warn({ connectionId: conn.connectionId, reason: error }, 'update refused');
-    conn.send(encodeBoardNotice({ kind: 'refused', refusals }));
+    if (this.gate.admit(conn, payload)) Y.applyUpdate(this.doc, payload, conn);
   }
 
   /**

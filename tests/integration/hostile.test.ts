@@ -27,13 +27,16 @@ function rawClient(url: string): Promise<{ ws: WebSocket; closed: Promise<number
   });
 }
 
-/** The board notices a raw socket received, parsed as the browser parses them. */
+/** The refusal notices a raw socket received, parsed as the browser parses them. */
 function noticesOf(raw: RawYjsClient): BoardNotice[] {
-  return raw.messagesOfType(BOARD_NOTICE_MESSAGE).map((m) => {
-    const decoder = decoding.createDecoder(m.payload);
-    decoding.readVarUint(decoder);
-    return readBoardNotice(decoder)!;
-  });
+  return raw
+    .messagesOfType(BOARD_NOTICE_MESSAGE)
+    .map((m) => {
+      const decoder = decoding.createDecoder(m.payload);
+      decoding.readVarUint(decoder);
+      return readBoardNotice(decoder)!;
+    })
+    .filter((notice) => notice.kind === 'refused');
 }
 
 async function roomWithCanary() {

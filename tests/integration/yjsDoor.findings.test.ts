@@ -1,7 +1,9 @@
+import * as decoding from 'lib0/decoding';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { BOARD_ROOTS, addNote, notesMap, readBoard, readMeta, readNotes, readPersonas } from '../../lib/board';
 import type { SessionReply } from '../../lib/api';
+import { BOARD_NOTICE_MESSAGE, readBoardNotice } from '../../lib/boardNotices';
 import { craftUpdate, type CraftedId } from '../unit/helpers/craftUpdate';
 import { Harness, synced } from './harness';
 import { RawYjsClient } from '../../reliability/RawYjsClient';
@@ -249,5 +251,21 @@ describe('issue #10 finding 5: what the struct fuzzer found', () => {
     const created = itemId(annNote(r), 'text');
     await attack(r, craftUpdate([{ client, clock, items: [{ origin: created, content: { any: 'Mallory was here' } }] }]));
     expect(readNotes(await freshDoc(r)).map((n) => n.text)).toEqual(['Queues at nine']);
+  });
+});
+
+describe('what a connection learns on connect', () => {
+  it('the client ids bound to its participant, for every connection of theirs', async () => {
+    const r = await room();
+    const url = `${h.server.url.replace('http', 'ws')}/yjs/${r.code}?token=${r.ann.token}`;
+    const raw = await RawYjsClient.open(url);
+    h.onClose(() => raw.close());
+    await raw.barrier();
+    const notices = raw.messagesOfType(BOARD_NOTICE_MESSAGE).map((m) => {
+      const decoder = decoding.createDecoder(m.payload);
+      decoding.readVarUint(decoder);
+      return readBoardNotice(decoder);
+    });
+    expect(notices).toContainEqual({ kind: 'clients', clientIds: [r.annDoc.clientID] });
   });
 });
