@@ -2,7 +2,7 @@ import type { Browser, Page } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { AppProcess, freePort } from './AppProcess';
+import { AppProcess, freePort } from '../tests/helpers/AppProcess';
 import { saveScreenshot } from './artifacts';
 import { PHONE, PROJECTOR, addNote, createWorkshopInUi, expect, joinInUi, leaveLobby, note, quadrant, test } from './fixtures';
 

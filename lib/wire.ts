@@ -35,6 +35,11 @@ export interface ServerToClientEvents {
   'drafts:pending': (count: number) => void;
   /** This participant's own dots in the open round (rounds are blind until closed). */
   'votes:mine': (votes: MyVotes) => void;
+  /**
+   * This instance is draining (a deploy or restart): the transport closes right after, and
+   * socket.io-client reconnects by itself, to another instance or to this one's successor.
+   */
+  'server:stopping': () => void;
 }
 
 /** What a browser sends over socket.io. Every payload is parsed on the server (`CommandSchema`). */

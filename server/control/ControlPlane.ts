@@ -36,6 +36,8 @@ export class ControlPlane {
   constructor(
     private readonly workshops: Workshops,
     private readonly log: Logger,
+    /** Told when a socket's command was refused by its rate limit. For metrics. */
+    private readonly onRateLimited: () => void = () => undefined,
   ) {
     // engine.io is driven by our own upgrade router and request handler, so socket.io never
     // attaches listeners to the HTTP server (and cannot destroy the Yjs endpoint's upgrades).
@@ -87,6 +89,7 @@ export class ControlPlane {
     socket.on('command', (command: unknown, ack: unknown) => {
       const reply = typeof ack === 'function' ? (ack as (value: unknown) => void) : () => undefined;
       if (!socket.data.budget.take()) {
+        this.onRateLimited();
         reply({ ok: false, error: 'Too many commands. Wait a moment.' });
         return;
       }
@@ -141,6 +144,24 @@ export class ControlPlane {
 
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     this.engine.handleUpgrade(req as never, socket, head);
+  }
+
+  /** Open engine.io connections (one per browser tab's control socket). */
+  get connectionCount(): number {
+    return this.engine.clientsCount;
+  }
+
+  /**
+   * Draining: tells every screen the server is stopping, then closes each transport. Not a
+   * socket.io disconnect: after that the client would stop; after a transport close it
+   * reconnects by itself (to another instance, or to this one's successor).
+   */
+  beginStop(): void {
+    this.io.emit('server:stopping');
+    // Every engine.io connection, also those that never completed a socket.io handshake (a
+    // refused token): `close()` without discard sends what is queued (the event above) first.
+    const { clients } = this.engine as unknown as { clients: Record<string, { close(): void }> };
+    for (const client of Object.values(clients)) client.close();
   }
 
   async close(): Promise<void> {

@@ -25,7 +25,14 @@ export class RoomRegistry {
   ) {
     this.checkpointer = new WalCheckpointer(store.connection(), log);
     this.clientIds = new ClientIdStore(store.connection());
-    this.updates = new UpdateLog(store, () => this.checkpointer.noteCommit());
+    this.updates = new UpdateLog(
+      store,
+      (waitsMs) => {
+        this.checkpointer.noteCommit();
+        hooks.onCommitted?.(waitsMs);
+      },
+      (count) => hooks.onCommitFailed?.(count),
+    );
   }
 
   get size(): number {
@@ -82,9 +89,10 @@ export class RoomRegistry {
     }
   }
 
-  closeAll(code?: number, reason?: string): void {
+  /** Closes (and compacts) every room; resolves when the WAL checkpointer has stopped too. */
+  closeAll(code?: number, reason?: string): Promise<void> {
     for (const room of this.rooms.values()) room.close(code, reason);
     this.rooms.clear();
-    void this.checkpointer.close();
+    return this.checkpointer.close();
   }
 }

@@ -60,6 +60,7 @@ export class UpdateGate {
 
   private refuse(conn: RoomConnection, refusals: Refusal[], error: string): false {
     this.log.warn({ connectionId: conn.connectionId, reason: error }, 'update refused');
+    this.hooks.onUpdateRefused?.(conn, refusals === LOCKED ? 'locked' : 'schema');
     conn.send(encodeBoardNotice({ kind: 'refused', refusals }));
     return false;
   }

@@ -25,6 +25,14 @@ export interface RoomHooks {
   canWrite(conn: RoomConnection): boolean;
   /** Record caps lower than the defaults, by root (tests lower the note cap). */
   caps?: Partial<Record<string, number>>;
+  /** Told when an update was refused (in band): by the lock, or by the validator. For metrics. */
+  onUpdateRefused?(conn: RoomConnection, reason: 'locked' | 'schema'): void;
+  /** Told when a connection went over its message rate (closed with 4008). For metrics. */
+  onRateLimited?(conn: RoomConnection): void;
+  /** After each group commit: how long each update waited for it (ms). For metrics. */
+  onCommitted?(waitsMs: readonly number[]): void;
+  /** A group commit failed for this many updates. For metrics. */
+  onCommitFailed?(updateCount: number): void;
 }
 
 /**
@@ -192,6 +200,7 @@ export class YjsRoom {
   /** Handles one frame; a frame that breaks the protocol closes that connection only. */
   handleMessage(conn: RoomConnection, data: Uint8Array): void {
     if (!conn.messageBudget.take()) {
+      this.hooks.onRateLimited?.(conn);
       conn.close(CLOSE_CODES.rateLimited, 'too many messages');
       return;
     }
