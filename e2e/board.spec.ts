@@ -14,11 +14,17 @@ test.describe('live empathy map', () => {
       await expect(await quadrant(ben, title)).toBeVisible();
     }
 
-    await addNote(ana, 'Pains', 'Queues at lunch time');
-    await expect(await note(ben, 'Pains', 'Queues at lunch time')).toContainText('Ana');
+    await addNote(ben, 'Pains', 'Queues at lunch time');
+    await expect(await note(ana, 'Pains', 'Queues at lunch time')).toContainText('Ben');
     await expect(await note(presenter, 'Pains', 'Queues at lunch time')).toBeVisible();
+    // A note's text is its author's (and the facilitator's): Ana may sort Ben's note, not rewrite or delete it.
+    await moreActions(await note(ana, 'Pains', 'Queues at lunch time')).click();
+    await expect(noteSheet(ana).getByRole('button', { name: 'Pink' })).toBeVisible();
+    await expect(noteSheet(ana).getByRole('button', { name: 'Edit text' })).toHaveCount(0);
+    await expect(noteSheet(ana).getByRole('button', { name: 'Delete note' })).toHaveCount(0);
+    await ana.keyboard.press('Escape');
 
-    // Edit on the phone, in the note's sheet.
+    // Edit on the phone, by its author, in the note's sheet.
     await moreActions(await note(ben, 'Pains', 'Queues at lunch time')).click();
     await noteSheet(ben).getByRole('button', { name: 'Edit text' }).click();
     await noteSheet(ben).getByRole('textbox', { name: 'Note text' }).fill('Queues at lunch time, 15 minutes');

@@ -1,10 +1,11 @@
 /**
  * WebSocket close codes of the Yjs endpoint. y-websocket treats 4400–4499 as final (it stops
  * reconnecting and emits `closed`); codes below 4400 ask the client to reconnect and resync.
+ * A refused update is not a close: the server answers it in band (`lib/boardNotices.ts`) and
+ * keeps the connection, so the client drops that change instead of resending it forever
+ * (4000 used to close it; it is no longer sent).
  */
 export const CLOSE_CODES = {
-  /** An update was refused (schema, size or cap); reconnecting resyncs from the server's copy. */
-  updateRefused: 4000,
   /** The room could not be loaded or stored; try again shortly. */
   roomUnavailable: 4001,
   /** The server is stopping; reconnect to its successor. */

@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { ID_PATTERN, newId } from './ids';
 import { LIMITS } from './limits';
 import { byOrder, moveToIndex, nextOrder } from './order';
+import { NoteSchema, type Note } from './note';
+import { mayChangeNote, type Actor } from './permissions';
 import { fail, ok, type Result } from './result';
 import { BOARD_ROOTS } from './roots';
 
@@ -116,9 +118,25 @@ export function moveNoteToStep(doc: Y.Doc, noteId: string, stepId: string): Resu
   return ok(stepId);
 }
 
-/** Deletes a step and the notes on it, in one transaction. */
-export function deleteJourneyStep(doc: Y.Doc, stepId: string): Result<string> {
+/** Every valid note on a journey step. */
+function readStepNotes(doc: Y.Doc): Note[] {
+  const notes: Note[] = [];
+  for (const map of notesMap(doc).values()) {
+    const parsed = map instanceof Y.Map ? NoteSchema.safeParse(map.toJSON()) : null;
+    if (parsed?.success && parsed.data.journeyStepId != null) notes.push(parsed.data);
+  }
+  return notes;
+}
+
+/**
+ * Deletes a step and the notes on it, in one transaction. With an `actor`, only if every note on
+ * the step is one they may delete (`mayChangeNote`): nobody erases other people's notes with a step.
+ */
+export function deleteJourneyStep(doc: Y.Doc, stepId: string, actor?: Actor): Result<string> {
   if (!journeyStepsMap(doc).has(stepId)) return fail('That step was deleted.');
+  if (actor && readStepNotes(doc).some((note) => note.journeyStepId === stepId && !mayChangeNote(note, actor))) {
+    return fail('This step holds other people’s notes: only the facilitator can delete it.');
+  }
   doc.transact(() => {
     for (const [noteId, note] of notesMap(doc)) if (note.get('journeyStepId') === stepId) notesMap(doc).delete(noteId);
     journeyStepsMap(doc).delete(stepId);

@@ -43,24 +43,29 @@ function nextDefaultName(personas: readonly Persona[]): string {
  * Makes room for one more persona record. The server counts every record, deleted ones too,
  * so when the workshop is full the long-deleted ones are purged first, in their own update
  * (the server checks the count against what it already has, before this update's deletions).
+ * Erasing for good is the facilitator's (`mayErase`): others are told to ask.
  */
-function ensureRoom(doc: Y.Doc, now: number): Result<void> {
+function ensureRoom(doc: Y.Doc, now: number, mayErase: boolean): Result<void> {
   if (readPersonas(doc).length >= LIMITS.personasPerWorkshop) {
     return fail(`A workshop holds at most ${LIMITS.personasPerWorkshop} personas.`);
   }
   if (personasMap(doc).size < LIMITS.personasPerWorkshop) return ok(undefined);
+  if (!mayErase) return fail('Deleted personas still hold their places. Ask the facilitator to add this persona.');
   purgeDeletedPersonas(doc, { deletedBefore: now - PERSONA_PURGE_AFTER_MS });
   if (personasMap(doc).size < LIMITS.personasPerWorkshop) return ok(undefined);
   return fail('Personas deleted a moment ago still hold their place. Try again in a minute.');
 }
 
-/** Adds a persona at the end of the board; the name defaults to the next "Persona N". */
-export function addPersona(doc: Y.Doc, input: { name?: string; now?: number } = {}): Result<Persona> {
+/**
+ * Adds a persona at the end of the board; the name defaults to the next "Persona N". `mayErase`
+ * (default true; false for participants): whether long-deleted personas may be purged to make room.
+ */
+export function addPersona(doc: Y.Doc, input: { name?: string; now?: number; mayErase?: boolean } = {}): Result<Persona> {
   const now = input.now ?? Date.now();
   const personas = readPersonas(doc);
   const name = PersonaNameSchema.safeParse(input.name ?? nextDefaultName(personas));
   if (!name.success) return fail(name.error.issues[0]?.message ?? 'Invalid name.');
-  const room = ensureRoom(doc, now);
+  const room = ensureRoom(doc, now, input.mayErase ?? true);
   if (!room.ok) return room;
   const lastOrder = readAllPersonas(doc).reduce((max, p) => Math.max(max, p.order), 0);
   const persona: Persona = { id: newId(), name: name.data, order: Math.floor(lastOrder) + 1, createdAt: now };
@@ -127,11 +132,15 @@ export interface NoteAuthor {
  * Copied journey notes are written by `author` (the person duplicating; the server refuses notes
  * in anyone else's name), in their original order; without an author they keep their own.
  */
-export function duplicatePersona(doc: Y.Doc, id: string, input: { now?: number; author?: NoteAuthor } = {}): Result<Persona> {
+export function duplicatePersona(
+  doc: Y.Doc,
+  id: string,
+  input: { now?: number; author?: NoteAuthor; mayErase?: boolean } = {},
+): Result<Persona> {
   const source = readPersonas(doc).find((p) => p.id === id);
   if (!source) return fail('That persona no longer exists.');
   const now = input.now ?? Date.now();
-  const room = ensureRoom(doc, now);
+  const room = ensureRoom(doc, now, input.mayErase ?? true);
   if (!room.ok) return room;
   const next = readPersonas(doc).find((p) => p.order > source.order)?.order;
   const name = `${source.name.slice(0, LIMITS.personaNameChars - ' (copy)'.length)} (copy)`;

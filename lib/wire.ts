@@ -35,8 +35,6 @@ export interface ServerToClientEvents {
   'drafts:pending': (count: number) => void;
   /** This participant's own dots in the open round (rounds are blind until closed). */
   'votes:mine': (votes: MyVotes) => void;
-  /** A board change of this participant was dropped (e.g. the board is locked). */
-  'board:refused': (reason: string) => void;
   /**
    * This instance is draining (a deploy or restart): the transport closes right after, and
    * socket.io-client reconnects by itself, to another instance or to this one's successor.

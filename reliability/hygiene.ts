@@ -3,7 +3,6 @@ import path from 'node:path';
 import * as Y from 'yjs';
 import { takeSeat } from '../bench/client';
 import { BOARD_ROOTS, notesMap, readNotes } from '../lib/board';
-import { CLOSE_CODES } from '../lib/closeCodes';
 import { NOTE_FIELDS } from '../lib/note';
 import { addPeerNote, destroyPeer, joinPeer, newRoom, seededRandom, sleep, target, waitUntil } from './clients';
 import { HYGIENE_CASES, type CaseContext } from './hygieneCases';
@@ -15,13 +14,13 @@ import { sendFrames, type RawOutcome } from './rawYjs';
 /**
  * Document hygiene: a real participant's connection sends hostile Yjs updates (missing
  * dependencies, non-string text, `__proto__`/`constructor` keys, text over the limit, forged
- * authors, boards over the note and size caps). Each must be refused (closed with the
- * documented code, or dropped) and never stored: after a restart on the same data a fresh
- * client's doc holds none of it, and no row of SQLite holds any of its markers.
+ * authors, boards over the note and size caps). Each must be refused in band (a refusal notice,
+ * the socket left open) and never stored: after a restart on the same data a fresh client's doc
+ * holds none of it, and no row of SQLite holds any of its markers.
  */
 const REPS = isFull ? 25 : 2;
 const CAP_REPS = isFull ? 3 : 1;
-const WAIT_CLOSE_MS = 3_000;
+const WAIT_REFUSAL_MS = 3_000;
 const WAIT_ACCEPT_MS = 400;
 
 interface Tally {
@@ -57,16 +56,22 @@ const ctx: CaseContext = {
 };
 
 const tallies: Record<string, Record<string, Tally>> = {};
-const record = (kind: string, name: string, expected: readonly number[], outcome: RawOutcome) => {
+/** `expected`: refused in band, accepted (no refusal, still open), or closed with one of these codes. */
+const record = (kind: string, name: string, expected: 'refused' | 'accepted' | readonly number[], outcome: RawOutcome) => {
   const byKind = (tallies[kind] ??= {});
   const tally = (byKind[name] ??= { attempts: 0, closes: {}, maxCloseMs: 0, reason: '', unexpected: 0 });
   tally.attempts++;
-  const code = outcome.closeCode === null ? 'open' : String(outcome.closeCode);
+  const code = outcome.closeCode !== null ? String(outcome.closeCode) : outcome.refusals > 0 ? 'refused' : 'open';
   tally.closes[code] = (tally.closes[code] ?? 0) + 1;
   tally.maxCloseMs = Math.max(tally.maxCloseMs, outcome.closeMs ?? 0);
-  tally.reason ||= outcome.reason.slice(0, 60);
-  // An open socket passes only if the update was dropped: the stored-marker checks decide that.
-  if (outcome.closeCode !== null && !expected.includes(outcome.closeCode)) tally.unexpected++;
+  tally.reason ||= (outcome.refusalReasons.join(',') || outcome.reason).slice(0, 60);
+  const isExpected =
+    expected === 'refused'
+      ? outcome.closeCode === null && outcome.refusals > 0
+      : expected === 'accepted'
+        ? outcome.closeCode === null && outcome.refusals === 0
+        : outcome.closeCode !== null && expected.includes(outcome.closeCode);
+  if (!isExpected) tally.unexpected++;
 };
 
 const refusedMarkers: string[] = [];
@@ -75,8 +80,8 @@ for (const hygieneCase of HYGIENE_CASES) {
   for (let rep = 0; rep < REPS; rep++) {
     const attempt = hygieneCase.make(ctx);
     const isControl = hygieneCase.expect === 'accepted';
-    const outcome = await sendFrames(wsUrl, attempt.frames, isControl ? WAIT_ACCEPT_MS : WAIT_CLOSE_MS);
-    record(hygieneCase.kind, hygieneCase.name, isControl ? [] : [CLOSE_CODES.updateRefused], outcome);
+    const outcome = await sendFrames(wsUrl, attempt.frames, isControl ? WAIT_ACCEPT_MS : WAIT_REFUSAL_MS, isControl ? 0 : 1);
+    record(hygieneCase.kind, hygieneCase.name, isControl ? 'accepted' : 'refused', outcome);
     (isControl ? acceptedMarkers : refusedMarkers).push(...attempt.markers);
     if (isControl) {
       await waitUntil('the control note', () => attempt.markers.every((id) => notesMap(observer.doc).has(id)), 5_000).catch(

@@ -18,7 +18,7 @@ export interface CapRoom {
   expectedNotes: number;
 }
 
-export type RecordOutcome = (kind: string, name: string, expected: readonly number[], outcome: RawOutcome) => void;
+export type RecordOutcome = (kind: string, name: string, expected: 'refused' | 'accepted' | readonly number[], outcome: RawOutcome) => void;
 
 const WAIT_CLOSE_MS = 10_000;
 const FILL_WAIT_MS = 1_500;
@@ -75,7 +75,7 @@ function notesUpdate(setup: CapSetup, count: number, chars: number): { update: U
 async function fill(setup: CapSetup, batches: Uint8Array[], expectedNotes: number): Promise<number | null> {
   const outcome = await sendFrames(setup.wsUrl, batches.map(syncUpdateFrame), FILL_WAIT_MS);
   await waitUntil(`the fill of ${expectedNotes} notes`, () => setup.notes() === expectedNotes, 60_000).catch(() => undefined);
-  return outcome.closeCode;
+  return outcome.refusals > 0 ? -1 : outcome.closeCode;
 }
 
 export async function runCaps(
@@ -86,7 +86,7 @@ export async function runCaps(
 ): Promise<{ rooms: CapRoom[]; markers: string[]; fillErrors: string[]; sizeFillBytes: number }> {
   const markers: string[] = [];
   const fillErrors: string[] = [];
-  const refused = [4000];
+  const refused = 'refused' as const;
   let clientId = 1_900_000_000;
 
   // Note cap in one update: a fresh crafter per rep, so every rep is the same 10,001 new notes.
@@ -95,7 +95,7 @@ export async function runCaps(
     oneUpdate.crafter = new Crafter(oneUpdate.ctx.base(), clientId++);
     const { update, sample } = notesUpdate(oneUpdate, LIMITS.notesPerWorkshop + 1, 20);
     markers.push(...sample);
-    record('noteCap', 'oneUpdate', refused, await sendFrames(oneUpdate.wsUrl, [syncUpdateFrame(update)], WAIT_CLOSE_MS));
+    record('noteCap', 'oneUpdate', refused, await sendFrames(oneUpdate.wsUrl, [syncUpdateFrame(update)], WAIT_CLOSE_MS, 1));
   }
   oneUpdate.close();
 
@@ -110,7 +110,7 @@ export async function runCaps(
     boundary.crafter = new Crafter(noteCapBase, clientId++);
     const { update, sample } = notesUpdate(boundary, 1, 20);
     markers.push(sample[0]!);
-    record('noteCap', 'boundaryPlus1', refused, await sendFrames(boundary.wsUrl, [syncUpdateFrame(update)], WAIT_CLOSE_MS));
+    record('noteCap', 'boundaryPlus1', refused, await sendFrames(boundary.wsUrl, [syncUpdateFrame(update)], WAIT_CLOSE_MS, 1));
   }
   const noteCapNotes = boundary.notes();
   boundary.close();
@@ -122,7 +122,7 @@ export async function runCaps(
     size.crafter = new Crafter(size.ctx.base(), clientId++);
     const { update, sample } = notesUpdate(size, overCount, BIG_TEXT_CHARS);
     markers.push(...sample);
-    record('sizeCap', 'oneUpdate', refused, await sendFrames(size.wsUrl, [syncUpdateFrame(update)], WAIT_CLOSE_MS));
+    record('sizeCap', 'oneUpdate', refused, await sendFrames(size.wsUrl, [syncUpdateFrame(update)], WAIT_CLOSE_MS, 1));
   }
   size.crafter = new Crafter(size.ctx.base(), clientId++);
   const sizeBatches: Uint8Array[] = [];
@@ -145,7 +145,7 @@ export async function runCaps(
     size.crafter = new Crafter(sizeBase, clientId++);
     const { update, sample } = notesUpdate(size, 400, BIG_TEXT_CHARS);
     markers.push(...sample);
-    record('sizeCap', 'boundaryPlus400', refused, await sendFrames(size.wsUrl, [syncUpdateFrame(update)], WAIT_CLOSE_MS));
+    record('sizeCap', 'boundaryPlus400', refused, await sendFrames(size.wsUrl, [syncUpdateFrame(update)], WAIT_CLOSE_MS, 1));
   }
   for (let rep = 0; rep < reps; rep++) {
     const frame = new Uint8Array(LIMITS.wsMaxPayloadBytes + 1024 * 1024);

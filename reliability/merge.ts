@@ -4,8 +4,8 @@ import { addPeerNote, destroyPeer, joinPeer, mapLimit, newRoom, seededRandom, sl
 import { finish, freePort, isFull, startServer, tempDir } from './proc';
 
 /**
- * Offline merge. Each seed is a room with 2–4 peers doing random note ops (add, edit, move,
- * delete their own) with random provider.disconnect()/connect(); the seeds of a batch share one
+ * Offline merge. Each seed is a room with 2–4 peers doing random note ops (add, move any, edit
+ * and delete their own) with random provider.disconnect()/connect(); the seeds of a batch share one
  * server, which is kill -9ed and restarted mid-way (the peers keep typing). Afterwards every peer
  * and the server hold the same notes, and every created note that nobody deleted is there.
  */
@@ -40,7 +40,11 @@ function randomOp(run: SeedRun, peer: Peer): void {
   const roll = random();
   const any = [...notesMap(peer.doc).keys()];
   if (roll < 0.5 || any.length === 0) addPeerNote(peer, random, `s${run.seed} op${run.ops}`);
-  else if (roll < 0.7) editNoteText(peer.doc, any[Math.floor(random() * any.length)]!, `edit s${run.seed} op${run.ops}`);
+  // A note's text is its author's (lib/permissions.ts); anyone moves any note.
+  else if (roll < 0.7 && mine.length > 0)
+    editNoteText(peer.doc, mine[Math.floor(random() * mine.length)]!, `edit s${run.seed} op${run.ops}`);
+  else if (roll < 0.7)
+    moveNote(peer.doc, any[Math.floor(random() * any.length)]!, QUADRANT_IDS[Math.floor(random() * QUADRANT_IDS.length)]!);
   else if (roll < 0.85)
     moveNote(peer.doc, any[Math.floor(random() * any.length)]!, QUADRANT_IDS[Math.floor(random() * QUADRANT_IDS.length)]!);
   else if (mine.length > 0) {

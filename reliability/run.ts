@@ -5,7 +5,9 @@ import path from 'node:path';
  * `npm run test:reliability [-- --full] [-- name ...]`: runs each reliability script in its own
  * process (fixed seeds), echoes its one JSON line of figures, then `N passed, M failed`.
  */
-const SCRIPTS = ['crash', 'fuzz', 'rooms', 'merge', 'storm', 'hygiene', 'flood', 'hostile'] as const;
+const SCRIPTS = ['crash', 'fuzz', 'rooms', 'merge', 'storm', 'hygiene', 'yjs-structs', 'flood', 'hostile'] as const;
+/** Scripts whose file is not named like the script. */
+const FILES: Record<string, string> = { 'yjs-structs': 'yjsStructs' };
 const SHORT_TIMEOUT_MS = 150_000;
 const FULL_TIMEOUT_MS = 3_600_000;
 
@@ -18,7 +20,7 @@ function runScript(name: string): Promise<boolean> {
   return new Promise((resolve) => {
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', path.join(import.meta.dirname, `${name}.ts`), ...(isFull ? ['--full'] : [])],
+      ['--import', 'tsx', path.join(import.meta.dirname, `${FILES[name] ?? name}.ts`), ...(isFull ? ['--full'] : [])],
       {
         stdio: ['ignore', 'pipe', 'inherit'],
       },

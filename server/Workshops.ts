@@ -27,7 +27,7 @@ export class Workshops {
         role: 'facilitator',
         createdAt: now,
       };
-      this.store.createWorkshop(workshop, facilitator, initialUpdate);
+      this.store.createWorkshop(workshop, facilitator, initialUpdate, writerClientIds(initialUpdate));
       return { workshop, facilitatorKey };
     }
   }
@@ -117,6 +117,11 @@ export class Workshops {
   participants(workshopId: string): ParticipantRow[] {
     return this.store.participantsOf(workshopId);
   }
+}
+
+/** The Yjs client ids an update was written with (the server's, for a workshop's first update). */
+function writerClientIds(update: Uint8Array): number[] {
+  return [...Y.decodeStateVector(Y.encodeStateVectorFromUpdate(update)).keys()];
 }
 
 /** A new workshop's first document: its title, a first persona and its map's template. */

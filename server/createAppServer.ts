@@ -38,6 +38,8 @@ export interface AppServerOptions {
   logger?: Logger;
   joinLimits?: Partial<JoinGuardLimits>;
   yjs?: Partial<YjsEndpointOptions>;
+  /** A lower cap on notes per workshop than `LIMITS.notesPerWorkshop` (`NOTES_PER_WORKSHOP`; tests use it). */
+  notesPerWorkshop?: number;
   pdfExport?: Partial<PdfExportLimits>;
   /** Required as a bearer token on `/metrics`; without it only loopback clients may scrape. */
   metricsToken?: string | null;
@@ -101,10 +103,7 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
   const rooms = new RoomRegistry(store, log, {
     // The lock is enforced here, where updates arrive, not by hiding buttons.
     canWrite: (conn) => conn.identity.role === 'facilitator' || !sessions.get(conn.identity.workshopId).isBoardLocked,
-    onWriteRefused: (conn, reason) => {
-      metrics.updatesRefused.inc({ reason: 'locked' });
-      control.notifyParticipant(conn.identity.participantId, reason);
-    },
+    caps: options.notesPerWorkshop === undefined ? {} : { notes: options.notesPerWorkshop },
     ...metrics.roomHooks(),
   });
   const yjs = new YjsEndpoint(workshops, rooms, log, { ...DEFAULT_YJS_OPTIONS, ...options.yjs });

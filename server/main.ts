@@ -12,6 +12,8 @@ const EnvSchema = z.object({
   TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).default('0'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   PDF_WARMUP: z.enum(['0', '1']).default('1'),
+  /** Lowers the note cap (at most the default 10,000); the end-to-end tests fill a board with it. */
+  NOTES_PER_WORKSHOP: z.coerce.number().int().min(1).max(10_000).optional(),
   METRICS_TOKEN: z
     .string()
     .regex(/^[A-Za-z0-9_-]{20,128}$/, 'METRICS_TOKEN must be 20–128 characters of A–Z, a–z, 0–9, _ or -')
@@ -35,6 +37,7 @@ async function main(): Promise<void> {
     next: { dev: isDev, dir: path.resolve(import.meta.dirname, '..') },
     publicUrl: env.PUBLIC_URL ?? null,
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+    notesPerWorkshop: env.NOTES_PER_WORKSHOP,
     metricsToken: env.METRICS_TOKEN ?? null,
     logger,
   });

@@ -105,7 +105,7 @@ export function ActionRow({ item, index, people, actions, isReadOnly, isLarge }:
             className="rounded-md border border-slate-300 px-2 py-2 text-base"
           />
         </label>
-        {!isReadOnly && (
+        {!isReadOnly && actions.mayDelete('actions', item.id) === true && (
           <button
             type="button"
             aria-label={`Delete action ${item.text}`}

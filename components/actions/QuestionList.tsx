@@ -70,14 +70,16 @@ function QuestionRow({
         onKeyDown={(event) => event.key === 'Enter' && save()}
         className={`min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-3 py-2 text-slate-900 ${size}`}
       />
-      <button
-        type="button"
-        aria-label={`Delete question ${question.text}`}
-        onClick={() => actions.deleteQuestion(question.id)}
-        className="grid size-9 place-items-center rounded-md text-slate-700 hover:bg-slate-100"
-      >
-        <Trash2 aria-hidden size={18} />
-      </button>
+      {actions.mayDelete('questions', question.id) === true && (
+        <button
+          type="button"
+          aria-label={`Delete question ${question.text}`}
+          onClick={() => actions.deleteQuestion(question.id)}
+          className="grid size-9 place-items-center rounded-md text-slate-700 hover:bg-slate-100"
+        >
+          <Trash2 aria-hidden size={18} />
+        </button>
+      )}
       {error && (
         <p role="alert" className="basis-full text-sm font-medium text-red-700">
           {error}

@@ -138,14 +138,18 @@ interface ToolsProps {
 }
 
 function NoteTools({ note, mode, setMode, actions, dragProps }: ToolsProps) {
+  // Anyone sorts a note; its text and deleting it are its author's and the facilitator's.
+  const isMine = actions.mayChangeNote(note) === true;
   return (
     <>
       <button type="button" aria-label="Drag note" className="icon-btn cursor-grab touch-none" {...dragProps}>
         <GripVertical aria-hidden size={18} />
       </button>
-      <button type="button" aria-label="Edit note" onClick={() => setMode('edit')} className="icon-btn">
-        <Pencil aria-hidden size={18} />
-      </button>
+      {isMine && (
+        <button type="button" aria-label="Edit note" onClick={() => setMode('edit')} className="icon-btn">
+          <Pencil aria-hidden size={18} />
+        </button>
+      )}
       <button
         type="button"
         aria-label="Move or colour note"
@@ -155,9 +159,11 @@ function NoteTools({ note, mode, setMode, actions, dragProps }: ToolsProps) {
       >
         <SlidersHorizontal aria-hidden size={18} />
       </button>
-      <button type="button" aria-label="Delete note" onClick={() => actions.deleteNote(note.id)} className="icon-btn">
-        <Trash2 aria-hidden size={18} />
-      </button>
+      {isMine && (
+        <button type="button" aria-label="Delete note" onClick={() => actions.deleteNote(note.id)} className="icon-btn">
+          <Trash2 aria-hidden size={18} />
+        </button>
+      )}
     </>
   );
 }

@@ -12,6 +12,10 @@ export interface BoardActions extends PersonaActions {
   moveNote(id: string, quadrant: QuadrantId): Result<unknown>;
   setNoteColor(id: string, color: NoteColor): Result<unknown>;
   deleteNote(id: string): Result<unknown>;
+  /** May this person change the note's text or delete it (its author or the facilitator)? */
+  mayChangeNote(note: Note): boolean;
+  /** May this person delete this journey step, question or action (whoever added it, or the facilitator)? */
+  mayDelete(root: 'journeySteps' | 'questions' | 'actions', id: string): boolean;
   setNoteEvidence(id: string, evidence: Evidence | null): Result<unknown>;
   /** Copies the note's text into a profile field of its persona (or the quote). */
   promoteNote(id: string, field: string): Result<string>;
@@ -47,8 +51,6 @@ export interface ScreenView {
   /** The board is locked for this person: show it, but offer no changes. */
   isReadOnly: boolean;
   voting?: NoteVoting;
-  /** The participant this screen belongs to (only their own notes offer Delete); unset for the facilitator. */
-  viewerId?: string;
   /** A private or anonymous step: a new note is a draft only its author sees until the reveal. */
   areNotesPrivate?: boolean;
 }

@@ -83,7 +83,6 @@ export function JourneyBoard({ persona, steps, notes, actions, view }: Props) {
           }}
           groups={[]}
           promoteTargets={view.promoteTargets}
-          canDelete={view.viewerId === undefined || sheetNote.authorId === view.viewerId}
           onClose={() => setSheet(null)}
           returnFocusTo={sheet.opener}
           fallbackFocus={() => document.getElementById(journeyStepElementId(sheetNote.journeyStepId ?? ''))?.focus()}

@@ -39,6 +39,11 @@ export function JourneyStepItem({ step, index, steps, notes, actions, view, onOp
     if (result.ok) setTitle(null);
   }
 
+  /** Shows why a change did not happen (e.g. the step holds other people's notes). */
+  function run(result: { ok: boolean; error?: string }) {
+    setError(result.ok ? null : (result.error ?? null));
+  }
+
   return (
     <li
       ref={setNodeRef}
@@ -73,9 +78,11 @@ export function JourneyStepItem({ step, index, steps, notes, actions, view, onOp
             >
               <ArrowDown aria-hidden size={18} />
             </IconButton>
-            <IconButton label={`Delete step ${step.title}`} onClick={() => actions.deleteJourneyStep(step.id)}>
-              <Trash2 aria-hidden size={18} />
-            </IconButton>
+            {actions.mayDelete('journeySteps', step.id) === true && (
+              <IconButton label={`Delete step ${step.title}`} onClick={() => run(actions.deleteJourneyStep(step.id))}>
+                <Trash2 aria-hidden size={18} />
+              </IconButton>
+            )}
           </span>
         )}
       </div>

@@ -20,8 +20,6 @@ interface Props {
   /** The groups of the note's quadrant (a note on a journey step has none to join). */
   groups: Group[];
   promoteTargets: readonly ProfileFieldChoice[];
-  /** Only its author (or the facilitator) deletes a note; the server refuses it from others. */
-  canDelete: boolean;
   onClose(): void;
   returnFocusTo: HTMLElement | null;
   fallbackFocus?(): void;
@@ -31,8 +29,10 @@ interface Props {
  * Everything a note offers besides voting, in one bottom sheet (the phone's "⋯"): edit, move,
  * colour, evidence, group, promote, delete. Every control is at least 44 px for a thumb.
  */
-export function NoteSheet({ note, actions, moveTargets, onMove, groups, promoteTargets, canDelete, onClose, ...focus }: Props) {
+export function NoteSheet({ note, actions, moveTargets, onMove, groups, promoteTargets, onClose, ...focus }: Props) {
   const [isEditing, setIsEditing] = useState(false);
+  // Anyone sorts a note; its text and deleting it are its author's and the facilitator's.
+  const isMine = actions.mayChangeNote(note) === true;
   const author = note.authorName ? `Note by ${note.authorName}` : 'Anonymous note';
   return (
     <BottomSheet title={author} onClose={onClose} {...focus}>
@@ -49,10 +49,12 @@ export function NoteSheet({ note, actions, moveTargets, onMove, groups, promoteT
             <p className="max-h-40 min-w-0 flex-1 overflow-y-auto rounded-lg bg-slate-100 p-3 break-words whitespace-pre-wrap">
               {note.text}
             </p>
-            <button type="button" className="btn-secondary shrink-0 gap-1" onClick={() => setIsEditing(true)}>
-              <Pencil aria-hidden size={18} />
-              Edit text
-            </button>
+            {isMine && (
+              <button type="button" className="btn-secondary shrink-0 gap-1" onClick={() => setIsEditing(true)}>
+                <Pencil aria-hidden size={18} />
+                Edit text
+              </button>
+            )}
           </div>
         )}
         {moveTargets.length > 0 && (
@@ -84,7 +86,7 @@ export function NoteSheet({ note, actions, moveTargets, onMove, groups, promoteT
             />
           </div>
         )}
-        {canDelete ? (
+        {isMine ? (
           <button
             type="button"
             className="btn-secondary gap-2 self-start border-red-300 text-red-800 hover:bg-red-50"
@@ -97,7 +99,7 @@ export function NoteSheet({ note, actions, moveTargets, onMove, groups, promoteT
             Delete note
           </button>
         ) : (
-          <p className="text-sm text-slate-700">Only its author or the facilitator can delete this note.</p>
+          <p className="text-sm text-slate-700">Only its author or the facilitator can change its text or delete it.</p>
         )}
       </div>
     </BottomSheet>

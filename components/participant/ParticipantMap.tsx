@@ -122,7 +122,6 @@ export function ParticipantMap({ personaId, source, actions, view, currentQuadra
           }}
           groups={groups.filter((group) => group.personaId === personaId && group.quadrant === sheetNote.quadrant)}
           promoteTargets={view.promoteTargets}
-          canDelete={view.viewerId === undefined || sheetNote.authorId === view.viewerId}
           onClose={() => setSheet(null)}
           returnFocusTo={sheet.opener}
           fallbackFocus={() => document.getElementById(headingId(sheetNote.quadrant))?.focus()}

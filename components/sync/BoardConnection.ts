@@ -3,6 +3,14 @@ import * as Y from 'yjs';
 import * as plan from '../../lib/actions';
 import * as board from '../../lib/board';
 import type { BoardLists } from '../../lib/boardLists';
+import {
+  BOARD_NOTICE_MESSAGE,
+  REFUSAL_REASONS,
+  readBoardNotice,
+  type BoardNotice,
+  type BoardSize,
+  type Refusal,
+} from '../../lib/boardNotices';
 import * as groups from '../../lib/groups';
 import { isFinalCloseCode } from '../../lib/closeCodes';
 import type { Persona } from '../../lib/persona';
@@ -11,10 +19,13 @@ import * as personas from '../../lib/personaBoard';
 import * as profile from '../../lib/profileBoard';
 import type { ProfileFieldKey } from '../../lib/profile';
 import type { Evidence, NoteColor } from '../../lib/note';
+import { isFacilitator } from '../../lib/permissions';
 import type { QuadrantId } from '../../lib/quadrants';
 import type { Result } from '../../lib/result';
 import { YJS_PATH_PREFIX } from '../../lib/wire';
 import { BoardHistory } from './BoardHistory';
+import { BoardPermissions } from './BoardPermissions';
+import { takeOver, type BoardRecovery } from './boardRecovery';
 import { LiveBoard } from './liveBoard';
 import { LocalCopy } from './localCopy';
 import { reconnectDelayMs } from './reconnect';
@@ -29,6 +40,10 @@ export interface BoardState {
   status: ConnectionStatus;
   /** The local copy (IndexedDB or server) has loaded: safe to render as the real board. */
   isLoaded: boolean;
+  /** Something to tell the person in plain words (a change of theirs the server refused), or null. */
+  notice: string | null;
+  /** The board's size, while it is nearly full (90 % of its limit); null otherwise. */
+  nearlyFull: BoardSize | null;
 }
 
 export interface Author {
@@ -48,32 +63,49 @@ export class BoardConnection {
   /** Undo/redo of this browser's own changes; lives as long as the doc, across reconnects. */
   readonly history: BoardHistory;
   private readonly provider: WebsocketProvider;
-  private readonly local: LocalCopy;
+  private local: LocalCopy | null = null;
+  private readonly localName: string;
   private readonly listeners = new Set<() => void>();
   private readonly live = new LiveBoard(this.doc, () => this.refresh({}));
-  private state: BoardState = { board: this.live.store.board, lists: this.live.store.lists, status: 'connecting', isLoaded: false };
+  private state: BoardState = {
+    board: this.live.store.board,
+    lists: this.live.store.lists,
+    status: 'connecting',
+    isLoaded: false,
+    notice: null,
+    nearlyFull: null,
+  };
   private attempt = 0;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private isDestroyed = false;
+  /** The server refused an update: this connection stops; a fresh one takes over (`onRefused`). */
+  private isRefused = false;
+  /** Changes refused because the board is locked wait here until the server says it is unlocked. */
+  private isHolding = false;
+  private resolveReady!: () => void;
+  /** Resolves once the board is synced and, for a connection taking over, this device's changes re-applied. */
+  readonly whenReady = new Promise<void>((resolve) => (this.resolveReady = resolve));
 
   constructor(
     code: string,
     token: string,
-    private readonly author: Author,
+    private readonly author: Author & { role: 'facilitator' | 'participant' },
     private readonly hooks: {
       onEnded(closeCode: number): void;
       /** Is the token still good? Asked after repeated failures, as a refused upgrade looks like a network error. */
       isSessionValid(): Promise<boolean>;
+      /** The server refused an update of this connection (not for the lock): start a fresh one from it. */
+      onRefused(refusals: Refusal[]): void;
     },
+    /** Taking over from a connection whose update was refused: IndexedDB is rewritten once this one is ready. */
+    private readonly recovery: BoardRecovery | null = null,
   ) {
     this.history = new BoardHistory(this.doc, author);
-    this.local = new LocalCopy(`pw:${code}:${author.participantId}`, this.doc);
-    // The device's copy counts as loaded only if it holds a board; an empty one (first visit)
-    // waits for the server, so nobody sees "no persona yet" or starts a board of their own.
-    void this.local.persistence.whenSynced.then(() => {
-      this.live.flush();
-      if (this.live.store.board.personas.length > 0) this.refresh({ isLoaded: true });
-    });
+    this.localName = `pw:${code}:${author.participantId}`;
+    this.permissions = new BoardPermissions(this.doc, author);
+    this.mayChangeNote = this.permissions.mayChangeNote;
+    this.mayDelete = this.permissions.mayDelete;
+    if (!recovery) this.keepLocalCopy();
     const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
     this.provider = new WebsocketProvider(`${scheme}://${window.location.host}${YJS_PATH_PREFIX.slice(0, -1)}`, code, this.doc, {
       params: { token },
@@ -86,15 +118,71 @@ export class BoardConnection {
       if (status === 'connected' && this.state.status !== 'live') this.refresh({ status: 'connecting' });
     });
     this.provider.on('sync', (isSynced: boolean) => {
-      if (isSynced) {
-        this.attempt = 0;
-        this.refresh({ status: 'live', isLoaded: true });
-      }
+      if (!isSynced) return;
+      this.attempt = 0;
+      const notice = this.recovery && !this.isReady ? takeOver(this.doc, this.recovery) : this.state.notice;
+      this.refresh({ status: 'live', isLoaded: true, notice: this.isHolding ? REFUSAL_REASONS.locked.words : notice });
+      this.isReady = true;
+      this.resolveReady();
     });
+    this.provider.messageHandlers[BOARD_NOTICE_MESSAGE] = (_encoder, decoder) => this.onNotice(readBoardNotice(decoder));
     this.provider.on('closed', ({ code: closeCode }) => this.onClosed(closeCode));
     window.addEventListener('online', this.onOnline);
     window.addEventListener('offline', this.onOffline);
   }
+
+  private isReady = false;
+  private readonly permissions: BoardPermissions;
+
+  /**
+   * Keeps this doc in IndexedDB, so what is typed offline survives a reload. The device's copy
+   * counts as loaded only if it holds a board; an empty one (first visit) waits for the server,
+   * so nobody sees "no persona yet" or starts a board of their own.
+   */
+  keepLocalCopy(): void {
+    if (this.local || this.isDestroyed) return;
+    this.local = new LocalCopy(this.localName, this.doc);
+    void this.local.persistence.whenSynced.then(() => {
+      this.live.flush();
+      if (this.live.store.board.personas.length > 0) this.refresh({ isLoaded: true });
+    });
+  }
+
+  /** What the server says beyond Yjs: a refused update, the board's size, the lock lifted. */
+  private onNotice(notice: BoardNotice | null): void {
+    if (!notice || this.isDestroyed || this.isRefused) return;
+    if (notice.kind === 'size') return this.refresh({ nearlyFull: notice.isNearlyFull ? notice : null });
+    if (notice.kind === 'clients') {
+      this.permissions.setOwnClientIds(notice.clientIds);
+      return this.refresh({});
+    }
+    if (notice.kind === 'unlocked') {
+      if (this.isHolding) this.resendHeld();
+      return;
+    }
+    if (notice.refusals.every((refusal) => refusal.reason === 'locked')) {
+      // Kept on this device (and in IndexedDB) until the facilitator unlocks the board.
+      this.isHolding = true;
+      return this.refresh({ notice: REFUSAL_REASONS.locked.words });
+    }
+    // Later changes of this doc build on the refused one: a fresh connection takes over.
+    this.isRefused = true;
+    this.clearRetry();
+    this.provider.disconnect();
+    this.refresh({ status: 'connecting' });
+    this.hooks.onRefused(notice.refusals);
+  }
+
+  /** Reconnecting sends everything the server lacks, i.e. what was held back while locked. */
+  private resendHeld(): void {
+    this.isHolding = false;
+    this.refresh({ notice: null });
+    this.provider.disconnect();
+    this.provider.connect();
+  }
+
+  /** The person read the notice. */
+  dismissNotice = (): void => this.refresh({ notice: null });
 
   private onOnline = () => {
     if (this.state.status === 'ended') return;
@@ -112,7 +200,7 @@ export class BoardConnection {
   };
 
   private onClosed(closeCode: number): void {
-    if (this.isDestroyed) return;
+    if (this.isDestroyed || this.isRefused) return;
     if (isFinalCloseCode(closeCode)) {
       this.refresh({ status: 'ended' });
       this.hooks.onEnded(closeCode);
@@ -159,10 +247,15 @@ export class BoardConnection {
     return board.addNote(this.doc, { personaId, quadrant, text, color, authorId: this.author.participantId, authorName: this.author.name });
   }
 
-  editNote = (id: string, text: string) => board.editNoteText(this.doc, id, text);
+  /** May this person change this note's text or delete it (the server checks the same)? */
+  readonly mayChangeNote: BoardPermissions['mayChangeNote'];
+  /** May this person delete this journey step, question or action (whoever added it, or the facilitator)? */
+  readonly mayDelete: BoardPermissions['mayDelete'];
+
+  editNote = (id: string, text: string) => this.permissions.asAuthor(id, () => board.editNoteText(this.doc, id, text));
   moveNote = (id: string, quadrant: QuadrantId) => board.moveNote(this.doc, id, quadrant);
   setNoteColor = (id: string, color: NoteColor) => board.setNoteColor(this.doc, id, color);
-  deleteNote = (id: string) => board.deleteNote(this.doc, id);
+  deleteNote = (id: string) => this.permissions.asAuthor(id, () => board.deleteNote(this.doc, id));
   setNoteEvidence = (id: string, evidence: Evidence | null) => board.setNoteEvidence(this.doc, id, evidence);
   promoteNote = (id: string, field: string) => profile.promoteNote(this.doc, id, field);
   createGroup = (personaId: string, quadrant: QuadrantId, name: string, noteIds: readonly string[]) =>
@@ -175,7 +268,7 @@ export class BoardConnection {
   addJourneyStep = (personaId: string, title: string) => journey.addJourneyStep(this.doc, { personaId, title });
   renameJourneyStep = (stepId: string, title: string) => journey.renameJourneyStep(this.doc, stepId, title);
   moveJourneyStep = (stepId: string, toIndex: number) => journey.moveJourneyStep(this.doc, stepId, toIndex);
-  deleteJourneyStep = (stepId: string) => journey.deleteJourneyStep(this.doc, stepId);
+  deleteJourneyStep = (stepId: string) => journey.deleteJourneyStep(this.doc, stepId, this.author);
   moveNoteToStep = (id: string, stepId: string) => journey.moveNoteToStep(this.doc, id, stepId);
   addJourneyNote = (personaId: string, stepId: string, text: string) =>
     board.addNote(this.doc, {
@@ -195,11 +288,14 @@ export class BoardConnection {
   setActionDone = (id: string, isDone: boolean) => plan.setActionDone(this.doc, id, isDone);
   deleteAction = (id: string) => plan.deleteAction(this.doc, id);
 
-  addPersona = (): Result<Persona> => personas.addPersona(this.doc);
+  addPersona = (): Result<Persona> => personas.addPersona(this.doc, { mayErase: isFacilitator(this.author) });
   renamePersona = (id: string, name: string) => personas.renamePersona(this.doc, id, name);
   reorderPersona = (id: string, toIndex: number) => personas.reorderPersona(this.doc, id, toIndex);
   duplicatePersona = (id: string) =>
-    personas.duplicatePersona(this.doc, id, { author: { authorId: this.author.participantId, authorName: this.author.name } });
+    personas.duplicatePersona(this.doc, id, {
+      author: { authorId: this.author.participantId, authorName: this.author.name },
+      mayErase: isFacilitator(this.author),
+    });
   deletePersona = (id: string) => personas.deletePersona(this.doc, id);
   restorePersona = (id: string) => personas.restorePersona(this.doc, id);
   setProfileField = (personaId: string, key: ProfileFieldKey, value: string) => profile.setProfileField(this.doc, personaId, key, value);
@@ -211,12 +307,13 @@ export class BoardConnection {
   setPersonaPicture = (personaId: string, pictureId: string | null) => personas.setPersonaPicture(this.doc, personaId, pictureId);
 
   /**
-   * Forgets this device's copy (the server refused our changes, e.g. the board was locked),
-   * so the next connection starts from exactly what the server has.
+   * Forgets this device's copy (it holds the refused change; the connection taking over writes
+   * its own once this resolves).
    */
-  async discardLocalCopy(): Promise<void> {
-    this.provider.disconnect();
-    await this.local.clear();
+  async forgetLocalCopy(): Promise<void> {
+    const local = this.local;
+    this.local = null;
+    await local?.clear();
   }
 
   destroy(): void {
@@ -227,7 +324,7 @@ export class BoardConnection {
     this.live.destroy();
     this.history.destroy();
     this.provider.destroy();
-    void this.local.destroy();
+    void this.local?.destroy();
     this.doc.destroy();
   }
 }

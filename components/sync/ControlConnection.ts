@@ -56,7 +56,7 @@ export class ControlConnection {
   private readonly listeners = new Set<() => void>();
   private state: ControlState = INITIAL_CONTROL_STATE;
 
-  constructor(code: string, token: string, hooks: { onEnded(): void; onBoardRefused(reason: string): void }) {
+  constructor(code: string, token: string, hooks: { onEnded(): void }) {
     this.socket = io({
       path: CONTROL_PATH,
       auth: { code, token },
@@ -75,7 +75,6 @@ export class ControlConnection {
       if (this.state.session && state.revision < this.state.session.revision) return; // a stale broadcast
       this.set({ session: state, clockOffsetMs: serverNow - Date.now() });
     });
-    this.socket.on('board:refused', (reason) => hooks.onBoardRefused(reason));
     this.socket.on('drafts:mine', (myDrafts) => this.set({ myDrafts }));
     this.socket.on('drafts:pending', (pendingDrafts) => this.set({ pendingDrafts }));
     this.socket.on('votes:mine', (myVotes) => this.set({ myVotes }));

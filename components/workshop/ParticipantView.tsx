@@ -15,6 +15,7 @@ import { useBoardState, useControlState, useWorkshopConnections } from '../sync/
 import { useParticipantSession } from '../sync/useSessions';
 import { PictureAccessProvider } from '../persona/PictureAccess';
 import { BoardArea } from './BoardArea';
+import { BoardNotices } from './BoardNotices';
 import { ConnectionIndicator } from './ConnectionIndicator';
 import { HistoryBar } from './HistoryControls';
 import { JoinForm } from './JoinForm';
@@ -28,7 +29,7 @@ export function ParticipantView({ code }: { code: string }) {
   const session = state.phase === 'ready' ? state.session : null;
   const rememberSession = useCallback((newCode: string) => session && saveParticipantSession({ ...session, code: newCode }), [session]);
   const workshop = useWorkshopConnections(session, ended);
-  const { board, status, isLoaded } = useBoardState(workshop);
+  const { board, status, isLoaded, notice, nearlyFull } = useBoardState(workshop);
   // One object for the whole draft step, so memoised notes do not re-render on every change.
   const draftActions = useMemo(() => workshop && withDraftNotes(workshop.board, workshop.control.addDraft), [workshop]);
   const { roster, session: control, clockOffsetMs, myDrafts, unsentDrafts, myVotes, newCode } = useControlState(workshop);
@@ -66,6 +67,7 @@ export function ParticipantView({ code }: { code: string }) {
           <ConnectionIndicator status={status} />
         </div>
       </header>
+      <BoardNotices notice={notice} nearlyFull={nearlyFull} onDismiss={workshop.board.dismissNotice} />
       {control && (
         <StepBanner
           session={control}
@@ -94,7 +96,6 @@ export function ParticipantView({ code }: { code: string }) {
             variant: 'phone',
             isReadOnly: isLocked,
             voting,
-            viewerId: state.session.participantId,
             areNotesPrivate: isDraftStep,
           }}
           personaId={personaId}

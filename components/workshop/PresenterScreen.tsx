@@ -13,6 +13,7 @@ import type { BoardState } from '../sync/BoardConnection';
 import type { ControlState } from '../sync/ControlConnection';
 import type { Workshop } from '../sync/useWorkshop';
 import { BoardArea } from './BoardArea';
+import { BoardNotices } from './BoardNotices';
 import { HistoryShortcuts } from './HistoryControls';
 import { people } from './people';
 
@@ -35,7 +36,7 @@ export function PresenterScreen({ code, facilitatorKey, title, joinUrl, workshop
   const [areControlsVisible, setAreControlsVisible] = useState(true);
   const isProjector = useProjectorScreen();
   const [openPanel, setOpenPanel] = useState<FacilitatorPanel | null>(null);
-  const { board, status, isLoaded } = boardState;
+  const { board, status, isLoaded, notice, nearlyFull } = boardState;
   const { session, roster, clockOffsetMs } = controlState;
   const send = workshop.control.send;
   const remove = areControlsVisible ? (participantId: string) => void send({ type: 'participant.kick', participantId }) : undefined;
@@ -84,6 +85,7 @@ export function PresenterScreen({ code, facilitatorKey, title, joinUrl, workshop
           onClose={() => setOpenPanel(null)}
         />
       )}
+      <BoardNotices notice={notice} nearlyFull={areControlsVisible ? nearlyFull : null} onDismiss={workshop.board.dismissNotice} />
       {isLobby ? (
         <LobbyScreen
           title={title}

@@ -105,6 +105,8 @@ export class CommandHandler {
     sessions.set(identity.workshopId, next.value);
     this.broadcastState(identity.workshopId);
     if (command.type === 'participant.kick') this.kick(identity.workshopId, command.participantId);
+    // Changes refused while locked wait on their devices: tell them to send them now.
+    if (command.type === 'board.lock' && !command.isLocked) rooms.get(identity.workshopId)?.tellUnlocked();
     return ok(undefined);
   }
 

@@ -125,11 +125,6 @@ export class ControlPlane {
     return this.io.to(roomOf(workshopId));
   }
 
-  /** Tells one participant's screens something, e.g. that a board write was refused. */
-  notifyParticipant(participantId: string, reason: string): void {
-    for (const socket of this.online.get(participantId) ?? []) socket.emit('board:refused', reason);
-  }
-
   /** Private payloads (drafts, own votes) go to their owner's sockets only, never to a room. */
   toParticipant(participantId: string): Pick<ControlSocket, 'emit'>[] {
     return [...(this.online.get(participantId) ?? [])];

@@ -40,7 +40,7 @@ export class Metrics {
   });
   readonly updatesRefused = new Counter({
     name: `${PREFIX}yjs_updates_refused_total`,
-    help: 'Board updates refused: schema (validator: shape, limits, authorship) or locked (participant write on a locked board).',
+    help: 'Board updates refused (in band): schema (validator: shape, rules, limits, client ids) or locked (participant write on a locked board).',
     labelNames: ['reason'] as const,
     registers: [this.registry],
   });
@@ -113,7 +113,7 @@ export class Metrics {
   /** The rooms' hooks that feed the update metrics (spread into the RoomRegistry's hooks). */
   roomHooks(): Pick<RoomHooks, 'onUpdateRefused' | 'onRateLimited' | 'onCommitted' | 'onCommitFailed'> {
     return {
-      onUpdateRefused: () => this.updatesRefused.inc({ reason: 'schema' }),
+      onUpdateRefused: (_conn, reason) => this.updatesRefused.inc({ reason }),
       onRateLimited: () => this.rateLimited.inc({ limit: 'yjs_messages' }),
       onCommitted: (waitsMs) => {
         this.updatesCommitted.inc(waitsMs.length);

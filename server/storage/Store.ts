@@ -97,6 +97,9 @@ export class Store {
            FROM participants WHERE workshop_id = ? AND role = 'facilitator'`,
       ),
       appendUpdate: db.prepare('INSERT INTO doc_updates (workshop_id, data) VALUES (?, ?)'),
+      bindServerClient: db.prepare(
+        'INSERT OR IGNORE INTO yjs_clients (workshop_id, client_id, participant_id, bound_at) VALUES (?, ?, NULL, ?)',
+      ),
       stateOf: db.prepare('SELECT data, last_update_id AS lastUpdateId FROM doc_states WHERE workshop_id = ?'),
       updatesAfter: db.prepare('SELECT id, data FROM doc_updates WHERE workshop_id = ? AND id > ? ORDER BY id'),
       upsertState: db.prepare(
@@ -141,11 +144,13 @@ export class Store {
     };
   }
 
-  createWorkshop(workshop: WorkshopRow, facilitator: ParticipantRow, initialUpdate: Uint8Array): void {
+  /** `serverClientIds`: the Yjs client ids `initialUpdate` was written with (bound to the server). */
+  createWorkshop(workshop: WorkshopRow, facilitator: ParticipantRow, initialUpdate: Uint8Array, serverClientIds: readonly number[]): void {
     this.db.transaction(() => {
       this.stmts.insertWorkshop.run(workshop);
       this.stmts.insertParticipant.run(facilitator);
       this.stmts.appendUpdate.run(workshop.id, initialUpdate);
+      for (const clientId of serverClientIds) this.stmts.bindServerClient.run(workshop.id, clientId, workshop.createdAt);
     })();
   }
 

@@ -93,4 +93,15 @@ export const MIGRATIONS: readonly string[] = [
   `
   CREATE INDEX votes_by_workshop ON votes (workshop_id);
   `,
+  `
+  -- Yjs client ids belong to whoever first wrote with them: a participant, or the server's own
+  -- docs (participant_id NULL). Structs of an id bound to someone else are refused.
+  CREATE TABLE yjs_clients (
+    workshop_id TEXT NOT NULL REFERENCES workshops (id),
+    client_id INTEGER NOT NULL,
+    participant_id TEXT REFERENCES participants (id),
+    bound_at INTEGER NOT NULL,
+    PRIMARY KEY (workshop_id, client_id)
+  ) WITHOUT ROWID;
+  `,
 ];

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import type { Logger } from '../log';
+import { ClientIdStore } from '../storage/ClientIdStore';
 import type { Store } from '../storage/Store';
 import { UpdateLog } from './UpdateLog';
 import { WalCheckpointer } from './WalCheckpointer';
@@ -15,6 +16,7 @@ export class RoomRegistry {
   private readonly updates: UpdateLog;
   /** Keeps SQLite's WAL checkpoints (an fsync each) off the event loop that broadcasts updates. */
   private readonly checkpointer: WalCheckpointer;
+  private readonly clientIds: ClientIdStore;
 
   constructor(
     private readonly store: Store,
@@ -22,6 +24,7 @@ export class RoomRegistry {
     private readonly hooks: RoomHooks,
   ) {
     this.checkpointer = new WalCheckpointer(store.connection(), log);
+    this.clientIds = new ClientIdStore(store.connection());
     this.updates = new UpdateLog(
       store,
       (waitsMs) => {
@@ -44,7 +47,7 @@ export class RoomRegistry {
   open(workshopId: string): YjsRoom {
     let room = this.rooms.get(workshopId);
     if (!room) {
-      room = YjsRoom.load(workshopId, this.store, this.updates, this.log, this.hooks);
+      room = YjsRoom.load(workshopId, this.store, this.updates, this.log, this.hooks, this.clientIds);
       this.rooms.set(workshopId, room);
     }
     return room;

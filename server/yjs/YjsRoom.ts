@@ -1,16 +1,19 @@
 import * as decoding from 'lib0/decoding';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
+import { encodeBoardNotice } from '../../lib/boardNotices';
 import { CLOSE_CODES } from '../../lib/closeCodes';
 import type { Logger } from '../log';
+import type { ClientIdStore } from '../storage/ClientIdStore';
 import type { Store } from '../storage/Store';
+import { BoardSizeWatch } from './BoardSizeWatch';
 import { frameBinary, type FramedMessage } from './frames';
 import { MESSAGE, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate } from './messages';
 import { RecordCounts } from './recordCounts';
 import type { RoomConnection } from './RoomConnection';
 import { RoomPresence } from './RoomPresence';
+import { UpdateGate } from './UpdateGate';
 import type { UpdateLog } from './UpdateLog';
-import { validateUpdate } from './validateUpdate';
 
 /** Merge the update log into one state row after this many appended updates. */
 export const COMPACT_AFTER_UPDATES = 500;
@@ -20,10 +23,10 @@ const JOIN_TAIL_MAX_MESSAGES = 256;
 export interface RoomHooks {
   /** May this connection change the board right now (e.g. not while the board is locked)? */
   canWrite(conn: RoomConnection): boolean;
-  /** Told when a write was dropped, so the control plane can tell the participant why. */
-  onWriteRefused(conn: RoomConnection, reason: string): void;
-  /** Told when the validator refused an update (the connection is closed with 4000). For metrics. */
-  onUpdateRefused?(conn: RoomConnection): void;
+  /** Record caps lower than the defaults, by root (tests lower the note cap). */
+  caps?: Partial<Record<string, number>>;
+  /** Told when an update was refused (in band): by the lock, or by the validator. For metrics. */
+  onUpdateRefused?(conn: RoomConnection, reason: 'locked' | 'schema'): void;
   /** Told when a connection went over its message rate (closed with 4008). For metrics. */
   onRateLimited?(conn: RoomConnection): void;
   /** After each group commit: how long each update waited for it (ms). For metrics. */
@@ -54,7 +57,9 @@ export class YjsRoom {
   private lastUpdateId: number;
   private updatesSinceCompaction: number;
   /** Upper bound of the encoded state's size, kept without re-encoding on every update. */
-  private approxBytes: number;
+  private readonly size: BoardSizeWatch;
+  /** Judges every update a client sends: refused in band, or let in. */
+  private readonly gate: UpdateGate;
   private isClosed = false;
   /** Set when storage failed: nothing more is broadcast or compacted from this copy. */
   private isBroken = false;
@@ -65,6 +70,7 @@ export class YjsRoom {
     private readonly updates: UpdateLog,
     private readonly log: Logger,
     private readonly hooks: RoomHooks,
+    clientIds: ClientIdStore,
   ) {
     const stored = store.loadDoc(workshopId);
     // A doc that fails to load throws here, before any handler is attached: nothing is
@@ -75,12 +81,15 @@ export class YjsRoom {
     }, 'load');
     this.lastUpdateId = stored.lastUpdateId;
     this.updatesSinceCompaction = stored.updates.length;
-    this.approxBytes = (stored.state?.byteLength ?? 0) + stored.updates.reduce((sum, u) => sum + u.byteLength, 0);
+    this.size = new BoardSizeWatch((stored.state?.byteLength ?? 0) + stored.updates.reduce((sum, u) => sum + u.byteLength, 0));
+    this.gate = new UpdateGate(this.doc, clientIds, workshopId, hooks, this.log, this.recordCounts, this.size);
+    // Set after loading: Yjs gives a doc a new id when a remote (loaded) update carries its own.
+    this.doc.clientID = this.gate.clients.serverWriter(this.doc);
     this.doc.on('update', this.onDocUpdate);
   }
 
-  static load(workshopId: string, store: Store, updates: UpdateLog, log: Logger, hooks: RoomHooks): YjsRoom {
-    return new YjsRoom(workshopId, store, updates, log.child({ workshopId }), hooks);
+  static load(workshopId: string, store: Store, updates: UpdateLog, log: Logger, hooks: RoomHooks, clientIds: ClientIdStore): YjsRoom {
+    return new YjsRoom(workshopId, store, updates, log.child({ workshopId }), hooks, clientIds);
   }
 
   get isEmpty(): boolean {
@@ -90,7 +99,8 @@ export class YjsRoom {
   /** Persist (group commit at the end of this turn), then broadcast, encoded once, skipping the sender. */
   private onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (this.isBroken) return;
-    this.approxBytes += update.byteLength;
+    this.measureIn(this.size.grew(update.byteLength));
+    this.tellSize();
     const message = frameBinary(encodeSyncUpdate(update));
     this.updates.append(
       this.workshopId,
@@ -107,6 +117,18 @@ export class YjsRoom {
   };
 
   private isCompactionScheduled = false;
+  private measureTimer: NodeJS.Timeout | null = null;
+
+  /** Near the size limit: compacting measures the real size (deletes shrink it), at most every few seconds. */
+  private measureIn(delayMs: number | null): void {
+    if (delayMs === null || this.measureTimer) return;
+    if (delayMs === 0) return this.compactSoon();
+    this.measureTimer = setTimeout(() => {
+      this.measureTimer = null;
+      this.compactSoon();
+    }, delayMs);
+    this.measureTimer.unref();
+  }
 
   private compactSoon(): void {
     if (this.isCompactionScheduled) return;
@@ -152,7 +174,22 @@ export class YjsRoom {
   addConnection(conn: RoomConnection): void {
     this.connections.add(conn);
     conn.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
+    this.gate.greet(conn);
     this.presence.sendAll(conn);
+  }
+
+  /** The facilitator unlocked the board: clients that held changes back (refused as locked) send them now. */
+  tellUnlocked(): void {
+    const notice = frameBinary(encodeBoardNotice({ kind: 'unlocked' }));
+    for (const conn of this.connections) conn.sendFramed(notice);
+  }
+
+  /** Tells every connection when the board crossed the 90 % line of its size limit (either way). */
+  private tellSize(): void {
+    const change = this.size.change();
+    if (!change) return;
+    const notice = frameBinary(encodeBoardNotice(change));
+    for (const conn of this.connections) conn.sendFramed(notice);
   }
 
   removeConnection(conn: RoomConnection): void {
@@ -197,22 +234,7 @@ export class YjsRoom {
       return;
     }
     if (isEmptyUpdate(payload)) return;
-    if (!this.hooks.canWrite(conn)) {
-      this.hooks.onWriteRefused(conn, 'The board is locked.');
-      return;
-    }
-    const verdict = validateUpdate(this.doc, payload, {
-      author: conn.identity,
-      docBytes: this.approxBytes,
-      recordSizes: this.recordCounts,
-    });
-    if (!verdict.ok) {
-      this.log.warn({ connectionId: conn.connectionId, reason: verdict.error }, 'update refused');
-      this.hooks.onUpdateRefused?.(conn);
-      conn.close(CLOSE_CODES.updateRefused, verdict.error.slice(0, 100));
-      return;
-    }
-    Y.applyUpdate(this.doc, payload, conn);
+    if (this.gate.admit(conn, payload)) Y.applyUpdate(this.doc, payload, conn);
   }
 
   /**
@@ -232,13 +254,15 @@ export class YjsRoom {
     const state = this.fullState();
     this.store.compact(this.workshopId, state, this.lastUpdateId);
     this.updatesSinceCompaction = 0;
-    this.approxBytes = state.byteLength;
+    this.size.measured(state.byteLength);
+    if (!this.isClosed) this.tellSize();
   }
 
   /** Closes every connection with `code`, compacts and frees the doc. */
   close(code: number = CLOSE_CODES.serverStopping, reason = 'room closed'): void {
     if (this.isClosed) return;
     this.isClosed = true;
+    if (this.measureTimer) clearTimeout(this.measureTimer);
     for (const conn of this.connections) conn.close(code as never, reason);
     this.connections.clear();
     try {

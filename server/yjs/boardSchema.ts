@@ -4,7 +4,8 @@ import { GroupSchema } from '../../lib/groups';
 import { JourneyStepSchema } from '../../lib/journey';
 import { LIMITS } from '../../lib/limits';
 import { NoteSchema } from '../../lib/note';
-import { META_FIELD_SCHEMAS, personaFieldSchema } from '../../lib/persona';
+import { META_FIELD_SCHEMAS, MetaSchema, PersonaSchema, personaFieldSchema } from '../../lib/persona';
+import { customFieldIdOf } from '../../lib/profile';
 import { fail, ok, type Result } from '../../lib/result';
 import { isPlainJson } from './recordChecks';
 
@@ -62,8 +63,32 @@ export const RECORD_CAPS: Record<string, { max: number; error: string }> = {
   [BOARD_ROOTS.actions]: { max: LIMITS.actionsPerWorkshop, error: 'too many actions' },
 };
 
-/** Fields written once, when the record is created. */
-export const IMMUTABLE_FIELDS: ReadonlySet<string> = new Set(['id', 'authorId', 'authorName', 'createdAt']);
+/** The schema each root's records are read with (`meta` is one record: the root itself). */
+const READ_SHAPES: Record<string, Record<string, FieldSchema>> = {
+  [BOARD_ROOTS.meta]: MetaSchema.shape,
+  [BOARD_ROOTS.notes]: NoteSchema.shape,
+  [BOARD_ROOTS.personas]: PersonaSchema.shape,
+  [BOARD_ROOTS.groups]: GroupSchema.shape,
+  [BOARD_ROOTS.journeySteps]: JourneyStepSchema.shape,
+  [BOARD_ROOTS.questions]: QuestionSchema.shape,
+  [BOARD_ROOTS.actions]: ActionItemSchema.shape,
+};
+
+/** The keys a record of `root` must hold to read back (a new record must bring them all). */
+const REQUIRED_FIELDS: Record<string, readonly string[]> = Object.fromEntries(
+  Object.entries(READ_SHAPES).map(([root, shape]) => [root, Object.keys(shape).filter((key) => !shape[key]!.safeParse(undefined).success)]),
+);
+
+export function requiredFields(root: string): readonly string[] {
+  return Object.hasOwn(REQUIRED_FIELDS, root) ? REQUIRED_FIELDS[root]! : [];
+}
+
+/** May `key` be removed from a record of `root` (or from `meta`) and leave it valid? */
+export function isRemovableField(root: string, key: string): boolean {
+  if (root === BOARD_ROOTS.personas && customFieldIdOf(key) !== null) return true;
+  const shape = Object.hasOwn(READ_SHAPES, root) ? READ_SHAPES[root]! : null;
+  return shape !== null && Object.hasOwn(shape, key) && shape[key]!.safeParse(undefined).success;
+}
 
 /** One plain value against its field's schema (`schema` undefined: the field does not exist). */
 export function checkFieldValue(schema: FieldSchema | undefined, value: unknown, label: string): Result<void> {

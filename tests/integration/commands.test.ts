@@ -5,7 +5,7 @@ import { CLOSE_CODES } from '../../lib/closeCodes';
 import type { CommandInput } from '../../lib/session/commands';
 import { timerRemainingMs } from '../../lib/session/state';
 import { createLogger } from '../../server/log';
-import { Harness, command, facilitatedRoom, synced, watchSession } from './harness';
+import { Harness, command, facilitatedRoom, synced, watchNotices, watchSession } from './harness';
 
 let h: Harness;
 beforeEach(async () => {
@@ -115,16 +115,20 @@ describe('facilitator commands over socket.io', () => {
   });
 
   it('a locked board drops participant updates on the server, and unlock restores writing', async () => {
-    const { code, facilitator, ana, anaSocket, session } = await room();
-    const refused: string[] = [];
-    anaSocket.on('board:refused', (reason) => refused.push(reason));
+    const { code, facilitator, ana, session } = await room();
     const provider = h.provider(code, ana.token);
+    const notices = watchNotices(provider);
     await synced(provider);
     const personaId = readPersonas(provider.doc)[0]!.id;
     await command(facilitator, { type: 'board.lock', isLocked: true });
     await vi.waitFor(() => expect(session.latest!.state.isBoardLocked).toBe(true));
     addNote(provider.doc, { personaId, quadrant: 'sees', text: 'while locked', authorId: ana.participantId, authorName: 'Ana' });
-    await vi.waitFor(() => expect(refused).toEqual(['The board is locked.']));
+    await vi.waitFor(() =>
+      expect(notices.filter((n) => n.kind === 'refused')).toEqual([
+        { kind: 'refused', refusals: [{ reason: 'locked', root: null, record: null, field: null }] },
+      ]),
+    );
+    expect(provider.wsconnected).toBe(true); // refused in band: the connection stays
     const workshopId = h.server.store.workshopByCode(code)!.id;
     expect(h.server.rooms.readDoc(workshopId, readNotes)).toEqual([]);
 

@@ -7,6 +7,7 @@ import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import type { CreateWorkshopReply, SessionReply } from '../../lib/api';
+import { BOARD_NOTICE_MESSAGE, readBoardNotice, type BoardNotice } from '../../lib/boardNotices';
 import type { ClientToServerEvents, ServerToClientEvents, SessionBroadcast } from '../../lib/wire';
 import { createAppServer, type AppServer, type AppServerOptions } from '../../server/createAppServer';
 import { createLogger } from '../../server/log';
@@ -89,6 +90,16 @@ export class Harness {
 export function synced(provider: WebsocketProvider): Promise<void> {
   if (provider.synced) return Promise.resolve();
   return new Promise((resolve) => provider.once('sync', (isSynced: boolean) => isSynced && resolve()));
+}
+
+/** Collects the board notices (refusals, size) a real provider receives, as the browser registers them. */
+export function watchNotices(provider: WebsocketProvider): BoardNotice[] {
+  const notices: BoardNotice[] = [];
+  provider.messageHandlers[BOARD_NOTICE_MESSAGE] = (_encoder, decoder) => {
+    const notice = readBoardNotice(decoder);
+    if (notice) notices.push(notice);
+  };
+  return notices;
 }
 
 type ControlSocket = ReturnType<Harness['control']>;

@@ -1,10 +1,13 @@
+import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { addNote, readNotes, readPersonas } from '../../lib/board';
+import { BOARD_NOTICE_MESSAGE, readBoardNotice, type BoardNotice } from '../../lib/boardNotices';
 import { CLOSE_CODES } from '../../lib/closeCodes';
 import { Harness, synced } from './harness';
+import { RawYjsClient } from '../../reliability/RawYjsClient';
 
 let h: Harness;
 beforeEach(async () => {
@@ -24,12 +27,16 @@ function rawClient(url: string): Promise<{ ws: WebSocket; closed: Promise<number
   });
 }
 
-function updateMessage(update: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, 0); // sync
-  encoding.writeVarUint(encoder, 2); // update
-  encoding.writeVarUint8Array(encoder, update);
-  return encoding.toUint8Array(encoder);
+/** The refusal notices a raw socket received, parsed as the browser parses them. */
+function noticesOf(raw: RawYjsClient): BoardNotice[] {
+  return raw
+    .messagesOfType(BOARD_NOTICE_MESSAGE)
+    .map((m) => {
+      const decoder = decoding.createDecoder(m.payload);
+      decoding.readVarUint(decoder);
+      return readBoardNotice(decoder)!;
+    })
+    .filter((notice) => notice.kind === 'refused');
 }
 
 async function roomWithCanary() {
@@ -51,7 +58,7 @@ describe('hostile input on the Yjs endpoint', () => {
     for (const frame of [new Uint8Array([0xff, 0xff, 0xff, 0xff, 0xff, 0xff]), new Uint8Array([0, 7, 1]), new Uint8Array([9])]) {
       const { ws, closed } = await rawClient(url);
       ws.send(frame);
-      expect([CLOSE_CODES.malformed, CLOSE_CODES.updateRefused]).toContain(await closed);
+      expect(await closed).toBe(CLOSE_CODES.malformed);
     }
     const text = await rawClient(url);
     text.ws.send('hello');
@@ -60,49 +67,67 @@ describe('hostile input on the Yjs endpoint', () => {
     expect(readNotes(canary.doc).map((n) => n.text)).toEqual(['canary']);
   });
 
-  it('refuses a note with a forged author: closed with 4000, nothing stored or broadcast', async () => {
+  it('refuses a note with a forged author in band: the socket stays open, nothing stored or broadcast', async () => {
     const { canary, url, personaId, ana, workshopId } = await roomWithCanary();
     const forger = new Y.Doc();
     Y.applyUpdate(forger, Y.encodeStateAsUpdate(canary.doc));
     const before = Y.encodeStateVector(forger);
-    addNote(forger, { personaId, quadrant: 'pains', text: 'I am Ana, honest', authorId: ana.participantId, authorName: 'Ana' });
-    const { ws, closed } = await rawClient(url);
-    ws.send(updateMessage(Y.encodeStateAsUpdate(forger, before)));
-    expect(await closed).toBe(CLOSE_CODES.updateRefused);
+    const note = addNote(forger, {
+      personaId,
+      quadrant: 'pains',
+      text: 'I am Ana, honest',
+      authorId: ana.participantId,
+      authorName: 'Ana',
+    });
+    if (!note.ok) throw new Error(note.error);
+    const raw = await RawYjsClient.open(url);
+    h.onClose(() => raw.close());
+    raw.sendUpdate(Y.encodeStateAsUpdate(forger, before));
+    await raw.barrier();
+    expect(noticesOf(raw)).toEqual([
+      { kind: 'refused', refusals: [{ reason: 'forged-author', root: 'notes', record: note.value.id, field: null }] },
+    ]);
+    expect(raw.closeCode).toBeNull();
     expect(h.server.rooms.readDoc(workshopId, (doc) => readNotes(doc).map((n) => n.text))).toEqual(['canary']);
     expect(readNotes(canary.doc).map((n) => n.text)).toEqual(['canary']);
   });
 
-  it('refuses unknown top-level keys and over-long text', async () => {
+  it('refuses unknown top-level keys and over-long text, each in band', async () => {
     const { canary, url, personaId, mallory, workshopId } = await roomWithCanary();
-    const attempts: ((doc: Y.Doc) => void)[] = [
-      (doc) => doc.getMap('evil').set('x', 1),
-      (doc) => doc.getText('notes2').insert(0, 'x'),
-      (doc) => {
-        const map = new Y.Map<unknown>();
-        doc.getMap('notes').set('aaaaaaaaaaaaaaaa', map);
-        for (const [k, v] of Object.entries({
-          id: 'aaaaaaaaaaaaaaaa',
-          personaId,
-          quadrant: 'sees',
-          text: 'x'.repeat(2001),
-          color: 'yellow',
-          authorId: mallory.participantId,
-          authorName: 'Mallory',
-          createdAt: 1,
-        }))
-          map.set(k, v);
-      },
+    const attempts: [(doc: Y.Doc) => void, string][] = [
+      [(doc) => doc.getMap('evil').set('x', 1), 'unknown-root'],
+      [(doc) => doc.getText('notes2').insert(0, 'x'), 'unknown-root'],
+      [
+        (doc) => {
+          const map = new Y.Map<unknown>();
+          doc.getMap('notes').set('aaaaaaaaaaaaaaaa', map);
+          for (const [k, v] of Object.entries({
+            id: 'aaaaaaaaaaaaaaaa',
+            personaId,
+            quadrant: 'sees',
+            text: 'x'.repeat(2001),
+            color: 'yellow',
+            authorId: mallory.participantId,
+            authorName: 'Mallory',
+            createdAt: 1,
+          }))
+            map.set(k, v);
+        },
+        'invalid-value',
+      ],
     ];
-    for (const attempt of attempts) {
+    const raw = await RawYjsClient.open(url);
+    h.onClose(() => raw.close());
+    for (const [attempt, reason] of attempts) {
       const doc = new Y.Doc();
       Y.applyUpdate(doc, Y.encodeStateAsUpdate(canary.doc));
       const before = Y.encodeStateVector(doc);
       doc.transact(() => attempt(doc));
-      const { ws, closed } = await rawClient(url);
-      ws.send(updateMessage(Y.encodeStateAsUpdate(doc, before)));
-      expect(await closed).toBe(CLOSE_CODES.updateRefused);
+      raw.sendUpdate(Y.encodeStateAsUpdate(doc, before));
+      await raw.barrier();
+      expect(noticesOf(raw).at(-1)).toMatchObject({ kind: 'refused', refusals: [{ reason }] });
     }
+    expect(raw.closeCode).toBeNull();
     expect(h.server.rooms.readDoc(workshopId, (doc) => [...doc.share.keys()].sort())).toEqual(['meta', 'notes', 'personas']);
     expect(canary.wsconnected).toBe(true);
   });

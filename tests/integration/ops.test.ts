@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { addNote, readNotes, readPersonas } from '../../lib/board';
-import { CLOSE_CODES } from '../../lib/closeCodes';
-import { command, Harness, synced } from './harness';
+import { command, Harness, synced, watchNotices } from './harness';
 
 /** Prometheus text: `name{labels} value` lines, keyed by everything before the value. */
 async function scrape(url: string, headers: Record<string, string> = {}): Promise<Map<string, number>> {
@@ -64,10 +63,11 @@ describe('/metrics', () => {
       addNote(a.doc, { personaId, quadrant: 'sees', text: `n${i}`, authorId: ana.participantId, authorName: 'Ana' });
     await vi.waitFor(() => expect(readNotes(b.doc)).toHaveLength(5));
 
-    // Ben forges Ana as author: refused by the validator (4000).
-    const closed = new Promise<number>((resolve) => b.on('connection-close', (event) => resolve(event?.code ?? 0)));
+    // Ben forges Ana as author: refused by the validator, in band (a board notice; the socket stays).
+    const notices = watchNotices(b);
     addNote(b.doc, { personaId, quadrant: 'sees', text: 'forged', authorId: ana.participantId, authorName: 'Ana' });
-    expect(await closed).toBe(CLOSE_CODES.updateRefused);
+    await vi.waitFor(() => expect(notices).toContainEqual(expect.objectContaining({ kind: 'refused' })));
+    expect(b.wsconnected).toBe(true);
 
     const m = await scrape(h.server.url);
     expect(m.get('persona_workshop_rooms')).toBe(1);

@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { createLogger } from '../../server/log';
+import { ClientIdStore } from '../../server/storage/ClientIdStore';
 import { Store } from '../../server/storage/Store';
 import { Workshops } from '../../server/Workshops';
 import { encodeAwarenessMessage } from '../../server/yjs/messages';
@@ -30,10 +31,14 @@ beforeEach(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'pw-presence-'));
   store = new Store(dir);
   const workshopId = new Workshops(store).create('Presence').workshop.id;
-  room = YjsRoom.load(workshopId, store, new UpdateLog(store), createLogger('silent'), {
-    canWrite: () => true,
-    onWriteRefused: () => undefined,
-  });
+  room = YjsRoom.load(
+    workshopId,
+    store,
+    new UpdateLog(store),
+    createLogger('silent'),
+    { canWrite: () => true },
+    new ClientIdStore(store.connection()),
+  );
 });
 afterEach(() => {
   room.close();

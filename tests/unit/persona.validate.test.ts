@@ -25,7 +25,7 @@ import {
 } from '../../lib/profileBoard';
 import { ANN, BOB, diff, noteInput, syncedCopy } from './helpers/boardDocs';
 import { craftUpdate } from './helpers/craftUpdate';
-import { expectAccepted, expectRefused, serverAndClient } from './helpers/validateDocs';
+import { expectAccepted, expectRefused, ownersOf, serverAndClient } from './helpers/validateDocs';
 
 const FACILITATOR = { participantId: 'fac0000000000001', name: 'Facilitator', role: 'facilitator' as const };
 const FIELD_ID = 'c000000000000001';
@@ -88,17 +88,42 @@ describe('validateUpdate accepts persona changes made with the lib functions', (
     expect(readBoard(server)).toEqual(readBoard(facilitator));
   });
 
-  it('a full workshop reclaiming a long-deleted persona: the purge, then the add', () => {
+  it('a full workshop reclaiming a long-deleted persona: the purge, then the add, by the facilitator', () => {
     const { server, client, second } = setup();
     for (let i = 2; i < LIMITS.personasPerWorkshop; i++) addPersona(client);
     deletePersona(client, second.id, { now: 1_000 });
-    expectAccepted(server, diff(client, server));
+    expectAccepted(server, diff(client, server), FACILITATOR);
     const updates: Uint8Array[] = [];
     client.on('update', (update: Uint8Array) => updates.push(update));
     expect(addPersona(client, { now: 1_000 + PERSONA_PURGE_AFTER_MS + 1 }).ok).toBe(true);
     expect(updates).toHaveLength(2);
-    for (const update of updates) expectAccepted(server, update);
+    for (const update of updates) expectAccepted(server, update, FACILITATOR);
     expect(purgeDeletedPersonas(client, { deletedBefore: Number.MAX_SAFE_INTEGER })).toBe(0);
+  });
+
+  it('a participant purges only personas they added; the lib asks the facilitator for the rest', () => {
+    const { server, client, second } = setup();
+    client.clientID = 4242;
+    const owners = ownersOf({ 4242: ANN.participantId });
+    const own = addPersona(client, { name: 'Mine' });
+    if (!own.ok) throw new Error(own.error);
+    for (let i = 3; i < LIMITS.personasPerWorkshop; i++) addPersona(client);
+    deletePersona(client, own.value.id, { now: 1_000 });
+    expectAccepted(server, diff(client, server), ANN, owners);
+    const later = 1_000 + PERSONA_PURGE_AFTER_MS + 1;
+    expect(purgeDeletedPersonas(syncedCopy(server), { deletedBefore: later })).toBe(1);
+    const purge = syncedCopy(server);
+    purgeDeletedPersonas(purge, { deletedBefore: later });
+    expectAccepted(server, diff(purge, server), ANN, ownersOf({ 4242: ANN.participantId, [purge.clientID]: ANN.participantId }));
+    // The facilitator's persona, deleted long ago: Ann may not erase it, and the lib says so first.
+    const bob = syncedCopy(server);
+    addPersona(bob, { name: 'Fills the last place' });
+    deletePersona(bob, second.id, { now: 1_000 });
+    expectAccepted(server, diff(bob, server), BOB);
+    const full = syncedCopy(server);
+    expect(addPersona(full, { now: later, mayErase: false })).toMatchObject({ ok: false, error: expect.stringMatching(/facilitator/) });
+    purgeDeletedPersonas(full, { deletedBefore: later });
+    expectRefused(server, diff(full, server), /may not delete/, ANN, 0, ownersOf({ [full.clientID]: ANN.participantId }));
   });
 });
 

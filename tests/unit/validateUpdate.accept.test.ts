@@ -1,6 +1,16 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { deleteNote, editNoteText, moveNote, notesMap, personasMap, readBoard, readNotes, setNoteColor } from '../../lib/board';
+import {
+  deleteNote,
+  editNoteText,
+  moveNote,
+  notesMap,
+  personasMap,
+  readBoard,
+  readNotes,
+  setNoteColor,
+  setNoteEvidence,
+} from '../../lib/board';
 import { LIMITS } from '../../lib/limits';
 import { BOB, NOTE_ID, diff, recordUpdates, syncedCopy } from './helpers/boardDocs';
 import { addedNote, expectAccepted, noteMap, serverAndClient, validNoteValues, writeRawNote } from './helpers/validateDocs';
@@ -45,58 +55,65 @@ describe('validateUpdate accepts what a participant legitimately sends', () => {
       expectAccepted(server, diff(ann, server));
       return { server, bob: syncedCopy(server), note };
     }
+    const FACILITATOR = { participantId: 'fac0000000000009', name: 'Facilitator', role: 'facilitator' as const };
 
     it.each([
-      ['an edit of the text', (doc: Y.Doc, id: string) => editNoteText(doc, id, 'Bob rewrote this')],
       ['a move', (doc: Y.Doc, id: string) => moveNote(doc, id, 'gains')],
       ['a colour change', (doc: Y.Doc, id: string) => setNoteColor(doc, id, 'purple')],
-      ['a delete', (doc: Y.Doc, id: string) => deleteNote(doc, id)],
-    ])('%s', (_label, change) => {
+      ['an evidence label', (doc: Y.Doc, id: string) => setNoteEvidence(doc, id, 'observed')],
+    ])('%s, by another participant (sorting is collaborative)', (_label, change) => {
       const { server, bob, note } = setup();
       expect(change(bob, note.id).ok).toBe(true);
       expectAccepted(server, diff(bob, server), BOB);
       expect(readBoard(server)).toEqual(readBoard(bob));
     });
 
-    it('a text edit, a move and a colour change in one update', () => {
+    it.each([
+      ['an edit of the text', (doc: Y.Doc, id: string) => editNoteText(doc, id, 'The facilitator rewrote this')],
+      ['a delete', (doc: Y.Doc, id: string) => deleteNote(doc, id)],
+    ])('%s, by the facilitator', (_label, change) => {
+      const { server, bob: facilitator, note } = setup();
+      expect(change(facilitator, note.id).ok).toBe(true);
+      expectAccepted(server, diff(facilitator, server), FACILITATOR);
+      expect(readBoard(server)).toEqual(readBoard(facilitator));
+    });
+
+    it('a move and a colour change in one update', () => {
       const { server, bob, note } = setup();
       bob.transact(() => {
-        editNoteText(bob, note.id, 'All at once');
         moveNote(bob, note.id, 'sees');
         setNoteColor(bob, note.id, 'green');
       });
       expectAccepted(server, diff(bob, server), BOB);
-      expect(readNotes(server)).toEqual([{ ...note, text: 'All at once', quadrant: 'sees', color: 'green' }]);
+      expect(readNotes(server)).toEqual([{ ...note, quadrant: 'sees', color: 'green' }]);
     });
 
     it('the same field overwritten twice before syncing', () => {
       const { server, bob, note } = setup();
-      editNoteText(bob, note.id, 'first try');
-      editNoteText(bob, note.id, 'second try');
       moveNote(bob, note.id, 'hears');
       moveNote(bob, note.id, 'gains');
       setNoteColor(bob, note.id, 'blue');
       setNoteColor(bob, note.id, 'blue');
       expectAccepted(server, diff(bob, server), BOB);
-      expect(readNotes(server)).toEqual([{ ...note, text: 'second try', quadrant: 'gains', color: 'blue' }]);
+      expect(readNotes(server)).toEqual([{ ...note, quadrant: 'gains', color: 'blue' }]);
     });
 
     it('a raw overwrite of the same field twice inside one transaction', () => {
       const { server, bob, note } = setup();
       bob.transact(() => {
-        noteMap(bob, note.id).set('text', 'draft');
-        noteMap(bob, note.id).set('text', 'final');
+        noteMap(bob, note.id).set('color', 'green');
+        noteMap(bob, note.id).set('color', 'orange');
       });
       expectAccepted(server, diff(bob, server), BOB);
-      expect(readNotes(server)[0]?.text).toBe('final');
+      expect(readNotes(server)[0]?.color).toBe('orange');
     });
 
-    it('an edit of a note another participant deleted meanwhile', () => {
+    it('a move of a note the facilitator deleted meanwhile (it changes nothing)', () => {
       const { server, bob, note } = setup();
-      const carol = syncedCopy(server);
-      deleteNote(carol, note.id);
-      expectAccepted(server, diff(carol, server), BOB);
-      editNoteText(bob, note.id, 'too late');
+      const facilitator = syncedCopy(server);
+      deleteNote(facilitator, note.id);
+      expectAccepted(server, diff(facilitator, server), FACILITATOR);
+      moveNote(bob, note.id, 'sees');
       expectAccepted(server, diff(bob, server), BOB);
       expect(readNotes(server)).toEqual([]);
     });

@@ -23,9 +23,9 @@ const FULL = { author: ANN, docBytes: 0 };
 
 /** Fast path said yes ⇒ the full validator must say yes. Returns the fast verdict. */
 function expectAgreement(server: Y.Doc, update: Uint8Array, context: string, author: UpdateAuthor = ANN): boolean {
-  const isFast = isAcceptedFieldEdit(server, update);
+  const isFast = isAcceptedFieldEdit(server, update, { author });
   const full = validateUpdateFully(server, update, { author, docBytes: 0 });
-  if (isFast) expect(full, `${context}: the fast path accepted what the full validator refuses`).toEqual({ ok: true, value: undefined });
+  if (isFast) expect(full, `${context}: the fast path accepted what the full validator refuses`).toMatchObject({ ok: true });
   // And the combined validator gives the full verdict either way.
   expect(validateUpdate(server, update, { author, docBytes: 0 }), context).toEqual(full);
   return isFast;
@@ -68,8 +68,8 @@ describe('the field-edit fast path', () => {
       const updates = recordUpdates(client);
       edit(client);
       expect(updates, name).toHaveLength(1);
-      expect(isAcceptedFieldEdit(server, updates[0]!), name).toBe(true);
-      expect(validateUpdateFully(server, updates[0]!, FULL), name).toEqual({ ok: true, value: undefined });
+      expect(isAcceptedFieldEdit(server, updates[0]!, FULL), name).toBe(true);
+      expect(validateUpdateFully(server, updates[0]!, FULL), name).toMatchObject({ ok: true });
       Y.applyUpdate(server, updates[0]!);
     }
   });
@@ -86,7 +86,7 @@ describe('the field-edit fast path', () => {
       const copy = syncedCopy(server);
       const updates = recordUpdates(copy);
       change(copy);
-      expect(isAcceptedFieldEdit(server, updates[0]!), name).toBe(false);
+      expect(isAcceptedFieldEdit(server, updates[0]!, FULL), name).toBe(false);
     }
     expect(readNotes(client)).toHaveLength(6);
   });
@@ -188,13 +188,58 @@ function hostileUpdate(server: Y.Doc, rng: Rng, origins: Y.ID[]): Uint8Array {
     const parent = rng.chance(0.9) ? known : rng.pick(['notes', 'meta', 'personas']);
     return { parent, parentSub: rng.chance(0.95) ? rng.pick(HOSTILE_KEYS) : undefined, content };
   });
-  const deletes: CraftedDeletes[] = rng.chance(0.7)
-    ? [{ client: rng.chance(0.7) ? rng.pick(clients) : client, ranges: [[rng.int(state + 3), 1 + rng.int(3)]] }]
-    : [];
+  // Mostly the value the first item replaces (an overwrite, as the app sends), else anything.
+  const replaced = items[0]?.origin;
+  const deletes: CraftedDeletes[] =
+    replaced && rng.chance(0.5)
+      ? [{ client: replaced.client, ranges: [[replaced.clock, rng.chance(0.9) ? 1 : rng.int(3)]] }]
+      : rng.chance(0.5)
+        ? [{ client: rng.chance(0.7) ? rng.pick(clients) : client, ranges: [[rng.int(state + 3), rng.int(4)]] }]
+        : [];
   const update = craftUpdate([{ client, clock, items }], deletes);
   if (rng.chance(0.05)) return Uint8Array.from([...update, rng.int(256)]); // trailing garbage
   return update;
 }
+
+describe('the field-edit fast path and the rules', () => {
+  it("takes only the author's (or the facilitator's) text edits, under the sender's own client id", () => {
+    const { server, ids } = busyBoard();
+    const bob = { participantId: 'bob0000000000002', name: 'Bob', role: 'participant' as const };
+    const facilitator = { participantId: 'fac0000000000009', name: 'F', role: 'facilitator' as const };
+    const client = syncedCopy(server);
+    const updates = recordUpdates(client);
+    editNoteText(client, ids[2]!, 'by whoever holds the client id');
+    const owners = (owner: string) => ({ ownerOf: (id: number) => (id === client.clientID ? owner : undefined) });
+    const update = updates[0]!;
+    expect(isAcceptedFieldEdit(server, update, { author: ANN, owners: owners(ANN.participantId) })).toBe(true);
+    expect(isAcceptedFieldEdit(server, update, { author: facilitator, owners: owners(facilitator.participantId) })).toBe(true);
+    expect(isAcceptedFieldEdit(server, update, { author: bob, owners: owners(bob.participantId) })).toBe(false);
+    expect(isAcceptedFieldEdit(server, update, { author: ANN, owners: owners(bob.participantId) })).toBe(false);
+    expect(isAcceptedFieldEdit(server, update, { author: ANN, owners: { ownerOf: () => undefined } })).toBe(false);
+    expect(validateUpdate(server, update, { author: bob, docBytes: 0, owners: owners(bob.participantId) })).toMatchObject({
+      ok: false,
+      refusals: [{ reason: 'not-author', field: 'text' }],
+    });
+  });
+
+  it('leaves to the full path an edit whose delete set removes more than the values it replaces', () => {
+    const { server, ids } = busyBoard();
+    const client = syncedCopy(server);
+    const updates = recordUpdates(client);
+    moveNote(client, ids[2]!, 'gains');
+    const [update] = updates;
+    const decoded = Y.decodeUpdate(update!);
+    const note = (server.getMap('notes').get(ids[3]!) as Y.Map<unknown>)._item!.id;
+    const merged = Y.mergeUpdates([update!, craftUpdate([], [{ client: note.client, ranges: [[note.clock, 1]] }])]);
+    expect(decoded.structs).toHaveLength(1);
+    expect(isAcceptedFieldEdit(server, merged, { author: ANN })).toBe(false);
+    expect(validateUpdate(server, merged, { author: ANN, docBytes: 0 })).toMatchObject({ ok: true }); // Ann wrote that note
+    expect(validateUpdate(server, merged, { author: { ...ANN, participantId: 'bob0000000000002' }, docBytes: 0 })).toMatchObject({
+      ok: false,
+      refusals: [{ reason: 'not-author' }],
+    });
+  });
+});
 
 describe('the field-edit fast path on hostile updates', () => {
   it('never accepts what the full validator refuses: crafted origins, values, clocks and deletes', () => {
@@ -226,7 +271,7 @@ describe('the field-edit fast path on hostile updates', () => {
     const rng = seededRng(77);
     let fast = 0;
     for (const update of updates) {
-      expect(isAcceptedFieldEdit(server, update)).toBe(true);
+      expect(isAcceptedFieldEdit(server, update, FULL)).toBe(true);
       for (let run = 0; run < 1500; run++) {
         const bytes = update.slice();
         for (let flips = 1 + rng.int(2); flips > 0; flips--) bytes[rng.int(bytes.length)] = rng.int(256);

@@ -38,18 +38,21 @@ function act(participant: Participant, rng: Rng, nextTime: () => number): void {
     expect(result.ok).toBe(true);
     return;
   }
+  // Anyone sorts any note; text and deletes are the author's (lib/permissions.ts).
   const id = rng.pick(notes).id;
-  if (roll < 0.55) editNoteText(doc, id, `edit ${nextTime()}`);
+  const own = notes.filter((note) => note.authorId === author.participantId);
+  if (roll < 0.55 && own.length > 0) editNoteText(doc, rng.pick(own).id, `edit ${nextTime()}`);
   else if (roll < 0.7) moveNote(doc, id, rng.pick(QUADRANT_IDS));
-  else if (roll < 0.85) setNoteColor(doc, id, rng.pick(NOTE_COLORS));
-  else deleteNote(doc, id);
+  else if (roll < 0.85 || own.length === 0) setNoteColor(doc, id, rng.pick(NOTE_COLORS));
+  else deleteNote(doc, rng.pick(own).id);
 }
 
-/** Client → server through the validator, then server → client, as a reconnect does. */
-function sync(server: Y.Doc, participant: Participant, seed: number): void {
+/** Client → server through the validator (client ids bound as the room binds them), then server → client. */
+function sync(server: Y.Doc, participant: Participant, seed: number, owners: Map<number, string>): void {
   const update = diff(participant.doc, server);
-  const verdict = validateUpdate(server, update, { author: participant.author, docBytes: 0 });
-  expect(verdict, `seed ${seed}: ${participant.author.name}'s update was refused`).toEqual({ ok: true, value: undefined });
+  const verdict = validateUpdate(server, update, { author: participant.author, docBytes: 0, owners: { ownerOf: (c) => owners.get(c) } });
+  if (verdict.ok) for (const client of verdict.newClients) owners.set(client, participant.author.participantId);
+  expect(verdict.ok ? 'accepted' : verdict.error, `seed ${seed}: ${participant.author.name}'s update was refused`).toBe('accepted');
   Y.applyUpdate(server, update);
   Y.applyUpdate(participant.doc, diff(server, participant.doc));
 }
@@ -67,12 +70,13 @@ function runSeed(seed: number): void {
   });
   let time = 1_000;
   const nextTime = () => ++time;
+  const owners = new Map<number, string>();
   for (let step = 0; step < STEPS_PER_RUN; step++) {
     const participant = rng.pick(participants);
-    if (rng.chance(0.2)) sync(server, participant, seed);
+    if (rng.chance(0.2)) sync(server, participant, seed, owners);
     else act(participant, rng, nextTime);
   }
-  for (const participant of participants) sync(server, participant, seed);
+  for (const participant of participants) sync(server, participant, seed, owners);
   for (const participant of participants) Y.applyUpdate(participant.doc, diff(server, participant.doc));
   const board = readBoard(server);
   for (const participant of participants) expect(readBoard(participant.doc), `seed ${seed}`).toEqual(board);

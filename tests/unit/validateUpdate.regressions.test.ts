@@ -1,9 +1,10 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { addNote, deleteNote, initBoard, notesMap, readNotes } from '../../lib/board';
+import { addNote, deleteNote, initBoard, notesMap, personasMap, readNotes } from '../../lib/board';
+import { addPersona } from '../../lib/personaBoard';
 import { ANN, BOB, NOTE_ID, diff, noteInput, recordUpdates, syncedCopy } from './helpers/boardDocs';
 import { craftUpdate } from './helpers/craftUpdate';
-import { check, expectAccepted, expectRefused, serverAndClient, validNoteValues } from './helpers/validateDocs';
+import { check, expectAccepted, expectRefused, ownersOf, serverAndClient, validNoteValues } from './helpers/validateDocs';
 
 /**
  * Regressions: holes once found in `server/yjs/validateUpdate.ts` (each of these was accepted,
@@ -152,5 +153,80 @@ describe('validateUpdate: who may change the workshop itself', () => {
     client.getMap('meta').set('title', 'Renamed');
     expectRefused(server, diff(client, server), /only the facilitator/);
     expectAccepted(server, diff(client, server), { ...ANN, role: 'facilitator' });
+  });
+});
+
+describe('validateUpdate: found by the yjs-structs fuzzer', () => {
+  const MALLORY = { participantId: 'mal0000000000003', name: 'Mallory', role: 'participant' as const };
+
+  // Only new structs were checked for dependencies. Yjs asks every item of an update for its
+  // dependencies, one it already has too, and parks it (with the rest of that client's structs)
+  // in `store.pendingStructs` when one is missing: there forever, and `encodeStateAsUpdate` merges
+  // it into every join, so each new client got a bogus struct at a known clock and could never
+  // integrate that client's content (fresh clients and the long-lived ones diverged).
+  it('refuses a resent struct the server has, carrying an origin the server lacks', () => {
+    const { server } = serverAndClient();
+    const first = craftUpdate([{ client: 3_000_000_001, clock: 0, items: [{ gc: 2 }] }]);
+    expectAccepted(server, first, MALLORY);
+    const resend = craftUpdate([
+      {
+        client: 3_000_000_001,
+        clock: 0,
+        items: [{ origin: { client: server.clientID, clock: 42 }, content: { any: 'x' } }, { gc: 1 }, { gc: 3 }],
+      },
+    ]);
+    const copy = syncedCopy(server);
+    Y.applyUpdate(copy, resend);
+    expect(copy.store.pendingStructs, 'what Yjs does with it').not.toBeNull();
+    expectRefused(server, resend, /depends on content the server does not have/, MALLORY);
+  });
+});
+
+describe('validateUpdate: the last persona (found by the yjs-structs fuzzer)', () => {
+  // Anyone may hide a persona (`deletedAt`); the lib refuses to hide the last one, but the server
+  // did not: a participant's raw write left a board with no persona (nothing could be added to
+  // it) and an export.json that no longer imported ("The export has no personas").
+  it('refuses hiding or erasing the last persona on the board, from anyone', () => {
+    const { server, persona } = serverAndClient();
+    const hide = syncedCopy(server);
+    personasMap(hide).get(persona.id)!.set('deletedAt', 5);
+    expectRefused(server, diff(hide, server), /at least one persona/);
+    const erase = syncedCopy(server);
+    personasMap(erase).delete(persona.id);
+    expectRefused(server, diff(erase, server), /at least one persona/, { ...ANN, role: 'facilitator' });
+  });
+
+  it('accepts hiding one of two personas, and hiding one while adding another', () => {
+    const { server, persona } = serverAndClient();
+    const client = syncedCopy(server);
+    const added = addPersona(client, { name: 'Second' });
+    personasMap(client).get(persona.id)!.set('deletedAt', 5);
+    expect(added.ok).toBe(true);
+    expectAccepted(server, diff(client, server));
+  });
+});
+
+describe('validateUpdate: a struct straddling the server state (found by the yjs-structs fuzzer)', () => {
+  // A struct that starts below the server's state for its client and ends above it passed as
+  // new, checked where it says it lands. Yjs integrates only its unknown tail, re-anchored right
+  // after that client's last struct: here a deleted placeholder "under notes.zzz…" landed on the
+  // sender's own note's createdAt, removed it, and left an invalid note nobody could see or delete.
+  it("refuses it (honest clients start exactly at the server's state)", () => {
+    const { server, persona } = serverAndClient();
+    const mallory = syncedCopy(server);
+    mallory.clientID = 3_000_000_001;
+    const owners = ownersOf({ 3_000_000_001: 'mal0000000000003' });
+    addNote(mallory, noteInput(persona.id, { authorId: 'mal0000000000003', authorName: 'Mallory' }));
+    const MALLORY = { participantId: 'mal0000000000003', name: 'Mallory', role: 'participant' as const };
+    expectAccepted(server, diff(mallory, server), MALLORY, owners);
+    Y.applyUpdate(server, diff(mallory, server));
+    const state = Y.getState(server.store, 3_000_000_001);
+    const straddling = craftUpdate([
+      { client: 3_000_000_001, clock: state - 1, items: [{ parent: 'notes', parentSub: 'zzzzzzzzzzzzzzzz', content: { deleted: 2 } }] },
+    ]);
+    const copy = syncedCopy(server);
+    Y.applyUpdate(copy, straddling);
+    expect(readNotes(copy), 'what Yjs does with it').toEqual([]);
+    expectRefused(server, straddling, /straddles/, MALLORY, 0, owners);
   });
 });

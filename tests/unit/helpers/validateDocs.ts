@@ -3,8 +3,7 @@ import { expect } from 'vitest';
 import { addNote, notesMap, type NewNote } from '../../../lib/board';
 import type { Note } from '../../../lib/note';
 import type { Persona } from '../../../lib/persona';
-import type { Result } from '../../../lib/result';
-import { validateUpdate, type UpdateAuthor } from '../../../server/yjs/validateUpdate';
+import { validateUpdate, type ClientOwners, type UpdateAuthor, type Verdict } from '../../../server/yjs/validateUpdate';
 import { ANN, newBoard, noteInput, syncedCopy } from './boardDocs';
 
 export interface ServerAndClient {
@@ -20,8 +19,13 @@ export function serverAndClient(): ServerAndClient {
   return { server, client: syncedCopy(server), persona };
 }
 
-export function check(server: Y.Doc, update: Uint8Array, author: UpdateAuthor | null = ANN, docBytes = 0): Result<void> {
-  return validateUpdate(server, update, { author, docBytes });
+export function check(server: Y.Doc, update: Uint8Array, author: UpdateAuthor | null = ANN, docBytes = 0, owners?: ClientOwners): Verdict {
+  return validateUpdate(server, update, { author, docBytes, owners });
+}
+
+/** Client id bindings for a test: client id → participant id (null: the server). */
+export function ownersOf(bindings: Record<number, string | null>): ClientOwners {
+  return { ownerOf: (client) => (Object.hasOwn(bindings, client) ? bindings[client] : undefined) };
 }
 
 /** Byte equality without `toEqual`, which is slow on the 250 kB state of a full board. */
@@ -30,16 +34,17 @@ export function isSameBytes(a: Uint8Array, b: Uint8Array): boolean {
 }
 
 /** Asserts the verdict left the doc exactly as it was. */
-function checkUntouched(server: Y.Doc, update: Uint8Array, author: UpdateAuthor | null, docBytes: number) {
+function checkUntouched(server: Y.Doc, update: Uint8Array, author: UpdateAuthor | null, docBytes: number, owners?: ClientOwners) {
   const before = Y.encodeStateAsUpdate(server);
-  const verdict = check(server, update, author, docBytes);
+  const verdict = check(server, update, author, docBytes, owners);
   expect(isSameBytes(Y.encodeStateAsUpdate(server), before), 'validateUpdate changed the doc').toBe(true);
   return verdict;
 }
 
 /** Asserts the update is accepted, then applies it as the room would. */
-export function expectAccepted(server: Y.Doc, update: Uint8Array, author: UpdateAuthor | null = ANN): void {
-  expect(checkUntouched(server, update, author, 0)).toEqual({ ok: true, value: undefined });
+export function expectAccepted(server: Y.Doc, update: Uint8Array, author: UpdateAuthor | null = ANN, owners?: ClientOwners): void {
+  const verdict = checkUntouched(server, update, author, 0, owners);
+  expect(verdict.ok ? 'accepted' : verdict.error).toBe('accepted');
   Y.applyUpdate(server, update);
   expect(server.store.pendingStructs, 'accepted update left pending structs').toBeNull();
   expect(server.store.pendingDs, 'accepted update left pending deletes').toBeNull();
@@ -51,8 +56,9 @@ export function expectRefused(
   error: string | RegExp,
   author: UpdateAuthor | null = ANN,
   docBytes = 0,
+  owners?: ClientOwners,
 ): void {
-  const verdict = checkUntouched(server, update, author, docBytes);
+  const verdict = checkUntouched(server, update, author, docBytes, owners);
   expect(verdict.ok, 'update was accepted').toBe(false);
   if (!verdict.ok) expect(verdict.error).toMatch(error);
 }

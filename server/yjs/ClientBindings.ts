@@ -1,0 +1,68 @@
+import * as Y from 'yjs';
+import type { ClientIdStore } from '../storage/ClientIdStore';
+import type { ClientOwners } from './checkStructs';
+
+/** No honest person opens this many tabs, devices or rebuilt docs in one workshop. */
+export const MAX_CLIENT_IDS_PER_PARTICIPANT = 1_000;
+/** An honest connection brings one client id (two tabs sharing one offline copy: a few). */
+export const MAX_NEW_CLIENT_IDS_PER_CONNECTION = 8;
+
+/**
+ * Who each Yjs client id of one workshop belongs to. The first update that brings structs of a
+ * new id binds it to the participant who sent it; the ids the server's own docs write with are
+ * the server's. Structs of an id bound to someone else are refused (`checkStructs`), so nobody
+ * can write in another person's name or squat the clocks of their offline changes. Loaded from
+ * SQLite with the room; every new binding is stored before the update that brings it is applied.
+ */
+export class ClientBindings implements ClientOwners {
+  private readonly owners = new Map<number, string | null>();
+  private readonly perParticipant = new Map<string, number>();
+  private lastServerId: number | null = null;
+
+  constructor(
+    private readonly store: ClientIdStore,
+    private readonly workshopId: string,
+  ) {
+    for (const { clientId, participantId } of store.bindingsOf(workshopId)) this.remember(clientId, participantId);
+  }
+
+  private remember(clientId: number, participantId: string | null): void {
+    this.owners.set(clientId, participantId);
+    if (participantId === null) this.lastServerId = clientId;
+    else this.perParticipant.set(participantId, (this.perParticipant.get(participantId) ?? 0) + 1);
+  }
+
+  ownerOf(client: number): string | null | undefined {
+    return this.owners.get(client);
+  }
+
+  /** Every client id bound to this participant (what they wrote with, on any device). */
+  idsOf(participantId: string): number[] {
+    return [...this.owners].filter(([, owner]) => owner === participantId).map(([id]) => id);
+  }
+
+  /** How many more client ids this participant may bind. */
+  allowance(participantId: string): number {
+    return MAX_CLIENT_IDS_PER_PARTICIPANT - (this.perParticipant.get(participantId) ?? 0);
+  }
+
+  /** Stores, then remembers: a binding the update relies on is on disk before the update is applied. */
+  bind(clientIds: readonly number[], participantId: string | null): void {
+    const fresh = clientIds.filter((id) => !this.owners.has(id));
+    this.store.bind(this.workshopId, fresh, participantId);
+    for (const id of fresh) this.remember(id, participantId);
+  }
+
+  /**
+   * The client id the room's doc writes with: the server's latest one (its clock continues from
+   * what `doc` loaded), or a new one bound to the server for a workshop that has none.
+   */
+  serverWriter(doc: Y.Doc): number {
+    if (this.lastServerId !== null) return this.lastServerId;
+    let id: number;
+    do id = Math.floor(Math.random() * 2 ** 32);
+    while (this.owners.has(id) || Y.getState(doc.store, id) > 0);
+    this.bind([id], null);
+    return id;
+  }
+}

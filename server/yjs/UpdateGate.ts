@@ -1,0 +1,80 @@
+import type * as Y from 'yjs';
+import { encodeBoardNotice, type Refusal } from '../../lib/boardNotices';
+import { CLOSE_CODES } from '../../lib/closeCodes';
+import type { Logger } from '../log';
+import type { ClientIdStore } from '../storage/ClientIdStore';
+import type { BoardSizeWatch } from './BoardSizeWatch';
+import { ClientBindings, MAX_NEW_CLIENT_IDS_PER_CONNECTION } from './ClientBindings';
+import type { RecordSizes } from './recordCounts';
+import type { RoomConnection } from './RoomConnection';
+import type { RoomHooks } from './YjsRoom';
+import { validateUpdate } from './validateUpdate';
+
+const LOCKED: Refusal[] = [{ reason: 'locked', root: null, record: null, field: null }];
+
+/**
+ * The door of one room's doc. Each update a connection sends is judged (the lock, then
+ * `validateUpdate`: the rules, the client ids, the size) and either let in, after the client ids
+ * it introduces are bound and stored, or refused in band: a board notice says what and why, and
+ * the connection stays open (closing made clients resend the same change forever).
+ */
+export class UpdateGate {
+  /** Who each Yjs client id belongs to (the room's own doc writes as the server). */
+  readonly clients: ClientBindings;
+  /** Client ids each connection has introduced. */
+  private readonly introduced = new WeakMap<RoomConnection, number>();
+
+  constructor(
+    private readonly doc: Y.Doc,
+    clientIds: ClientIdStore,
+    workshopId: string,
+    private readonly hooks: RoomHooks,
+    private readonly log: Logger,
+    private readonly recordSizes: RecordSizes,
+    private readonly size: BoardSizeWatch,
+  ) {
+    this.clients = new ClientBindings(clientIds, workshopId);
+  }
+
+  /** What a connection is told when it opens: its client ids, and the board's size while nearly full. */
+  greet(conn: RoomConnection): void {
+    conn.send(encodeBoardNotice({ kind: 'clients', clientIds: this.clients.idsOf(conn.identity.participantId).slice(-1_000) }));
+    if (this.size.current.isNearlyFull) conn.send(encodeBoardNotice(this.size.current));
+  }
+
+  /** True when `update` may be applied; a refused one is answered here. */
+  admit(conn: RoomConnection, update: Uint8Array): boolean {
+    if (!this.hooks.canWrite(conn)) return this.refuse(conn, LOCKED, 'the board is locked');
+    const introduced = this.introduced.get(conn) ?? 0;
+    const verdict = validateUpdate(this.doc, update, {
+      author: conn.identity,
+      docBytes: this.size.estimate,
+      recordSizes: this.recordSizes,
+      owners: this.clients,
+      maxNewClients: Math.min(MAX_NEW_CLIENT_IDS_PER_CONNECTION - introduced, this.clients.allowance(conn.identity.participantId)),
+      caps: this.hooks.caps,
+    });
+    if (!verdict.ok) return this.refuse(conn, verdict.refusals, verdict.error);
+    return verdict.newClients.length === 0 || this.bind(conn, verdict.newClients, introduced);
+  }
+
+  private refuse(conn: RoomConnection, refusals: Refusal[], error: string): false {
+    this.log.warn({ connectionId: conn.connectionId, reason: error }, 'update refused');
+    this.hooks.onUpdateRefused?.(conn, refusals === LOCKED ? 'locked' : 'schema');
+    conn.send(encodeBoardNotice({ kind: 'refused', refusals }));
+    return false;
+  }
+
+  /** Stores the bindings before the update that relies on them is applied; on failure the connection closes. */
+  private bind(conn: RoomConnection, clientIds: number[], introducedBefore: number): boolean {
+    try {
+      this.clients.bind(clientIds, conn.identity.participantId);
+    } catch (error) {
+      this.log.error({ connectionId: conn.connectionId, err: (error as Error).message }, 'storing client ids failed');
+      conn.close(CLOSE_CODES.roomUnavailable, 'storage failed');
+      return false;
+    }
+    this.introduced.set(conn, introducedBefore + clientIds.length);
+    return true;
+  }
+}
