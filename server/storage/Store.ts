@@ -128,7 +128,8 @@ export class Store {
            FROM drafts WHERE workshop_id = ? AND revealed_at IS NULL ORDER BY created_at, id`,
       ),
       markRevealed: db.prepare('UPDATE drafts SET revealed_at = ? WHERE id = ?'),
-      draftAuthor: db.prepare('SELECT participant_id AS participantId, is_anonymous AS isAnonymous FROM drafts WHERE id = ?'),
+      // An anonymous note keeps no link to its author once it is on the board.
+      markRevealedAnonymous: db.prepare('UPDATE drafts SET revealed_at = ?, participant_id = NULL WHERE id = ?'),
       votesOf: db.prepare('SELECT note_id AS noteId, dots FROM votes WHERE round_id = ? AND participant_id = ?'),
       setVote: db.prepare(
         `INSERT INTO votes (workshop_id, round_id, participant_id, note_id, dots) VALUES (?, ?, ?, ?, ?)
@@ -138,6 +139,9 @@ export class Store {
       tally: db.prepare('SELECT note_id AS noteId, sum(dots) AS dots FROM votes WHERE round_id = ? GROUP BY note_id'),
       removeParticipant: db.prepare('UPDATE participants SET removed_at = ? WHERE id = ? AND removed_at IS NULL'),
       revokeTokens: db.prepare('UPDATE tokens SET revoked_at = ? WHERE participant_id = ? AND revoked_at IS NULL'),
+      countParticipants: db.prepare(
+        "SELECT count(*) AS n FROM participants WHERE workshop_id = ? AND role = 'participant' AND removed_at IS NULL",
+      ),
     };
   }
 
@@ -187,6 +191,11 @@ export class Store {
   /** Is this participant still in the workshop (not removed)? One indexed row, for every command. */
   isParticipantActive(participantId: string, workshopId: string): boolean {
     return this.stmts.isActive.get(participantId, workshopId) !== undefined;
+  }
+
+  /** Participants (not the facilitator) still in the workshop. */
+  participantCount(workshopId: string): number {
+    return (this.stmts.countParticipants.get(workshopId) as { n: number }).n;
   }
 
   participantsOf(workshopId: string): ParticipantRow[] {
@@ -252,8 +261,9 @@ export class Store {
     })();
   }
 
-  addDraft(draft: DraftRow): void {
-    this.stmts.insertDraft.run({ ...draft, isAnonymous: draft.isAnonymous ? 1 : 0 });
+  /** Stores a new draft; false when a draft with this id exists already (pending or revealed). */
+  addDraft(draft: DraftRow): boolean {
+    return this.stmts.insertDraft.run({ ...draft, isAnonymous: draft.isAnonymous ? 1 : 0 }).changes > 0;
   }
 
   /** Changes an unrevealed draft of this participant; false when there is none. */
@@ -272,16 +282,14 @@ export class Store {
     }));
   }
 
-  markRevealed(draftIds: readonly string[], now: number): void {
+  /**
+   * Marks drafts revealed. The row stays (its id makes a retried `draft.add` a no-op), but an
+   * anonymous draft's author is forgotten: nothing in the database links its note to a person.
+   */
+  markRevealed(drafts: readonly Pick<DraftRow, 'id' | 'isAnonymous'>[], now: number): void {
     this.db.transaction(() => {
-      for (const id of draftIds) this.stmts.markRevealed.run(now, id);
+      for (const draft of drafts) (draft.isAnonymous ? this.stmts.markRevealedAnonymous : this.stmts.markRevealed).run(now, draft.id);
     })();
-  }
-
-  /** Who wrote a revealed note (kept server-side even for anonymous steps). */
-  draftAuthor(noteId: string): { participantId: string; isAnonymous: boolean } | null {
-    const row = this.stmts.draftAuthor.get(noteId) as { participantId: string; isAnonymous: number } | undefined;
-    return row ? { participantId: row.participantId, isAnonymous: row.isAnonymous === 1 } : null;
   }
 
   votesOf(roundId: string, participantId: string): Record<string, number> {
