@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { LIMITS } from '../lib/limits';
 
 const MIB = 1024 * 1024;
@@ -51,8 +52,7 @@ export const DEFAULT_SERVER_LIMITS: ServerLimits = {
   workshopStorageBytes: 64 * MIB,
   totalStorageBytes: 20 * 1024 * MIB,
   minFreeDiskBytes: 1024 * MIB,
-  // A legitimate message is at most an update as large as the whole board, plus its framing.
-  wsMaxMessageBytes: LIMITS.docBytes + MIB,
+  wsMaxMessageBytes: LIMITS.wsMaxPayloadBytes,
   wsInFlightBytes: 64 * MIB,
   syncRequestsPerMinute: 6,
   idleRoomMs: 30_000,
@@ -64,4 +64,42 @@ export const SYNC_REQUEST_BURST = 3;
 
 export function serverLimits(overrides: Partial<ServerLimits> = {}): ServerLimits {
   return { ...DEFAULT_SERVER_LIMITS, ...overrides };
+}
+
+/** Each limit's environment variable (read by `server/main.ts`) and the unit it is written in. */
+export const LIMIT_ENV: Record<keyof ServerLimits, { name: string; unit: 'count' | 'MB' | 'seconds' }> = {
+  draftsPerParticipant: { name: 'MAX_DRAFTS_PER_PARTICIPANT', unit: 'count' },
+  draftsPerWorkshop: { name: 'MAX_DRAFTS_PER_WORKSHOP', unit: 'count' },
+  participantsPerWorkshop: { name: 'MAX_PARTICIPANTS_PER_WORKSHOP', unit: 'count' },
+  joinsPerWorkshopPerMinute: { name: 'JOINS_PER_WORKSHOP_PER_MINUTE', unit: 'count' },
+  connectionsPerParticipant: { name: 'MAX_CONNECTIONS_PER_PARTICIPANT', unit: 'count' },
+  exportsPerAddressPerMinute: { name: 'EXPORTS_PER_ADDRESS_PER_MINUTE', unit: 'count' },
+  exportsPerWorkshopPerMinute: { name: 'EXPORTS_PER_WORKSHOP_PER_MINUTE', unit: 'count' },
+  workshopStorageBytes: { name: 'WORKSHOP_STORAGE_MB', unit: 'MB' },
+  totalStorageBytes: { name: 'TOTAL_STORAGE_MB', unit: 'MB' },
+  minFreeDiskBytes: { name: 'MIN_FREE_DISK_MB', unit: 'MB' },
+  wsMaxMessageBytes: { name: 'WS_MAX_MESSAGE_MB', unit: 'MB' },
+  wsInFlightBytes: { name: 'WS_IN_FLIGHT_MB', unit: 'MB' },
+  syncRequestsPerMinute: { name: 'SYNC_REQUESTS_PER_MINUTE', unit: 'count' },
+  idleRoomMs: { name: 'IDLE_ROOM_SECONDS', unit: 'seconds' },
+  idleRoomsMax: { name: 'MAX_IDLE_ROOMS', unit: 'count' },
+};
+
+const UNIT_FACTOR = { count: 1, MB: MIB, seconds: 1000 } as const;
+
+/**
+ * The limits set in an environment (`server/main.ts` passes `process.env`): each a positive
+ * number in its unit (fractions allowed for MB and seconds); a bad value names its variable.
+ */
+export function limitsFromEnv(env: Record<string, string | undefined>): Partial<ServerLimits> {
+  const limits: Partial<ServerLimits> = {};
+  for (const [key, { name, unit }] of Object.entries(LIMIT_ENV) as [keyof ServerLimits, (typeof LIMIT_ENV)[keyof ServerLimits]][]) {
+    const raw = env[name];
+    if (raw === undefined || raw === '') continue;
+    const schema = unit === 'count' ? z.coerce.number().int().min(0) : z.coerce.number().min(0);
+    const parsed = schema.safeParse(raw);
+    if (!parsed.success) throw new Error(`${name} must be a number of ${unit === 'count' ? 'items' : unit} (got "${raw}")`);
+    limits[key] = Math.round(parsed.data * UNIT_FACTOR[unit]);
+  }
+  return limits;
 }

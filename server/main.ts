@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { createAppServer } from './createAppServer';
+import { limitsFromEnv } from './limits';
 import { createLogger } from './log';
 
 /** The only place that reads the environment. */
@@ -16,6 +17,7 @@ const EnvSchema = z.object({
 
 async function main(): Promise<void> {
   const env = EnvSchema.parse(process.env);
+  const limits = limitsFromEnv(process.env);
   const isDev = process.argv.includes('--dev');
   process.env.NEXT_TELEMETRY_DISABLED = '1';
   const logger = createLogger(env.LOG_LEVEL);
@@ -26,6 +28,7 @@ async function main(): Promise<void> {
     next: { dev: isDev, dir: path.resolve(import.meta.dirname, '..') },
     publicUrl: env.PUBLIC_URL ?? null,
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+    limits,
     logger,
   });
   logger.info(`Persona Workshop is running at ${app.url}`);
