@@ -108,6 +108,16 @@ test.describe('snapshots, copies and imports', () => {
     await presenter.waitForURL(/\/present$/);
     await expect(presenter.getByRole('status', { name: /Connection: Live/ })).toBeVisible();
     await expect(note(presenter, 'Pains', 'Added after lunch')).toBeVisible();
+
+    // Deleting a snapshot (to make room under the workshop's storage limit) removes it for good.
+    await openExportPanel(presenter);
+    presenter.once('dialog', (dialog) => void dialog.accept());
+    await presenter.getByRole('button', { name: 'Delete Morning round' }).click();
+    await expect(presenter.getByRole('link', { name: 'View Morning round' })).toHaveCount(0);
+    await presenter.reload();
+    await openExportPanel(presenter);
+    await expect(presenter.getByLabel('Snapshot name')).toBeVisible();
+    await expect(presenter.getByRole('link', { name: 'View Morning round' })).toHaveCount(0);
   });
 
   test('“Copy as new workshop” opens a presenter view with the same personas and no notes', async ({ facilitator, joinAs }) => {

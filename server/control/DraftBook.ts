@@ -1,111 +1,98 @@
-import type { DraftRow, Store } from '../storage/Store';
+import type { DraftRow, DraftStore } from '../storage/DraftStore';
 
-/** How many workshops' pending drafts stay in memory (SQLite has them all; a workshop that left is read back). */
-const RESIDENT_WORKSHOPS = 200;
+/** How many workshops' draft counts stay in memory (a few numbers each; SQLite has the rest). */
+const RESIDENT_WORKSHOPS = 1000;
 
-/** One workshop's pending drafts, by id and by author, in the order they were written. */
-class WorkshopDrafts {
-  readonly byId = new Map<string, DraftRow>();
-  readonly byAuthor = new Map<string, Map<string, DraftRow>>();
-
-  constructor(rows: readonly DraftRow[]) {
-    for (const row of rows) this.add(row);
-  }
-
-  add(row: DraftRow): void {
-    this.byId.set(row.id, row);
-    let mine = this.byAuthor.get(row.participantId);
-    if (!mine) {
-      mine = new Map();
-      this.byAuthor.set(row.participantId, mine);
-    }
-    mine.set(row.id, row);
-  }
-
-  remove(row: DraftRow): void {
-    this.byId.delete(row.id);
-    const mine = this.byAuthor.get(row.participantId);
-    mine?.delete(row.id);
-    if (mine?.size === 0) this.byAuthor.delete(row.participantId);
-  }
+/** How many drafts wait in one workshop, in all and per author. */
+interface DraftCounts {
+  total: number;
+  byAuthor: Map<string, number>;
 }
 
 /**
- * The pending (unrevealed) private drafts, kept in memory per workshop and written through to
- * SQLite. A draft command costs O(1) plus the author's own list, and a control connect the
- * connecting person's own list, instead of a read of every pending draft of the workshop.
- * The book is the drafts table's only writer in this process (a second server would need a
- * shared store or a lock per workshop).
+ * The pending (unrevealed) private drafts of each workshop. Their text stays in SQLite, read
+ * through indexes: a draft command costs O(1) plus the author's own drafts, a control connect the
+ * connecting person's own drafts, never a read of every draft in the workshop. Only the counts the
+ * caps need live in memory, so a room full of drafts costs no memory beyond them. This is the drafts
+ * table's only writer in this process (a second server would need the counts in a shared store).
  */
 export class DraftBook {
-  private readonly workshops = new Map<string, WorkshopDrafts>();
+  private readonly counts = new Map<string, DraftCounts>();
 
   constructor(
-    private readonly store: Store,
+    private readonly store: DraftStore,
     private readonly residentWorkshops = RESIDENT_WORKSHOPS,
   ) {}
 
-  private of(workshopId: string): WorkshopDrafts {
-    let drafts = this.workshops.get(workshopId);
-    if (drafts)
-      this.workshops.delete(workshopId); // most recently used last
-    else drafts = new WorkshopDrafts(this.store.pendingDrafts(workshopId));
-    this.workshops.set(workshopId, drafts);
-    if (this.workshops.size > this.residentWorkshops) this.workshops.delete(this.workshops.keys().next().value!);
-    return drafts;
+  private of(workshopId: string): DraftCounts {
+    let counts = this.counts.get(workshopId);
+    if (counts)
+      this.counts.delete(workshopId); // most recently used last
+    else {
+      const byAuthor = this.store.pendingCounts(workshopId);
+      counts = { total: [...byAuthor.values()].reduce((sum, n) => sum + n, 0), byAuthor };
+    }
+    this.counts.set(workshopId, counts);
+    if (this.counts.size > this.residentWorkshops) this.counts.delete(this.counts.keys().next().value!);
+    return counts;
+  }
+
+  private adjust(workshopId: string, participantId: string, delta: number): void {
+    const counts = this.of(workshopId);
+    counts.total += delta;
+    const mine = (counts.byAuthor.get(participantId) ?? 0) + delta;
+    if (mine > 0) counts.byAuthor.set(participantId, mine);
+    else counts.byAuthor.delete(participantId);
   }
 
   count(workshopId: string): number {
-    return this.of(workshopId).byId.size;
+    return this.of(workshopId).total;
   }
 
   countOf(workshopId: string, participantId: string): number {
-    return this.of(workshopId).byAuthor.get(participantId)?.size ?? 0;
+    return this.of(workshopId).byAuthor.get(participantId) ?? 0;
   }
 
-  get(workshopId: string, draftId: string): DraftRow | undefined {
-    return this.of(workshopId).byId.get(draftId);
+  /** Who holds a pending draft with this id (any workshop's: ids are global), or null. */
+  authorOf(draftId: string): { workshopId: string; participantId: string } | null {
+    return this.store.pendingAuthor(draftId);
   }
 
   /** One author's pending drafts, oldest first. */
   mine(workshopId: string, participantId: string): DraftRow[] {
-    return [...(this.of(workshopId).byAuthor.get(participantId)?.values() ?? [])];
+    return this.store.pendingOf(workshopId, participantId);
   }
 
-  /** Every pending draft of the workshop, oldest first. */
+  /** Every pending draft of the workshop, oldest first (for a reveal). */
   all(workshopId: string): DraftRow[] {
-    return [...this.of(workshopId).byId.values()];
+    return this.store.pending(workshopId);
   }
 
-  /** Stores a new draft; false when its id is already taken (a draft revealed before, so a retry). */
+  /** Stores a new draft; false when its id is already taken (a retry of a draft stored before). */
   add(draft: DraftRow): boolean {
-    const drafts = this.of(draft.workshopId);
-    if (!this.store.addDraft(draft)) return false;
-    drafts.add(draft);
+    this.of(draft.workshopId); // counted from SQLite before the row is in it
+    if (!this.store.add(draft)) return false;
+    this.adjust(draft.workshopId, draft.participantId, 1);
     return true;
   }
 
   /** Changes the text of one of the participant's pending drafts; false when there is none. */
-  edit(workshopId: string, draftId: string, participantId: string, text: string): boolean {
-    const draft = this.of(workshopId).byId.get(draftId);
-    if (draft?.participantId !== participantId || !this.store.editDraft(draftId, participantId, text)) return false;
-    draft.text = text;
-    return true;
+  edit(draftId: string, participantId: string, text: string): boolean {
+    return this.store.edit(draftId, participantId, text);
   }
 
   delete(workshopId: string, draftId: string, participantId: string): boolean {
-    const drafts = this.of(workshopId);
-    const draft = drafts.byId.get(draftId);
-    if (draft?.participantId !== participantId || !this.store.deleteDraft(draftId, participantId)) return false;
-    drafts.remove(draft);
+    this.of(workshopId);
+    if (!this.store.delete(draftId, participantId)) return false;
+    this.adjust(workshopId, participantId, -1);
     return true;
   }
 
   /** Marks drafts revealed (their notes are on the board); anonymous ones lose their author in SQLite. */
   markRevealed(workshopId: string, revealed: readonly DraftRow[], now: number): void {
     if (revealed.length === 0) return;
+    this.of(workshopId);
     this.store.markRevealed(revealed, now);
-    const drafts = this.of(workshopId);
-    for (const draft of revealed) drafts.remove(draft);
+    for (const draft of revealed) this.adjust(workshopId, draft.participantId, -1);
   }
 }

@@ -44,7 +44,7 @@ export class Drafts {
     private readonly limits: Pick<ServerLimits, 'draftsPerParticipant' | 'draftsPerWorkshop'>,
     private readonly now: () => number,
   ) {
-    this.book = new DraftBook(store);
+    this.book = new DraftBook(store.drafts);
   }
 
   apply(identity: Identity, command: DraftCommand, session: SessionState): { reply: CommandReply; revealed: DraftRow[] } {
@@ -54,7 +54,7 @@ export class Drafts {
         return this.add(identity, command, session);
       case 'draft.edit':
         return {
-          reply: this.book.edit(workshopId, command.draftId, participantId, command.text)
+          reply: this.book.edit(command.draftId, participantId, command.text)
             ? done
             : refuse('That private note was already revealed or deleted.'),
           revealed: [],
@@ -111,7 +111,7 @@ export class Drafts {
     const step = currentStep(session);
     if (!step.isPrivate && !step.isAnonymous) return refuse('This step is not for private notes: add your note to the board.', 409);
     if (session.isBoardLocked && identity.role !== 'facilitator') return refuse('The board is locked.');
-    const existing = this.book.get(workshopId, draftId);
+    const existing = this.book.authorOf(draftId);
     if (existing) return existing.participantId === participantId ? null : refuse('That private note id is taken.', 409);
     const mine = this.book.countOf(workshopId, participantId);
     if (mine >= this.limits.draftsPerParticipant) {

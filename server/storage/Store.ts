@@ -2,7 +2,10 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Role } from '../../lib/api';
+import { DraftStore } from './DraftStore';
 import { MIGRATIONS } from './migrations';
+
+export type { DraftRow } from './DraftStore';
 
 export interface WorkshopRow {
   id: string;
@@ -17,19 +20,6 @@ export interface ParticipantRow {
   workshopId: string;
   name: string;
   role: Role;
-  createdAt: number;
-}
-
-export interface DraftRow {
-  id: string;
-  workshopId: string;
-  participantId: string;
-  stepId: string;
-  personaId: string;
-  quadrant: string;
-  text: string;
-  color: string;
-  isAnonymous: boolean;
   createdAt: number;
 }
 
@@ -48,6 +38,8 @@ export interface StoredDoc {
 export class Store {
   private readonly db: Database.Database;
   private readonly stmts;
+  /** Private drafts (`DraftStore`), on the same connection. */
+  readonly drafts: DraftStore;
 
   constructor(dataDir: string) {
     mkdirSync(dataDir, { recursive: true });
@@ -58,6 +50,7 @@ export class Store {
     this.db.pragma('busy_timeout = 5000');
     this.migrate();
     this.stmts = this.prepare();
+    this.drafts = new DraftStore(this.db);
   }
 
   private migrate(): void {
@@ -116,20 +109,6 @@ export class Store {
       setCode: db.prepare('UPDATE workshops SET code = ? WHERE id = ?'),
       codeOf: db.prepare('SELECT code FROM workshops WHERE id = ?'),
       retireCode: db.prepare('INSERT INTO retired_codes (code, workshop_id, retired_at) VALUES (?, ?, ?)'),
-      insertDraft: db.prepare(
-        `INSERT OR IGNORE INTO drafts (id, workshop_id, participant_id, step_id, persona_id, quadrant, text, color, is_anonymous, created_at)
-         VALUES (@id, @workshopId, @participantId, @stepId, @personaId, @quadrant, @text, @color, @isAnonymous, @createdAt)`,
-      ),
-      editDraft: db.prepare('UPDATE drafts SET text = ? WHERE id = ? AND participant_id = ? AND revealed_at IS NULL'),
-      deleteDraft: db.prepare('DELETE FROM drafts WHERE id = ? AND participant_id = ? AND revealed_at IS NULL'),
-      pendingDrafts: db.prepare(
-        `SELECT id, workshop_id AS workshopId, participant_id AS participantId, step_id AS stepId, persona_id AS personaId, quadrant, text, color,
-                is_anonymous AS isAnonymous, created_at AS createdAt
-           FROM drafts WHERE workshop_id = ? AND revealed_at IS NULL ORDER BY created_at, id`,
-      ),
-      markRevealed: db.prepare('UPDATE drafts SET revealed_at = ? WHERE id = ?'),
-      // An anonymous note keeps no link to its author once it is on the board.
-      markRevealedAnonymous: db.prepare('UPDATE drafts SET revealed_at = ?, participant_id = NULL WHERE id = ?'),
       votesOf: db.prepare('SELECT note_id AS noteId, dots FROM votes WHERE round_id = ? AND participant_id = ?'),
       setVote: db.prepare(
         `INSERT INTO votes (workshop_id, round_id, participant_id, note_id, dots) VALUES (?, ?, ?, ?, ?)
@@ -258,37 +237,6 @@ export class Store {
     this.db.transaction(() => {
       this.stmts.removeParticipant.run(now, participantId);
       this.stmts.revokeTokens.run(now, participantId);
-    })();
-  }
-
-  /** Stores a new draft; false when a draft with this id exists already (pending or revealed). */
-  addDraft(draft: DraftRow): boolean {
-    return this.stmts.insertDraft.run({ ...draft, isAnonymous: draft.isAnonymous ? 1 : 0 }).changes > 0;
-  }
-
-  /** Changes an unrevealed draft of this participant; false when there is none. */
-  editDraft(draftId: string, participantId: string, text: string): boolean {
-    return this.stmts.editDraft.run(text, draftId, participantId).changes > 0;
-  }
-
-  deleteDraft(draftId: string, participantId: string): boolean {
-    return this.stmts.deleteDraft.run(draftId, participantId).changes > 0;
-  }
-
-  pendingDrafts(workshopId: string): DraftRow[] {
-    return (this.stmts.pendingDrafts.all(workshopId) as (Omit<DraftRow, 'isAnonymous'> & { isAnonymous: number })[]).map((row) => ({
-      ...row,
-      isAnonymous: row.isAnonymous === 1,
-    }));
-  }
-
-  /**
-   * Marks drafts revealed. The row stays (its id makes a retried `draft.add` a no-op), but an
-   * anonymous draft's author is forgotten: nothing in the database links its note to a person.
-   */
-  markRevealed(drafts: readonly Pick<DraftRow, 'id' | 'isAnonymous'>[], now: number): void {
-    this.db.transaction(() => {
-      for (const draft of drafts) (draft.isAnonymous ? this.stmts.markRevealedAnonymous : this.stmts.markRevealed).run(now, draft.id);
     })();
   }
 

@@ -112,6 +112,8 @@ export const MIGRATIONS: readonly string[] = [
   DROP TABLE drafts;
   ALTER TABLE drafts_next RENAME TO drafts;
   CREATE INDEX drafts_by_workshop ON drafts (workshop_id, revealed_at);
+  -- One person's pending drafts, read on each of their draft commands and connects.
+  CREATE INDEX drafts_pending_by_author ON drafts (workshop_id, participant_id, created_at) WHERE revealed_at IS NULL;
   UPDATE drafts SET participant_id = NULL WHERE is_anonymous = 1 AND revealed_at IS NOT NULL;
   `,
 ];

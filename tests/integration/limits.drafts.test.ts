@@ -69,7 +69,7 @@ describe('private drafts: what they may cost', () => {
     await start();
     const room = await privateRoom(['Ana', 'Ben', 'Cy']);
     for (const person of room.people) for (let i = 0; i < 5; i++) await addDraft(person.socket, `${person.name} ${i}`);
-    const reads = vi.spyOn(h.server.store, 'pendingDrafts');
+    const reads = vi.spyOn(h.server.store.drafts, 'pending');
     const ana = room.people[0]!;
     const id = draftId();
     expect(await addDraft(ana.socket, 'One more', id)).toEqual({ ok: true });
