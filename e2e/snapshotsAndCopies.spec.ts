@@ -108,16 +108,24 @@ test.describe('snapshots, copies and imports', () => {
     await presenter.waitForURL(/\/present$/);
     await expect(presenter.getByRole('status', { name: /Connection: Live/ })).toBeVisible();
     await expect(note(presenter, 'Pains', 'Added after lunch')).toBeVisible();
+  });
 
-    // Deleting a snapshot (to make room under the workshop's storage limit) removes it for good.
+  test('a snapshot deleted from the presenter view (to make room under the storage limit) is gone for good', async ({ facilitator }) => {
+    const presenter = facilitator.page;
     await openExportPanel(presenter);
+    for (const name of ['Before lunch', 'After lunch']) {
+      await presenter.getByLabel('Snapshot name').fill(name);
+      await presenter.getByRole('button', { name: 'Take snapshot' }).click();
+      await expect(presenter.getByRole('link', { name: `View ${name}` })).toBeVisible();
+    }
+    await saveScreenshot(presenter, 'snapshot-list-projector');
     presenter.once('dialog', (dialog) => void dialog.accept());
-    await presenter.getByRole('button', { name: 'Delete Morning round' }).click();
-    await expect(presenter.getByRole('link', { name: 'View Morning round' })).toHaveCount(0);
+    await presenter.getByRole('button', { name: 'Delete Before lunch' }).click();
+    await expect(presenter.getByRole('link', { name: 'View Before lunch' })).toHaveCount(0);
     await presenter.reload();
     await openExportPanel(presenter);
-    await expect(presenter.getByLabel('Snapshot name')).toBeVisible();
-    await expect(presenter.getByRole('link', { name: 'View Morning round' })).toHaveCount(0);
+    await expect(presenter.getByRole('link', { name: 'View After lunch' })).toBeVisible();
+    await expect(presenter.getByRole('link', { name: 'View Before lunch' })).toHaveCount(0);
   });
 
   test('“Copy as new workshop” opens a presenter view with the same personas and no notes', async ({ facilitator, joinAs }) => {
