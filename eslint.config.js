@@ -2,7 +2,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '.next/', 'test-results/', 'playwright-report/', 'artifacts/', 'next-env.d.ts'] },
+  { ignores: ['node_modules/', '.next/', 'dist/', 'test-results/', 'playwright-report/', 'artifacts/', 'next-env.d.ts'] },
   ...tseslint.configs.recommended,
   {
     files: ['components/**/*.{ts,tsx}', 'app/**/*.{ts,tsx}'],

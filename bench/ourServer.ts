@@ -32,7 +32,8 @@ let isStopping = false;
 const stop = (isOrphaned: boolean) => {
   if (isStopping) return;
   isStopping = true;
-  app.close().then(
+  // The drain `server/main.ts` runs on SIGTERM.
+  app.drain({ graceMs: 0, timeoutMs: 5_000 }).then(
     () => {
       // The parent removes the temp dir after reading it; an orphan cleans up after itself.
       if (isOrphaned) rmSync(dataDir, { recursive: true, force: true });

@@ -3,7 +3,7 @@ import { test as base, expect, type Browser, type Page } from '@playwright/test'
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { AppProcess, freePort } from './AppProcess';
+import { AppProcess, freePort } from '../tests/helpers/AppProcess';
 
 export const PHONE = { viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 export const PROJECTOR = { viewport: { width: 1920, height: 1080 } };

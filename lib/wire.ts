@@ -42,6 +42,11 @@ export interface ServerToClientEvents {
   'votes:mine': (votes: MyVotes) => void;
   /** A board change of this participant was dropped (e.g. the board is locked). */
   'board:refused': (reason: string) => void;
+  /**
+   * This instance is draining (a deploy or restart): the transport closes right after, and
+   * socket.io-client reconnects by itself, to another instance or to this one's successor.
+   */
+  'server:stopping': () => void;
 }
 
 /** What a browser sends over socket.io. Every payload is parsed on the server (`CommandSchema`). */

@@ -5,14 +5,15 @@ import { sleep } from './clients';
 import { adopt } from './proc';
 
 /**
- * The full app (built Next.js pages too) in a child process, and what a page is watched for:
+ * The full app as `npm start` runs it (compiled server, built pages; needs `npm run build`) in a
+ * child process, and what a page is watched for:
  * dialogs, CSP violations, script that ran (`window.__pwned`), markup that came from user text.
  */
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
 export async function startApp(port: number, dataDir: string): Promise<{ url: string; stop(): Promise<void> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const child = spawn(process.execPath, ['--enable-source-maps', 'dist/main.mjs'], {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -31,7 +32,7 @@ export async function startApp(port: number, dataDir: string): Promise<{ url: st
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the app exited with ${child.exitCode}`);
     if (Date.now() > deadline) throw new Error('the app did not start within 90 s');
-    const isUp = await fetch(`${url}/healthz`).then(
+    const isUp = await fetch(`${url}/readyz`).then(
       (res) => res.ok,
       () => false,
     );

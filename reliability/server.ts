@@ -8,7 +8,7 @@ import { createLogger } from '../server/log';
  * listening; on SIGUSR2 runs `gc()` (when started with `--expose-gc`) and prints
  * `{ stats: { rooms, rssBytes, heapUsedBytes, prototypeAdded } }` (test hook only, the server
  * code is untouched; `prototypeAdded` lists keys that appeared on `Object.prototype`).
- * Stops on SIGTERM (graceful close) or when the parent's stdin closes.
+ * Stops on SIGTERM (the production drain) or when the parent's stdin closes.
  * Env (test only): `RELIABILITY_JOIN_LIMITS=production` keeps the production join limits
  * (`DEFAULT_JOIN_LIMITS` and the participants, joins and exports of `DEFAULT_SERVER_LIMITS`, as
  * `server/main.ts` runs); `RELIABILITY_TRUST_PROXY=1` reads
@@ -64,7 +64,8 @@ let isStopping = false;
 const stop = () => {
   if (isStopping) return;
   isStopping = true;
-  server.close().then(
+  // The drain `server/main.ts` runs on SIGTERM: clients told 4002, everything committed.
+  server.drain({ graceMs: 0, timeoutMs: 5_000 }).then(
     () => process.exit(0),
     () => process.exit(1),
   );

@@ -19,6 +19,11 @@ import { PictureStore } from './pictures/PictureStore';
 import { SnapshotStore } from './snapshots/SnapshotStore';
 import { StorageQuota } from './storage/StorageQuota';
 import { Store } from './storage/Store';
+import { Metrics } from './ops/Metrics';
+import { observeHttp } from './ops/httpMetrics';
+import { handleProbe, PROBE_PATHS, refusalWhileNotReady, sendUnavailable, type Phase } from './ops/probes';
+import { drainAndClose, type DrainOptions, type DrainReport } from './ops/shutdown';
+import { hashSecret } from './secrets';
 import { Workshops } from './Workshops';
 import { RoomRegistry } from './yjs/RoomRegistry';
 import { DEFAULT_YJS_OPTIONS, YjsEndpoint, type YjsEndpointOptions } from './yjs/YjsEndpoint';
@@ -39,6 +44,8 @@ export interface AppServerOptions {
   limits?: Partial<ServerLimits>;
   yjs?: Partial<YjsEndpointOptions>;
   pdfExport?: Partial<PdfExportLimits>;
+  /** Required as a bearer token on `/metrics`; without it only loopback clients may scrape. */
+  metricsToken?: string | null;
 }
 
 export interface AppServer {
@@ -46,8 +53,15 @@ export interface AppServer {
   port: number;
   store: Store;
   rooms: RoomRegistry;
+  metrics: Metrics;
   /** Loads the PDF renderer and fonts now, so the first export is not the slow one. */
   warmUp(): Promise<void>;
+  /**
+   * Graceful stop (SIGTERM): not ready at once, clients told to reconnect elsewhere, everything
+   * committed, storage closed; connections left at the timeout are cut. Idempotent with `close`.
+   */
+  drain(options: DrainOptions): Promise<DrainReport>;
+  /** Quick stop (tests, Ctrl-C): the same commits, without waiting for clients to leave. */
   close(): Promise<void>;
 }
 
@@ -78,18 +92,32 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
   const host = options.host ?? '127.0.0.1';
   const log = options.logger ?? createLogger();
   const limits = serverLimits(options.limits);
+  let phase: Phase = 'starting';
   const store = new Store(options.dataDir);
   const workshops = new Workshops(store);
   // A workshop's first session gets an agenda step per quadrant of its map (read when first needed).
   const sessions: Sessions = new Sessions(store, log, (workshopId): readonly Quadrant[] => rooms.readDoc(workshopId, readQuadrants));
-  const control = new ControlPlane(workshops, log, limits.connectionsPerParticipant);
+  const metrics: Metrics = new Metrics({
+    rooms: () => rooms.size,
+    yjsConnections: () => yjs.connectionCount,
+    controlConnections: () => control.connectionCount,
+    isReady: () => phase === 'ready',
+  });
+  const control = new ControlPlane(workshops, log, {
+    connectionsPerParticipant: limits.connectionsPerParticipant,
+    onRateLimited: () => metrics.rateLimited.inc({ limit: 'control_commands' }),
+  });
   const rooms = new RoomRegistry(
     store,
     log,
     {
       // The lock is enforced here, where updates arrive, not by hiding buttons.
       canWrite: (conn) => conn.identity.role === 'facilitator' || !sessions.get(conn.identity.workshopId).isBoardLocked,
-      onWriteRefused: (conn, reason) => control.notifyParticipant(conn.identity.participantId, reason),
+      onWriteRefused: (conn, reason) => {
+        metrics.updatesRefused.inc({ reason: 'locked' });
+        control.notifyParticipant(conn.identity.participantId, reason);
+      },
+      ...metrics.roomHooks(),
     },
     limits,
   );
@@ -111,13 +139,21 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
     publicUrl: options.publicUrl?.replace(/\/+$/, '') ?? null,
     trustProxy: options.trustProxy ?? false,
   };
-  // Next.js is ready before the port opens: a page request never meets a half-started server.
-  const nextApp: NextHandlers | null = options.next ? await loadNext(options.next, host, options.port ?? 0) : null;
+  const probes = {
+    phase: () => phase,
+    metrics,
+    trustProxy: api.trustProxy,
+    metricsTokenHash: options.metricsToken ? hashSecret(options.metricsToken) : null,
+  };
+  let nextApp: NextHandlers | null = null;
 
   const server = createServer(async (req, res) => {
     securityHeaders(res);
     const pathname = (req.url ?? '/').split('?')[0] ?? '/';
-    if (pathname === '/healthz') return sendJson(res, 200, { ok: true });
+    observeHttp(metrics, req, res, pathname);
+    if (PROBE_PATHS.has(pathname)) return handleProbe(probes, req, res, pathname);
+    const refusal = refusalWhileNotReady(phase, req.method, pathname);
+    if (refusal) return sendUnavailable(res, refusal);
     if (pathname.startsWith(`${CONTROL_PATH}/`)) return control.handleRequest(req, res);
     if (await handleApi(api, req, res, pathname)) return;
     if (nextApp) {
@@ -133,6 +169,9 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
     socket.on('error', () => socket.destroy());
     try {
       const pathname = (req.url ?? '/').split('?')[0] ?? '/';
+      // Starting or draining: a client is better off at another instance (or retrying shortly).
+      if (phase !== 'ready')
+        return void socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nRetry-After: 2\r\nContent-Length: 0\r\n\r\n');
       if (pathname.startsWith(YJS_PATH_PREFIX)) return yjs.handleUpgrade(req, socket, head);
       if (pathname.startsWith(`${CONTROL_PATH}/`)) return control.handleUpgrade(req, socket, head);
       if (nextApp) return void nextApp.upgrade(req, socket, head).catch(() => socket.destroy());
@@ -150,26 +189,36 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
   const { port } = server.address() as AddressInfo;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   log.info({ port }, 'server listening');
+  // The port opens first so probes answer (readyz 503) while Next.js prepares; pages wait for it.
+  if (options.next) {
+    try {
+      nextApp = await loadNext(options.next, host, port);
+    } catch (error) {
+      server.close();
+      await rooms.closeAll();
+      store.close();
+      throw error;
+    }
+  }
+  phase = 'ready';
 
-  let closing: Promise<void> | null = null;
+  let stopping: Promise<DrainReport> | null = null;
+  const stop = (drainOptions: DrainOptions) => {
+    phase = 'draining';
+    stopping ??= drainAndClose(
+      { server, yjs, control, rooms, pdfExporter, store, log, closeNext: async () => nextApp?.close() },
+      drainOptions,
+    );
+    return stopping;
+  };
   return {
     url,
     port,
     store,
     rooms,
+    metrics,
     warmUp: () => pdfExporter.warm(),
-    close() {
-      closing ??= (async () => {
-        yjs.close();
-        await control.close();
-        rooms.closeAll();
-        server.closeAllConnections();
-        await new Promise<void>((resolve) => server.close(() => resolve()));
-        await nextApp?.close();
-        await pdfExporter.close();
-        store.close();
-      })();
-      return closing;
-    },
+    drain: stop,
+    close: async () => void (await stop({ graceMs: 0, timeoutMs: 0 })),
   };
 }

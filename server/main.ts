@@ -13,7 +13,16 @@ const EnvSchema = z.object({
   TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).default('0'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   PDF_WARMUP: z.enum(['0', '1']).default('1'),
+  METRICS_TOKEN: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{20,128}$/, 'METRICS_TOKEN must be 20–128 characters of A–Z, a–z, 0–9, _ or -')
+    .optional(),
+  DRAIN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+  DRAIN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(0),
 });
+
+/** Past the drain's own bounds, something hangs: exit anyway rather than never. */
+const HARD_STOP_MARGIN_MS = 10_000;
 
 async function main(): Promise<void> {
   const env = EnvSchema.parse(process.env);
@@ -29,17 +38,31 @@ async function main(): Promise<void> {
     publicUrl: env.PUBLIC_URL ?? null,
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
     limits,
+    metricsToken: env.METRICS_TOKEN ?? null,
     logger,
   });
   logger.info(`Persona Workshop is running at ${app.url}`);
   if (env.PDF_WARMUP === '1') void app.warmUp();
   let isStopping = false;
   const stop = (signal: string) => {
-    if (isStopping) return;
+    if (isStopping) {
+      if (signal === 'SIGINT') process.exit(1); // a second Ctrl-C: stop waiting for clients
+      return;
+    }
     isStopping = true;
-    logger.info({ signal }, 'stopping');
-    app.close().then(
-      () => process.exit(0),
+    logger.info({ signal, timeoutMs: env.DRAIN_TIMEOUT_MS, graceMs: env.DRAIN_GRACE_MS }, 'draining');
+    setTimeout(
+      () => {
+        logger.error('drain hung; exiting');
+        process.exit(1);
+      },
+      env.DRAIN_GRACE_MS + env.DRAIN_TIMEOUT_MS + HARD_STOP_MARGIN_MS,
+    ).unref();
+    app.drain({ graceMs: env.DRAIN_GRACE_MS, timeoutMs: env.DRAIN_TIMEOUT_MS }).then(
+      (report) => {
+        logger.info(report, 'stopped');
+        process.exit(0);
+      },
       (error: Error) => {
         logger.error({ err: error.message }, 'stop failed');
         process.exit(1);

@@ -36,8 +36,12 @@ export class ControlPlane {
   constructor(
     private readonly workshops: Workshops,
     private readonly log: Logger,
-    /** Control sockets one participant may hold; a new one closes the oldest. */
-    private readonly connectionsPerParticipant = 8,
+    private readonly options: {
+      /** Control sockets one participant may hold; a new one closes the oldest. */
+      connectionsPerParticipant?: number;
+      /** Told when a socket's command was refused by its rate limit. For metrics. */
+      onRateLimited?: () => void;
+    } = {},
   ) {
     // engine.io is driven by our own upgrade router and request handler, so socket.io never
     // attaches listeners to the HTTP server (and cannot destroy the Yjs endpoint's upgrades).
@@ -104,7 +108,7 @@ export class ControlPlane {
    * tab still open reconnects (and the then-oldest makes way), while a dead one is gone for good.
    */
   private makeRoom(sockets: Set<ControlSocket>): void {
-    while (sockets.size > this.connectionsPerParticipant) {
+    while (sockets.size > (this.options.connectionsPerParticipant ?? 8)) {
       const oldest = sockets.values().next().value!;
       sockets.delete(oldest);
       this.log.info({ participantId: oldest.data.identity.participantId }, 'oldest control socket closed: too many');
@@ -116,6 +120,7 @@ export class ControlPlane {
     const { identity } = socket.data;
     const reply = typeof ack === 'function' ? (ack as (value: unknown) => void) : () => undefined;
     if (!socket.data.budget.take()) {
+      this.options.onRateLimited?.();
       reply({ ok: false, error: 'Too many commands. Wait a moment.', status: 429 });
       return;
     }
@@ -176,6 +181,24 @@ export class ControlPlane {
 
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     this.engine.handleUpgrade(req as never, socket, head);
+  }
+
+  /** Open engine.io connections (one per browser tab's control socket). */
+  get connectionCount(): number {
+    return this.engine.clientsCount;
+  }
+
+  /**
+   * Draining: tells every screen the server is stopping, then closes each transport. Not a
+   * socket.io disconnect: after that the client would stop; after a transport close it
+   * reconnects by itself (to another instance, or to this one's successor).
+   */
+  beginStop(): void {
+    this.io.emit('server:stopping');
+    // Every engine.io connection, also those that never completed a socket.io handshake (a
+    // refused token): `close()` without discard sends what is queued (the event above) first.
+    const { clients } = this.engine as unknown as { clients: Record<string, { close(): void }> };
+    for (const client of Object.values(clients)) client.close();
   }
 
   async close(): Promise<void> {

@@ -2,8 +2,7 @@ import { Worker } from 'node:worker_threads';
 import type { ExportModel } from './exportModel';
 import { ExportRefusedError } from './ExportGate';
 import type { PdfJob, PdfWorkerMessage } from './pdf/pdfWorker';
-
-const WORKER_ENTRY = new URL('./pdf/workerEntry.mjs', import.meta.url);
+import { PDF_WORKER_URL } from '../workerFiles';
 
 export interface PoolOptions {
   /** A worker left idle this long exits (a warm worker saves the renderer's start-up). */
@@ -73,7 +72,7 @@ export class PdfWorkerPool {
       warm.worker.ref();
       return warm.worker;
     }
-    const worker = new Worker(WORKER_ENTRY, {
+    const worker = new Worker(PDF_WORKER_URL, {
       execArgv: [],
       // React's production build: its development checks cost ~15% of a render.
       env: { ...process.env, NODE_ENV: 'production' },

@@ -1,6 +1,5 @@
 import { Worker } from 'node:worker_threads';
-
-const WORKER_ENTRY = new URL('./heicWorker.mjs', import.meta.url);
+import { HEIC_WORKER_URL } from '../workerFiles';
 
 /** Parent → worker (as `workerData`): one photo. */
 export interface HeicJob {
@@ -34,7 +33,7 @@ export interface HeicLimits {
  */
 export function decodeHeic(input: Uint8Array, limits: HeicLimits): Promise<HeicDecodeResult> {
   const job: HeicJob = { input: new Uint8Array(input), maxPixels: limits.maxPixels };
-  const worker = new Worker(WORKER_ENTRY, {
+  const worker = new Worker(HEIC_WORKER_URL, {
     workerData: job,
     transferList: [job.input.buffer as ArrayBuffer],
     execArgv: [],

@@ -34,7 +34,14 @@ export class RoomRegistry {
     private readonly idleLimits: IdleRoomLimits = { idleRoomMs: 30_000, idleRoomsMax: 32 },
   ) {
     this.checkpointer = new WalCheckpointer(store.connection(), log);
-    this.updates = new UpdateLog(store, () => this.checkpointer.noteCommit());
+    this.updates = new UpdateLog(
+      store,
+      (waitsMs) => {
+        this.checkpointer.noteCommit();
+        hooks.onCommitted?.(waitsMs);
+      },
+      (count) => hooks.onCommitFailed?.(count),
+    );
   }
 
   get size(): number {
@@ -134,11 +141,12 @@ export class RoomRegistry {
     }
   }
 
-  closeAll(code?: number, reason?: string): void {
+  /** Closes (and compacts) every room; resolves when the WAL checkpointer has stopped too. */
+  closeAll(code?: number, reason?: string): Promise<void> {
     for (const timer of this.idle.values()) clearTimeout(timer);
     this.idle.clear();
     for (const room of this.rooms.values()) room.close(code, reason);
     this.rooms.clear();
-    void this.checkpointer.close();
+    return this.checkpointer.close();
   }
 }

@@ -1,7 +1,14 @@
 import type { Store } from '../storage/Store';
 
 type Entry =
-  | { kind: 'update'; workshopId: string; update: Uint8Array; onCommitted(id: number): void; onFailed(error: Error): void }
+  | {
+      kind: 'update';
+      workshopId: string;
+      update: Uint8Array;
+      queuedAt: number;
+      onCommitted(id: number): void;
+      onFailed(error: Error): void;
+    }
   | { kind: 'after'; run(): void };
 
 /**
@@ -13,10 +20,14 @@ export class UpdateLog {
   private queue: Entry[] = [];
   private isScheduled = false;
 
-  /** `onCommit` runs after each transaction of updates is committed (the WAL checkpointer counts them). */
+  /**
+   * `onCommit` runs after each transaction of updates is committed (the WAL checkpointer counts
+   * them; the metrics observe how long each update waited for it), `onFail` when one fails.
+   */
   constructor(
     private readonly store: Store,
-    private readonly onCommit: () => void = () => undefined,
+    private readonly onCommit: (waitsMs: number[]) => void = () => undefined,
+    private readonly onFail: (updateCount: number) => void = () => undefined,
   ) {}
 
   get hasPending(): boolean {
@@ -24,7 +35,7 @@ export class UpdateLog {
   }
 
   append(workshopId: string, update: Uint8Array, onCommitted: (id: number) => void, onFailed: (error: Error) => void): void {
-    this.queue.push({ kind: 'update', workshopId, update, onCommitted, onFailed });
+    this.queue.push({ kind: 'update', workshopId, update, queuedAt: performance.now(), onCommitted, onFailed });
     this.schedule();
   }
 
@@ -51,10 +62,14 @@ export class UpdateLog {
     try {
       ids = this.store.appendUpdates(updates.map(({ workshopId, update }) => ({ workshopId, update })));
     } catch (error) {
+      this.onFail(updates.length);
       for (const entry of updates) entry.onFailed(error as Error);
       return;
     }
-    if (updates.length > 0) this.onCommit();
+    if (updates.length > 0) {
+      const now = performance.now();
+      this.onCommit(updates.map((entry) => now - entry.queuedAt));
+    }
     let next = 0;
     for (const entry of entries) {
       if (entry.kind === 'update') entry.onCommitted(ids[next++]!);

@@ -158,9 +158,21 @@ export class YjsEndpoint {
     }
   }
 
+  /**
+   * Draining: asks every client to reconnect elsewhere (4002). Updates already on their way
+   * still arrive on the closing sockets and are applied and stored like any other.
+   */
+  beginStop(): void {
+    for (const ws of this.wss.clients) ws.close(CLOSE_CODES.serverStopping, 'server stopping');
+  }
+
+  /** Asks the clients left to reconnect (4002) and cuts those whose close handshake never came. */
   close(): void {
     clearInterval(this.heartbeat);
-    for (const ws of this.wss.clients) ws.close(CLOSE_CODES.serverStopping, 'server stopping');
+    for (const ws of this.wss.clients) {
+      if (ws.readyState === ws.OPEN) ws.close(CLOSE_CODES.serverStopping, 'server stopping');
+      else ws.terminate();
+    }
     this.wss.close();
   }
 }

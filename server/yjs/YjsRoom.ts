@@ -22,6 +22,14 @@ export interface RoomHooks {
   canWrite(conn: RoomConnection): boolean;
   /** Told when a write was dropped, so the control plane can tell the participant why. */
   onWriteRefused(conn: RoomConnection, reason: string): void;
+  /** Told when the validator refused an update (the connection is closed with 4000). For metrics. */
+  onUpdateRefused?(conn: RoomConnection): void;
+  /** Told when a connection went over its message rate (closed with 4008). For metrics. */
+  onRateLimited?(conn: RoomConnection): void;
+  /** After each group commit: how long each update waited for it (ms). For metrics. */
+  onCommitted?(waitsMs: readonly number[]): void;
+  /** A group commit failed for this many updates. For metrics. */
+  onCommitFailed?(updateCount: number): void;
 }
 
 /**
@@ -160,6 +168,7 @@ export class YjsRoom {
   /** Handles one frame; a frame that breaks the protocol closes that connection only. */
   handleMessage(conn: RoomConnection, data: Uint8Array): void {
     if (!conn.messageBudget.take()) {
+      this.hooks.onRateLimited?.(conn);
       conn.close(CLOSE_CODES.rateLimited, 'too many messages');
       return;
     }
@@ -184,6 +193,7 @@ export class YjsRoom {
       // whole doc. Any other needs an encode of its own, so those are rate-limited.
       const isFresh = payload.byteLength <= 1 || !namesKnownClient(this.doc, payload);
       if (!isFresh && !conn.syncBudget.take()) {
+        this.hooks.onRateLimited?.(conn);
         conn.close(CLOSE_CODES.rateLimited, 'too many sync requests');
         return;
       }
@@ -210,6 +220,7 @@ export class YjsRoom {
     });
     if (!verdict.ok) {
       this.log.warn({ connectionId: conn.connectionId, reason: verdict.error }, 'update refused');
+      this.hooks.onUpdateRefused?.(conn);
       conn.close(CLOSE_CODES.updateRefused, verdict.error.slice(0, 100));
       return;
     }
