@@ -67,20 +67,21 @@ describe('downloads of a board', () => {
 });
 
 describe('the PDF export', () => {
-  it('takes its slot before it reads the board: a request refused as busy costs no work', { timeout: 60_000 }, async () => {
+  it('takes its slot before it reads the board: a request refused as busy costs no work', { timeout: 150_000 }, async () => {
     h = new Harness();
-    await h.start({ pdfExport: { maxConcurrent: 1, maxQueued: 0 } });
+    // One slot and no queue; a render may take long on a loaded machine: only the order is tested.
+    await h.start({ pdfExport: { maxConcurrent: 1, maxQueued: 0, timeoutMs: 120_000 } });
     const { code, facilitatorKey } = await h.createWorkshop('Gate first');
     const ana = await h.join(code, 'Ana');
     const provider = h.provider(code, ana.token);
     await synced(provider);
     const personaId = readPersonas(provider.doc)[0]!.id;
     provider.doc.transact(() => {
-      for (let i = 0; i < 200; i++)
+      for (let i = 0; i < 20; i++)
         addNote(provider.doc, { personaId, quadrant: 'hears', text: `Note ${i}`, authorId: ana.participantId, authorName: 'Ana' });
     });
     const workshopId = h.server.store.workshopByCode(code)!.id;
-    await eventually(() => expect(h.server.rooms.readDoc(workshopId, readNotes)).toHaveLength(200));
+    await eventually(() => expect(h.server.rooms.readDoc(workshopId, readNotes)).toHaveLength(20));
 
     const reads = vi.spyOn(h.server.rooms, 'readDoc');
     const url = `${h.server.url}/api/workshops/${code}/export.pdf`;
