@@ -197,7 +197,12 @@ async function exportOnce(server: AppServer, code: string, key: string): Promise
 }
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'pw-bench-export-'));
-const server = await createAppServer({ dataDir, logger: createLogger('silent') });
+// The benchmark downloads the same board more often than a facilitator would.
+const server = await createAppServer({
+  dataDir,
+  logger: createLogger('silent'),
+  limits: { exportsPerAddressPerMinute: 1_000_000, exportsPerWorkshopPerMinute: 1_000_000 },
+});
 try {
   const created = await fetch(`${server.url}/api/workshops`, {
     method: 'POST',

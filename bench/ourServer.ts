@@ -5,7 +5,8 @@ import { reportLoopDelayOnSignal } from './serverProbe';
 
 /**
  * Our server as the benchmark's child process: API and Yjs endpoint only (no Next.js), silent
- * logs, join limits wide open so hundreds of benchmark clients can join from one address.
+ * logs, join limits (failures, participants and joins per workshop) wide open so hundreds of
+ * benchmark clients can join from one address.
  * Prints `{ url, pid }` as its first stdout line, then its event-loop delay on each SIGUSR2; stops
  * on SIGTERM, SIGINT or when the parent's stdin pipe closes (the parent died).
  */
@@ -20,6 +21,7 @@ const app = await createAppServer({
   next: false,
   logger: createLogger('silent'),
   joinLimits: { failuresPerIpPerMinute: UNLIMITED, failuresPerMinute: UNLIMITED, createsPerIpPerMinute: UNLIMITED },
+  limits: { participantsPerWorkshop: UNLIMITED, joinsPerWorkshopPerMinute: UNLIMITED },
   // Awareness keeps its production limit: dropping echoed presence is part of what we measure.
   yjs: { messagesPerSecond: UNLIMITED },
 });

@@ -122,6 +122,24 @@ test.describe('snapshots, copies and imports', () => {
     await expect(await note(presenter, 'Pains', 'Added after lunch')).toBeVisible();
   });
 
+  test('a snapshot deleted from the presenter view (to make room under the storage limit) is gone for good', async ({ facilitator }) => {
+    const presenter = facilitator.page;
+    await openExportPanel(presenter);
+    for (const name of ['Before lunch', 'After lunch']) {
+      await presenter.getByLabel('Snapshot name').fill(name);
+      await presenter.getByRole('button', { name: 'Take snapshot' }).click();
+      await expect(presenter.getByRole('link', { name: `View ${name}` })).toBeVisible();
+    }
+    await saveScreenshot(presenter, 'snapshot-list-projector');
+    presenter.once('dialog', (dialog) => void dialog.accept());
+    await presenter.getByRole('button', { name: 'Delete Before lunch' }).click();
+    await expect(presenter.getByRole('link', { name: 'View Before lunch' })).toHaveCount(0);
+    await presenter.reload();
+    await openExportPanel(presenter);
+    await expect(presenter.getByRole('link', { name: 'View After lunch' })).toBeVisible();
+    await expect(presenter.getByRole('link', { name: 'View Before lunch' })).toHaveCount(0);
+  });
+
   test('“Copy as new workshop” opens a presenter view with the same personas and no notes', async ({ facilitator, joinAs }) => {
     const presenter = facilitator.page;
     await leaveLobby(presenter);

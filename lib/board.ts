@@ -72,12 +72,16 @@ export interface NewNote {
   now?: number;
 }
 
-/** Adds a note; refuses empty or over-long text, an unknown persona, or a full board. */
-export function addNote(doc: Y.Doc, input: NewNote): Result<Note> {
+/**
+ * Adds a note; refuses empty or over-long text, an unknown persona, or a full board.
+ * `noteCount`: the board's number of notes, when the caller keeps it while adding many (a
+ * reveal): `Y.Map.size` walks every entry, so counting per note would cost O(notes) each.
+ */
+export function addNote(doc: Y.Doc, input: NewNote, noteCount?: number): Result<Note> {
   const text = NoteTextSchema.safeParse(input.text);
   if (!text.success) return fail(text.error.issues[0]?.message ?? 'Invalid note text.');
   if (!isLivePersona(doc, input.personaId)) return fail('That persona no longer exists.');
-  if (notesMap(doc).size >= LIMITS.notesPerWorkshop) return fail('This board is full.');
+  if ((noteCount ?? notesMap(doc).size) >= LIMITS.notesPerWorkshop) return fail('This board is full.');
   if (input.journeyStepId !== undefined && journeyStepsMap(doc).get(input.journeyStepId)?.get('personaId') !== input.personaId) {
     return fail('That journey step was deleted.');
   }

@@ -10,8 +10,12 @@ export const CLOSE_CODES = {
   roomUnavailable: 4001,
   /** The server is stopping; reconnect to its successor. */
   serverStopping: 4002,
-  /** Too many messages; reconnect after backing off. */
+  /** Too many messages (or sync requests); reconnect after backing off. */
   rateLimited: 4008,
+  /** This participant opened more connections than allowed: the oldest makes way; reconnect if still wanted. */
+  tooManyConnections: 4009,
+  /** The server holds too many half-received messages; this connection held the most. Reconnect shortly. */
+  overloaded: 4013,
   /** A message that does not parse as the y-websocket protocol. Final. */
   malformed: 4400,
   /** The token is unknown or was revoked. Final. */

@@ -18,8 +18,11 @@ export const LIMITS = {
   participantNameChars: 40,
   /** Encoded size of one workshop's Yjs state. */
   docBytes: 8 * 1024 * 1024,
-  /** Largest single WebSocket message the Yjs endpoint accepts. */
-  wsMaxPayloadBytes: 16 * 1024 * 1024,
+  /**
+   * Largest single WebSocket message the Yjs endpoint accepts by default (fragments together): an
+   * update as large as the whole board, plus room for its framing.
+   */
+  wsMaxPayloadBytes: 9 * 1024 * 1024,
   /** socket.io `maxHttpBufferSize`. */
   controlMaxPayloadBytes: 64 * 1024,
 } as const;

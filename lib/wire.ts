@@ -23,7 +23,12 @@ export interface SessionBroadcast {
 
 /** Events the server sends over socket.io. */
 export interface ServerToClientEvents {
+  /** The whole roster, sent once to each socket as it connects. */
   roster: (entries: RosterEntry[]) => void;
+  /** One person joined, came online or went offline: replace (or add) their entry. */
+  'roster:update': (entry: RosterEntry) => void;
+  /** One person left the workshop (removed by the facilitator): drop their entry. */
+  'roster:remove': (participantId: string) => void;
   session: (broadcast: SessionBroadcast) => void;
   /** The facilitator gave the workshop a new room code (the old one admits nobody new). */
   'workshop:code': (code: string) => void;

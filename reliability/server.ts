@@ -10,7 +10,8 @@ import { createLogger } from '../server/log';
  * code is untouched; `prototypeAdded` lists keys that appeared on `Object.prototype`).
  * Stops on SIGTERM (the production drain) or when the parent's stdin closes.
  * Env (test only): `RELIABILITY_JOIN_LIMITS=production` keeps the production join limits
- * (`DEFAULT_JOIN_LIMITS`, as `server/main.ts` runs); `RELIABILITY_TRUST_PROXY=1` reads
+ * (`DEFAULT_JOIN_LIMITS` and the participants, joins and exports of `DEFAULT_SERVER_LIMITS`, as
+ * `server/main.ts` runs); `RELIABILITY_TRUST_PROXY=1` reads
  * `X-Forwarded-For` as `TRUST_PROXY=1` does.
  */
 const [dataDir, portArg] = process.argv.slice(2);
@@ -43,6 +44,18 @@ const server = await createAppServer({
       ? undefined
       : { failuresPerIpPerMinute: UNLIMITED, failuresPerMinute: UNLIMITED, createsPerIpPerMinute: UNLIMITED },
   trustProxy: process.env.RELIABILITY_TRUST_PROXY === '1',
+  // Hundreds of clients join a few rooms from one address, far faster than a class would.
+  limits:
+    process.env.RELIABILITY_JOIN_LIMITS === 'production'
+      ? undefined
+      : {
+          participantsPerWorkshop: UNLIMITED,
+          joinsPerWorkshopPerMinute: UNLIMITED,
+          exportsPerAddressPerMinute: UNLIMITED,
+          // The fuzzer opens dozens of sockets at once on one participant's token; the cap would
+          // cut its cases short (the cap has its own integration tests).
+          connectionsPerParticipant: UNLIMITED,
+        },
 });
 app = server;
 process.stdout.write(`${JSON.stringify({ url: server.url, pid: process.pid })}\n`);

@@ -12,9 +12,12 @@ import { handleApi } from './http/apiRoutes';
 import { DEFAULT_JOIN_LIMITS, JoinGuard, type JoinGuardLimits } from './http/JoinGuard';
 import { sendJson } from './http/respond';
 import { contentSecurityPolicy, securityHeaders } from './http/securityHeaders';
+import { RequestLimits } from './http/RequestLimits';
+import { serverLimits, type ServerLimits } from './limits';
 import { createLogger, type Logger } from './log';
 import { PictureStore } from './pictures/PictureStore';
 import { SnapshotStore } from './snapshots/SnapshotStore';
+import { StorageQuota } from './storage/StorageQuota';
 import { Store } from './storage/Store';
 import { Metrics } from './ops/Metrics';
 import { observeHttp } from './ops/httpMetrics';
@@ -37,6 +40,8 @@ export interface AppServerOptions {
   trustProxy?: boolean;
   logger?: Logger;
   joinLimits?: Partial<JoinGuardLimits>;
+  /** What a workshop, a person or an address may cost (`server/limits.ts`; the README's table of limits). */
+  limits?: Partial<ServerLimits>;
   yjs?: Partial<YjsEndpointOptions>;
   /** A lower cap on notes per workshop than `LIMITS.notesPerWorkshop` (`NOTES_PER_WORKSHOP`; tests use it). */
   notesPerWorkshop?: number;
@@ -88,6 +93,7 @@ async function loadNext(options: { dev: boolean; dir: string }, host: string, po
 export async function createAppServer(options: AppServerOptions): Promise<AppServer> {
   const host = options.host ?? '127.0.0.1';
   const log = options.logger ?? createLogger();
+  const limits = serverLimits(options.limits);
   let phase: Phase = 'starting';
   const store = new Store(options.dataDir);
   const workshops = new Workshops(store);
@@ -99,15 +105,23 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
     controlConnections: () => control.connectionCount,
     isReady: () => phase === 'ready',
   });
-  const control = new ControlPlane(workshops, log, () => metrics.rateLimited.inc({ limit: 'control_commands' }));
-  const rooms = new RoomRegistry(store, log, {
-    // The lock is enforced here, where updates arrive, not by hiding buttons.
-    canWrite: (conn) => conn.identity.role === 'facilitator' || !sessions.get(conn.identity.workshopId).isBoardLocked,
-    caps: options.notesPerWorkshop === undefined ? {} : { notes: options.notesPerWorkshop },
-    ...metrics.roomHooks(),
+  const control = new ControlPlane(workshops, log, {
+    connectionsPerParticipant: limits.connectionsPerParticipant,
+    onRateLimited: () => metrics.rateLimited.inc({ limit: 'control_commands' }),
   });
-  const yjs = new YjsEndpoint(workshops, rooms, log, { ...DEFAULT_YJS_OPTIONS, ...options.yjs });
-  control.useCommands(new CommandHandler({ sessions, workshops, control, rooms, yjs, log }));
+  const rooms = new RoomRegistry(
+    store,
+    log,
+    {
+      // The lock is enforced here, where updates arrive, not by hiding buttons.
+      canWrite: (conn) => conn.identity.role === 'facilitator' || !sessions.get(conn.identity.workshopId).isBoardLocked,
+      caps: options.notesPerWorkshop === undefined ? {} : { notes: options.notesPerWorkshop },
+      ...metrics.roomHooks(),
+    },
+    limits,
+  );
+  const yjs = new YjsEndpoint(workshops, rooms, log, { ...DEFAULT_YJS_OPTIONS, ...limits, ...options.yjs });
+  control.useCommands(new CommandHandler({ sessions, workshops, control, rooms, yjs, log, limits }));
   const pdfExporter = new PdfExporter(options.pdfExport);
   const api = {
     pdfExporter,
@@ -117,6 +131,9 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
     workshops,
     rooms,
     joinGuard: new JoinGuard({ ...DEFAULT_JOIN_LIMITS, ...options.joinLimits }),
+    limits,
+    requestLimits: new RequestLimits(limits),
+    quota: new StorageQuota(store.connection(), options.dataDir, limits),
     log,
     publicUrl: options.publicUrl?.replace(/\/+$/, '') ?? null,
     trustProxy: options.trustProxy ?? false,

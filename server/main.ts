@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { createAppServer } from './createAppServer';
+import { limitsFromEnv } from './limits';
 import { createLogger } from './log';
 
 /** The only place that reads the environment. */
@@ -27,6 +28,7 @@ const HARD_STOP_MARGIN_MS = 10_000;
 
 async function main(): Promise<void> {
   const env = EnvSchema.parse(process.env);
+  const limits = limitsFromEnv(process.env);
   const isDev = process.argv.includes('--dev');
   process.env.NEXT_TELEMETRY_DISABLED = '1';
   const logger = createLogger(env.LOG_LEVEL);
@@ -38,6 +40,7 @@ async function main(): Promise<void> {
     publicUrl: env.PUBLIC_URL ?? null,
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
     notesPerWorkshop: env.NOTES_PER_WORKSHOP,
+    limits,
     metricsToken: env.METRICS_TOKEN ?? null,
     logger,
   });

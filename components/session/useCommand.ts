@@ -5,13 +5,13 @@ import type { CommandInput, CommandReply } from '../../lib/session/commands';
 
 export type SendCommand = (command: CommandInput) => Promise<CommandReply>;
 
-/** Sends commands and keeps the last failure as a sentence to show. */
+/** Sends commands and keeps the last failure (or what an accepted command could not do in full) as a sentence to show. */
 export function useCommand(send: SendCommand) {
   const [error, setError] = useState<string | null>(null);
   const run = useCallback(
     async (command: CommandInput) => {
       const reply = await send(command);
-      setError(reply.ok ? null : reply.error);
+      setError(reply.ok ? (reply.notice ?? null) : reply.error);
       return reply;
     },
     [send],

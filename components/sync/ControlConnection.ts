@@ -71,6 +71,10 @@ export class ControlConnection {
       if (error.message === 'unauthorized') hooks.onEnded();
     });
     this.socket.on('roster', (roster) => this.set({ roster }));
+    this.socket.on('roster:update', (entry) => this.set({ roster: withEntry(this.state.roster, entry) }));
+    this.socket.on('roster:remove', (participantId) =>
+      this.set({ roster: this.state.roster.filter((entry) => entry.participantId !== participantId) }),
+    );
     this.socket.on('session', ({ state, serverNow }) => {
       if (this.state.session && state.revision < this.state.session.revision) return; // a stale broadcast
       this.set({ session: state, clockOffsetMs: serverNow - Date.now() });
@@ -143,4 +147,11 @@ export class ControlConnection {
   destroy(): void {
     this.socket.disconnect();
   }
+}
+
+/** The roster with one entry replaced in place, or added at the end (people are listed in join order). */
+function withEntry(roster: RosterEntry[], entry: RosterEntry): RosterEntry[] {
+  const at = roster.findIndex((existing) => existing.participantId === entry.participantId);
+  if (at === -1) return [...roster, entry];
+  return roster.map((existing, i) => (i === at ? entry : existing));
 }

@@ -13,7 +13,8 @@ async function failureOf(res: Response): Promise<string> {
   const body = (await res.json().catch(() => null)) as { error?: string } | null;
   const reason = body?.error ?? `The server answered ${res.status}.`;
   const retryAfter = Number(res.headers.get('retry-after'));
-  return res.status === 503 && retryAfter > 0 ? `${reason} (Try again in ${retryAfter} s.)` : reason;
+  const saysWhen = /try again in \d/i.test(reason);
+  return (res.status === 503 || res.status === 429) && retryAfter > 0 && !saysWhen ? `${reason} (Try again in ${retryAfter} s.)` : reason;
 }
 
 /** Fetches a download with the key in a header (never in a URL) and saves it under the server's file name. */

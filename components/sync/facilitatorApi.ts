@@ -38,5 +38,22 @@ export const takeSnapshot = (code: string, facilitatorKey: string, name: string)
 export const listSnapshots = (code: string, facilitatorKey: string) =>
   callWithKey<{ snapshots: SnapshotSummary[] }>(`${base(code)}/snapshots`, facilitatorKey);
 
+/** Deletes a snapshot (to make room under the workshop's storage limit); the server answers 204. */
+export async function deleteSnapshot(code: string, facilitatorKey: string, snapshotId: string): Promise<ApiResult<null>> {
+  let res: Response;
+  try {
+    res = await fetch(`${base(code)}/snapshots/${encodeURIComponent(snapshotId)}`, {
+      method: 'DELETE',
+      cache: 'no-store',
+      headers: { authorization: `Bearer ${facilitatorKey}` },
+    });
+  } catch {
+    return { ok: false, status: 0, error: UNREACHABLE };
+  }
+  if (res.ok) return { ok: true, value: null };
+  const body = (await res.json().catch(() => null)) as { error?: string } | null;
+  return { ok: false, status: res.status, error: body?.error ?? `The server answered ${res.status}.` };
+}
+
 export const snapshotExportPath = (code: string, snapshotId: string) =>
   `${base(code)}/snapshots/${encodeURIComponent(snapshotId)}/export.json`;

@@ -1,7 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { listSnapshots, snapshotExportPath, takeSnapshot, type SnapshotSummary } from '../sync/facilitatorApi';
+import { deleteSnapshot, listSnapshots, snapshotExportPath, takeSnapshot, type SnapshotSummary } from '../sync/facilitatorApi';
 import { FormError } from '../ui/FormError';
 import { downloadWithKey } from '../sync/download';
 
@@ -41,6 +41,14 @@ export function SnapshotPanel({ code, facilitatorKey }: { code: string; facilita
     if (!result.ok) setError(result.error);
   }
 
+  async function remove(snapshot: SnapshotSummary) {
+    if (!window.confirm(`Delete the snapshot "${snapshot.name}"? It cannot be brought back.`)) return;
+    setError(null);
+    const result = await deleteSnapshot(code, facilitatorKey, snapshot.id);
+    if (!result.ok) return setError(result.error);
+    setSnapshots((current) => current.filter((s) => s.id !== snapshot.id));
+  }
+
   return (
     <section aria-labelledby="snapshots-heading" className="flex flex-col gap-2">
       <h3 id="snapshots-heading" className="font-semibold text-slate-900">
@@ -72,6 +80,9 @@ export function SnapshotPanel({ code, facilitatorKey }: { code: string; facilita
               </a>
               <button type="button" className="btn-secondary btn-small" onClick={() => void download(snapshot)}>
                 Download JSON<span className="sr-only"> of {snapshot.name}</span>
+              </button>
+              <button type="button" className="btn-secondary btn-small" onClick={() => void remove(snapshot)}>
+                Delete<span className="sr-only"> {snapshot.name}</span>
               </button>
             </li>
           ))}

@@ -89,7 +89,11 @@ export const PARTICIPANT_COMMANDS: ReadonlySet<CommandType> = new Set([
 export type DraftCommand = Extract<Command, { type: 'draft.add' | 'draft.edit' | 'draft.delete' | 'drafts.reveal' }>;
 export type VoteCommand = Extract<Command, { type: 'vote.open' | 'vote.close' | 'vote.cast' }>;
 
-export type CommandReply = { ok: true } | { ok: false; error: string };
+/**
+ * The answer to a command. `notice`: what an accepted command could not do in full (a reveal that
+ * did not all fit). `status`: set when a limit refused it, as in HTTP (409 a cap is reached, 429 too fast).
+ */
+export type CommandReply = { ok: true; notice?: string } | { ok: false; error: string; status?: 409 | 429 };
 
 /** Distributes `Omit` over a union, so each command keeps its own fields. */
 export type CommandInput = Command extends infer C ? (C extends Command ? Omit<C, 'id'> : never) : never;

@@ -14,6 +14,7 @@ import {
 import { reduceSession } from '../../lib/session/reduce';
 import type { SessionBroadcast } from '../../lib/wire';
 import type { Identity } from '../identity';
+import type { ServerLimits } from '../limits';
 import type { Logger } from '../log';
 import type { Workshops } from '../Workshops';
 import type { RoomRegistry } from '../yjs/RoomRegistry';
@@ -40,8 +41,11 @@ interface Deps {
   rooms: RoomRegistry;
   yjs: YjsEndpoint;
   log: Logger;
+  limits: Pick<ServerLimits, 'draftsPerParticipant' | 'draftsPerWorkshop'>;
   now?: () => number;
 }
+
+const toReply = (result: Result<unknown>): CommandReply => (result.ok ? { ok: true } : { ok: false, error: result.error });
 
 /**
  * Applies control-plane commands: parse, authorize (facilitator only, bar "I'm done"),
@@ -54,7 +58,7 @@ export class CommandHandler {
 
   constructor(private readonly deps: Deps) {
     this.now = deps.now ?? Date.now;
-    this.drafts = new Drafts(deps.workshops.store, deps.rooms, this.now);
+    this.drafts = new Drafts(deps.workshops.store, deps.rooms, deps.limits, this.now);
     this.votes = new Votes(deps.workshops.store, deps.rooms);
   }
 
@@ -72,16 +76,19 @@ export class CommandHandler {
       log.warn({ type: command.type }, 'facilitator command from a participant refused');
       return { ok: false, error: 'Only the facilitator can do that.' };
     }
-    const result = this.apply(identity, command);
-    const reply: CommandReply = result.ok ? { ok: true } : { ok: false, error: result.error };
+    const reply = this.apply(identity, command);
     this.deps.sessions.rememberReply(identity.workshopId, command.id, reply);
     return reply;
   }
 
-  private apply(identity: Identity, command: Command): Result<void> {
+  private apply(identity: Identity, command: Command): CommandReply {
     if (isDraftCommand(command)) return this.applyDraft(identity, command);
-    if (isVoteCommand(command)) return this.applyVote(identity, command);
-    if (command.type === 'room.rotateCode') return this.rotateCode(identity.workshopId);
+    if (isVoteCommand(command)) return toReply(this.applyVote(identity, command));
+    if (command.type === 'room.rotateCode') return toReply(this.rotateCode(identity.workshopId));
+    return toReply(this.applySession(identity, command));
+  }
+
+  private applySession(identity: Identity, command: Command): Result<void> {
     const { sessions, workshops, rooms } = this.deps;
     if (command.type === 'participant.kick') {
       const target = workshops.participants(identity.workshopId).find((p) => p.id === command.participantId);
@@ -89,8 +96,8 @@ export class CommandHandler {
       if (target.role === 'facilitator') return fail('The facilitator cannot be removed.');
     }
     const personaIds =
-      command.type === 'persona.activate' ? rooms.readDoc(identity.workshopId, (doc) => readPersonas(doc).map((p) => p.id)) : [];
-    const quadrants = command.type === 'map.set' ? rooms.readDoc(identity.workshopId, readQuadrants) : SIX_QUADRANTS;
+      command.type === 'persona.activate' ? rooms.readWarm(identity.workshopId, (doc) => readPersonas(doc).map((p) => p.id)) : [];
+    const quadrants = command.type === 'map.set' ? rooms.readWarm(identity.workshopId, readQuadrants) : SIX_QUADRANTS;
     const next = reduceSession(sessions.get(identity.workshopId), command, {
       now: this.now(),
       participantId: identity.participantId,
@@ -110,18 +117,23 @@ export class CommandHandler {
     return ok(undefined);
   }
 
-  private applyDraft(identity: Identity, command: DraftCommand): Result<void> {
+  private applyDraft(identity: Identity, command: DraftCommand): CommandReply {
     const { workshopId } = identity;
-    const authors = command.type === 'drafts.reveal' ? this.drafts.pending(workshopId).authors : [identity.participantId];
-    const result = this.drafts.apply(identity, command, this.deps.sessions.get(workshopId));
-    if (!result.ok) return result;
-    const pending = this.drafts.pending(workshopId);
-    for (const author of authors) {
-      const mine = pending.of(author);
-      for (const socket of this.deps.control.toParticipant(author)) socket.emit('drafts:mine', mine);
-    }
-    this.deps.control.toWorkshop(workshopId).emit('drafts:pending', pending.count);
-    return result;
+    const { reply, revealed } = this.drafts.apply(identity, command, this.deps.sessions.get(workshopId));
+    if (!reply.ok) return reply;
+    // Only the people whose drafts changed get their list again (each their own, from memory).
+    const authors = new Set(revealed.map((draft) => draft.participantId));
+    if (command.type !== 'drafts.reveal') authors.add(identity.participantId);
+    for (const author of authors) this.sendDrafts(workshopId, author);
+    this.deps.control.toWorkshop(workshopId).emit('drafts:pending', this.drafts.pendingCount(workshopId));
+    return reply;
+  }
+
+  private sendDrafts(workshopId: string, participantId: string): void {
+    const sockets = this.deps.control.toParticipant(participantId);
+    if (sockets.length === 0) return;
+    const mine = this.drafts.mine(workshopId, participantId);
+    for (const socket of sockets) socket.emit('drafts:mine', mine);
   }
 
   private applyVote(identity: Identity, command: VoteCommand): Result<void> {
@@ -157,9 +169,9 @@ export class CommandHandler {
   private kick(workshopId: string, participantId: string): void {
     const { workshops, yjs, control, log } = this.deps;
     workshops.remove(participantId, this.now());
-    yjs.disconnectParticipant(participantId, CLOSE_CODES.kicked, 'removed by the facilitator');
+    yjs.terminateParticipant(participantId, CLOSE_CODES.kicked, 'removed by the facilitator');
     control.endParticipant(participantId, 'The facilitator removed you from this workshop.');
-    control.broadcastRoster(workshopId);
+    control.rosterRemoved(workshopId, participantId);
     log.info({ workshopId, participantId }, 'participant removed');
   }
 
@@ -175,9 +187,8 @@ export class CommandHandler {
   sendState(socket: Pick<ControlSocketLike, 'emit'> & { data: { identity: Identity } }): void {
     const { workshopId, participantId } = socket.data.identity;
     socket.emit('session', this.broadcast(workshopId));
-    const pending = this.drafts.pending(workshopId);
-    socket.emit('drafts:mine', pending.of(participantId));
-    socket.emit('drafts:pending', pending.count);
+    socket.emit('drafts:mine', this.drafts.mine(workshopId, participantId));
+    socket.emit('drafts:pending', this.drafts.pendingCount(workshopId));
     const votes = this.votes.mine(this.deps.sessions.get(workshopId), participantId);
     if (votes) socket.emit('votes:mine', votes);
   }

@@ -36,8 +36,12 @@ export class ControlPlane {
   constructor(
     private readonly workshops: Workshops,
     private readonly log: Logger,
-    /** Told when a socket's command was refused by its rate limit. For metrics. */
-    private readonly onRateLimited: () => void = () => undefined,
+    private readonly options: {
+      /** Control sockets one participant may hold; a new one closes the oldest. */
+      connectionsPerParticipant?: number;
+      /** Told when a socket's command was refused by its rate limit. For metrics. */
+      onRateLimited?: () => void;
+    } = {},
   ) {
     // engine.io is driven by our own upgrade router and request handler, so socket.io never
     // attaches listeners to the HTTP server (and cannot destroy the Yjs endpoint's upgrades).
@@ -76,36 +80,61 @@ export class ControlPlane {
     const { identity } = socket.data;
     socket.on('error', (error) => this.log.warn({ participantId: identity.participantId, err: error.message }, 'control socket error'));
     const sockets = this.online.get(identity.participantId) ?? new Set();
+    const wasOnline = sockets.size > 0;
     sockets.add(socket);
     this.online.set(identity.participantId, sockets);
+    this.makeRoom(sockets);
     void socket.join(roomOf(identity.workshopId));
+    // The whole roster to this socket only; everyone else hears of the one entry that changed.
+    socket.emit('roster', this.roster(identity.workshopId));
+    if (!wasOnline) socket.to(roomOf(identity.workshopId)).emit('roster:update', this.entry(identity, true));
     this.commands?.sendState(socket);
     // Someone who joined before the code was rotated learns the new one, to show and share.
     const currentCode = this.workshops.codeOf(identity.workshopId);
     if (currentCode && parseRoomCode((socket.handshake.auth as Record<string, unknown>).code) !== currentCode) {
       socket.emit('workshop:code', currentCode);
     }
-    this.broadcastRoster(identity.workshopId);
-    socket.on('command', (command: unknown, ack: unknown) => {
-      const reply = typeof ack === 'function' ? (ack as (value: unknown) => void) : () => undefined;
-      if (!socket.data.budget.take()) {
-        this.onRateLimited();
-        reply({ ok: false, error: 'Too many commands. Wait a moment.' });
-        return;
-      }
-      // A kicked participant's open socket must not act on an old identity.
-      if (!this.workshops.isStillIn(identity)) {
-        reply({ ok: false, error: 'You are no longer in this workshop.' });
-        socket.disconnect(true);
-        return;
-      }
-      reply(this.commands?.handle(identity, command) ?? { ok: false, error: 'Not ready.' });
-    });
+    socket.on('command', (command: unknown, ack: unknown) => this.onCommand(socket, command, ack));
     socket.on('disconnect', () => {
       sockets.delete(socket);
-      if (sockets.size === 0) this.online.delete(identity.participantId);
-      this.broadcastRoster(identity.workshopId);
+      if (sockets.size > 0 || this.online.get(identity.participantId) !== sockets) return;
+      this.online.delete(identity.participantId);
+      if (this.workshops.isStillIn(identity)) this.toWorkshop(identity.workshopId).emit('roster:update', this.entry(identity, false));
     });
+  }
+
+  /**
+   * Past the cap, the participant's oldest control socket goes: its transport is closed, so a
+   * tab still open reconnects (and the then-oldest makes way), while a dead one is gone for good.
+   */
+  private makeRoom(sockets: Set<ControlSocket>): void {
+    while (sockets.size > (this.options.connectionsPerParticipant ?? 8)) {
+      const oldest = sockets.values().next().value!;
+      sockets.delete(oldest);
+      this.log.info({ participantId: oldest.data.identity.participantId }, 'oldest control socket closed: too many');
+      oldest.conn.close();
+    }
+  }
+
+  private onCommand(socket: ControlSocket, command: unknown, ack: unknown): void {
+    const { identity } = socket.data;
+    const reply = typeof ack === 'function' ? (ack as (value: unknown) => void) : () => undefined;
+    if (!socket.data.budget.take()) {
+      this.options.onRateLimited?.();
+      reply({ ok: false, error: 'Too many commands. Wait a moment.', status: 429 });
+      return;
+    }
+    // A kicked participant's open socket must not act on an old identity.
+    if (!this.workshops.isStillIn(identity)) {
+      reply({ ok: false, error: 'You are no longer in this workshop.' });
+      terminate(socket);
+      return;
+    }
+    reply(this.commands?.handle(identity, command) ?? { ok: false, error: 'Not ready.' });
+  }
+
+  private entry(identity: Identity, isOnline: boolean): RosterEntry {
+    return { participantId: identity.participantId, name: identity.name, role: identity.role, isOnline };
   }
 
   roster(workshopId: string): RosterEntry[] {
@@ -117,8 +146,9 @@ export class ControlPlane {
     }));
   }
 
-  broadcastRoster(workshopId: string): void {
-    this.io.to(roomOf(workshopId)).emit('roster', this.roster(workshopId));
+  /** Tells everyone a participant left the roster (removed by the facilitator). */
+  rosterRemoved(workshopId: string, participantId: string): void {
+    this.toWorkshop(workshopId).emit('roster:remove', participantId);
   }
 
   toWorkshop(workshopId: string) {
@@ -130,11 +160,13 @@ export class ControlPlane {
     return [...(this.online.get(participantId) ?? [])];
   }
 
-  /** Ends every control socket of a removed participant. */
+  /** Ends every control socket of a removed participant at once (no close handshake to wait out). */
   endParticipant(participantId: string, reason: string): void {
-    for (const socket of this.online.get(participantId) ?? []) {
+    const sockets = this.online.get(participantId);
+    this.online.delete(participantId);
+    for (const socket of sockets ?? []) {
       socket.emit('session:ended', reason);
-      socket.disconnect(true);
+      terminate(socket);
     }
   }
 
@@ -171,4 +203,18 @@ export class ControlPlane {
     });
     this.engine.close();
   }
+}
+
+/**
+ * Disconnects a socket and drops its connection at once. engine.io closes a WebSocket transport
+ * with a close handshake, which a hostile client can leave hanging for ws's 30 s timeout; once
+ * the queued packets (the reason) are written, the raw socket is destroyed instead.
+ */
+function terminate(socket: ControlSocket): void {
+  const conn = socket.conn;
+  conn.once('close', () => {
+    const raw = (conn.transport as unknown as { socket?: { terminate?: () => void } }).socket;
+    if (typeof raw?.terminate === 'function') raw.terminate();
+  });
+  socket.disconnect(true);
 }

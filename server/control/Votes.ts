@@ -43,7 +43,7 @@ export class Votes {
     const round = session.vote;
     if (!round || round.status !== 'open') return fail('Voting is closed.');
     // One map lookup, not a parse of every note on the board: casting a dot is a hot path.
-    const note = this.rooms.readDoc(identity.workshopId, (doc) => readNote(doc, command.noteId));
+    const note = this.rooms.readWarm(identity.workshopId, (doc) => readNote(doc, command.noteId));
     if (!note) return fail('That note no longer exists.');
     if ((round.personaId && note.personaId !== round.personaId) || (round.quadrant && note.quadrant !== round.quadrant)) {
       return fail('That note is not part of this vote.');

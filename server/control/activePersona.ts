@@ -7,6 +7,6 @@ import type { RoomRegistry } from '../yjs/RoomRegistry';
  * or it was deleted since, the first live persona.
  */
 export function activePersonaId(rooms: RoomRegistry, workshopId: string, session: SessionState): string | null {
-  const live = rooms.readDoc(workshopId, (doc) => readPersonas(doc).map((persona) => persona.id));
+  const live = rooms.readWarm(workshopId, (doc) => readPersonas(doc).map((persona) => persona.id));
   return live.find((id) => id === session.activePersonaId) ?? live[0] ?? null;
 }

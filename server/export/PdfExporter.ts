@@ -43,10 +43,18 @@ export class PdfExporter {
   }
 
   /** Renders once a slot is free; throws `ExportRefusedError` when busy or too slow. */
-  async render(model: ExportModel): Promise<Uint8Array> {
+  render(model: ExportModel): Promise<Uint8Array> {
+    return this.renderFrom(() => Promise.resolve(model));
+  }
+
+  /**
+   * Takes a slot first, then builds the model (reading the board, converting pictures) and
+   * renders it: a request refused for being busy costs no work at all.
+   */
+  async renderFrom(build: () => Promise<ExportModel>): Promise<Uint8Array> {
     const release = await this.gate.acquire();
     try {
-      return await this.renderPdf(model, this.limits.timeoutMs);
+      return await this.renderPdf(await build(), this.limits.timeoutMs);
     } finally {
       release();
     }

@@ -53,8 +53,7 @@ function readModel(ctx: ExportContext, workshop: WorkshopRow): ExportModel {
 async function renderPdf(ctx: ExportContext, workshop: WorkshopRow, res: ServerResponse): Promise<Uint8Array> {
   const startedAt = performance.now();
   try {
-    const model = await attachPosterPictures(readModel(ctx, workshop), ctx.pictures, workshop.id, ctx.log);
-    const pdf = await ctx.pdf.render(model);
+    const pdf = await ctx.pdf.renderFrom(() => attachPosterPictures(readModel(ctx, workshop), ctx.pictures, workshop.id, ctx.log));
     ctx.log.info({ workshopId: workshop.id, bytes: pdf.byteLength, ms: Math.round(performance.now() - startedAt) }, 'pdf exported');
     return pdf;
   } catch (error) {

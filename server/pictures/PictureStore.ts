@@ -14,10 +14,11 @@ export class PictureStore {
       insert: db.prepare('INSERT INTO pictures (id, workshop_id, bytes, content_type, created_at) VALUES (?, ?, ?, ?, ?)'),
       count: db.prepare('SELECT count(*) AS n FROM pictures WHERE workshop_id = ?'),
       get: db.prepare('SELECT bytes, content_type AS contentType FROM pictures WHERE workshop_id = ? AND id = ?'),
-      copyAll: db.prepare(
+      copyOne: db.prepare(
         `INSERT OR IGNORE INTO pictures (id, workshop_id, bytes, content_type, created_at)
-         SELECT id, ?, bytes, content_type, ? FROM pictures WHERE workshop_id = ?`,
+         SELECT id, ?, bytes, content_type, ? FROM pictures WHERE workshop_id = ? AND id = ?`,
       ),
+      bytesOf: db.prepare('SELECT coalesce(length(bytes), 0) AS n FROM pictures WHERE workshop_id = ? AND id = ?'),
     };
   }
 
@@ -33,8 +34,13 @@ export class PictureStore {
     return (this.stmts.get.get(workshopId, id) as StoredPicture | undefined) ?? null;
   }
 
-  /** Gives a copied workshop the same pictures under the same ids, so its personas keep them. */
-  copyAll(fromWorkshopId: string, toWorkshopId: string, now = Date.now()): void {
-    this.stmts.copyAll.run(toWorkshopId, now, fromWorkshopId);
+  /** Gives a copied workshop these pictures under the same ids, so its personas keep them. */
+  copy(fromWorkshopId: string, toWorkshopId: string, ids: readonly string[], now = Date.now()): void {
+    for (const id of ids) this.stmts.copyOne.run(toWorkshopId, now, fromWorkshopId, id);
+  }
+
+  /** The stored size of these pictures together (unknown ids count nothing). */
+  bytesOf(workshopId: string, ids: readonly string[]): number {
+    return ids.reduce((sum, id) => sum + ((this.stmts.bytesOf.get(workshopId, id) as { n: number } | undefined)?.n ?? 0), 0);
   }
 }

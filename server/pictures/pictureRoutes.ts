@@ -3,6 +3,7 @@ import { newId } from '../../lib/ids';
 import { PictureIdSchema } from '../../lib/persona';
 import { HttpError, sendJson } from '../http/respond';
 import type { Logger } from '../log';
+import type { StorageQuota } from '../storage/StorageQuota';
 import type { WorkshopRow } from '../storage/Store';
 import type { PictureStore } from './PictureStore';
 import { MAX_PICTURE_BYTES, processPicture } from './processPicture';
@@ -46,6 +47,12 @@ export async function readBodyBytes(req: IncomingMessage, maxBytes: number): Pro
 export interface PictureContext {
   pictures: PictureStore;
   log: Logger;
+  quota: StorageQuota;
+}
+
+function requireRoom(ctx: PictureContext, workshopId: string, bytes: number): void {
+  const refusal = ctx.quota.refusal(bytes, workshopId);
+  if (refusal) throw new HttpError(507, refusal);
 }
 
 /** Counts uploads being decoded, per server (not a module global, so test servers stay apart). */
@@ -56,6 +63,7 @@ export async function receivePicture(ctx: PictureContext, workshop: WorkshopRow,
   if (ctx.pictures.count(workshop.id) >= MAX_PICTURES_PER_WORKSHOP) {
     throw new HttpError(409, `This workshop already holds ${MAX_PICTURES_PER_WORKSHOP} pictures.`);
   }
+  requireRoom(ctx, workshop.id, 0); // a full workshop or disk is told before the upload is read
   const body = await readBodyBytes(req, MAX_PICTURE_BYTES);
   if (body.length === 0) throw new HttpError(400, 'Send the picture as the request body.');
   const busy = inFlight.get(ctx.pictures) ?? 0;
@@ -69,6 +77,7 @@ export async function receivePicture(ctx: PictureContext, workshop: WorkshopRow,
     inFlight.set(ctx.pictures, (inFlight.get(ctx.pictures) ?? 1) - 1),
   );
   if (!picture.ok) throw new HttpError(400, picture.error);
+  requireRoom(ctx, workshop.id, picture.value.bytes.length);
   const pictureId = newId();
   ctx.pictures.add(workshop.id, pictureId, picture.value);
   ctx.log.info({ workshopId: workshop.id, pictureId, bytes: picture.value.bytes.length }, 'picture stored');

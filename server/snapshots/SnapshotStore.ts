@@ -17,6 +17,7 @@ export class SnapshotStore {
       list: db.prepare('SELECT id, name, created_at AS createdAt FROM snapshots WHERE workshop_id = ? ORDER BY created_at, id'),
       count: db.prepare('SELECT count(*) AS n FROM snapshots WHERE workshop_id = ?'),
       get: db.prepare('SELECT id, name, created_at AS createdAt, state FROM snapshots WHERE workshop_id = ? AND id = ?'),
+      delete: db.prepare('DELETE FROM snapshots WHERE workshop_id = ? AND id = ?'),
     };
   }
 
@@ -36,6 +37,11 @@ export class SnapshotStore {
   get(workshopId: string, id: string): (SnapshotSummary & { state: Uint8Array }) | null {
     const row = this.stmts.get.get(workshopId, id) as (SnapshotSummary & { state: Buffer }) | undefined;
     return row ? { id: row.id, name: row.name, createdAt: row.createdAt, state: new Uint8Array(row.state) } : null;
+  }
+
+  /** False when the workshop has no such snapshot. */
+  delete(workshopId: string, id: string): boolean {
+    return this.stmts.delete.run(workshopId, id).changes > 0;
   }
 
   state(workshopId: string, id: string): Uint8Array | null {

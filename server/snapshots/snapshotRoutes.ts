@@ -7,6 +7,7 @@ import { exportBoardJson } from '../export/exportJson';
 import { exportFileName } from '../export/exportRoutes';
 import { HttpError, sendJson } from '../http/respond';
 import type { Logger } from '../log';
+import type { StorageQuota } from '../storage/StorageQuota';
 import type { WorkshopRow } from '../storage/Store';
 import type { RoomRegistry } from '../yjs/RoomRegistry';
 import type { SnapshotStore, SnapshotSummary } from './SnapshotStore';
@@ -27,6 +28,7 @@ export interface SnapshotContext {
   snapshots: SnapshotStore;
   rooms: RoomRegistry;
   log: Logger;
+  quota: StorageQuota;
 }
 
 /** Freezes the board as it is now (what is stored, live edits included). The caller is the facilitator. */
@@ -35,10 +37,22 @@ export function takeSnapshot(ctx: SnapshotContext, workshop: WorkshopRow, name: 
     throw new HttpError(409, `A workshop keeps at most ${MAX_SNAPSHOTS_PER_WORKSHOP} snapshots.`);
   }
   const state = ctx.rooms.readDoc(workshop.id, (doc) => Y.encodeStateAsUpdate(doc));
+  const refusal = ctx.quota.refusal(state.byteLength, workshop.id);
+  if (refusal) throw new HttpError(507, refusal);
   const snapshot: SnapshotSummary = { id: newId(), name, createdAt: now };
   ctx.snapshots.add(workshop.id, snapshot, state);
   ctx.log.info({ workshopId: workshop.id, snapshotId: snapshot.id, bytes: state.byteLength }, 'snapshot taken');
   sendJson(res, 201, snapshot);
+}
+
+/** Deletes a snapshot (the facilitator makes room under the workshop's storage limit). */
+export function deleteSnapshot(ctx: SnapshotContext, workshop: WorkshopRow, rawId: string | undefined, res: ServerResponse): void {
+  if (!rawId || !ID_PATTERN.test(rawId) || !ctx.snapshots.delete(workshop.id, rawId)) {
+    throw new HttpError(404, 'No such snapshot in this workshop.');
+  }
+  ctx.log.info({ workshopId: workshop.id, snapshotId: rawId }, 'snapshot deleted');
+  res.writeHead(204, { 'cache-control': 'no-store' });
+  res.end();
 }
 
 export function listSnapshots(ctx: SnapshotContext, workshop: WorkshopRow, res: ServerResponse): void {

@@ -2,7 +2,10 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Role } from '../../lib/api';
+import { DraftStore } from './DraftStore';
 import { MIGRATIONS } from './migrations';
+
+export type { DraftRow } from './DraftStore';
 
 export interface WorkshopRow {
   id: string;
@@ -17,19 +20,6 @@ export interface ParticipantRow {
   workshopId: string;
   name: string;
   role: Role;
-  createdAt: number;
-}
-
-export interface DraftRow {
-  id: string;
-  workshopId: string;
-  participantId: string;
-  stepId: string;
-  personaId: string;
-  quadrant: string;
-  text: string;
-  color: string;
-  isAnonymous: boolean;
   createdAt: number;
 }
 
@@ -48,6 +38,8 @@ export interface StoredDoc {
 export class Store {
   private readonly db: Database.Database;
   private readonly stmts;
+  /** Private drafts (`DraftStore`), on the same connection. */
+  readonly drafts: DraftStore;
 
   constructor(dataDir: string) {
     mkdirSync(dataDir, { recursive: true });
@@ -58,6 +50,7 @@ export class Store {
     this.db.pragma('busy_timeout = 5000');
     this.migrate();
     this.stmts = this.prepare();
+    this.drafts = new DraftStore(this.db);
   }
 
   private migrate(): void {
@@ -119,19 +112,6 @@ export class Store {
       setCode: db.prepare('UPDATE workshops SET code = ? WHERE id = ?'),
       codeOf: db.prepare('SELECT code FROM workshops WHERE id = ?'),
       retireCode: db.prepare('INSERT INTO retired_codes (code, workshop_id, retired_at) VALUES (?, ?, ?)'),
-      insertDraft: db.prepare(
-        `INSERT OR IGNORE INTO drafts (id, workshop_id, participant_id, step_id, persona_id, quadrant, text, color, is_anonymous, created_at)
-         VALUES (@id, @workshopId, @participantId, @stepId, @personaId, @quadrant, @text, @color, @isAnonymous, @createdAt)`,
-      ),
-      editDraft: db.prepare('UPDATE drafts SET text = ? WHERE id = ? AND participant_id = ? AND revealed_at IS NULL'),
-      deleteDraft: db.prepare('DELETE FROM drafts WHERE id = ? AND participant_id = ? AND revealed_at IS NULL'),
-      pendingDrafts: db.prepare(
-        `SELECT id, workshop_id AS workshopId, participant_id AS participantId, step_id AS stepId, persona_id AS personaId, quadrant, text, color,
-                is_anonymous AS isAnonymous, created_at AS createdAt
-           FROM drafts WHERE workshop_id = ? AND revealed_at IS NULL ORDER BY created_at, id`,
-      ),
-      markRevealed: db.prepare('UPDATE drafts SET revealed_at = ? WHERE id = ?'),
-      draftAuthor: db.prepare('SELECT participant_id AS participantId, is_anonymous AS isAnonymous FROM drafts WHERE id = ?'),
       votesOf: db.prepare('SELECT note_id AS noteId, dots FROM votes WHERE round_id = ? AND participant_id = ?'),
       setVote: db.prepare(
         `INSERT INTO votes (workshop_id, round_id, participant_id, note_id, dots) VALUES (?, ?, ?, ?, ?)
@@ -141,6 +121,9 @@ export class Store {
       tally: db.prepare('SELECT note_id AS noteId, sum(dots) AS dots FROM votes WHERE round_id = ? GROUP BY note_id'),
       removeParticipant: db.prepare('UPDATE participants SET removed_at = ? WHERE id = ? AND removed_at IS NULL'),
       revokeTokens: db.prepare('UPDATE tokens SET revoked_at = ? WHERE participant_id = ? AND revoked_at IS NULL'),
+      countParticipants: db.prepare(
+        "SELECT count(*) AS n FROM participants WHERE workshop_id = ? AND role = 'participant' AND removed_at IS NULL",
+      ),
     };
   }
 
@@ -192,6 +175,11 @@ export class Store {
   /** Is this participant still in the workshop (not removed)? One indexed row, for every command. */
   isParticipantActive(participantId: string, workshopId: string): boolean {
     return this.stmts.isActive.get(participantId, workshopId) !== undefined;
+  }
+
+  /** Participants (not the facilitator) still in the workshop. */
+  participantCount(workshopId: string): number {
+    return (this.stmts.countParticipants.get(workshopId) as { n: number }).n;
   }
 
   participantsOf(workshopId: string): ParticipantRow[] {
@@ -255,38 +243,6 @@ export class Store {
       this.stmts.removeParticipant.run(now, participantId);
       this.stmts.revokeTokens.run(now, participantId);
     })();
-  }
-
-  addDraft(draft: DraftRow): void {
-    this.stmts.insertDraft.run({ ...draft, isAnonymous: draft.isAnonymous ? 1 : 0 });
-  }
-
-  /** Changes an unrevealed draft of this participant; false when there is none. */
-  editDraft(draftId: string, participantId: string, text: string): boolean {
-    return this.stmts.editDraft.run(text, draftId, participantId).changes > 0;
-  }
-
-  deleteDraft(draftId: string, participantId: string): boolean {
-    return this.stmts.deleteDraft.run(draftId, participantId).changes > 0;
-  }
-
-  pendingDrafts(workshopId: string): DraftRow[] {
-    return (this.stmts.pendingDrafts.all(workshopId) as (Omit<DraftRow, 'isAnonymous'> & { isAnonymous: number })[]).map((row) => ({
-      ...row,
-      isAnonymous: row.isAnonymous === 1,
-    }));
-  }
-
-  markRevealed(draftIds: readonly string[], now: number): void {
-    this.db.transaction(() => {
-      for (const id of draftIds) this.stmts.markRevealed.run(now, id);
-    })();
-  }
-
-  /** Who wrote a revealed note (kept server-side even for anonymous steps). */
-  draftAuthor(noteId: string): { participantId: string; isAnonymous: boolean } | null {
-    const row = this.stmts.draftAuthor.get(noteId) as { participantId: string; isAnonymous: number } | undefined;
-    return row ? { participantId: row.participantId, isAnonymous: row.isAnonymous === 1 } : null;
   }
 
   votesOf(roundId: string, participantId: string): Record<string, number> {

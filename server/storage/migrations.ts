@@ -104,4 +104,27 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (workshop_id, client_id)
   ) WITHOUT ROWID;
   `,
+  `
+  -- A revealed anonymous draft forgets its author: participant_id becomes nullable.
+  CREATE TABLE drafts_next (
+    id TEXT PRIMARY KEY,
+    workshop_id TEXT NOT NULL REFERENCES workshops (id),
+    participant_id TEXT REFERENCES participants (id),
+    step_id TEXT NOT NULL,
+    persona_id TEXT NOT NULL,
+    quadrant TEXT NOT NULL,
+    text TEXT NOT NULL,
+    color TEXT NOT NULL,
+    is_anonymous INTEGER NOT NULL,
+    created_at INTEGER NOT NULL,
+    revealed_at INTEGER
+  );
+  INSERT INTO drafts_next SELECT id, workshop_id, participant_id, step_id, persona_id, quadrant, text, color, is_anonymous, created_at, revealed_at FROM drafts;
+  DROP TABLE drafts;
+  ALTER TABLE drafts_next RENAME TO drafts;
+  CREATE INDEX drafts_by_workshop ON drafts (workshop_id, revealed_at);
+  -- One person's pending drafts, read on each of their draft commands and connects.
+  CREATE INDEX drafts_pending_by_author ON drafts (workshop_id, participant_id, created_at) WHERE revealed_at IS NULL;
+  UPDATE drafts SET participant_id = NULL WHERE is_anonymous = 1 AND revealed_at IS NOT NULL;
+  `,
 ];

@@ -2,6 +2,7 @@ import type { WebSocket } from 'ws';
 import type { Identity } from '../identity';
 import { TokenBucket } from '../tokenBucket';
 import { CLOSE_CODES, type CloseCode } from '../../lib/closeCodes';
+import { SYNC_REQUEST_BURST } from '../limits';
 import { sendFramed, type FramedMessage } from './frames';
 
 /** A socket past this much unsent data is too slow to keep up; it is closed and resyncs later. */
@@ -13,16 +14,19 @@ export class RoomConnection {
   awarenessClientId: number | null = null;
   readonly messageBudget: TokenBucket;
   readonly awarenessBudget: TokenBucket;
+  /** Sync requests that need an encode of their own (not answered from the room's cached state). */
+  readonly syncBudget: TokenBucket;
   private isClosed = false;
 
   constructor(
     readonly ws: WebSocket,
     readonly identity: Identity,
     readonly connectionId: string,
-    limits: { messagesPerSecond: number; awarenessPerSecond: number },
+    limits: { messagesPerSecond: number; awarenessPerSecond: number; syncRequestsPerMinute: number },
   ) {
     this.messageBudget = new TokenBucket(limits.messagesPerSecond, limits.messagesPerSecond * 2);
     this.awarenessBudget = new TokenBucket(limits.awarenessPerSecond, limits.awarenessPerSecond * 2);
+    this.syncBudget = new TokenBucket(limits.syncRequestsPerMinute / 60, SYNC_REQUEST_BURST);
   }
 
   get isOpen(): boolean {
@@ -45,9 +49,19 @@ export class RoomConnection {
     return false;
   }
 
+  /** Starts the close handshake; nothing this connection sends afterwards is handled. */
   close(code: CloseCode, reason: string): void {
     if (this.isClosed) return;
     this.isClosed = true;
     this.ws.close(code, reason);
+  }
+
+  /**
+   * Sends the close frame and drops the socket at once, without waiting (up to ws's 30 s) for a
+   * reply that a hostile client may never send: for a removed participant, or a connection shed.
+   */
+  terminate(code: CloseCode, reason: string): void {
+    this.close(code, reason);
+    this.ws.terminate();
   }
 }

@@ -6,12 +6,23 @@ import { UpdateLog } from './UpdateLog';
 import { WalCheckpointer } from './WalCheckpointer';
 import { YjsRoom, type RoomHooks } from './YjsRoom';
 
+export interface IdleRoomLimits {
+  /** How long a room loaded for a server-side change or command stays with nobody connected. */
+  idleRoomMs: number;
+  /** How many such rooms may wait at once; the least recently used leaves first. */
+  idleRoomsMax: number;
+}
+
 /**
- * The rooms resident in memory: exactly those with at least one connection. Loading is
- * synchronous (SQLite), so two first connections cannot race into two copies of a doc.
+ * The rooms resident in memory: those with at least one connection, and for a short while
+ * those a command or a server-side change loaded with nobody connected ("idle" rooms), so a run
+ * of commands on an unwatched workshop loads (and compacts) its board once, not per command.
+ * Loading is synchronous (SQLite), so two first connections cannot race into two copies of a doc.
  */
 export class RoomRegistry {
   private readonly rooms = new Map<string, YjsRoom>();
+  /** Idle rooms' unload timers, least recently used first. */
+  private readonly idle = new Map<string, NodeJS.Timeout>();
 
   private readonly updates: UpdateLog;
   /** Keeps SQLite's WAL checkpoints (an fsync each) off the event loop that broadcasts updates. */
@@ -22,6 +33,7 @@ export class RoomRegistry {
     private readonly store: Store,
     private readonly log: Logger,
     private readonly hooks: RoomHooks,
+    private readonly idleLimits: IdleRoomLimits = { idleRoomMs: 30_000, idleRoomsMax: 32 },
   ) {
     this.checkpointer = new WalCheckpointer(store.connection(), log);
     this.clientIds = new ClientIdStore(store.connection());
@@ -53,11 +65,36 @@ export class RoomRegistry {
     return room;
   }
 
-  /** Unloads the room once nobody is connected. */
+  /** Unloads the room once nobody is connected (an idle room waits for its timer). */
   release(room: YjsRoom): void {
-    if (!room.isEmpty || this.rooms.get(room.workshopId) !== room) return;
+    if (!room.isEmpty || this.rooms.get(room.workshopId) !== room || this.idle.has(room.workshopId)) return;
+    this.unload(room);
+  }
+
+  private unload(room: YjsRoom): void {
     this.rooms.delete(room.workshopId);
     room.close();
+  }
+
+  /** Keeps a room nobody is connected to loaded for `idleRoomMs` more (restarting its timer). */
+  private keepIdle(room: YjsRoom): void {
+    const { workshopId } = room;
+    clearTimeout(this.idle.get(workshopId));
+    this.idle.delete(workshopId);
+    if (!room.isEmpty) return;
+    const timer = setTimeout(() => {
+      this.idle.delete(workshopId);
+      this.release(room);
+    }, this.idleLimits.idleRoomMs);
+    timer.unref();
+    this.idle.set(workshopId, timer);
+    while (this.idle.size > this.idleLimits.idleRoomsMax) {
+      const [oldest, oldestTimer] = this.idle.entries().next().value!;
+      clearTimeout(oldestTimer);
+      this.idle.delete(oldest);
+      const evicted = this.rooms.get(oldest);
+      if (evicted) this.release(evicted);
+    }
   }
 
   /** A server-side change (e.g. a reveal): loads the room if needed, persists and broadcasts it. */
@@ -66,8 +103,26 @@ export class RoomRegistry {
     try {
       return room.transact(apply);
     } finally {
-      this.release(room);
+      this.keepIdle(room);
     }
+  }
+
+  /**
+   * Runs `read` on the live doc, loading the room if needed and keeping it loaded a while: for
+   * commands, which come in runs (a vote, a round of drafts), so the board loads once per run.
+   */
+  readWarm<T>(workshopId: string, read: (doc: Y.Doc) => T): T {
+    const room = this.open(workshopId);
+    try {
+      return read(room.doc);
+    } finally {
+      this.keepIdle(room);
+    }
+  }
+
+  /** An upper bound of the board's encoded size (what the 8 MiB cap counts), from the warm room. */
+  approximateBytes(workshopId: string): number {
+    return this.readWarm(workshopId, () => this.rooms.get(workshopId)!.approximateBytes);
   }
 
   /**
@@ -91,6 +146,8 @@ export class RoomRegistry {
 
   /** Closes (and compacts) every room; resolves when the WAL checkpointer has stopped too. */
   closeAll(code?: number, reason?: string): Promise<void> {
+    for (const timer of this.idle.values()) clearTimeout(timer);
+    this.idle.clear();
     for (const room of this.rooms.values()) room.close(code, reason);
     this.rooms.clear();
     return this.checkpointer.close();

@@ -1,25 +1,37 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { CLOSE_CODES } from '../../lib/closeCodes';
+import { CLOSE_CODES, type CloseCode } from '../../lib/closeCodes';
 import { newId } from '../../lib/ids';
-import { LIMITS } from '../../lib/limits';
 import { parseRoomCode } from '../../lib/roomCode';
 import { YJS_PATH_PREFIX } from '../../lib/wire';
 import type { Identity } from '../identity';
+import { DEFAULT_SERVER_LIMITS, type ServerLimits } from '../limits';
 import type { Logger } from '../log';
 import type { Workshops } from '../Workshops';
+import { InFlightBudget, type InFlight } from './InFlightBudget';
 import { RoomConnection } from './RoomConnection';
 import type { RoomRegistry } from './RoomRegistry';
 
-export interface YjsEndpointOptions {
+export interface YjsEndpointOptions extends Pick<
+  ServerLimits,
+  'connectionsPerParticipant' | 'wsMaxMessageBytes' | 'wsInFlightBytes' | 'syncRequestsPerMinute'
+> {
   messagesPerSecond: number;
   awarenessPerSecond: number;
   /** A connection that answers no ping for this long is dropped. */
   heartbeatMs: number;
 }
 
-export const DEFAULT_YJS_OPTIONS: YjsEndpointOptions = { messagesPerSecond: 200, awarenessPerSecond: 20, heartbeatMs: 30_000 };
+export const DEFAULT_YJS_OPTIONS: YjsEndpointOptions = {
+  messagesPerSecond: 200,
+  awarenessPerSecond: 20,
+  heartbeatMs: 30_000,
+  connectionsPerParticipant: DEFAULT_SERVER_LIMITS.connectionsPerParticipant,
+  wsMaxMessageBytes: DEFAULT_SERVER_LIMITS.wsMaxMessageBytes,
+  wsInFlightBytes: DEFAULT_SERVER_LIMITS.wsInFlightBytes,
+  syncRequestsPerMinute: DEFAULT_SERVER_LIMITS.syncRequestsPerMinute,
+};
 
 function refuse(socket: Duplex, status: number, message: string): void {
   socket.end(`HTTP/1.1 ${status} ${message}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
@@ -30,10 +42,11 @@ function refuse(socket: Duplex, status: number, message: string): void {
  * upgrade, so an unknown code or a bad token never loads a document or opens a socket.
  */
 export class YjsEndpoint {
-  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: LIMITS.wsMaxPayloadBytes, perMessageDeflate: false });
+  private readonly wss: WebSocketServer;
   private readonly alive = new WeakSet<WebSocket>();
   private readonly heartbeat: NodeJS.Timeout;
   private readonly byParticipant = new Map<string, Set<RoomConnection>>();
+  private readonly inFlight: InFlightBudget;
 
   constructor(
     private readonly workshops: Workshops,
@@ -41,6 +54,9 @@ export class YjsEndpoint {
     private readonly log: Logger,
     private readonly options: YjsEndpointOptions = DEFAULT_YJS_OPTIONS,
   ) {
+    // ws bounds one message (fragments counted together); the budget bounds them all at once.
+    this.wss = new WebSocketServer({ noServer: true, maxPayload: options.wsMaxMessageBytes, perMessageDeflate: false });
+    this.inFlight = new InFlightBudget(options.wsInFlightBytes);
     this.wss.on('error', (error) => log.error({ err: error.message }, 'yjs server error'));
     this.heartbeat = setInterval(() => this.checkHeartbeats(), options.heartbeatMs);
     this.heartbeat.unref();
@@ -53,26 +69,43 @@ export class YjsEndpoint {
     // One answer for an unknown code and a bad token: the upgrade is no oracle for live codes.
     const identity = this.workshops.identityFor(code, token);
     if (!identity) return refuse(socket, 401, 'Unauthorized');
-    this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, identity));
+    const shed: { conn: RoomConnection | null } = { conn: null };
+    const inFlight = this.inFlight.track(() => {
+      this.log.warn({ connectionId: shed.conn?.connectionId }, 'half-received messages over budget: connection dropped');
+      if (shed.conn) shed.conn.terminate(CLOSE_CODES.overloaded, 'server busy');
+      else socket.destroy();
+    });
+    // Registered before ws's own listener, so each chunk is counted before it is parsed.
+    socket.on('data', inFlight.onData);
+    socket.once('close', () => inFlight.release());
+    this.wss.handleUpgrade(req, socket, head, (ws) => (shed.conn = this.accept(ws, identity, inFlight)));
   }
 
-  private accept(ws: WebSocket, identity: Identity): void {
+  private accept(ws: WebSocket, identity: Identity, inFlight: InFlight): RoomConnection {
     const conn = new RoomConnection(ws, identity, newId(), this.options);
     const log = this.log.child({ workshopId: identity.workshopId, connectionId: conn.connectionId });
     ws.on('error', (error) => log.warn({ err: error.message }, 'yjs socket error'));
+    ws.on('ping', (data) => inFlight.settle(data.length));
     let room;
     try {
       room = this.rooms.open(identity.workshopId);
     } catch (error) {
       log.error({ err: (error as Error).message }, 'room failed to load');
       conn.close(CLOSE_CODES.roomUnavailable, 'room failed to load');
-      return;
+      return conn;
     }
     this.alive.add(ws);
-    ws.on('pong', () => this.alive.add(ws));
+    ws.on('pong', (data) => {
+      inFlight.settle(data.length);
+      this.alive.add(ws);
+    });
     ws.on('message', (data, isBinary) => {
+      const bytes = toBytes(data);
+      inFlight.settle(bytes.byteLength);
+      // Once the server has closed a connection, nothing more it sends is handled.
+      if (!conn.isOpen) return;
       if (!isBinary) return conn.close(CLOSE_CODES.malformed, 'expected binary frames');
-      room.handleMessage(conn, toBytes(data));
+      room.handleMessage(conn, bytes);
     });
     ws.on('close', () => {
       this.forget(conn);
@@ -81,12 +114,22 @@ export class YjsEndpoint {
     });
     this.remember(conn);
     room.addConnection(conn);
+    return conn;
   }
 
+  /**
+   * Past the cap, the participant's oldest connection makes way (4009): a tab still open
+   * reconnects, a dead one (a phone that changed network) is gone for good.
+   */
   private remember(conn: RoomConnection): void {
     const set = this.byParticipant.get(conn.identity.participantId) ?? new Set();
     set.add(conn);
     this.byParticipant.set(conn.identity.participantId, set);
+    for (const oldest of set) {
+      if (set.size <= this.options.connectionsPerParticipant) break;
+      set.delete(oldest);
+      oldest.terminate(CLOSE_CODES.tooManyConnections, 'too many connections');
+    }
   }
 
   private forget(conn: RoomConnection): void {
@@ -95,9 +138,9 @@ export class YjsEndpoint {
     if (set?.size === 0) this.byParticipant.delete(conn.identity.participantId);
   }
 
-  /** Closes every board connection of one participant (kicked, token revoked). */
-  disconnectParticipant(participantId: string, code: number, reason: string): void {
-    for (const conn of this.byParticipant.get(participantId) ?? []) conn.close(code as never, reason);
+  /** Drops every board connection of one participant at once (kicked): nothing more is served or handled. */
+  terminateParticipant(participantId: string, code: CloseCode, reason: string): void {
+    for (const conn of this.byParticipant.get(participantId) ?? []) conn.terminate(code, reason);
   }
 
   get connectionCount(): number {

@@ -96,6 +96,11 @@ export class YjsRoom {
     return this.connections.size === 0;
   }
 
+  /** An upper bound of the encoded state's size, as the board's size cap counts it. */
+  get approximateBytes(): number {
+    return this.size.estimate;
+  }
+
   /** Persist (group commit at the end of this turn), then broadcast, encoded once, skipping the sender. */
   private onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (this.isBroken) return;
@@ -221,7 +226,14 @@ export class YjsRoom {
     const step = decoding.readVarUint(decoder);
     const payload = decoding.readVarUint8Array(decoder);
     if (step === syncProtocol.messageYjsSyncStep1) {
-      const isFresh = payload.byteLength <= 1; // an empty state vector
+      // A state vector that names no client of this doc gets what an empty one gets: the cached
+      // whole doc. Any other needs an encode of its own, so those are rate-limited.
+      const isFresh = payload.byteLength <= 1 || !namesKnownClient(this.doc, payload);
+      if (!isFresh && !conn.syncBudget.take()) {
+        this.hooks.onRateLimited?.(conn);
+        conn.close(CLOSE_CODES.rateLimited, 'too many sync requests');
+        return;
+      }
       // Wait for the pending group commit: a client must never receive what is not on disk yet.
       this.updates.afterCommit(() => {
         if (isFresh) this.sendEverything(conn);
@@ -278,4 +290,10 @@ export class YjsRoom {
 /** A client with nothing new sends this (no structs, no deletions) in its sync step 2. */
 function isEmptyUpdate(update: Uint8Array): boolean {
   return update.byteLength === 2 && update[0] === 0 && update[1] === 0;
+}
+
+/** Does this state vector claim anything of a client the doc has items of? */
+function namesKnownClient(doc: Y.Doc, stateVector: Uint8Array): boolean {
+  for (const [client, clock] of Y.decodeStateVector(stateVector)) if (clock > 0 && doc.store.clients.has(client)) return true;
+  return false;
 }

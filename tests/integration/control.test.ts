@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { RosterEntry } from '../../lib/wire';
-import { Harness } from './harness';
+import { Harness, watchRoster } from './harness';
 
 let h: Harness;
 beforeEach(async () => {
@@ -10,19 +9,19 @@ beforeEach(async () => {
 afterEach(() => h.close());
 
 describe('socket.io control plane', () => {
-  it('authenticates the handshake and broadcasts the roster as people come and go', async () => {
+  it('authenticates the handshake and keeps the roster current as people come and go', async () => {
     const { code, facilitatorKey } = await h.createWorkshop();
     const facilitator = await h.facilitator(code, facilitatorKey);
     const presenter = h.control(code, facilitator.token);
-    let roster: RosterEntry[] = [];
-    presenter.on('roster', (entries) => (roster = entries));
-    await vi.waitFor(() => expect(presenter.connected).toBe(true));
+    const roster = watchRoster(presenter);
+    await vi.waitFor(() => expect(roster.fullLists).toBe(1));
 
     const ana = await h.join(code, 'Ana');
     const anaSocket = h.control(code, ana.token);
-    await vi.waitFor(() => expect(roster.find((e) => e.name === 'Ana')?.isOnline).toBe(true));
+    await vi.waitFor(() => expect(roster.entries.find((e) => e.name === 'Ana')?.isOnline).toBe(true));
     anaSocket.close();
-    await vi.waitFor(() => expect(roster.find((e) => e.name === 'Ana')?.isOnline).toBe(false));
+    await vi.waitFor(() => expect(roster.entries.find((e) => e.name === 'Ana')?.isOnline).toBe(false));
+    expect(roster.fullLists).toBe(1);
   });
 
   it('refuses a bad token, a token of another workshop, and a malformed handshake', async () => {

@@ -8,7 +8,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import type { CreateWorkshopReply, SessionReply } from '../../lib/api';
 import { BOARD_NOTICE_MESSAGE, readBoardNotice, type BoardNotice } from '../../lib/boardNotices';
-import type { ClientToServerEvents, ServerToClientEvents, SessionBroadcast } from '../../lib/wire';
+import type { ClientToServerEvents, RosterEntry, ServerToClientEvents, SessionBroadcast } from '../../lib/wire';
 import { createAppServer, type AppServer, type AppServerOptions } from '../../server/createAppServer';
 import { createLogger } from '../../server/log';
 
@@ -87,6 +87,14 @@ export class Harness {
   }
 }
 
+/**
+ * `vi.waitFor` with room for a loaded machine: tests at a room's volume (60 sockets, hundreds of
+ * drafts) can take seconds when other work shares the cores. Still polls, never sleeps.
+ */
+export function eventually<T>(check: () => T | Promise<T>, options: { timeout?: number } = {}): Promise<T> {
+  return vi.waitFor(check, { timeout: 10_000, interval: 50, ...options });
+}
+
 export function synced(provider: WebsocketProvider): Promise<void> {
   if (provider.synced) return Promise.resolve();
   return new Promise((resolve) => provider.once('sync', (isSynced: boolean) => isSynced && resolve()));
@@ -118,6 +126,28 @@ export function watchSession(socket: ControlSocket): { latest: SessionBroadcast 
 }
 
 /**
+ * The roster as a browser keeps it: the whole list on connect, then one entry per change.
+ * `fullLists` counts whole lists received (one per connect), `updates` the single-entry changes.
+ */
+export function watchRoster(socket: ControlSocket) {
+  const watcher = { entries: [] as RosterEntry[], fullLists: 0, updates: 0 };
+  socket.on('roster', (entries) => {
+    watcher.entries = entries;
+    watcher.fullLists += 1;
+  });
+  socket.on('roster:update', (entry) => {
+    watcher.updates += 1;
+    const at = watcher.entries.findIndex((e) => e.participantId === entry.participantId);
+    watcher.entries = at === -1 ? [...watcher.entries, entry] : watcher.entries.map((e, i) => (i === at ? entry : e));
+  });
+  socket.on('roster:remove', (participantId) => {
+    watcher.updates += 1;
+    watcher.entries = watcher.entries.filter((e) => e.participantId !== participantId);
+  });
+  return watcher;
+}
+
+/**
  * A workshop with the facilitator's control socket and the named participants joined, each
  * with a control socket; resolves once every socket has its first session broadcast.
  */
@@ -133,6 +163,6 @@ export async function facilitatedRoom(h: Harness, names: string[]) {
       return { ...joined, socket, view: watchSession(socket) };
     }),
   );
-  await vi.waitFor(() => expect([session, ...people.map((p) => p.view)].every((w) => w.latest !== null)).toBe(true));
+  await eventually(() => expect([session, ...people.map((p) => p.view)].every((w) => w.latest !== null)).toBe(true));
   return { ...created, facilitator, session, people };
 }

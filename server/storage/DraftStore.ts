@@ -1,0 +1,105 @@
+import type Database from 'better-sqlite3';
+
+export interface DraftRow {
+  id: string;
+  workshopId: string;
+  participantId: string;
+  stepId: string;
+  personaId: string;
+  quadrant: string;
+  text: string;
+  color: string;
+  isAnonymous: boolean;
+  createdAt: number;
+}
+
+/**
+ * Private drafts in SQLite: pending until revealed, then kept (their id makes a retried
+ * `draft.add` a no-op) with an anonymous draft's author cleared. Reads are by index: one
+ * participant's pending drafts, or a workshop's counts, never a scan for a single command.
+ */
+export class DraftStore {
+  private readonly stmts;
+
+  constructor(private readonly db: Database.Database) {
+    this.stmts = {
+      insert: db.prepare(
+        `INSERT OR IGNORE INTO drafts (id, workshop_id, participant_id, step_id, persona_id, quadrant, text, color, is_anonymous, created_at)
+         VALUES (@id, @workshopId, @participantId, @stepId, @personaId, @quadrant, @text, @color, @isAnonymous, @createdAt)`,
+      ),
+      editDraft: db.prepare('UPDATE drafts SET text = ? WHERE id = ? AND participant_id = ? AND revealed_at IS NULL'),
+      deleteDraft: db.prepare('DELETE FROM drafts WHERE id = ? AND participant_id = ? AND revealed_at IS NULL'),
+      pendingDrafts: db.prepare(
+        `SELECT id, workshop_id AS workshopId, participant_id AS participantId, step_id AS stepId, persona_id AS personaId, quadrant, text, color,
+                is_anonymous AS isAnonymous, created_at AS createdAt
+           FROM drafts WHERE workshop_id = ? AND revealed_at IS NULL ORDER BY created_at, id`,
+      ),
+      pendingDraftsOf: db.prepare(
+        `SELECT id, workshop_id AS workshopId, participant_id AS participantId, step_id AS stepId, persona_id AS personaId, quadrant, text, color,
+                is_anonymous AS isAnonymous, created_at AS createdAt
+           FROM drafts WHERE workshop_id = ? AND participant_id = ? AND revealed_at IS NULL ORDER BY created_at, id`,
+      ),
+      pendingDraftCounts: db.prepare(
+        `SELECT participant_id AS participantId, count(*) AS n FROM drafts
+          WHERE workshop_id = ? AND revealed_at IS NULL GROUP BY participant_id`,
+      ),
+      pendingDraftAuthor: db.prepare(
+        'SELECT workshop_id AS workshopId, participant_id AS participantId FROM drafts WHERE id = ? AND revealed_at IS NULL',
+      ),
+      markRevealed: db.prepare('UPDATE drafts SET revealed_at = ? WHERE id = ?'),
+      // An anonymous note keeps no link to its author once it is on the board.
+      markRevealedAnonymous: db.prepare('UPDATE drafts SET revealed_at = ?, participant_id = NULL WHERE id = ?'),
+    };
+  }
+
+  /** Stores a new draft; false when a draft with this id exists already (pending or revealed). */
+  add(draft: DraftRow): boolean {
+    return this.stmts.insert.run({ ...draft, isAnonymous: draft.isAnonymous ? 1 : 0 }).changes > 0;
+  }
+
+  /** Changes an unrevealed draft of this participant; false when there is none. */
+  edit(draftId: string, participantId: string, text: string): boolean {
+    return this.stmts.editDraft.run(text, draftId, participantId).changes > 0;
+  }
+
+  delete(draftId: string, participantId: string): boolean {
+    return this.stmts.deleteDraft.run(draftId, participantId).changes > 0;
+  }
+
+  /** Every pending draft of a workshop, oldest first. */
+  pending(workshopId: string): DraftRow[] {
+    return toDraftRows(this.stmts.pendingDrafts.all(workshopId));
+  }
+
+  /** One participant's pending drafts, oldest first (an index lookup, not a scan of the workshop's). */
+  pendingOf(workshopId: string, participantId: string): DraftRow[] {
+    return toDraftRows(this.stmts.pendingDraftsOf.all(workshopId, participantId));
+  }
+
+  /** How many drafts each participant has pending in a workshop. */
+  pendingCounts(workshopId: string): Map<string, number> {
+    const rows = this.stmts.pendingDraftCounts.all(workshopId) as { participantId: string; n: number }[];
+    return new Map(rows.map((row) => [row.participantId, row.n]));
+  }
+
+  pendingAuthor(draftId: string): { workshopId: string; participantId: string } | null {
+    return (this.stmts.pendingDraftAuthor.get(draftId) as { workshopId: string; participantId: string } | undefined) ?? null;
+  }
+
+  /**
+   * Marks drafts revealed. The row stays (its id makes a retried `draft.add` a no-op), but an
+   * anonymous draft's author is forgotten: nothing in the database links its note to a person.
+   */
+  markRevealed(drafts: readonly Pick<DraftRow, 'id' | 'isAnonymous'>[], now: number): void {
+    this.db.transaction(() => {
+      for (const draft of drafts) (draft.isAnonymous ? this.stmts.markRevealedAnonymous : this.stmts.markRevealed).run(now, draft.id);
+    })();
+  }
+}
+
+function toDraftRows(rows: unknown[]): DraftRow[] {
+  return (rows as (Omit<DraftRow, 'isAnonymous'> & { isAnonymous: number })[]).map((row) => ({
+    ...row,
+    isAnonymous: row.isAnonymous === 1,
+  }));
+}
