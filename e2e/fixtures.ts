@@ -127,10 +127,28 @@ export async function quadrant(page: Page, title: string): Promise<Locator> {
   return region;
 }
 
+/**
+ * Adds a note as a person would: from the quadrant's composer, or on the projector (which has no
+ * text boxes on the board) from the composer dialog that "Add a note" opens.
+ */
 export async function addNote(page: Page, quadrantTitle: string, text: string): Promise<void> {
   const region = await quadrant(page, quadrantTitle);
-  await region.getByLabel('New note').fill(text);
+  const box = region.getByLabel('New note');
+  if ((await box.count()) === 0) return addNoteOnProjector(page, region, quadrantTitle, text);
+  await box.fill(text);
   await region.getByRole('button', { name: 'Add note' }).click();
+  await expect(region.getByRole('listitem').filter({ hasText: text })).toBeVisible();
+}
+
+async function addNoteOnProjector(page: Page, region: Locator, quadrantTitle: string, text: string): Promise<void> {
+  await page.getByRole('button', { name: 'Add a note' }).click();
+  const composer = page.getByRole('dialog', { name: /Add a note to/ });
+  await composer.getByRole('combobox', { name: 'Quadrant' }).selectOption({ label: quadrantTitle });
+  await composer.getByRole('textbox', { name: 'New note' }).fill(text);
+  await composer.getByRole('textbox', { name: 'New note' }).press('Enter');
+  await expect(composer.getByRole('status')).toHaveText(`Added to ${quadrantTitle}.`);
+  await page.keyboard.press('Escape');
+  await expect(composer).toHaveCount(0);
   await expect(region.getByRole('listitem').filter({ hasText: text })).toBeVisible();
 }
 

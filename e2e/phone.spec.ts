@@ -1,9 +1,10 @@
-import type { Locator, Page } from '@playwright/test';
+import type { Locator } from '@playwright/test';
 import { saveScreenshot } from './artifacts';
 import { addNotes, joinBot } from './bots';
 import {
   addNote,
   collapsedQuadrant,
+  controls,
   expect,
   expectNoAxeViolations,
   goToStep,
@@ -11,12 +12,12 @@ import {
   moreActions,
   note,
   noteSheet,
+  openBarMenu,
   quadrant,
   quadrantRegion,
   test,
 } from './fixtures';
 
-const controls = (page: Page) => page.getByRole('region', { name: 'Facilitator controls' });
 const SIX = ['sees', 'hears', 'thinks_feels', 'says_does', 'pains', 'gains'];
 
 /** Every visible control in `scope` is a target a thumb can hit (at least 44 × 44 px). */
@@ -90,7 +91,7 @@ test.describe('the participant’s phone, one thumb', () => {
 
     await moreActions(await note(phone, 'Gains', 'Coffee ready')).tap();
     await sheet.getByRole('group', { name: 'Colour' }).getByRole('button', { name: 'Pink' }).tap();
-    await expect(await note(presenter, 'Gains', 'Coffee ready')).toHaveClass(/bg-pink-200/);
+    await expect((await note(presenter, 'Gains', 'Coffee ready')).getByRole('button')).toHaveClass(/bg-pink-200/);
     await sheet.getByRole('button', { name: 'Edit text' }).tap();
     await sheet.getByRole('textbox', { name: 'Note text' }).fill('Coffee ready when I arrive at 8');
     await sheet.getByRole('button', { name: 'Save' }).tap();
@@ -160,7 +161,9 @@ test.describe('the participant’s phone, one thumb', () => {
     await leaveLobby(presenter);
     const phone = await joinAs('Cleo', { phone: true });
     await addNote(phone, 'Sees', 'Long queue at the till');
+    await openBarMenu(presenter, 'Board');
     await controls(presenter).getByRole('button', { name: 'Lock board' }).click();
+    await presenter.keyboard.press('Escape');
     await expect(phone.getByText('The facilitator has locked the board')).toBeVisible();
     const sees = await quadrant(phone, 'Sees');
     await expect(sees.getByRole('textbox', { name: 'New note' })).toBeDisabled();
