@@ -186,12 +186,12 @@ export function readPersonas(doc: Y.Doc): Persona[] {
   return readAllPersonas(doc).filter((persona) => !isDeleted(persona));
 }
 
-/** Every valid note, oldest first (ties broken by id so every peer shows the same order). */
 /** One note by id, validated like `readNotes` does, or null. */
 export function readNote(doc: Y.Doc, id: string): Note | null {
   return readRecord(notesMap(doc).get(id), NoteSchema);
 }
 
+/** Every valid note, oldest first (ties broken by id so every peer shows the same order). */
 export function readNotes(doc: Y.Doc): Note[] {
   const notes: Note[] = [];
   for (const map of notesMap(doc).values()) {

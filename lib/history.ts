@@ -108,11 +108,10 @@ export function whyIrreversible(changes: readonly RecordChange[], actor: History
 
 /**
  * Whether the server accepts the facilitator re-creating someone else's note under its original
- * author (restoring a note they deleted). Today's validator refuses any note whose author is not
- * the writer, so undo does not offer it; the authorization work of issue #10 lets the facilitator
- * do it, and `tests/unit/history.test.ts` fails until this says what the validator does.
+ * author (restoring a note they deleted): it does (`lib/permissions.ts`), so undo offers it.
+ * `tests/unit/history.test.ts` fails if this stops saying what the validator does.
  */
-export const FACILITATOR_RESTORES_NOTES = false;
+export const FACILITATOR_RESTORES_NOTES = true;
 
 type FieldSchema = { safeParse(value: unknown): { success: boolean } };
 const shapeOf =

@@ -121,15 +121,16 @@ describe('BoardHistory: undo and redo of this browser’s own changes', () => {
     expect(texts(ann.doc)).toEqual(['Bob’s, edited']);
   });
 
-  it('undoing my edit keeps a later edit by someone else', () => {
+  it('undoing my edit keeps a later edit by someone else (the facilitator: only they edit another’s note)', () => {
     const room = new Room();
     const ann = room.join(ANN, 1);
-    const bob = room.join(BOB, 2);
-    const note = add(bob, room, 'Original');
+    const fran = room.join(FACILITATOR, 3);
+    // Ann wrote the note on her phone; her laptop's history holds only the edit.
+    const note = add(room.join(ANN, 4), room, 'Original');
     editNoteText(ann.doc, note.id, 'Ann’s wording');
-    editNoteText(bob.doc, note.id, 'Bob’s wording');
+    editNoteText(fran.doc, note.id, 'Fran’s wording');
     ann.history.undo();
-    for (const doc of [ann.doc, bob.doc, room.server]) expect(readNote(doc, note.id)?.text).toBe('Bob’s wording');
+    for (const doc of [ann.doc, fran.doc, room.server]) expect(readNote(doc, note.id)?.text).toBe('Fran’s wording');
     expect(room.refused).toEqual([]);
   });
 
@@ -137,7 +138,7 @@ describe('BoardHistory: undo and redo of this browser’s own changes', () => {
     const room = new Room();
     const ann = room.join(ANN, 1);
     const bob = room.join(BOB, 2);
-    const note = add(bob, room, 'Original');
+    const note = add(ann, room, 'Original');
     moveNote(ann.doc, note.id, 'gains');
     editNoteText(ann.doc, note.id, 'Ann’s wording');
     ann.history.undo();
@@ -152,18 +153,18 @@ describe('BoardHistory: undo and redo of this browser’s own changes', () => {
   it('a concurrent edit that lost to mine is not left without a value when I undo', () => {
     const room = new Room();
     const ann = room.join(ANN, 9); // the higher client id wins a concurrent write of one field
-    const bob = room.join(BOB, 2);
-    const note = add(bob, room, 'Original');
+    const fran = room.join(FACILITATOR, 3);
+    const note = add(room.join(ANN, 4), room, 'Original'); // from Ann's phone
     room.disconnect(ann);
-    room.disconnect(bob);
+    room.disconnect(fran);
     editNoteText(ann.doc, note.id, 'Ann’s wording');
-    editNoteText(bob.doc, note.id, 'Bob’s wording');
-    room.reconnect(bob);
+    editNoteText(fran.doc, note.id, 'Fran’s wording');
+    room.reconnect(fran);
     room.reconnect(ann);
-    expect(readNote(bob.doc, note.id)?.text).toBe('Ann’s wording');
+    expect(readNote(fran.doc, note.id)?.text).toBe('Ann’s wording');
     ann.history.undo();
-    // Yjs cannot put 'Original' back over Bob's concurrent value; the field keeps a value.
-    for (const doc of [ann.doc, bob.doc, room.server]) expect(readNote(doc, note.id)?.text).toBe('Ann’s wording');
+    // Yjs cannot put 'Original' back over Fran's concurrent value; the field keeps a value.
+    for (const doc of [ann.doc, fran.doc, room.server]) expect(readNote(doc, note.id)?.text).toBe('Ann’s wording');
     expect(room.refused).toEqual([]);
   });
 
@@ -195,14 +196,14 @@ describe('BoardHistory: undo and redo of this browser’s own changes', () => {
   it('a participant can undo deleting their own note: re-created with the same id and fields, accepted by the server', () => {
     const room = new Room();
     const ann = room.join(ANN, 1);
-    const bob = room.join(BOB, 2);
+    const fran = room.join(FACILITATOR, 3);
     const mine = add(ann, room, 'Mine');
-    editNoteText(bob.doc, mine.id, 'Mine, as Bob put it');
+    editNoteText(fran.doc, mine.id, 'Mine, as Fran put it');
     deleteNote(ann.doc, mine.id);
-    expect(readNote(bob.doc, mine.id)).toBeNull();
+    expect(readNote(fran.doc, mine.id)).toBeNull();
     expect(ann.history.getState().canUndo).toBe(true);
     expect(ann.history.undo().ok).toBe(true);
-    for (const doc of [ann.doc, bob.doc, room.server]) expect(readNote(doc, mine.id)).toEqual({ ...mine, text: 'Mine, as Bob put it' });
+    for (const doc of [ann.doc, fran.doc, room.server]) expect(readNote(doc, mine.id)).toEqual({ ...mine, text: 'Mine, as Fran put it' });
     expect(room.refused).toEqual([]);
   });
 
@@ -219,18 +220,19 @@ describe('BoardHistory: undo and redo of this browser’s own changes', () => {
     for (const doc of [ann.doc, bob.doc, room.server]) expect(notesMap(doc).has(mine.id)).toBe(false);
   });
 
-  it('a participant cannot undo deleting someone else’s note: explained, nothing sent, and the server would refuse it', () => {
+  it('a participant cannot undo deleting someone else’s note (a stale browser’s delete): explained, nothing sent, and the server would refuse it', () => {
     const room = new Room();
     const ann = room.join(ANN, 1);
     const bob = room.join(BOB, 2);
     const note = add(bob, room, 'Bob’s');
     add(ann, room, 'Mine');
     const beforeDelete = Y.encodeStateAsUpdate(room.server);
-    deleteNote(ann.doc, note.id);
+    deleteNote(ann.doc, note.id); // the app offers no Delete on another's note; the server refuses it
+    expect(room.refused).toEqual([expect.stringContaining('may not delete')]);
+    expect(readNote(room.server, note.id)).toEqual(note);
     expect(ann.history.getState()).toMatchObject({ canUndo: false, undoBlockedBy: expect.stringContaining('someone else') });
     expect(ann.history.undo()).toEqual({ ok: false, error: expect.stringContaining('someone else') });
-    expect(readNote(room.server, note.id)).toBeNull();
-    expect(room.refused).toEqual([]);
+    expect(room.refused).toHaveLength(1); // the undo sent nothing
 
     // What a plain Y.UndoManager would send instead: the server refuses it as a forged author.
     const server = new Y.Doc();
@@ -243,7 +245,7 @@ describe('BoardHistory: undo and redo of this browser’s own changes', () => {
     Y.applyUpdate(server, sent[0]!);
     manager.undo();
     expect(sent).toHaveLength(2);
-    expect(validateUpdate(server, sent[1]!, { author: ANN, docBytes: 0 })).toEqual({ ok: false, error: 'forged author' });
+    expect(validateUpdate(server, sent[1]!, { author: ANN, docBytes: 0 })).toMatchObject({ ok: false, error: 'forged author' });
   });
 
   it('the facilitator is offered undoing the delete of a participant’s note exactly when the server accepts it', () => {
@@ -338,7 +340,7 @@ describe('BoardHistory: undo and redo of this browser’s own changes', () => {
     const others = [add(bob, room, 'b1'), add(cat, room, 'c1')];
     const mine = [add(ann, room, 'a1'), add(ann, room, 'a2')];
     room.disconnect(cat);
-    editNoteText(ann.doc, others[0]!.id, 'b1 by Ann');
+    moveNote(ann.doc, others[0]!.id, 'gains'); // sorting another's note: anyone may
     moveNote(ann.doc, others[1]!.id, 'sees');
     editNoteText(cat.doc, others[1]!.id, 'c1 by Cat, offline');
     deleteNote(ann.doc, mine[0]!.id);
