@@ -1,7 +1,7 @@
 'use client';
 
 import { DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
-import { useCallback, useId, useMemo, useState } from 'react';
+import { memo, useCallback, useId, useMemo, useState } from 'react';
 import type { Note } from '../../lib/note';
 import type { QuadrantId, QuadrantNotes } from '../../lib/quadrants';
 import type { BoardActions, BoardViewOptions } from '../board/types';
@@ -33,11 +33,33 @@ const WIDE_QUERY = '(min-width: 768px)';
  * not rendered at all, so a 1,000-note board stays one quadrant's work. On a wider screen every
  * quadrant sits side by side with the same compact rows. Every note's tools are in its "⋯" sheet.
  */
-export function ParticipantMap({ personaId, source, actions, view, currentQuadrant }: Props) {
+export const ParticipantMap = memo(function ParticipantMap(props: Props) {
+  const { actions, view } = props;
+  const sensors = useSensors(useSensor(PointerSensor, POINTER_OPTIONS), useSensor(KeyboardSensor));
+  const onDragEnd = useCallback(
+    ({ active, over }: DragEndEvent) => {
+      const target = view.quadrants.find((quadrant) => quadrant.id === over?.id);
+      if (target) actions.moveNote(String(active.id), target.id);
+    },
+    [actions, view.quadrants],
+  );
+  // The drag context stays out of the path of the room's changes: only the map below re-renders
+  // on them (a new context value would re-render every note row).
+  return (
+    <DndContext sensors={sensors} onDragEnd={onDragEnd}>
+      <LiveMap {...props} />
+    </DndContext>
+  );
+});
+
+/** One object for the life of the page, so the sensors stay the same. */
+const POINTER_OPTIONS = { activationConstraint: { distance: 6 } };
+
+/** The map itself, subscribed to the persona's quadrants in the live board. */
+function LiveMap({ personaId, source, actions, view, currentQuadrant }: Props) {
   const isWide = useMediaQuery(WIDE_QUERY);
   const baseId = useId();
   const headingId = (id: QuadrantId) => `${baseId}-${id}`;
-  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }), useSensor(KeyboardSensor));
   // The store keeps each quadrant's list (and the array of them) the same while unchanged.
   const panels = useBoardSelector(source, (state) => state.lists.quadrantNotes(personaId));
   const groups = useBoardSelector(source, (state) => state.board.groups);
@@ -95,13 +117,8 @@ export function ParticipantMap({ personaId, source, actions, view, currentQuadra
     />
   );
 
-  function onDragEnd({ active, over }: DragEndEvent) {
-    const target = view.quadrants.find((quadrant) => quadrant.id === over?.id);
-    if (target) actions.moveNote(String(active.id), target.id);
-  }
-
   return (
-    <DndContext sensors={sensors} onDragEnd={onDragEnd}>
+    <>
       {isWide ? (
         <div className="grid grid-cols-2 items-start gap-3 xl:grid-cols-3">{panels.map(section)}</div>
       ) : (
@@ -127,7 +144,7 @@ export function ParticipantMap({ personaId, source, actions, view, currentQuadra
           fallbackFocus={() => document.getElementById(headingId(sheetNote.quadrant))?.focus()}
         />
       )}
-    </DndContext>
+    </>
   );
 }
 
