@@ -68,10 +68,10 @@ export function BoardArea({
   const baseId = useId();
   const settings = useMemo(() => profileSettings(board.meta), [board.meta]);
   // Built from the screen's fields, not its object (pages pass a new one each render), so notes can skip rendering.
-  const { variant, isReadOnly, voting } = screen;
+  const { variant, isReadOnly, voting, areNotesPrivate } = screen;
   const view: BoardViewOptions = useMemo(
-    () => ({ variant, isReadOnly, voting, quadrants: quadrantsOf(board.meta), promoteTargets: promoteTargets(settings) }),
-    [variant, isReadOnly, voting, board.meta, settings],
+    () => ({ variant, isReadOnly, voting, areNotesPrivate, quadrants: quadrantsOf(board.meta), promoteTargets: promoteTargets(settings) }),
+    [variant, isReadOnly, voting, areNotesPrivate, board.meta, settings],
   );
   const isLarge = view.variant === 'projector';
   const toast = <UndoToast notice={notice} onDismiss={dismissNotice} isLarge={isLarge} />;
