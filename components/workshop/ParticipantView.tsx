@@ -1,11 +1,11 @@
 'use client';
 
 import { formatRoomCode } from '../../lib/roomCode';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { saveParticipantSession } from '../sync/storage';
 import { useCodeRotation } from '../sync/useCodeRotation';
 import { quadrantsOf, type QuadrantId } from '../../lib/quadrants';
-import type { Result } from '../../lib/result';
+import { fail, type Result } from '../../lib/result';
 import type { BoardActions } from '../board/types';
 import type { DraftTarget } from '../../lib/session/drafts';
 import { currentStep, isDraftStep as isPrivateStep } from '../../lib/session/state';
@@ -36,6 +36,10 @@ export function ParticipantView({ code }: { code: string }) {
   const { roster, session: control, clockOffsetMs, myDrafts, unsentDrafts, myVotes, newCode } = useControlState(workshop);
   useCodeRotation(newCode, code, participantPath, rememberSession);
   // One voting object per vote state, so memoised note rows keep their callbacks between board updates.
+  // In a private or anonymous step a new note, question or action is a draft the server holds until the reveal.
+  const step = control ? currentStep(control) : null;
+  const isDraftStep = Boolean(step && isPrivateStep(step));
+  useEffect(() => workshop?.board.history.setMustDraft(isDraftStep), [workshop, isDraftStep]);
   const send = workshop?.control.send;
   const voting = useMemo(() => send && noteVoting(control, myVotes, send, true, setVoteError), [control, myVotes, send]);
 
@@ -50,9 +54,6 @@ export function ParticipantView({ code }: { code: string }) {
   }
 
   const isLocked = control?.isBoardLocked ?? false;
-  const step = control ? currentStep(control) : null;
-  // In a private or anonymous step a new note is a draft the server holds until the reveal.
-  const isDraftStep = Boolean(step && isPrivateStep(step));
   const actions = isDraftStep && draftActions ? draftActions : workshop.board;
   const left = dotsLeft(control, myVotes);
   const personaId = control?.activePersonaId ?? null;
@@ -138,6 +139,9 @@ function withDrafts(board: BoardActions, addPrivate: (target: DraftTarget, text:
   actions.addQuestion = (personaId, text) => addPrivate({ kind: 'question', personaId }, text);
   // Only the text: an action's owner is picked on the board after the reveal (no owner links to its writer).
   actions.addAction = (personaId, text) => addPrivate({ kind: 'action', personaId }, text);
+  // A copy brings the persona's journey notes, questions and actions onto the board at once.
+  actions.duplicatePersona = () =>
+    fail('Duplicate the persona once this private step is over: the copy would put its journey and plan on the board at once.');
   return actions;
 }
 

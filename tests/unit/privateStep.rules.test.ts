@@ -4,10 +4,11 @@ import { addAction, addQuestion } from '../../lib/actions';
 import { addNote } from '../../lib/board';
 import { REFUSAL_REASONS, describeRefusal } from '../../lib/boardNotices';
 import { createGroup } from '../../lib/groups';
+import { PRIVATE_STEP_UNDO, recordChanges, whyIrreversible, type RecordChange } from '../../lib/history';
 import { addJourneyStep } from '../../lib/journey';
 import { CommandSchema } from '../../lib/session/commands';
 import { validateUpdate, validateUpdateFully, type UpdateAuthor } from '../../server/yjs/validateUpdate';
-import { ANN, diff, syncedCopy } from './helpers/boardDocs';
+import { ANN, diff, newBoard, syncedCopy } from './helpers/boardDocs';
 import { serverAndClient } from './helpers/validateDocs';
 
 /**
@@ -112,5 +113,48 @@ describe('draft.add kinds', () => {
     ['an unknown kind', { kind: 'persona', personaId: 'pers000000000001' }, false],
   ])('%s', (_label, fields, isValid) => {
     expect(CommandSchema.safeParse({ ...base, ...fields }).success).toBe(isValid);
+  });
+});
+
+describe('undo in a private step', () => {
+  /** The record changes of one transaction on a fresh board, as `BoardHistory` captures them. */
+  function changesOf(edit: (doc: Y.Doc, personaId: string) => void, setUp?: (doc: Y.Doc, personaId: string) => void): RecordChange[] {
+    const { doc, persona } = newBoard();
+    setUp?.(doc, persona.id);
+    let changes: RecordChange[] = [];
+    const capture = (transaction: Y.Transaction) => (changes = recordChanges(transaction));
+    doc.on('afterTransaction', capture);
+    doc.transact(() => edit(doc, persona.id));
+    doc.off('afterTransaction', capture);
+    return changes;
+  }
+
+  it('does not offer a participant to bring back a deleted question, action or own note (the server would refuse it)', () => {
+    let id = '';
+    const deleted = changesOf(
+      (doc) => doc.getMap('questions').delete(id),
+      (doc, personaId) => {
+        const question = addQuestion(doc, { personaId, text: 'Who pays?' });
+        if (question.ok) id = question.value.id;
+      },
+    );
+    expect(deleted.map((change) => [change.root, change.change])).toEqual([['questions', 'deleted']]);
+    expect(whyIrreversible(deleted, ANN)).toBeNull();
+    expect(whyIrreversible(deleted, ANN, { mustDraft: true })).toBe(PRIVATE_STEP_UNDO);
+    expect(whyIrreversible(deleted, { ...FACILITATOR }, { mustDraft: true })).toBeNull();
+  });
+
+  it('still offers undoing an add (a delete) and changes to journey steps', () => {
+    const added = changesOf((doc, personaId) => addAction(doc, { personaId, text: 'Ask them' }));
+    expect(whyIrreversible(added, ANN, { mustDraft: true })).toBeNull();
+    let stepId = '';
+    const stepDeleted = changesOf(
+      (doc) => doc.getMap('journeySteps').delete(stepId),
+      (doc, personaId) => {
+        const step = addJourneyStep(doc, { personaId, title: 'Pays' });
+        if (step.ok) stepId = step.value.id;
+      },
+    );
+    expect(whyIrreversible(stepDeleted, ANN, { mustDraft: true })).toBeNull();
   });
 });
