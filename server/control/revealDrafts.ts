@@ -48,67 +48,78 @@ const CAPS: Record<DraftKind, number> = {
  */
 export function writeDrafts(doc: Y.Doc, drafts: readonly DraftRow[], context: RevealContext): RevealOutcome {
   const outcome: RevealOutcome = { revealed: [], leftForSpace: 0, leftForPersona: 0 };
-  const maps = { notes: notesMap(doc), questions: questionsMap(doc), actions: actionsMap(doc) };
-  const counts = { notes: maps.notes.size, questions: maps.questions.size, actions: maps.actions.size };
-  const orders: { questions?: Map<string, number>; actions?: Map<string, number> } = {};
-  const nextOrder = (root: 'questions' | 'actions', personaId: string): number => {
-    const last = (orders[root] ??= lastOrders(maps[root]));
-    const order = (last.get(personaId) ?? 0) + 1;
-    last.set(personaId, order);
-    return order;
-  };
-  let room = context.room;
+  const writer = new DraftWriter(doc, context);
   for (const draft of drafts) {
-    const root = rootOf(draft.kind);
-    if (maps[root].has(draft.id)) {
-      outcome.revealed.push(draft); // written by an earlier reveal that was not marked
-      continue;
-    }
-    const authorName = draft.isAnonymous ? '' : (context.names.get(draft.participantId) ?? '');
-    const bytes = RECORD_OVERHEAD_BYTES + Buffer.byteLength(draft.text) + Buffer.byteLength(authorName);
-    if (bytes > room || counts[root] >= CAPS[draft.kind]) {
-      outcome.leftForSpace += 1;
-      continue;
-    }
-    if (!isLivePersona(doc, draft.personaId) || !isOnLiveStep(doc, draft)) {
-      outcome.leftForPersona += 1;
-      continue;
-    }
-    const createdAt = draft.isAnonymous ? context.now : draft.createdAt;
-    const written: Result<unknown> =
-      root === 'notes'
-        ? addNote(
-            doc,
-            {
-              id: draft.id,
-              personaId: draft.personaId,
-              quadrant: draft.quadrant as QuadrantId,
-              ...(draft.journeyStepId === null ? {} : { journeyStepId: draft.journeyStepId }),
-              color: draft.color as NoteColor,
-              text: draft.text,
-              authorId: draft.isAnonymous ? newId() : draft.participantId,
-              authorName,
-              now: createdAt,
-            },
-            counts.notes,
-          )
-        : (root === 'questions' ? addQuestion : addAction)(
-            doc,
-            { personaId: draft.personaId, text: draft.text, now: createdAt },
-            { id: draft.id, order: nextOrder(root, draft.personaId), count: counts[root] },
-          );
-    if (!written.ok) {
-      outcome.leftForPersona += 1;
-      continue;
-    }
-    room -= bytes;
-    counts[root] += 1;
-    outcome.revealed.push(draft);
+    const verdict = writer.write(draft);
+    if (verdict === 'written') outcome.revealed.push(draft);
+    else if (verdict === 'no-room') outcome.leftForSpace += 1;
+    else outcome.leftForPersona += 1;
   }
   return outcome;
 }
 
-function rootOf(kind: DraftKind): 'notes' | 'questions' | 'actions' {
+type Root = 'notes' | 'questions' | 'actions';
+
+/** One reveal's writes: the board's counts, room and per-persona orders, each read once. */
+class DraftWriter {
+  private readonly maps: Record<Root, Y.Map<Y.Map<unknown>>>;
+  private readonly counts: Record<Root, number>;
+  private readonly orders: Partial<Record<'questions' | 'actions', Map<string, number>>> = {};
+  private room: number;
+
+  constructor(
+    private readonly doc: Y.Doc,
+    private readonly context: RevealContext,
+  ) {
+    this.maps = { notes: notesMap(doc), questions: questionsMap(doc), actions: actionsMap(doc) };
+    this.counts = { notes: this.maps.notes.size, questions: this.maps.questions.size, actions: this.maps.actions.size };
+    this.room = context.room;
+  }
+
+  write(draft: DraftRow): 'written' | 'no-room' | 'gone' {
+    const root = rootOf(draft.kind);
+    if (this.maps[root].has(draft.id)) return 'written'; // by an earlier reveal that was not marked
+    const authorName = draft.isAnonymous ? '' : (this.context.names.get(draft.participantId) ?? '');
+    const bytes = RECORD_OVERHEAD_BYTES + Buffer.byteLength(draft.text) + Buffer.byteLength(authorName);
+    if (bytes > this.room || this.counts[root] >= CAPS[draft.kind]) return 'no-room';
+    if (!isLivePersona(this.doc, draft.personaId) || !isOnLiveStep(this.doc, draft)) return 'gone';
+    if (!this.add(root, draft, authorName).ok) return 'gone';
+    this.room -= bytes;
+    this.counts[root] += 1;
+    return 'written';
+  }
+
+  private add(root: Root, draft: DraftRow, authorName: string): Result<unknown> {
+    const createdAt = draft.isAnonymous ? this.context.now : draft.createdAt;
+    if (root !== 'notes') {
+      const add = root === 'questions' ? addQuestion : addAction;
+      const place = { id: draft.id, order: this.nextOrder(root, draft.personaId), count: this.counts[root] };
+      return add(this.doc, { personaId: draft.personaId, text: draft.text, now: createdAt }, place);
+    }
+    const note = {
+      id: draft.id,
+      personaId: draft.personaId,
+      quadrant: draft.quadrant as QuadrantId,
+      ...(draft.journeyStepId === null ? {} : { journeyStepId: draft.journeyStepId }),
+      color: draft.color as NoteColor,
+      text: draft.text,
+      authorId: draft.isAnonymous ? newId() : draft.participantId,
+      authorName,
+      now: createdAt,
+    };
+    return addNote(this.doc, note, this.counts.notes);
+  }
+
+  /** The next `order` among the persona's questions or actions (their last one read once per reveal). */
+  private nextOrder(root: 'questions' | 'actions', personaId: string): number {
+    const last = (this.orders[root] ??= lastOrders(this.maps[root]));
+    const order = (last.get(personaId) ?? 0) + 1;
+    last.set(personaId, order);
+    return order;
+  }
+}
+
+function rootOf(kind: DraftKind): Root {
   if (kind === 'question') return 'questions';
   if (kind === 'action') return 'actions';
   return 'notes';
