@@ -2,11 +2,14 @@ import type { Page } from '@playwright/test';
 import { saveScreenshot } from './artifacts';
 import { controls, expect, expectNoAxeViolations, goToStep, test } from './fixtures';
 
-const showSection = (page: Page, name: 'Empathy map' | 'Action plan') => page.getByRole('button', { name, exact: true }).click();
+const showSection = (page: Page, name: 'Journey' | 'Action plan') => page.getByRole('button', { name, exact: true }).click();
 const myDrafts = (page: Page) => page.getByRole('region', { name: 'Your private notes' });
 
-test.describe('private steps cover the action plan', () => {
-  test('a question written in a private step stays on its author’s phone until the reveal', async ({ facilitator, joinAs }) => {
+test.describe('private steps cover the journey and the action plan', () => {
+  test('a question and a journey note written in a private step stay on their author’s phone until the reveal', async ({
+    facilitator,
+    joinAs,
+  }) => {
     const presenter = facilitator.page;
     const ana = await joinAs('Ana', { phone: true });
     const ben = await joinAs('Ben', { phone: true });
@@ -44,11 +47,29 @@ test.describe('private steps cover the action plan', () => {
     await expect(controls(presenter).getByRole('button', { name: 'Reveal notes (1)' })).toBeEnabled();
     await expect(ben.getByText('No open questions yet.')).toBeVisible();
     await expect(myDrafts(ben)).toHaveCount(0);
-    expect(benFrames.some((frame) => frame.includes('gift budget'))).toBe(false);
 
-    await controls(presenter).getByRole('button', { name: 'Reveal notes (1)' }).click();
+    // A note on a journey step is a draft too; the step itself is the board's shared structure.
+    await showSection(ana, 'Journey');
+    await showSection(ben, 'Journey');
+    await ana.getByLabel('New step').fill('Pays at the till');
+    await ana.getByRole('button', { name: 'Add step' }).click();
+    const benStep = ben.getByRole('listitem', { name: 'Step 1: Pays at the till' });
+    await expect(benStep).toBeVisible();
+    const anaStep = ana.getByRole('listitem', { name: 'Step 1: Pays at the till' });
+    await anaStep.getByLabel('New note').fill('Fumbles for the loyalty card');
+    await anaStep.getByRole('button', { name: 'Add note' }).click();
+    await expect(myDrafts(ana)).toContainText('Journey: Pays at the till');
+    await expect(controls(presenter).getByRole('button', { name: 'Reveal notes (2)' })).toBeEnabled();
+    await saveScreenshot(ana, 'phone-private-journey-note');
+    await expect(anaStep).not.toContainText('Fumbles');
+    expect(benFrames.some((frame) => frame.includes('gift budget') || frame.includes('loyalty card'))).toBe(false);
+
+    await controls(presenter).getByRole('button', { name: 'Reveal notes (2)' }).click();
+    await expect(benStep).toContainText('Fumbles for the loyalty card');
+    await showSection(ben, 'Action plan');
     await expect(ben.getByLabel('Question 1')).toHaveValue('Who decides on the gift budget, and when?');
-    await expect(ana.getByLabel('Question 1')).toHaveValue('Who decides on the gift budget, and when?');
     await expect(myDrafts(ana)).toHaveCount(0);
+    await showSection(ana, 'Action plan');
+    await expect(ana.getByLabel('Question 1')).toHaveValue('Who decides on the gift budget, and when?');
   });
 });
