@@ -1,5 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
+import * as Y from 'yjs';
 import { actionsMap, addAction, addQuestion, questionsMap, readActions, readQuestions } from '../../lib/actions';
 import { notesMap, readNotes, readPersonas } from '../../lib/board';
 import { addJourneyStep } from '../../lib/journey';
@@ -148,6 +149,35 @@ describe('private steps: journey notes, questions and actions are drafts', () =>
     expect(reply).toMatchObject({ ok: true, notice: expect.stringMatching(/1 private note belong.*journey step/) });
     await eventually(() => expect(r.mine.get(ana.participantId)?.map((d) => d.kind)).toEqual(['journeyNote']));
     expect(h.server.rooms.readDoc(r.workshopId, (doc) => [readQuestions(doc).length, readActions(doc).length])).toEqual([1, 1]);
+  });
+});
+
+describe('the reveal stays linear', () => {
+  it('reads the board once for 60 drafts of every kind, not once per draft', async () => {
+    const r = await privateRoom(['Ana', 'Ben', 'Cy']);
+    for (const person of r.people) {
+      for (let i = 0; i < 6; i++)
+        expect(await addKinds(person.socket, r, `${person.name} ${i}`)).toEqual([{ ok: true }, { ok: true }, { ok: true }]);
+      await command(person.socket, { type: 'draft.add', draftId: draftId(), quadrant: 'sees', text: `${person.name} note` });
+    }
+    // Every walk of a record map: Y.Map's size and values() each visit every entry (the spies pass through).
+    const size = vi.spyOn(Y.Map.prototype, 'size', 'get');
+    const values = vi.spyOn(Y.Map.prototype, 'values');
+    let walks = 0;
+    try {
+      expect(await command(r.facilitator, { type: 'drafts.reveal' })).toEqual({ ok: true });
+      walks = size.mock.calls.length + values.mock.calls.length;
+    } finally {
+      size.mockRestore();
+      values.mockRestore();
+    }
+    const counts = h.server.rooms.readDoc(r.workshopId, (doc) => [
+      readNotes(doc).length,
+      readQuestions(doc).length,
+      readActions(doc).length,
+    ]);
+    expect(counts).toEqual([21, 18, 18]);
+    expect(walks).toBeLessThan(12); // one per root (and the room's own bookkeeping), not 60
   });
 });
 
