@@ -37,8 +37,7 @@ export const REFUSAL_REASONS = {
   'record-cap': { drop: 'change', words: 'The board has no room for more of these.' },
   'private-step': {
     drop: 'change',
-    words:
-      'This step is private: new notes, questions and actions wait in your private notes until the facilitator reveals them. Add it again.',
+    words: 'This step is private: new notes, questions and actions wait in your private notes until the facilitator reveals them.',
   },
   'facilitator-only': { drop: 'change', words: 'Only the facilitator can change that.' },
   'not-author': { drop: 'change', words: 'Only its author or the facilitator can change or delete a note.' },

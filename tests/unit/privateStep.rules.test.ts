@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addAction, addQuestion } from '../../lib/actions';
-import { addNote } from '../../lib/board';
+import { addNote, readNotes, readPersonas } from '../../lib/board';
 import { REFUSAL_REASONS, describeRefusal } from '../../lib/boardNotices';
 import { createGroup } from '../../lib/groups';
 import { PRIVATE_STEP_UNDO, recordChanges, whyIrreversible, type RecordChange } from '../../lib/history';
 import { addJourneyStep } from '../../lib/journey';
+import { draftsFromRefused, RESCUED_NOTICE } from '../../lib/privateRescue';
+import { takeOver } from '../../components/sync/boardRecovery';
 import { CommandSchema } from '../../lib/session/commands';
 import { validateUpdate, validateUpdateFully, type UpdateAuthor } from '../../server/yjs/validateUpdate';
 import { ANN, diff, newBoard, syncedCopy } from './helpers/boardDocs';
@@ -156,5 +158,64 @@ describe('undo in a private step', () => {
       },
     );
     expect(whyIrreversible(stepDeleted, ANN, { mustDraft: true })).toBeNull();
+  });
+});
+
+describe('a record refused as private-step becomes a private draft (nothing typed is lost)', () => {
+  it('the browser keeps the rest, sends nothing of the refused records, and hands them over as drafts', () => {
+    const { doc: server, persona } = newBoard();
+    const ann = syncedCopy(server, 31);
+    // Typed just before the step turned private (or offline): a question, a map note, and a rename.
+    const question = addQuestion(ann, { personaId: persona.id, text: 'Who pays?' });
+    const note = addNote(ann, {
+      personaId: persona.id,
+      quadrant: 'pains',
+      color: 'pink',
+      text: 'Queues',
+      authorId: ANN.participantId,
+      authorName: 'Ann',
+    });
+    ann.getMap<Y.Map<unknown>>('personas').get(persona.id)!.set('name', 'Maya');
+    if (!question.ok || !note.ok) throw new Error('setup');
+    const verdict = validateUpdate(server, diff(ann, server), { author: ANN, docBytes: 0, mustDraft: true });
+    if (verdict.ok) throw new Error('expected a refusal');
+    expect(verdict.refusals.map((r) => r.reason)).toEqual(['private-step', 'private-step']);
+
+    const next = syncedCopy(server, 32);
+    const taken = takeOver(next, { previousDoc: ann, refusals: verdict.refusals, history: new Map() });
+    expect(taken.notice).toBe(RESCUED_NOTICE);
+    expect(taken.drafts).toEqual(
+      expect.arrayContaining([
+        { target: { kind: 'question', personaId: persona.id }, text: 'Who pays?' },
+        { target: { kind: 'note', quadrant: 'pains', color: 'pink' }, text: 'Queues' },
+      ]),
+    );
+    expect(taken.drafts).toHaveLength(2);
+    const resent = diff(next, server);
+    expect(validateUpdate(server, resent, { author: ANN, docBytes: 0, mustDraft: true }).ok).toBe(true);
+    Y.applyUpdate(server, resent);
+    expect(readPersonas(server)[0]!.name).toBe('Maya');
+    expect([readNotes(server).length, server.getMap('questions').size]).toEqual([0, 0]);
+  });
+
+  it('reads a journey note and an action back; other refusals are not turned into drafts', () => {
+    const values = { personaId: 'pers000000000001', text: ' Pays at the till ', journeyStepId: 'step000000000001', quadrant: 'sees' };
+    const refusals = [
+      { reason: 'private-step' as const, root: 'notes', record: 'note000000000001', field: null },
+      { reason: 'private-step' as const, root: 'actions', record: 'acti000000000001', field: null },
+      { reason: 'not-author' as const, root: 'notes', record: 'note000000000002', field: null },
+    ];
+    const drafts = draftsFromRefused(
+      [
+        { kind: 'create', root: 'notes', record: 'note000000000001', values },
+        { kind: 'create', root: 'actions', record: 'acti000000000001', values: { personaId: 'pers000000000001', text: 'Ask' } },
+        { kind: 'create', root: 'notes', record: 'note000000000002', values },
+      ],
+      refusals,
+    );
+    expect(drafts).toEqual([
+      { target: { kind: 'journeyNote', journeyStepId: 'step000000000001' }, text: 'Pays at the till' },
+      { target: { kind: 'action', personaId: 'pers000000000001' }, text: 'Ask' },
+    ]);
   });
 });
