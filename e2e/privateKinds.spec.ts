@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { saveScreenshot } from './artifacts';
-import { controls, expect, expectNoAxeViolations, goToStep, test } from './fixtures';
+import { controls, expect, expectNoAxeViolations, goToStep, leaveLobby, test } from './fixtures';
 
 const showSection = (page: Page, name: 'Journey' | 'Action plan') => page.getByRole('button', { name, exact: true }).click();
 const myDrafts = (page: Page) => page.getByRole('region', { name: 'Your private notes' });
@@ -71,5 +71,41 @@ test.describe('private steps cover the journey and the action plan', () => {
     await expect(myDrafts(ana)).toHaveCount(0);
     await showSection(ana, 'Action plan');
     await expect(ana.getByLabel('Question 1')).toHaveValue('Who decides on the gift budget, and when?');
+  });
+
+  test('a question typed offline and sent once the step turned private becomes a private draft, not lost and not public', async ({
+    facilitator,
+    joinAs,
+  }) => {
+    const presenter = facilitator.page;
+    await leaveLobby(presenter);
+    const ana = await joinAs('Ana', { phone: true });
+    const ben = await joinAs('Ben', { phone: true });
+    await showSection(ana, 'Action plan');
+    await showSection(ben, 'Action plan');
+
+    await ana.context().setOffline(true);
+    await ana.getByLabel('New question').fill('Do they ever order ahead?');
+    await ana.getByRole('button', { name: 'Add question' }).click();
+    await expect(ana.getByLabel('Question 1')).toHaveValue('Do they ever order ahead?'); // on this phone only
+    await goToStep(presenter, 4); // "Sees": private writing
+    await expect(ben.getByRole('region', { name: 'Current step' })).toContainText('Sees');
+    await showSection(ben, 'Action plan'); // a quadrant step opens the map
+    await expect(ben.getByText('No open questions yet.')).toBeVisible();
+    await ana.context().setOffline(false);
+
+    // The server refuses it on the board's socket (private-step); the phone sends it as a draft.
+    await expect(ana.getByRole('alert').filter({ hasText: 'moved to your private notes' })).toBeVisible({ timeout: 20_000 });
+    await expect(myDrafts(ana)).toContainText('Do they ever order ahead?');
+    await showSection(ana, 'Action plan');
+    await expect(ana.getByText('No open questions yet.')).toBeVisible(); // gone from the board, kept as a draft
+    await saveScreenshot(ana, 'phone-private-rescued');
+    await expect(controls(presenter).getByRole('button', { name: 'Reveal notes (1)' })).toBeEnabled();
+    await expect(ben.getByText('No open questions yet.')).toBeVisible();
+
+    await controls(presenter).getByRole('button', { name: 'Reveal notes (1)' }).click();
+    await expect(ben.getByLabel('Question 1')).toHaveValue('Do they ever order ahead?');
+    await expect(ana.getByLabel('Question 1')).toHaveValue('Do they ever order ahead?');
+    await expect(ana.getByLabel('Question 2')).toHaveCount(0); // once, not twice
   });
 });
