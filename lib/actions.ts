@@ -85,17 +85,43 @@ function insert(map: Y.Map<Y.Map<unknown>>, record: { id: string }): void {
 export const readQuestions = (doc: Y.Doc) => readAll(questionsMap(doc), QuestionSchema);
 export const readActions = (doc: Y.Doc) => readAll(actionsMap(doc), ActionItemSchema);
 
-export function addQuestion(doc: Y.Doc, input: { personaId: string; text: string; now?: number }): Result<Question> {
+/**
+ * Where a new question or action goes, when the caller adds many at once (a reveal of private
+ * drafts): its id, its `order`, and the root's record count kept by the caller, since reading
+ * the siblings and `Y.Map.size` each walk every record.
+ */
+export interface PlanPlacement {
+  id?: string;
+  order?: number;
+  count?: number;
+}
+
+/** The highest `order` of each persona's records in `map`, read once (see `PlanPlacement`). */
+export function lastOrders(map: Y.Map<Y.Map<unknown>>): Map<string, number> {
+  const orders = new Map<string, number>();
+  for (const record of map.values()) {
+    const personaId: unknown = record.get('personaId');
+    const order: unknown = record.get('order');
+    if (typeof personaId !== 'string' || typeof order !== 'number' || !Number.isFinite(order)) continue;
+    orders.set(personaId, Math.max(orders.get(personaId) ?? 0, order));
+  }
+  return orders;
+}
+
+export function addQuestion(
+  doc: Y.Doc,
+  input: { personaId: string; text: string; now?: number },
+  place: PlanPlacement = {},
+): Result<Question> {
   const text = questionText.safeParse(input.text);
   if (!text.success) return fail(text.error.issues[0]?.message ?? 'Invalid question.');
   if (!isLivePersona(doc, input.personaId)) return fail('That persona no longer exists.');
-  if (questionsMap(doc).size >= LIMITS.questionsPerWorkshop) return fail('This board has too many questions.');
-  const siblings = readQuestions(doc).filter((q) => q.personaId === input.personaId);
+  if ((place.count ?? questionsMap(doc).size) >= LIMITS.questionsPerWorkshop) return fail('This board has too many questions.');
   const question: Question = {
-    id: newId(),
+    id: place.id ?? newId(),
     personaId: input.personaId,
     text: text.data,
-    order: nextOrder(siblings),
+    order: place.order ?? nextOrder(readQuestions(doc).filter((q) => q.personaId === input.personaId)),
     createdAt: input.now ?? Date.now(),
   };
   insert(questionsMap(doc), question);
@@ -161,19 +187,22 @@ function cleanChanges(changes: ActionChanges): Result<Record<string, unknown>> {
   return ok(values);
 }
 
-export function addAction(doc: Y.Doc, input: { personaId: string; text: string; now?: number } & ActionChanges): Result<ActionItem> {
+export function addAction(
+  doc: Y.Doc,
+  input: { personaId: string; text: string; now?: number } & ActionChanges,
+  place: PlanPlacement = {},
+): Result<ActionItem> {
   const cleaned = cleanChanges({ ...input, owner: input.owner ?? { participantId: null, name: '' } });
   if (!cleaned.ok) return cleaned;
   if (!isLivePersona(doc, input.personaId)) return fail('That persona no longer exists.');
-  if (actionsMap(doc).size >= LIMITS.actionsPerWorkshop) return fail('This board has too many actions.');
-  const siblings = readActions(doc).filter((a) => a.personaId === input.personaId);
+  if ((place.count ?? actionsMap(doc).size) >= LIMITS.actionsPerWorkshop) return fail('This board has too many actions.');
   const parsed = ActionItemSchema.safeParse({
-    id: newId(),
+    id: place.id ?? newId(),
     personaId: input.personaId,
     questionId: null,
     dueDate: null,
     isDone: false,
-    order: nextOrder(siblings),
+    order: place.order ?? nextOrder(readActions(doc).filter((a) => a.personaId === input.personaId)),
     createdAt: input.now ?? Date.now(),
     ...cleaned.value,
   });

@@ -35,6 +35,10 @@ export const REFUSAL_REASONS = {
     words: 'The board is full, so your latest changes could not be saved. Deleting notes nobody needs makes room.',
   },
   'record-cap': { drop: 'change', words: 'The board has no room for more of these.' },
+  'private-step': {
+    drop: 'change',
+    words: 'This step is private: new notes, questions and actions wait in your private notes until the facilitator reveals them.',
+  },
   'facilitator-only': { drop: 'change', words: 'Only the facilitator can change that.' },
   'not-author': { drop: 'change', words: 'Only its author or the facilitator can change or delete a note.' },
   'not-creator': { drop: 'change', words: 'Only the person who added it, or the facilitator, can delete it.' },

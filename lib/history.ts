@@ -82,16 +82,30 @@ function stringField(record: Y.Map<unknown>, key: string): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
+/** What a participant adds only as a private draft in a private or anonymous step (the server refuses it as `private-step`). */
+const DRAFTED_ROOTS: ReadonlySet<string> = new Set([BOARD_ROOTS.notes, BOARD_ROOTS.questions, BOARD_ROOTS.actions]);
+
+export const PRIVATE_STEP_UNDO =
+  'This step is private: bringing back a note, question or action would put it on the board at once. Try again after the reveal.';
+
 /**
  * Why reversing `changes` (undoing the change that made them, or redoing an undo) is not a change
  * this person may send, or null when it is. The rules the server applies to whole records:
  * a note is written (re-created) only under its author's own id and name, and deleted only by its
  * author or the facilitator (see `FACILITATOR_RESTORES_NOTES` for the facilitator re-creating one).
  * A persona is never erased from a browser: deleting one is a soft delete with its own undo, so
- * undoing its creation is refused here for everyone.
+ * undoing its creation is refused here for everyone. With `mustDraft` (a participant in a private
+ * or anonymous step), re-creating a note, question or action is refused too, as the server does.
  */
-export function whyIrreversible(changes: readonly RecordChange[], actor: HistoryActor): string | null {
+export function whyIrreversible(
+  changes: readonly RecordChange[],
+  actor: HistoryActor,
+  options: { mustDraft?: boolean } = {},
+): string | null {
   const isFacilitator = actor.role === 'facilitator';
+  if (options.mustDraft && !isFacilitator && changes.some((change) => change.change === 'deleted' && DRAFTED_ROOTS.has(change.root))) {
+    return PRIVATE_STEP_UNDO;
+  }
   for (const change of changes) {
     if (change.root === BOARD_ROOTS.personas && change.change === 'created') {
       return 'Adding a persona can’t be undone here: delete it from its menu instead.';

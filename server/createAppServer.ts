@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { readQuadrants } from '../lib/board';
 import type { Quadrant } from '../lib/quadrants';
+import { currentStep, isDraftStep } from '../lib/session/state';
 import { CONTROL_PATH, YJS_PATH_PREFIX } from '../lib/wire';
 import { CommandHandler } from './control/CommandHandler';
 import { ControlPlane } from './control/ControlPlane';
@@ -115,6 +116,8 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
     {
       // The lock is enforced here, where updates arrive, not by hiding buttons.
       canWrite: (conn) => conn.identity.role === 'facilitator' || !sessions.get(conn.identity.workshopId).isBoardLocked,
+      // Private writing too: in a private or anonymous step a participant's new records are drafts.
+      mustDraft: (conn) => conn.identity.role !== 'facilitator' && isDraftStep(currentStep(sessions.get(conn.identity.workshopId))),
       caps: options.notesPerWorkshop === undefined ? {} : { notes: options.notesPerWorkshop },
       ...metrics.roomHooks(),
     },

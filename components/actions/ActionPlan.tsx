@@ -30,6 +30,7 @@ export function ActionPlan({ persona, questions, items, people, actions, view }:
         questions={questions.filter((q) => q.personaId === persona.id)}
         actions={actions}
         isReadOnly={view.isReadOnly}
+        isPrivate={view.areNotesPrivate ?? false}
         isLarge={isLarge}
       />
       <section className="flex flex-col gap-2" aria-labelledby={`plan-${persona.id}`}>
@@ -62,6 +63,7 @@ export function ActionPlan({ persona, questions, items, people, actions, view }:
             placeholder="e.g. Interview three customers in the shop"
             isLarge={isLarge}
             onAdd={(text) => actions.addAction(persona.id, text)}
+            isPrivate={view.areNotesPrivate}
           />
         )}
       </section>

@@ -12,11 +12,13 @@ interface Props {
   questions: Question[];
   actions: BoardActions;
   isReadOnly: boolean;
+  /** A private or anonymous step: a new question is a draft until the reveal. */
+  isPrivate: boolean;
   isLarge: boolean;
 }
 
 /** "What we don't know": the persona's open questions, edited in place. */
-export function QuestionList({ personaId, questions, actions, isReadOnly, isLarge }: Props) {
+export function QuestionList({ personaId, questions, actions, isReadOnly, isPrivate, isLarge }: Props) {
   return (
     <section className="flex flex-col gap-2" aria-labelledby={`questions-${personaId}`}>
       <h3 id={`questions-${personaId}`} className={`font-semibold text-slate-900 ${isLarge ? 'text-2xl' : 'text-lg'}`}>
@@ -36,6 +38,7 @@ export function QuestionList({ personaId, questions, actions, isReadOnly, isLarg
           placeholder="e.g. Who decides in their household?"
           isLarge={isLarge}
           onAdd={(text) => actions.addQuestion(personaId, text)}
+          isPrivate={isPrivate}
         />
       )}
     </section>
@@ -48,7 +51,7 @@ function QuestionRow({
   actions,
   isReadOnly,
   isLarge,
-}: { question: Question; index: number } & Omit<Props, 'personaId' | 'questions'>) {
+}: { question: Question; index: number } & Omit<Props, 'personaId' | 'questions' | 'isPrivate'>) {
   const [text, setText] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const size = isLarge ? 'text-xl' : 'text-base';

@@ -2,6 +2,7 @@
 
 import { useState, type FormEvent } from 'react';
 import type { Result } from '../../lib/result';
+import { PrivateHint } from '../board/PrivateHint';
 
 interface Props {
   label: string;
@@ -10,15 +11,19 @@ interface Props {
   placeholder?: string;
   isLarge: boolean;
   onAdd(text: string): Result<unknown>;
+  /** A private or anonymous step: what is added becomes a draft only its author sees until the reveal. */
+  isPrivate?: boolean;
 }
 
 /** A labelled one-line box with an "Add" button, keeping the text when it is refused. */
-export function TextEntry({ label, button, maxChars, placeholder, isLarge, onAdd }: Props) {
+export function TextEntry({ label, button, maxChars, placeholder, isLarge, onAdd, isPrivate = false }: Props) {
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [added, setAdded] = useState(false);
   function submit(event: FormEvent) {
     event.preventDefault();
     const result = onAdd(text);
+    setAdded(result.ok);
     setError(result.ok ? null : result.error);
     if (result.ok) setText('');
   }
@@ -42,6 +47,7 @@ export function TextEntry({ label, button, maxChars, placeholder, isLarge, onAdd
           {error}
         </p>
       )}
+      {isPrivate && <PrivateHint added={added} />}
     </form>
   );
 }

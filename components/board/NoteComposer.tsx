@@ -3,23 +3,28 @@
 import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { LIMITS } from '../../lib/limits';
 import type { Result } from '../../lib/result';
+import { PrivateHint } from './PrivateHint';
 
 interface Props {
   quadrantTitle: string;
   onAdd(text: string): Result<unknown>;
   isLarge?: boolean;
   isDisabled?: boolean;
+  /** A private or anonymous step: the note becomes a draft only its author sees until the reveal. */
+  isPrivate?: boolean;
 }
 
 /** The "New note" box of a quadrant. Enter adds, Shift+Enter starts a new line. */
-export function NoteComposer({ quadrantTitle, onAdd, isLarge = false, isDisabled = false }: Props) {
+export function NoteComposer({ quadrantTitle, onAdd, isLarge = false, isDisabled = false, isPrivate = false }: Props) {
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [added, setAdded] = useState(false);
   const errorId = useId();
 
   function submit(event?: FormEvent) {
     event?.preventDefault();
     const result = onAdd(text);
+    setAdded(result.ok);
     if (result.ok) {
       setText('');
       setError(null);
@@ -36,7 +41,7 @@ export function NoteComposer({ quadrantTitle, onAdd, isLarge = false, isDisabled
         aria-label="New note"
         aria-describedby={error ? errorId : undefined}
         aria-invalid={error ? true : undefined}
-        placeholder={`Add a note to ${quadrantTitle}…`}
+        placeholder={isPrivate ? `A private note for ${quadrantTitle}…` : `Add a note to ${quadrantTitle}…`}
         value={text}
         disabled={isDisabled}
         maxLength={LIMITS.noteTextChars}
@@ -53,6 +58,7 @@ export function NoteComposer({ quadrantTitle, onAdd, isLarge = false, isDisabled
       <button type="submit" disabled={isDisabled} className="btn-primary self-start">
         Add note
       </button>
+      {isPrivate && <PrivateHint added={added} />}
     </form>
   );
 }

@@ -120,6 +120,7 @@ export function JourneyStepItem({ step, index, steps, notes, actions, view, onOp
           quadrantTitle={step.title}
           onAdd={(text) => actions.addJourneyNote(step.personaId, step.id, text)}
           isLarge={isLarge}
+          isPrivate={view.areNotesPrivate}
         />
       )}
     </li>

@@ -25,6 +25,7 @@ import type { Result } from '../../lib/result';
 import { YJS_PATH_PREFIX } from '../../lib/wire';
 import { BoardHistory } from './BoardHistory';
 import { BoardPermissions } from './BoardPermissions';
+import type { RescuedDraft } from '../../lib/privateRescue';
 import { takeOver, type BoardRecovery } from './boardRecovery';
 import { LiveBoard } from './liveBoard';
 import { LocalCopy } from './localCopy';
@@ -96,6 +97,8 @@ export class BoardConnection {
       isSessionValid(): Promise<boolean>;
       /** The server refused an update of this connection (not for the lock): start a fresh one from it. */
       onRefused(refusals: Refusal[]): void;
+      /** Records the server refused because the step is private, to send as private drafts instead. */
+      onPrivateDrafts?(drafts: RescuedDraft[]): void;
     },
     /** Taking over from a connection whose update was refused: IndexedDB is rewritten once this one is ready. */
     private readonly recovery: BoardRecovery | null = null,
@@ -120,7 +123,9 @@ export class BoardConnection {
     this.provider.on('sync', (isSynced: boolean) => {
       if (!isSynced) return;
       this.attempt = 0;
-      const notice = this.recovery && !this.isReady ? takeOver(this.doc, this.recovery) : this.state.notice;
+      const taken = this.recovery && !this.isReady ? takeOver(this.doc, this.recovery) : null;
+      if (taken && taken.drafts.length > 0) this.hooks.onPrivateDrafts?.(taken.drafts);
+      const notice = taken ? taken.notice : this.state.notice;
       this.refresh({ status: 'live', isLoaded: true, notice: this.isHolding ? REFUSAL_REASONS.locked.words : notice });
       this.isReady = true;
       this.resolveReady();

@@ -35,6 +35,8 @@ export class BoardHistory {
   /** `root/id` of the records the entry being undone or redone deletes, while Yjs applies it. */
   private removing = new Set<string>();
   private state: HistoryState = EMPTY_HISTORY;
+  /** A private or anonymous step: re-creating a note, question or action is not offered (see `whyIrreversible`). */
+  private mustDraft = false;
 
   constructor(
     private readonly doc: Y.Doc,
@@ -62,7 +64,10 @@ export class BoardHistory {
     const top = stack[stack.length - 1];
     if (!top) return null;
     const changes = changesOf(top);
-    return whyIrreversible(changes, this.actor) ?? (changes.some((change) => losesFields(change, top)) ? LOST_FIELDS : null);
+    return (
+      whyIrreversible(changes, this.actor, { mustDraft: this.mustDraft }) ??
+      (changes.some((change) => losesFields(change, top)) ? LOST_FIELDS : null)
+    );
   }
 
   /**
@@ -97,6 +102,13 @@ export class BoardHistory {
     };
     for (const listener of this.listeners) listener();
   };
+
+  /** The step changed: in a private or anonymous step, undos that would re-create notes, questions or actions are explained instead. */
+  setMustDraft(mustDraft: boolean): void {
+    if (mustDraft === this.mustDraft) return;
+    this.mustDraft = mustDraft;
+    this.update();
+  }
 
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);

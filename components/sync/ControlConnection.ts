@@ -4,7 +4,7 @@ import type { NoteColor } from '../../lib/note';
 import type { QuadrantId } from '../../lib/quadrants';
 import { ok, type Result } from '../../lib/result';
 import type { CommandInput, CommandReply } from '../../lib/session/commands';
-import type { DraftView, MyVotes } from '../../lib/session/drafts';
+import type { DraftTarget, DraftView, MyVotes } from '../../lib/session/drafts';
 import type { SessionState } from '../../lib/session/state';
 import { CONTROL_PATH, type ClientToServerEvents, type RosterEntry, type ServerToClientEvents } from '../../lib/wire';
 import { reconnectDelayMs } from './reconnect';
@@ -26,13 +26,12 @@ export interface ControlState {
   newCode: string | null;
 }
 
-export interface UnsentDraft {
+/** A private draft typed here: where it goes (its kind and place), its text, and the server's refusal if any. */
+export type UnsentDraft = DraftTarget & {
   draftId: string;
-  quadrant: QuadrantId;
   text: string;
-  color: NoteColor;
   error: string | null;
-}
+};
 
 /** How long a command waits for the server before it is reported as failed. */
 const COMMAND_TIMEOUT_MS = 8000;
@@ -115,13 +114,22 @@ export class ControlConnection {
     });
   };
 
+  /** Adds a private note on the empathy map (see `addPrivate`). */
+  addDraft = (quadrant: QuadrantId, text: string, color: NoteColor = 'yellow'): Result<unknown> =>
+    this.addPrivate({ kind: 'note', quadrant, color }, text);
+
   /**
-   * Adds a private note. It shows at once as unsent and stays (with its text) until the server
-   * confirms it; the draft id makes a retry safe.
+   * Adds a private draft of any kind (a map note, a journey note, a question, an action). It shows
+   * at once as unsent and stays (with its text) until the server confirms it; the draft id makes
+   * a retry safe.
    */
-  addDraft = (quadrant: QuadrantId, text: string, color: NoteColor = 'yellow'): Result<unknown> => {
-    const draft: UnsentDraft = { draftId: newId(), quadrant, text: text.trim(), color, error: null };
-    if (!draft.text) return { ok: false, error: 'A note needs some text.' };
+  addPrivate = (target: DraftTarget, text: string): Result<unknown> => {
+    const draft: UnsentDraft = { ...target, draftId: newId(), text: text.trim(), error: null };
+    if (!draft.text)
+      return {
+        ok: false,
+        error: target.kind === 'note' || target.kind === 'journeyNote' ? 'A note needs some text.' : 'Write something first.',
+      };
     this.set({ unsentDrafts: [...this.state.unsentDrafts, draft] });
     void this.sendDraft(draft);
     return ok(draft);
@@ -133,13 +141,8 @@ export class ControlConnection {
   };
 
   private async sendDraft(draft: UnsentDraft): Promise<void> {
-    const reply = await this.send({
-      type: 'draft.add',
-      draftId: draft.draftId,
-      quadrant: draft.quadrant,
-      text: draft.text,
-      color: draft.color,
-    });
+    const { error: _error, ...fields } = draft;
+    const reply = await this.send({ type: 'draft.add', ...fields });
     const others = this.state.unsentDrafts.filter((d) => d.draftId !== draft.draftId);
     this.set({ unsentDrafts: reply.ok ? others : [...others, { ...draft, error: reply.error }] });
   }

@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
 import { describeRefusal, type Refusal } from '../../lib/boardNotices';
+import { draftsFromRefused, RESCUED_NOTICE, type RescuedDraft } from '../../lib/privateRescue';
 import { applyRecordChanges, sortRefused, unsyncedChanges, type RefusalHistory } from '../../lib/recovery';
 
 /**
@@ -16,11 +17,14 @@ export interface BoardRecovery {
 /**
  * Once the fresh doc holds the server's state: this device's un-synced changes, minus the
  * refused ones, are applied to it (one update, under the fresh doc's new client id). Returns
- * what to tell the person, or null when nothing of theirs was dropped.
+ * what to tell the person (null when nothing of theirs was dropped), and the records refused
+ * because the step is private, as the drafts to send instead.
  */
-export function takeOver(doc: Y.Doc, recovery: BoardRecovery): string | null {
+export function takeOver(doc: Y.Doc, recovery: BoardRecovery): { notice: string | null; drafts: RescuedDraft[] } {
   const changes = unsyncedChanges(recovery.previousDoc, doc);
   const sorted = sortRefused(changes, recovery.refusals, recovery.history);
   applyRecordChanges(doc, sorted.kept);
-  return sorted.cause ? describeRefusal(sorted.cause, sorted.dropped.length) : null;
+  const drafts = draftsFromRefused(sorted.dropped, recovery.refusals);
+  if (drafts.length > 0 && drafts.length === sorted.dropped.length) return { notice: RESCUED_NOTICE, drafts };
+  return { notice: sorted.cause ? describeRefusal(sorted.cause, sorted.dropped.length) : null, drafts };
 }

@@ -51,6 +51,10 @@ export function useWorkshopConnections(session: SessionReply | null, onEnded: ()
             return result.ok || result.status === 0 || result.status >= 500;
           },
           onRefused: (refusals) => takeOver(board, refusals),
+          // Sent just as the step turned private (or typed offline): kept, as the drafts they should be.
+          onPrivateDrafts: (drafts) => {
+            for (const draft of drafts) control.addPrivate(draft.target, draft.text);
+          },
         },
         recovery,
       );

@@ -1,13 +1,14 @@
 'use client';
 
 import { formatRoomCode } from '../../lib/roomCode';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { saveParticipantSession } from '../sync/storage';
 import { useCodeRotation } from '../sync/useCodeRotation';
 import { quadrantsOf, type QuadrantId } from '../../lib/quadrants';
-import type { Result } from '../../lib/result';
+import { fail, type Result } from '../../lib/result';
 import type { BoardActions } from '../board/types';
-import { currentStep } from '../../lib/session/state';
+import type { DraftTarget } from '../../lib/session/drafts';
+import { currentStep, isDraftStep as isPrivateStep } from '../../lib/session/state';
 import { MyDrafts } from '../session/MyDrafts';
 import { dotsLeft, noteVoting } from '../session/noteVoting';
 import { StepBanner } from '../session/StepBanner';
@@ -31,10 +32,14 @@ export function ParticipantView({ code }: { code: string }) {
   const workshop = useWorkshopConnections(session, ended);
   const { board, status, isLoaded, notice, nearlyFull } = useBoardState(workshop);
   // One object for the whole draft step, so memoised notes do not re-render on every change.
-  const draftActions = useMemo(() => workshop && withDraftNotes(workshop.board, workshop.control.addDraft), [workshop]);
+  const draftActions = useMemo(() => workshop && withDrafts(workshop.board, workshop.control.addPrivate), [workshop]);
   const { roster, session: control, clockOffsetMs, myDrafts, unsentDrafts, myVotes, newCode } = useControlState(workshop);
   useCodeRotation(newCode, code, participantPath, rememberSession);
   // One voting object per vote state, so memoised note rows keep their callbacks between board updates.
+  // In a private or anonymous step a new note, question or action is a draft the server holds until the reveal.
+  const step = control ? currentStep(control) : null;
+  const isDraftStep = Boolean(step && isPrivateStep(step));
+  useEffect(() => workshop?.board.history.setMustDraft(isDraftStep), [workshop, isDraftStep]);
   const send = workshop?.control.send;
   const voting = useMemo(() => send && noteVoting(control, myVotes, send, true, setVoteError), [control, myVotes, send]);
 
@@ -49,9 +54,6 @@ export function ParticipantView({ code }: { code: string }) {
   }
 
   const isLocked = control?.isBoardLocked ?? false;
-  const step = control ? currentStep(control) : null;
-  // In a private or anonymous step a new note is a draft the server holds until the reveal.
-  const isDraftStep = Boolean(step && (step.isPrivate || step.isAnonymous));
   const actions = isDraftStep && draftActions ? draftActions : workshop.board;
   const left = dotsLeft(control, myVotes);
   const personaId = control?.activePersonaId ?? null;
@@ -109,6 +111,7 @@ export function ParticipantView({ code }: { code: string }) {
         <MyDrafts
           drafts={myDrafts}
           quadrants={quadrants}
+          board={board}
           unsent={unsentDrafts}
           send={workshop.control.send}
           onRetry={workshop.control.retryDraft}
@@ -125,10 +128,20 @@ export function ParticipantView({ code }: { code: string }) {
   );
 }
 
-/** The board's actions, except that a new note becomes a private draft (all else unchanged). */
-function withDraftNotes(board: BoardActions, addDraft: (quadrant: QuadrantId, text: string) => Result<unknown>): BoardActions {
+/**
+ * The board's actions, except that what a private or anonymous step keeps private becomes a draft:
+ * a new note (on the map or a journey step), question or action. All else is unchanged.
+ */
+function withDrafts(board: BoardActions, addPrivate: (target: DraftTarget, text: string) => Result<unknown>): BoardActions {
   const actions = Object.create(board) as BoardActions;
-  actions.addNote = (_personaId, quadrant, text) => addDraft(quadrant, text);
+  actions.addNote = (_personaId, quadrant: QuadrantId, text, color) => addPrivate({ kind: 'note', quadrant, color }, text);
+  actions.addJourneyNote = (_personaId, journeyStepId, text) => addPrivate({ kind: 'journeyNote', journeyStepId }, text);
+  actions.addQuestion = (personaId, text) => addPrivate({ kind: 'question', personaId }, text);
+  // Only the text: an action's owner is picked on the board after the reveal (no owner links to its writer).
+  actions.addAction = (personaId, text) => addPrivate({ kind: 'action', personaId }, text);
+  // A copy brings the persona's journey notes, questions and actions onto the board at once.
+  actions.duplicatePersona = () =>
+    fail('Duplicate the persona once this private step is over: the copy would put its journey and plan on the board at once.');
   return actions;
 }
 

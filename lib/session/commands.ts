@@ -3,11 +3,40 @@ import { LIMITS } from '../limits';
 import { NOTE_COLORS } from '../note';
 import { QuadrantIdSchema, QuadrantsSchema, TemplateIdSchema } from '../quadrants';
 import { StepPatchSchema, STEP_KINDS, STEP_LIMITS } from './agenda';
+import { DRAFT_KINDS, DRAFT_TEXT_CHARS } from './drafts';
+
+export { DRAFT_TEXT_CHARS } from './drafts';
 
 const CommandIdSchema = z.string().min(1).max(64);
 const StepIdSchema = z.string().regex(/^[0-9a-z_]{1,24}$/);
 const RecordIdSchema = z.string().regex(/^[0-9a-z]{16}$/);
 const DraftTextSchema = z.string().trim().min(1).max(LIMITS.noteTextChars);
+
+/**
+ * A new private draft. `kind` (default `note`, the original command) says where it goes: a note
+ * needs its `quadrant` (it goes to the active persona), a journey note its `journeyStepId` (the
+ * step's persona), a question or an action its `personaId`.
+ */
+const DraftAddSchema = z
+  .object({
+    id: CommandIdSchema,
+    type: z.literal('draft.add'),
+    draftId: RecordIdSchema,
+    kind: z.enum(DRAFT_KINDS).default('note'),
+    quadrant: QuadrantIdSchema.optional(),
+    journeyStepId: RecordIdSchema.optional(),
+    personaId: RecordIdSchema.optional(),
+    text: DraftTextSchema,
+    color: z.enum(NOTE_COLORS).default('yellow'),
+  })
+  .superRefine((draft, ctx) => {
+    const needs = { note: 'quadrant', journeyNote: 'journeyStepId', question: 'personaId', action: 'personaId' } as const;
+    const field = needs[draft.kind];
+    if (draft[field] === undefined) ctx.addIssue({ code: 'custom', path: [field], message: `a ${draft.kind} draft needs ${field}` });
+    if (draft.text.length > DRAFT_TEXT_CHARS[draft.kind]) {
+      ctx.addIssue({ code: 'custom', path: ['text'], message: `at most ${DRAFT_TEXT_CHARS[draft.kind]} characters` });
+    }
+  });
 
 /**
  * Every command the control plane accepts: one discriminated union shared by browser and
@@ -50,15 +79,8 @@ export const CommandSchema = z.discriminatedUnion('type', [
   z.object({ id: CommandIdSchema, type: z.literal('room.rotateCode') }),
   // The empathy map's template: written into the board, with the agenda's quadrant steps to match.
   z.object({ id: CommandIdSchema, type: z.literal('map.set'), template: TemplateIdSchema, quadrants: QuadrantsSchema }),
-  // Private writing: a note that only its author sees until the facilitator reveals it.
-  z.object({
-    id: CommandIdSchema,
-    type: z.literal('draft.add'),
-    draftId: RecordIdSchema,
-    quadrant: QuadrantIdSchema,
-    text: DraftTextSchema,
-    color: z.enum(NOTE_COLORS).default('yellow'),
-  }),
+  // Private writing: a note, journey note, question or action only its author sees until the reveal.
+  DraftAddSchema,
   z.object({ id: CommandIdSchema, type: z.literal('draft.edit'), draftId: RecordIdSchema, text: DraftTextSchema }),
   z.object({ id: CommandIdSchema, type: z.literal('draft.delete'), draftId: RecordIdSchema }),
   z.object({ id: CommandIdSchema, type: z.literal('drafts.reveal') }),
@@ -95,5 +117,7 @@ export type VoteCommand = Extract<Command, { type: 'vote.open' | 'vote.close' | 
  */
 export type CommandReply = { ok: true; notice?: string } | { ok: false; error: string; status?: 409 | 429 };
 
+/** A command as it is sent (fields with a default may be left out), without its id. */
+type CommandSent = z.input<typeof CommandSchema>;
 /** Distributes `Omit` over a union, so each command keeps its own fields. */
-export type CommandInput = Command extends infer C ? (C extends Command ? Omit<C, 'id'> : never) : never;
+export type CommandInput = CommandSent extends infer C ? (C extends CommandSent ? Omit<C, 'id'> : never) : never;

@@ -1,15 +1,43 @@
+import { LIMITS } from '../limits';
 import type { NoteColor } from '../note';
 import type { QuadrantId } from '../quadrants';
 
-/** A private note as its author sees it before the reveal. Only ever sent to its author. */
+/**
+ * What a participant can write privately in a private or anonymous step: a note on the empathy
+ * map, a note on a journey step, an open question, an action. Each is a draft that only its
+ * author sees until the facilitator reveals it (the server refuses these records from a
+ * participant's Yjs socket during such a step).
+ */
+export const DRAFT_KINDS = ['note', 'journeyNote', 'question', 'action'] as const;
+export type DraftKind = (typeof DRAFT_KINDS)[number];
+
+/** The longest text a draft of each kind may hold (what its record on the board takes). */
+export const DRAFT_TEXT_CHARS: Record<DraftKind, number> = {
+  note: LIMITS.noteTextChars,
+  journeyNote: LIMITS.noteTextChars,
+  question: LIMITS.questionTextChars,
+  action: LIMITS.actionTextChars,
+};
+
+/** A private draft as its author sees it before the reveal. Only ever sent to its author. */
 export interface DraftView {
   draftId: string;
+  kind: DraftKind;
   personaId: string;
-  quadrant: QuadrantId;
+  /** The empathy-map quadrant (notes only). */
+  quadrant: QuadrantId | null;
+  /** The journey step (journey notes only). */
+  journeyStepId: string | null;
   text: string;
   color: NoteColor;
   createdAt: number;
 }
+
+/** A new draft, as the browser asks for it: where it goes depends on its kind. */
+export type DraftTarget =
+  | { kind: 'note'; quadrant: QuadrantId; color?: NoteColor }
+  | { kind: 'journeyNote'; journeyStepId: string }
+  | { kind: 'question' | 'action'; personaId: string };
 
 /** A participant's own dots in the open vote round. */
 export interface MyVotes {

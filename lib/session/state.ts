@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { QuadrantIdSchema, SIX_QUADRANTS, type Quadrant } from '../quadrants';
-import { defaultAgenda, StepSchema, STEP_LIMITS } from './agenda';
+import { defaultAgenda, StepSchema, STEP_LIMITS, type Step } from './agenda';
 
 /**
  * The countdown. Running: `endsAt` (server clock, ms). Paused or idle: `remainingMs`.
@@ -76,3 +76,9 @@ export function timerRemainingMs(timer: Timer, now: number): number {
 export function currentStep(state: SessionState) {
   return state.agenda.find((step) => step.id === state.currentStepId) ?? state.agenda[0]!;
 }
+
+/**
+ * A private or anonymous step: what a participant adds there (a note, a journey note, a question,
+ * an action) is a draft only they see until the reveal; the server refuses it from their Yjs socket.
+ */
+export const isDraftStep = (step: Pick<Step, 'isPrivate' | 'isAnonymous'>): boolean => step.isPrivate || step.isAnonymous;

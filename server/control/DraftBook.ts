@@ -1,4 +1,4 @@
-import type { DraftRow, DraftStore } from '../storage/DraftStore';
+import type { DraftRow, DraftStore, PendingDraftOwner } from '../storage/DraftStore';
 
 /** How many workshops' draft counts stay in memory (a few numbers each; SQLite has the rest). */
 const RESIDENT_WORKSHOPS = 1000;
@@ -54,7 +54,7 @@ export class DraftBook {
   }
 
   /** Who holds a pending draft with this id (any workshop's: ids are global), or null. */
-  authorOf(draftId: string): { workshopId: string; participantId: string } | null {
+  authorOf(draftId: string): PendingDraftOwner | null {
     return this.store.pendingAuthor(draftId);
   }
 

@@ -1,33 +1,28 @@
 import { randomInt } from 'node:crypto';
-import { addNote, isLivePersona, notesMap } from '../../lib/board';
-import { newId } from '../../lib/ids';
+import { isLivePersona } from '../../lib/board';
+import { journeyStepsMap } from '../../lib/journey';
 import { LIMITS } from '../../lib/limits';
 import type { NoteColor } from '../../lib/note';
 import type { QuadrantId } from '../../lib/quadrants';
-import type { CommandReply, DraftCommand } from '../../lib/session/commands';
+import { fail, ok, type Result } from '../../lib/result';
+import { DRAFT_TEXT_CHARS, type CommandReply, type DraftCommand } from '../../lib/session/commands';
 import type { DraftView } from '../../lib/session/drafts';
-import { currentStep, type SessionState } from '../../lib/session/state';
+import { currentStep, isDraftStep, type SessionState } from '../../lib/session/state';
 import type { Identity } from '../identity';
 import type { ServerLimits } from '../limits';
 import type { DraftRow, Store } from '../storage/Store';
 import type { RoomRegistry } from '../yjs/RoomRegistry';
 import { activePersonaId } from './activePersona';
 import { DraftBook } from './DraftBook';
+import { writeDrafts, type RevealOutcome } from './revealDrafts';
 
-/** What a note adds to the encoded board at most, besides its text and author name (measured: about 300 bytes). */
-const NOTE_OVERHEAD_BYTES = 384;
+export type { RevealOutcome } from './revealDrafts';
+
+type DraftAdd = Extract<DraftCommand, { type: 'draft.add' }>;
+type DraftPlace = Pick<DraftRow, 'personaId' | 'quadrant' | 'journeyStepId'>;
 
 const done: CommandReply = { ok: true };
 const refuse = (error: string, status?: 409): CommandReply => (status ? { ok: false, error, status } : { ok: false, error });
-
-/** What a reveal wrote, and what it had to leave pending. */
-export interface RevealOutcome {
-  revealed: DraftRow[];
-  /** Left pending: the board would pass its size or note cap. */
-  leftForSpace: number;
-  /** Left pending: their persona was deleted since (restoring it lets them out). */
-  leftForPersona: number;
-}
 
 /**
  * Private writing. A draft lives only in SQLite (and the `DraftBook` in memory) and on its
@@ -53,12 +48,7 @@ export class Drafts {
       case 'draft.add':
         return this.add(identity, command, session);
       case 'draft.edit':
-        return {
-          reply: this.book.edit(command.draftId, participantId, command.text)
-            ? done
-            : refuse('That private note was already revealed or deleted.'),
-          revealed: [],
-        };
+        return { reply: this.edit(participantId, command.draftId, command.text), revealed: [] };
       case 'draft.delete':
         return {
           reply: this.book.delete(workshopId, command.draftId, participantId)
@@ -73,23 +63,19 @@ export class Drafts {
     }
   }
 
-  private add(
-    identity: Identity,
-    command: Extract<DraftCommand, { type: 'draft.add' }>,
-    session: SessionState,
-  ): { reply: CommandReply; revealed: DraftRow[] } {
+  private add(identity: Identity, command: DraftAdd, session: SessionState): { reply: CommandReply; revealed: DraftRow[] } {
     const refusal = this.refuseAdd(identity, command.draftId, session);
     if (refusal) return { reply: refusal, revealed: [] };
     const step = currentStep(session);
-    const personaId = activePersonaId(this.rooms, identity.workshopId, session);
-    if (!personaId) return { reply: refuse('There is no persona to add notes to.'), revealed: [] };
+    const place = this.placeOf(identity.workshopId, command, session);
+    if (!place.ok) return { reply: refuse(place.error), revealed: [] };
     const draft: DraftRow = {
       id: command.draftId,
       workshopId: identity.workshopId,
       participantId: identity.participantId,
       stepId: step.id,
-      personaId,
-      quadrant: command.quadrant,
+      kind: command.kind,
+      ...place.value,
       text: command.text,
       color: command.color,
       isAnonymous: step.isAnonymous,
@@ -106,10 +92,49 @@ export class Drafts {
     };
   }
 
+  /**
+   * Where a new draft goes: a map note to the active persona (as before), a journey note to its
+   * step's persona, a question or an action to the persona it names; refused when that is gone.
+   */
+  private placeOf(workshopId: string, command: DraftAdd, session: SessionState): Result<DraftPlace> {
+    switch (command.kind) {
+      case 'note': {
+        const personaId = activePersonaId(this.rooms, workshopId, session);
+        if (!personaId) return fail('There is no persona to add notes to.');
+        return ok({ personaId, quadrant: command.quadrant ?? '', journeyStepId: null });
+      }
+      case 'journeyNote': {
+        const stepId = command.journeyStepId ?? '';
+        const personaId = this.rooms.readWarm(workshopId, (doc) => {
+          const owner: unknown = journeyStepsMap(doc).get(stepId)?.get('personaId');
+          return typeof owner === 'string' && isLivePersona(doc, owner) ? owner : null;
+        });
+        // Journey notes keep a quadrant, unused, as the board's own journey notes do.
+        return personaId ? ok({ personaId, quadrant: 'sees', journeyStepId: stepId }) : fail('That journey step was deleted.');
+      }
+      case 'question':
+      case 'action': {
+        const personaId = command.personaId ?? '';
+        const isLive = this.rooms.readWarm(workshopId, (doc) => isLivePersona(doc, personaId));
+        return isLive ? ok({ personaId, quadrant: '', journeyStepId: null }) : fail('That persona no longer exists.');
+      }
+    }
+  }
+
+  /** A new text for one of the author's pending drafts, within what its kind holds on the board. */
+  private edit(participantId: string, draftId: string, text: string): CommandReply {
+    const owner = this.book.authorOf(draftId);
+    const gone = refuse('That private note was already revealed or deleted.');
+    if (!owner || owner.participantId !== participantId) return gone;
+    const max = DRAFT_TEXT_CHARS[owner.kind];
+    if (text.length > max) return refuse(`That holds at most ${max} characters.`);
+    return this.book.edit(draftId, participantId, text) ? done : gone;
+  }
+
   private refuseAdd(identity: Identity, draftId: string, session: SessionState): CommandReply | null {
     const { workshopId, participantId } = identity;
     const step = currentStep(session);
-    if (!step.isPrivate && !step.isAnonymous) return refuse('This step is not for private notes: add your note to the board.', 409);
+    if (!isDraftStep(step)) return refuse('This step is not for private notes: add your note to the board.', 409);
     if (session.isBoardLocked && identity.role !== 'facilitator') return refuse('The board is locked.');
     const existing = this.book.authorOf(draftId);
     if (existing) return existing.participantId === participantId ? null : refuse('That private note id is taken.', 409);
@@ -126,58 +151,17 @@ export class Drafts {
 
   /**
    * Writes drafts into the board in one change, linear in their number, within the board's
-   * size and note caps: what does not fit stays pending (nothing is lost). Named notes keep
+   * size and record caps: what does not fit stays pending (nothing is lost). Named drafts keep
    * their time and order; anonymous ones are shuffled and take the reveal's time, so neither
    * their place in the document nor their timestamp points at whoever wrote them.
    */
   reveal(workshopId: string, drafts: readonly DraftRow[]): RevealOutcome {
-    const outcome: RevealOutcome = { revealed: [], leftForSpace: 0, leftForPersona: 0 };
-    if (drafts.length === 0) return outcome;
+    if (drafts.length === 0) return { revealed: [], leftForSpace: 0, leftForPersona: 0 };
     const now = this.now();
     const names = new Map(this.store.participantsOf(workshopId).map((p) => [p.id, p.name]));
     const ordered = [...drafts.filter((draft) => !draft.isAnonymous), ...shuffled(drafts.filter((draft) => draft.isAnonymous))];
-    let room = LIMITS.docBytes - this.rooms.approximateBytes(workshopId);
-    this.rooms.change(workshopId, (doc) => {
-      const notes = notesMap(doc);
-      let noteCount = notes.size; // counted once: Y.Map's size walks every entry
-      for (const draft of ordered) {
-        if (notes.has(draft.id)) {
-          outcome.revealed.push(draft); // written by an earlier reveal that was not marked
-          continue;
-        }
-        const authorName = draft.isAnonymous ? '' : (names.get(draft.participantId) ?? '');
-        const bytes = NOTE_OVERHEAD_BYTES + Buffer.byteLength(draft.text) + Buffer.byteLength(authorName);
-        if (bytes > room || noteCount >= LIMITS.notesPerWorkshop) {
-          outcome.leftForSpace += 1;
-          continue;
-        }
-        if (!isLivePersona(doc, draft.personaId)) {
-          outcome.leftForPersona += 1;
-          continue;
-        }
-        const added = addNote(
-          doc,
-          {
-            id: draft.id,
-            personaId: draft.personaId,
-            quadrant: draft.quadrant as QuadrantId,
-            color: draft.color as NoteColor,
-            text: draft.text,
-            authorId: draft.isAnonymous ? newId() : draft.participantId,
-            authorName,
-            now: draft.isAnonymous ? now : draft.createdAt,
-          },
-          noteCount,
-        );
-        if (!added.ok) {
-          outcome.leftForPersona += 1;
-          continue;
-        }
-        room -= bytes;
-        noteCount += 1;
-        outcome.revealed.push(draft);
-      }
-    });
+    const room = LIMITS.docBytes - this.rooms.approximateBytes(workshopId);
+    const outcome = this.rooms.change(workshopId, (doc) => writeDrafts(doc, ordered, { names, now, room }));
     this.book.markRevealed(workshopId, outcome.revealed, now);
     return outcome;
   }
@@ -200,7 +184,7 @@ function revealReply(outcome: RevealOutcome): CommandReply {
     parts.push(`${notes(outcome.leftForSpace)} stay private: the board is full. Delete notes, then reveal again.`);
   }
   if (outcome.leftForPersona > 0) {
-    parts.push(`${notes(outcome.leftForPersona)} belong to a deleted persona: restore it, then reveal again.`);
+    parts.push(`${notes(outcome.leftForPersona)} belong to a deleted persona or journey step: restore it, then reveal again.`);
   }
   if (parts.length === 0) return done;
   return { ok: true, notice: `Revealed ${notes(outcome.revealed.length)}. ${parts.join(' ')}` };
@@ -218,8 +202,10 @@ function shuffled<T>(items: T[]): T[] {
 function toView(draft: DraftRow): DraftView {
   return {
     draftId: draft.id,
+    kind: draft.kind,
     personaId: draft.personaId,
-    quadrant: draft.quadrant as QuadrantId,
+    quadrant: draft.kind === 'note' ? (draft.quadrant as QuadrantId) : null,
+    journeyStepId: draft.journeyStepId,
     text: draft.text,
     color: draft.color as NoteColor,
     createdAt: draft.createdAt,

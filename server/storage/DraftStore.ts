@@ -1,12 +1,18 @@
 import type Database from 'better-sqlite3';
+import type { DraftKind } from '../../lib/session/drafts';
 
 export interface DraftRow {
   id: string;
   workshopId: string;
   participantId: string;
   stepId: string;
+  /** What the draft becomes at the reveal: a map note, a journey note, a question or an action. */
+  kind: DraftKind;
   personaId: string;
+  /** A map note's quadrant (a journey note keeps one too, unused, as on the board); '' for questions and actions. */
   quadrant: string;
+  /** A journey note's step; null for every other kind. */
+  journeyStepId: string | null;
   text: string;
   color: string;
   isAnonymous: boolean;
@@ -24,18 +30,20 @@ export class DraftStore {
   constructor(private readonly db: Database.Database) {
     this.stmts = {
       insert: db.prepare(
-        `INSERT OR IGNORE INTO drafts (id, workshop_id, participant_id, step_id, persona_id, quadrant, text, color, is_anonymous, created_at)
-         VALUES (@id, @workshopId, @participantId, @stepId, @personaId, @quadrant, @text, @color, @isAnonymous, @createdAt)`,
+        `INSERT OR IGNORE INTO drafts (id, workshop_id, participant_id, step_id, kind, persona_id, quadrant, journey_step_id, text, color, is_anonymous, created_at)
+         VALUES (@id, @workshopId, @participantId, @stepId, @kind, @personaId, @quadrant, @journeyStepId, @text, @color, @isAnonymous, @createdAt)`,
       ),
       editDraft: db.prepare('UPDATE drafts SET text = ? WHERE id = ? AND participant_id = ? AND revealed_at IS NULL'),
       deleteDraft: db.prepare('DELETE FROM drafts WHERE id = ? AND participant_id = ? AND revealed_at IS NULL'),
       pendingDrafts: db.prepare(
-        `SELECT id, workshop_id AS workshopId, participant_id AS participantId, step_id AS stepId, persona_id AS personaId, quadrant, text, color,
+        `SELECT id, workshop_id AS workshopId, participant_id AS participantId, step_id AS stepId, kind, persona_id AS personaId, quadrant,
+                journey_step_id AS journeyStepId, text, color,
                 is_anonymous AS isAnonymous, created_at AS createdAt
            FROM drafts WHERE workshop_id = ? AND revealed_at IS NULL ORDER BY created_at, id`,
       ),
       pendingDraftsOf: db.prepare(
-        `SELECT id, workshop_id AS workshopId, participant_id AS participantId, step_id AS stepId, persona_id AS personaId, quadrant, text, color,
+        `SELECT id, workshop_id AS workshopId, participant_id AS participantId, step_id AS stepId, kind, persona_id AS personaId, quadrant,
+                journey_step_id AS journeyStepId, text, color,
                 is_anonymous AS isAnonymous, created_at AS createdAt
            FROM drafts WHERE workshop_id = ? AND participant_id = ? AND revealed_at IS NULL ORDER BY created_at, id`,
       ),
@@ -44,7 +52,7 @@ export class DraftStore {
           WHERE workshop_id = ? AND revealed_at IS NULL GROUP BY participant_id`,
       ),
       pendingDraftAuthor: db.prepare(
-        'SELECT workshop_id AS workshopId, participant_id AS participantId FROM drafts WHERE id = ? AND revealed_at IS NULL',
+        'SELECT workshop_id AS workshopId, participant_id AS participantId, kind FROM drafts WHERE id = ? AND revealed_at IS NULL',
       ),
       markRevealed: db.prepare('UPDATE drafts SET revealed_at = ? WHERE id = ?'),
       // An anonymous note keeps no link to its author once it is on the board.
@@ -82,8 +90,9 @@ export class DraftStore {
     return new Map(rows.map((row) => [row.participantId, row.n]));
   }
 
-  pendingAuthor(draftId: string): { workshopId: string; participantId: string } | null {
-    return (this.stmts.pendingDraftAuthor.get(draftId) as { workshopId: string; participantId: string } | undefined) ?? null;
+  /** Who holds a pending draft with this id, and its kind; null when none is pending. */
+  pendingAuthor(draftId: string): PendingDraftOwner | null {
+    return (this.stmts.pendingDraftAuthor.get(draftId) as PendingDraftOwner | undefined) ?? null;
   }
 
   /**
@@ -95,6 +104,12 @@ export class DraftStore {
       for (const draft of drafts) (draft.isAnonymous ? this.stmts.markRevealedAnonymous : this.stmts.markRevealed).run(now, draft.id);
     })();
   }
+}
+
+export interface PendingDraftOwner {
+  workshopId: string;
+  participantId: string;
+  kind: DraftKind;
 }
 
 function toDraftRows(rows: unknown[]): DraftRow[] {

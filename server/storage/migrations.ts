@@ -127,4 +127,10 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX drafts_pending_by_author ON drafts (workshop_id, participant_id, created_at) WHERE revealed_at IS NULL;
   UPDATE drafts SET participant_id = NULL WHERE is_anonymous = 1 AND revealed_at IS NOT NULL;
   `,
+  `
+  -- Private journey notes, questions and actions wait as drafts too (issue #10): what a draft
+  -- becomes, and the journey step a journey note goes on. Questions and actions keep quadrant ''.
+  ALTER TABLE drafts ADD COLUMN kind TEXT NOT NULL DEFAULT 'note';
+  ALTER TABLE drafts ADD COLUMN journey_step_id TEXT;
+  `,
 ];

@@ -53,6 +53,7 @@ export class UpdateGate {
       owners: this.clients,
       maxNewClients: Math.min(MAX_NEW_CLIENT_IDS_PER_CONNECTION - introduced, this.clients.allowance(conn.identity.participantId)),
       caps: this.hooks.caps,
+      mustDraft: this.hooks.mustDraft?.(conn) ?? false,
     });
     if (!verdict.ok) return this.refuse(conn, verdict.refusals, verdict.error);
     return verdict.newClients.length === 0 || this.bind(conn, verdict.newClients, introduced);

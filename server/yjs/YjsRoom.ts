@@ -23,6 +23,11 @@ const JOIN_TAIL_MAX_MESSAGES = 256;
 export interface RoomHooks {
   /** May this connection change the board right now (e.g. not while the board is locked)? */
   canWrite(conn: RoomConnection): boolean;
+  /**
+   * Must this connection's new notes, questions and actions go through private drafts right now
+   * (a participant in a private or anonymous step)? Then the validator refuses them (`private-step`).
+   */
+  mustDraft?(conn: RoomConnection): boolean;
   /** Record caps lower than the defaults, by root (tests lower the note cap). */
   caps?: Partial<Record<string, number>>;
   /** Told when an update was refused (in band): by the lock, or by the validator. For metrics. */

@@ -45,6 +45,11 @@ export interface ValidateOptions {
   maxNewClients?: number;
   /** Record caps lower than `RECORD_CAPS`, by root (a test lowers the note cap). */
   caps?: Partial<Record<string, number>>;
+  /**
+   * The sender is a participant in a private or anonymous step: what they write there is a draft
+   * (a control-plane command) until the reveal, so a new note, question or action is refused.
+   */
+  mustDraft?: boolean;
 }
 
 export type Verdict =
@@ -121,6 +126,9 @@ function validateDecoded(doc: Y.Doc, update: Uint8Array, options: ValidateOption
   const newItems = decoded.structs.filter((struct): struct is Y.Item => struct instanceof Y.Item && isNew(doc, struct));
   const ctx = { doc, locator, author: options.author, owners: options.owners, deletedInUpdate: deletes.inUpdate, findings };
   const created = authorizeChanges(ctx, newItems, deletes.live);
-  checkNewRecords(created, options.author, options.recordSizes ?? countedSizes(doc), findings, options.caps);
+  checkNewRecords(created, options.author, options.recordSizes ?? countedSizes(doc), findings, {
+    caps: options.caps,
+    mustDraft: options.mustDraft,
+  });
   return findings.problems.length > 0 ? refused(findings.problems) : accepted(structs.newClients);
 }

@@ -164,5 +164,5 @@ export async function facilitatedRoom(h: Harness, names: string[]) {
     }),
   );
   await eventually(() => expect([session, ...people.map((p) => p.view)].every((w) => w.latest !== null)).toBe(true));
-  return { ...created, facilitator, session, people };
+  return { ...created, facilitator, facilitatorSession, session, people };
 }

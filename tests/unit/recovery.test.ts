@@ -104,7 +104,7 @@ describe('a refused update, recovered', () => {
     if (verdict.ok) throw new Error('expected a refusal');
     expect(verdict.refusals).toEqual([refusal('not-author', 'notes', bobNote, 'text')]);
     const next = fresh(server);
-    const message = takeOver(next, { previousDoc: ann, refusals: verdict.refusals, history: new Map() });
+    const { notice: message } = takeOver(next, { previousDoc: ann, refusals: verdict.refusals, history: new Map() });
     expect(message).toBe('Your change to a note was not saved. Only its author or the facilitator can change or delete a note.');
     const resent = diff(next, server);
     expect(validateUpdate(server, resent, { author: ANN, docBytes: 0 })).toMatchObject({ ok: true });
@@ -122,7 +122,10 @@ describe('a refused update, recovered', () => {
     setNoteColor(bob, bobNote, 'purple');
     Y.applyUpdate(server, diff(bob, server));
     const next = fresh(server);
-    expect(takeOver(next, { previousDoc: ann, refusals: [refusal('foreign-client', null, null, null)], history: new Map() })).toBeNull();
+    expect(takeOver(next, { previousDoc: ann, refusals: [refusal('foreign-client', null, null, null)], history: new Map() })).toEqual({
+      notice: null,
+      drafts: [],
+    });
     Y.applyUpdate(server, diff(next, server));
     expect(readNotes(server).find((n) => n.id === bobNote)).toMatchObject({ quadrant: 'gains', color: 'purple' });
   });
