@@ -156,6 +156,7 @@ export interface DraftStorePort {
    * Marks these drafts revealed if nobody has (`… WHERE revealed_at IS NULL`) and returns the
    * ones this call claimed: two concurrent reveals never both get one draft. A claimed
    * anonymous draft forgets its author in the store (the returned row still names them).
+   * Oldest first.
    */
   claim(workshopId: string, draftIds: readonly string[], now: number): Promise<ClaimedDraft[]>;
 }
