@@ -90,7 +90,7 @@ export function controlContract(instances: () => { a: Storage; b: Storage }): vo
     const { workshop } = await newWorkshop(a);
     const alice = (await newParticipant(a, workshop.id)).participant.id;
     const bob = (await newParticipant(b, workshop.id)).participant.id;
-    const drafts = Array.from({ length: 20 }, (_, i) => draft(workshop.id, i % 2 === 0 ? alice : bob, i % 4 === 1, 100 + i));
+    const drafts = Array.from({ length: 60 }, (_, i) => draft(workshop.id, i % 2 === 0 ? alice : bob, i % 4 === 1, 100 + i));
     for (const row of drafts) expect(await (row.participantId === alice ? a : b).drafts.add(row)).toBe(true);
     expect(await a.drafts.add({ ...drafts[0]!, text: 'retry' })).toBe(false);
     expect(await b.drafts.pending(workshop.id)).toEqual(drafts);
@@ -99,8 +99,8 @@ export function controlContract(instances: () => { a: Storage; b: Storage }): vo
     );
     expect(await b.drafts.pendingCounts(workshop.id)).toEqual(
       new Map([
-        [alice, 10],
-        [bob, 10],
+        [alice, 30],
+        [bob, 30],
       ]),
     );
     expect(await a.drafts.edit(drafts[1]!.id, alice, 'not mine')).toBe(false);
@@ -109,8 +109,10 @@ export function controlContract(instances: () => { a: Storage; b: Storage }): vo
     expect(await b.drafts.pendingAuthor(drafts[1]!.id)).toEqual({ workshopId: workshop.id, participantId: bob });
 
     const ids = drafts.map((row) => row.id);
-    const claims = await Promise.all([a.drafts.claim(workshop.id, ids, 500), b.drafts.claim(workshop.id, [...ids].reverse(), 501)]);
-    const claimed = [...claims[0], ...claims[1]];
+    // Four reveals at once, two per instance, over the same drafts in different orders.
+    const orders = [ids, [...ids].reverse(), ids.filter((_, i) => i % 2 === 0), [...ids].sort()];
+    const claims = await Promise.all(orders.map((order, i) => (i % 2 === 0 ? a : b).drafts.claim(workshop.id, order, 500 + i)));
+    const claimed = claims.flat();
     expect(claimed.map((row) => row.id).sort()).toEqual([...ids].sort());
     // The claimer gets each draft as it was, author included (even an anonymous one's).
     expect(claimed.sort((x, y) => x.createdAt - y.createdAt)).toEqual(drafts);
@@ -121,6 +123,26 @@ export function controlContract(instances: () => { a: Storage; b: Storage }): vo
     expect(await a.drafts.edit(drafts[0]!.id, alice, 'after reveal')).toBe(false);
     expect(await a.drafts.delete(drafts[0]!.id, alice)).toBe(false);
     expect(await a.drafts.add(drafts[0]!)).toBe(false); // a retried add after the reveal stays a no-op
+  });
+
+  it('gives each draft to one claimer over rounds of four racing reveals', async () => {
+    const { a, b } = instances();
+    const { workshop } = await newWorkshop(a);
+    const alice = (await newParticipant(a, workshop.id)).participant.id;
+    for (let round = 0; round < 4; round++) {
+      const drafts = Array.from({ length: 150 }, (_, i) => draft(workshop.id, alice, i % 3 === 0, round * 1000 + i));
+      await Promise.all(drafts.map((row) => b.drafts.add(row)));
+      const ids = drafts.map((row) => row.id);
+      const orders = [[...ids].reverse(), ids, [...ids].sort(), [...ids].sort().reverse()];
+      const claims = await Promise.all(orders.map((order, i) => (i % 2 === 0 ? a : b).drafts.claim(workshop.id, order, round)));
+      expect(
+        claims
+          .flat()
+          .map((row) => row.id)
+          .sort(),
+      ).toEqual([...ids].sort());
+    }
+    expect(await a.drafts.pendingCounts(workshop.id)).toEqual(new Map());
   });
 
   it('claims only drafts of the workshop asked for, and deletes only the author’s pending draft', async () => {

@@ -63,20 +63,21 @@ export function peopleContract(instances: () => { a: Storage; b: Storage }): voi
     const alice = await newParticipant(a, workshop.id);
     const bob = await newParticipant(b, workshop.id);
     expect(await a.clientIds.bindingsOf(workshop.id)).toEqual([{ clientId: doc.clientID, participantId: null }]);
+    // Twenty binders at once, each bringing its own id and the same 200 shared ones (shuffled).
+    const shared = Array.from({ length: 200 }, (_, i) => 5000 + i);
     const rounds = await Promise.all(
-      Array.from({ length: 10 }, (_, i) => {
+      Array.from({ length: 20 }, (_, i) => {
         const [store, who] = i % 2 === 0 ? [a, alice] : [b, bob];
-        return store.clientIds.bind(workshop.id, [1000 + i, 5000, 5001], who.participant.id, i);
+        const ids = [1000 + i, ...shared].sort(() => Math.random() - 0.5);
+        return store.clientIds.bind(workshop.id, ids, who.participant.id, i);
       }),
     );
-    const owner = (id: number) => rounds.map((round) => round.find((binding) => binding.clientId === id)?.participantId);
-    // Every caller sees the one owner the store kept.
-    expect(new Set(owner(5000)).size).toBe(1);
-    expect(new Set(owner(5001)).size).toBe(1);
-    expect(rounds[3]!.find((binding) => binding.clientId === 1003)?.participantId).toBe(bob.participant.id);
-    const stored = await b.clientIds.bindingsOf(workshop.id);
-    expect(stored.filter((binding) => binding.clientId === 5000)).toEqual([{ clientId: 5000, participantId: owner(5000)[0] }]);
-    expect(stored).toHaveLength(1 + 10 + 2);
+    const owners = (id: number) => new Set(rounds.map((round) => round.find((binding) => binding.clientId === id)?.participantId));
+    // Every caller sees, for every id, the one owner the store kept.
+    const stored = new Map((await b.clientIds.bindingsOf(workshop.id)).map((binding) => [binding.clientId, binding.participantId]));
+    for (const id of shared) expect([...owners(id)]).toEqual([stored.get(id)]);
+    for (let i = 0; i < 20; i++) expect(stored.get(1000 + i)).toBe((i % 2 === 0 ? alice : bob).participant.id);
+    expect(stored.size).toBe(1 + 20 + 200);
     // The server's id cannot be taken over, and the same ids in another workshop are free.
     expect(await b.clientIds.bind(workshop.id, [doc.clientID], bob.participant.id, 99)).toEqual([
       { clientId: doc.clientID, participantId: null },

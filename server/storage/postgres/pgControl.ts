@@ -144,7 +144,7 @@ export function pgDrafts(pool: pg.Pool): DraftStorePort {
             WHERE workshop_id = $1 AND id = ANY($2::text[]) AND revealed_at IS NULL ORDER BY id FOR UPDATE
          )
          UPDATE drafts d SET revealed_at = $3, participant_id = CASE WHEN d.is_anonymous THEN NULL ELSE d.participant_id END
-           FROM claimed c WHERE d.id = c.id
+           FROM claimed c WHERE d.id = c.id AND d.revealed_at IS NULL
          RETURNING ${DRAFT.replace('d.participant_id', 'c.participant_id')}`,
         [workshopId, [...new Set(draftIds)], now],
       );

@@ -122,9 +122,10 @@ async function bindFree(
   now: number,
 ): Promise<void> {
   if (clientIds.length === 0) return;
+  // In id order: two binders of overlapping ids wait for each other in one order, never deadlock.
   await client.query(
     `INSERT INTO yjs_clients (workshop_id, client_id, participant_id, bound_at)
-     SELECT $1, id, $3, $4 FROM unnest($2::bigint[]) AS id ON CONFLICT DO NOTHING`,
+     SELECT $1, id, $3, $4 FROM unnest($2::bigint[]) AS id ORDER BY id ON CONFLICT DO NOTHING`,
     [workshopId, [...new Set(clientIds)], participantId, now],
   );
 }
