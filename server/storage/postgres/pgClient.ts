@@ -63,9 +63,10 @@ const MIGRATION_LOCK = 7_240_312_012;
 /**
  * Applies the schema migrations not applied yet, all in one transaction holding an advisory
  * lock: instances starting together migrate once (the others wait, then find nothing to do), and
- * a failed migration leaves the schema as it was (PostgreSQL's DDL is transactional).
+ * a failed migration leaves the schema as it was (PostgreSQL's DDL is transactional). Returns
+ * how many ran.
  */
-export async function migrate(pool: pg.Pool): Promise<number> {
+export async function migrate(pool: pg.Pool, migrations: readonly string[] = PG_MIGRATIONS): Promise<number> {
   return inTransaction(pool, async (client) => {
     await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
     await client.query(
@@ -73,12 +74,12 @@ export async function migrate(pool: pg.Pool): Promise<number> {
     );
     const { rows } = await client.query<{ version: number | null }>('SELECT max(version) AS version FROM schema_migrations');
     const applied = rows[0]?.version ?? 0;
-    for (const [index, sql] of PG_MIGRATIONS.entries()) {
+    for (const [index, sql] of migrations.entries()) {
       if (index < applied) continue;
       await client.query(sql);
       await client.query('INSERT INTO schema_migrations (version) VALUES ($1)', [index + 1]);
     }
-    return PG_MIGRATIONS.length - applied;
+    return Math.max(0, migrations.length - applied);
   });
 }
 

@@ -6,11 +6,14 @@ import type {
   ClientBinding,
   ClientIdBindings,
   DocLog,
+  DraftStorePort,
   ParticipantStore,
   PictureStorePort,
+  SessionStore,
   SnapshotStorePort,
   Storage,
   StorageUsage,
+  VoteStore,
   WorkshopRow,
   WorkshopStore,
 } from '../ports';
@@ -29,9 +32,9 @@ export class SqliteStorage implements Storage {
   readonly workshops: WorkshopStore;
   readonly participants: ParticipantStore;
   readonly clientIds: ClientIdBindings;
-  readonly sessions;
-  readonly votes;
-  readonly drafts;
+  readonly sessions: SessionStore;
+  readonly votes: VoteStore;
+  readonly drafts: DraftStorePort;
   readonly pictures: PictureStorePort;
   readonly snapshots: SnapshotStorePort;
   readonly usage: StorageUsage;
