@@ -20,10 +20,25 @@ export interface PoolOptions {
   max?: number;
   /** Told when an idle connection fails (PostgreSQL restarted): the pool replaces it. */
   onIdleError?: (error: Error) => void;
+  /**
+   * PostgreSQL ends a session that sits this long inside a transaction. Ours take milliseconds;
+   * one that stalls is a paused or hung instance (SIGSTOP), whose row locks would otherwise hold
+   * every other instance's appends to that workshop until it resumes. Its transaction is rolled
+   * back, and its commit fails when it wakes.
+   */
+  idleInTransactionTimeoutMs?: number;
 }
 
+const IDLE_IN_TRANSACTION_TIMEOUT_MS = 5_000;
+
 export function createPool(connectionString: string, options: PoolOptions = {}): pg.Pool {
-  const pool = new pg.Pool({ connectionString, types, max: options.max ?? 10, connectionTimeoutMillis: 10_000 });
+  const pool = new pg.Pool({
+    connectionString,
+    types,
+    max: options.max ?? 10,
+    connectionTimeoutMillis: 10_000,
+    idle_in_transaction_session_timeout: options.idleInTransactionTimeoutMs ?? IDLE_IN_TRANSACTION_TIMEOUT_MS,
+  });
   // Without a listener an idle client's error (a restart of PostgreSQL) would crash the process.
   pool.on('error', (error) => options.onIdleError?.(error));
   return pool;
@@ -42,6 +57,10 @@ export async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClie
   for (let attempt = 1; ; attempt++) {
     const client = await pool.connect();
     let isBroken = false;
+    // A session PostgreSQL ends while we hold it (a restart, the idle-in-transaction timeout
+    // after a pause) is reported as an 'error' event: without a listener it would crash the process.
+    const onError = () => (isBroken = true);
+    client.on('error', onError);
     try {
       await client.query(begin);
       const result = await work(client);
@@ -52,6 +71,7 @@ export async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClie
       if (attempt < ATTEMPTS && RETRYABLE.has((error as { code?: string }).code ?? '')) continue;
       throw error;
     } finally {
+      client.removeListener('error', onError);
       client.release(isBroken);
     }
   }
