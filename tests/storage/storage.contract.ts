@@ -5,6 +5,7 @@ import { docLogContract } from './docs.contract';
 import type { StorageEngine } from './fixtures';
 import { filesContract } from './files.contract';
 import { peopleContract } from './people.contract';
+import { volumeContract } from './volume.contract';
 
 /**
  * The storage contract: the same cases against every engine, each with two "instances" (two
@@ -28,5 +29,6 @@ export function storageContract(engine: StorageEngine): void {
     describe('workshops, participants, client ids', () => peopleContract(instances));
     describe('sessions, votes, drafts', () => controlContract(instances));
     describe('pictures, snapshots, usage', () => filesContract(instances));
+    describe('at a room’s volume', () => volumeContract(instances));
   });
 }
