@@ -11,7 +11,7 @@ import type { LoadedDoc, LoggedUpdate } from '../ports';
 export class SqliteDocLog {
   private readonly stmts;
   private readonly appendAll: (entries: readonly { workshopId: string; update: Uint8Array }[]) => number[];
-  private readonly compactFenced: (workshopId: string, state: Uint8Array, uptoSeq: number) => boolean;
+  private readonly compactFenced: Database.Transaction<(workshopId: string, state: Uint8Array, uptoSeq: number) => boolean>;
   private readonly loadConsistent: (workshopId: string) => LoadedDoc;
   private readonly sinceConsistent: (workshopId: string, afterSeq: number) => LoggedUpdate[] | null;
 
@@ -87,7 +87,9 @@ export class SqliteDocLog {
 
   /** See `DocLog.compact`: false when the stored state covers `uptoSeq` already. */
   compact(workshopId: string, state: Uint8Array, uptoSeq: number): boolean {
-    return this.compactFenced(workshopId, state, uptoSeq);
+    // IMMEDIATE: it reads before it writes, so it takes the write lock first (a second
+    // connection's commit in between would otherwise fail it with SQLITE_BUSY).
+    return this.compactFenced.immediate(workshopId, state, uptoSeq);
   }
 
   updateCount(workshopId: string): number {
