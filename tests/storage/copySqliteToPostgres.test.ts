@@ -10,8 +10,11 @@ import { copySqliteToPostgres } from '../../server/storage/copy/copySqliteToPost
 import { PostgresStorage } from '../../server/storage/postgres/PostgresStorage';
 import type { Storage } from '../../server/storage/ports';
 import { SqliteStorage } from '../../server/storage/sqlite/SqliteStorage';
-import { sharedPostgres } from '../helpers/postgres';
+import { closeSharedPostgres, sharedPostgres } from '../helpers/postgres';
 import { edit, newParticipant, newWorkshop } from './fixtures';
+
+// Here, not at exit: Vitest SIGKILLs a worker 500 ms after SIGTERM (see closeSharedPostgres).
+afterAll(closeSharedPostgres);
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const dirs: string[] = [];

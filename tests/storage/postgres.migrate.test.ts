@@ -2,7 +2,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type pg from 'pg';
 import { createPool, migrate } from '../../server/storage/postgres/pgClient';
 import { PG_MIGRATIONS } from '../../server/storage/postgres/schema';
-import { sharedPostgres } from '../helpers/postgres';
+import { closeSharedPostgres, sharedPostgres } from '../helpers/postgres';
+
+// Here, not at exit: Vitest SIGKILLs a worker 500 ms after SIGTERM (see closeSharedPostgres).
+afterAll(closeSharedPostgres);
 
 const pools: pg.Pool[] = [];
 afterAll(async () => {

@@ -1,8 +1,11 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { inTransaction } from '../../server/storage/postgres/pgClient';
 import { PostgresStorage } from '../../server/storage/postgres/PostgresStorage';
-import { sharedPostgres } from '../helpers/postgres';
+import { closeSharedPostgres, sharedPostgres } from '../helpers/postgres';
 import { newWorkshop } from './fixtures';
+
+// Here, not at exit: Vitest SIGKILLs a worker 500 ms after SIGTERM (see closeSharedPostgres).
+afterAll(closeSharedPostgres);
 
 /**
  * An instance paused (SIGSTOP) in the middle of an append holds the workshop's row lock. The

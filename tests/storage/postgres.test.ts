@@ -1,6 +1,10 @@
+import { afterAll } from 'vitest';
 import { PostgresStorage } from '../../server/storage/postgres/PostgresStorage';
-import { sharedPostgres } from '../helpers/postgres';
+import { closeSharedPostgres, sharedPostgres } from '../helpers/postgres';
 import { storageContract } from './storage.contract';
+
+// Here, not at exit: Vitest SIGKILLs a worker 500 ms after SIGTERM (see closeSharedPostgres).
+afterAll(closeSharedPostgres);
 
 storageContract({
   name: 'PostgreSQL',
