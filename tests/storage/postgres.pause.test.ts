@@ -32,11 +32,8 @@ describe('PostgreSQL store with an instance paused inside a transaction', () => 
     await frozen.query('BEGIN');
     await frozen.query('UPDATE workshops SET doc_seq = doc_seq + 1 WHERE id = $1', [workshop.id]);
 
-    const started = Date.now();
+    // Without the timeout this waits until the test times out: the frozen session never commits.
     expect(await live.docs.append([{ workshopId: workshop.id, update: Buffer.from('live') }])).toEqual([2]);
-    const waited = Date.now() - started;
-    expect(waited).toBeGreaterThanOrEqual(500); // it did wait for the lock,
-    expect(waited).toBeLessThan(15_000); // but not for the paused instance to wake
 
     await expect(frozen.query("INSERT INTO doc_updates (workshop_id, seq, data) VALUES ($1, 2, 'x')", [workshop.id])).rejects.toThrow();
     frozen.release(true);
