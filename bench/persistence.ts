@@ -13,7 +13,7 @@ export interface PersistenceCheck {
 
 interface StateRow {
   data: Buffer;
-  lastUpdateId: number;
+  lastSeq: number;
 }
 
 /**
@@ -25,8 +25,8 @@ export function checkPersistence(dataDir: string, createdByRoom: Record<string, 
   const db = new Database(path.join(dataDir, 'persona-workshop.db'), { readonly: true, fileMustExist: true });
   try {
     const workshopId = db.prepare('SELECT id FROM workshops WHERE code = ?').pluck();
-    const stateOf = db.prepare('SELECT data, last_update_id AS lastUpdateId FROM doc_states WHERE workshop_id = ?');
-    const updatesAfter = db.prepare('SELECT data FROM doc_updates WHERE workshop_id = ? AND id > ? ORDER BY id').pluck();
+    const stateOf = db.prepare('SELECT data, last_seq AS lastSeq FROM doc_states WHERE workshop_id = ?');
+    const updatesAfter = db.prepare('SELECT data FROM doc_updates WHERE workshop_id = ? AND seq > ? ORDER BY seq').pluck();
     // One read transaction per room: a compaction between the two reads cannot tear the snapshot.
     const countNotes = db.transaction((code: string): number => {
       const id = workshopId.get(code) as string | undefined;
@@ -35,7 +35,7 @@ export function checkPersistence(dataDir: string, createdByRoom: Record<string, 
       const doc = new Y.Doc();
       try {
         if (state) Y.applyUpdate(doc, state.data);
-        for (const update of updatesAfter.all(id, state?.lastUpdateId ?? 0) as Buffer[]) Y.applyUpdate(doc, update);
+        for (const update of updatesAfter.all(id, state?.lastSeq ?? 0) as Buffer[]) Y.applyUpdate(doc, update);
         return notesMap(doc).size;
       } finally {
         doc.destroy();

@@ -71,7 +71,7 @@ export class Sessions {
   }
 
   set(workshopId: string, state: SessionState): void {
-    this.store.saveSession(workshopId, JSON.stringify(state));
+    this.store.saveSession(workshopId, JSON.stringify(state), state.revision);
     this.states.delete(workshopId);
     this.remember(workshopId, state);
   }

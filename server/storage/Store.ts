@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Role } from '../../lib/api';
 import { DraftStore } from './DraftStore';
 import { MIGRATIONS } from './migrations';
+import { SqliteDocLog } from './sqlite/SqliteDocLog';
 
 export type { DraftRow } from './DraftStore';
 
@@ -40,6 +41,8 @@ export class Store {
   private readonly stmts;
   /** Private drafts (`DraftStore`), on the same connection. */
   readonly drafts: DraftStore;
+  /** Each workshop's document: state and update log with a per-workshop sequence. */
+  readonly docs: SqliteDocLog;
 
   constructor(dataDir: string) {
     mkdirSync(dataDir, { recursive: true });
@@ -51,6 +54,7 @@ export class Store {
     this.migrate();
     this.stmts = this.prepare();
     this.drafts = new DraftStore(this.db);
+    this.docs = new SqliteDocLog(this.db);
   }
 
   private migrate(): void {
@@ -89,21 +93,13 @@ export class Store {
         `SELECT id, workshop_id AS workshopId, name, role, created_at AS createdAt
            FROM participants WHERE workshop_id = ? AND role = 'facilitator'`,
       ),
-      appendUpdate: db.prepare('INSERT INTO doc_updates (workshop_id, data) VALUES (?, ?)'),
       bindServerClient: db.prepare(
         'INSERT OR IGNORE INTO yjs_clients (workshop_id, client_id, participant_id, bound_at) VALUES (?, ?, NULL, ?)',
       ),
-      stateOf: db.prepare('SELECT data, last_update_id AS lastUpdateId FROM doc_states WHERE workshop_id = ?'),
-      updatesAfter: db.prepare('SELECT id, data FROM doc_updates WHERE workshop_id = ? AND id > ? ORDER BY id'),
-      upsertState: db.prepare(
-        `INSERT INTO doc_states (workshop_id, data, last_update_id) VALUES (?, ?, ?)
-         ON CONFLICT (workshop_id) DO UPDATE SET data = excluded.data, last_update_id = excluded.last_update_id`,
-      ),
-      deleteUpdatesUpTo: db.prepare('DELETE FROM doc_updates WHERE workshop_id = ? AND id <= ?'),
-      countUpdates: db.prepare('SELECT count(*) AS n FROM doc_updates WHERE workshop_id = ?'),
       sessionOf: db.prepare('SELECT state FROM sessions WHERE workshop_id = ?'),
       upsertSession: db.prepare(
-        'INSERT INTO sessions (workshop_id, state) VALUES (?, ?) ON CONFLICT (workshop_id) DO UPDATE SET state = excluded.state',
+        `INSERT INTO sessions (workshop_id, state, revision) VALUES (?, ?, ?)
+         ON CONFLICT (workshop_id) DO UPDATE SET state = excluded.state, revision = excluded.revision`,
       ),
       workshopByRetiredCode: db.prepare(
         `SELECT w.id, w.code, w.title, w.key_hash AS keyHash, w.created_at AS createdAt
@@ -132,7 +128,7 @@ export class Store {
     this.db.transaction(() => {
       this.stmts.insertWorkshop.run(workshop);
       this.stmts.insertParticipant.run(facilitator);
-      this.stmts.appendUpdate.run(workshop.id, initialUpdate);
+      this.docs.append([{ workshopId: workshop.id, update: initialUpdate }]);
       for (const clientId of serverClientIds) this.stmts.bindServerClient.run(workshop.id, clientId, workshop.createdAt);
     })();
   }
@@ -190,42 +186,33 @@ export class Store {
     return (this.stmts.facilitatorOf.get(workshopId) as ParticipantRow | undefined) ?? null;
   }
 
-  /** Appends several Yjs updates in one transaction; returns their log ids, in order. */
+  /** Appends several Yjs updates in one transaction; returns their per-workshop seqs, in order. */
   appendUpdates(entries: readonly { workshopId: string; update: Uint8Array }[]): number[] {
-    return this.db.transaction(() =>
-      entries.map(({ workshopId, update }) => Number(this.stmts.appendUpdate.run(workshopId, update).lastInsertRowid)),
-    )();
+    return this.docs.append(entries);
   }
 
-  /** Appends one Yjs update and commits it; returns its log id. */
+  /** Appends one Yjs update and commits it; returns its seq. */
   appendUpdate(workshopId: string, update: Uint8Array): number {
-    return Number(this.stmts.appendUpdate.run(workshopId, update).lastInsertRowid);
+    return this.docs.append([{ workshopId, update }])[0]!;
   }
 
+  /** `lastUpdateId`: the seq of the last update the returned doc holds. */
   loadDoc(workshopId: string): StoredDoc {
-    const state = this.stmts.stateOf.get(workshopId) as { data: Buffer; lastUpdateId: number } | undefined;
-    const after = state?.lastUpdateId ?? 0;
-    const rows = this.stmts.updatesAfter.all(workshopId, after) as { id: number; data: Buffer }[];
-    return {
-      state: state ? new Uint8Array(state.data) : null,
-      updates: rows.map((row) => new Uint8Array(row.data)),
-      lastUpdateId: rows.at(-1)?.id ?? after,
-    };
+    const doc = this.docs.load(workshopId);
+    return { state: doc.state, updates: doc.updates.map((update) => update.data), lastUpdateId: doc.lastSeq };
   }
 
   /**
-   * Replaces the log up to `lastUpdateId` by `state`, which must contain every one of those
-   * updates (the caller encodes it from a doc that loaded them all).
+   * Replaces the log up to seq `lastUpdateId` by `state`, which must contain every one of those
+   * updates (the caller encodes it from a doc that loaded them all). False (nothing written)
+   * when the stored state already covers that seq.
    */
-  compact(workshopId: string, state: Uint8Array, lastUpdateId: number): void {
-    this.db.transaction(() => {
-      this.stmts.upsertState.run(workshopId, state, lastUpdateId);
-      this.stmts.deleteUpdatesUpTo.run(workshopId, lastUpdateId);
-    })();
+  compact(workshopId: string, state: Uint8Array, lastUpdateId: number): boolean {
+    return this.docs.compact(workshopId, state, lastUpdateId);
   }
 
   updateCount(workshopId: string): number {
-    return (this.stmts.countUpdates.get(workshopId) as { n: number }).n;
+    return this.docs.updateCount(workshopId);
   }
 
   /** The session control state as stored (JSON), or null for a workshop that has none yet. */
@@ -233,8 +220,9 @@ export class Store {
     return (this.stmts.sessionOf.get(workshopId) as { state: string } | undefined)?.state ?? null;
   }
 
-  saveSession(workshopId: string, state: string): void {
-    this.stmts.upsertSession.run(workshopId, state);
+  /** Writes the session unconditionally: this process is its only writer (see `SessionStore` for several). */
+  saveSession(workshopId: string, state: string, revision: number): void {
+    this.stmts.upsertSession.run(workshopId, state, revision);
   }
 
   /** Removes a participant from the workshop and revokes every token they hold. */

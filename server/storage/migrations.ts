@@ -133,4 +133,33 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE drafts ADD COLUMN kind TEXT NOT NULL DEFAULT 'note';
   ALTER TABLE drafts ADD COLUMN journey_step_id TEXT;
   `,
+  `
+  -- Each workshop's update log numbered by a gapless sequence of its own (what the PostgreSQL
+  -- store does too): \`workshops.doc_seq\` is the last number handed out, a state covers the log up
+  -- to \`last_seq\`. Rows left after a compaction are all newer than their state, so they are
+  -- renumbered from 1 above a state that now covers \`last_seq\` 0.
+  ALTER TABLE workshops ADD COLUMN doc_seq INTEGER NOT NULL DEFAULT 0;
+  CREATE TABLE doc_updates_next (
+    workshop_id TEXT NOT NULL REFERENCES workshops (id),
+    seq INTEGER NOT NULL,
+    data BLOB NOT NULL,
+    PRIMARY KEY (workshop_id, seq)
+  );
+  INSERT INTO doc_updates_next (workshop_id, seq, data)
+    SELECT workshop_id, row_number() OVER (PARTITION BY workshop_id ORDER BY id), data FROM doc_updates;
+  DROP TABLE doc_updates;
+  ALTER TABLE doc_updates_next RENAME TO doc_updates;
+  UPDATE workshops SET doc_seq = coalesce((SELECT max(seq) FROM doc_updates u WHERE u.workshop_id = workshops.id), 0);
+  CREATE TABLE doc_states_next (
+    workshop_id TEXT PRIMARY KEY REFERENCES workshops (id),
+    data BLOB NOT NULL,
+    last_seq INTEGER NOT NULL
+  );
+  INSERT INTO doc_states_next (workshop_id, data, last_seq) SELECT workshop_id, data, 0 FROM doc_states;
+  DROP TABLE doc_states;
+  ALTER TABLE doc_states_next RENAME TO doc_states;
+  -- Session writes compare and set this revision (the state's own \`revision\`).
+  ALTER TABLE sessions ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
+  UPDATE sessions SET revision = CASE WHEN json_valid(state) THEN coalesce(CAST(json_extract(state, '$.revision') AS INTEGER), 0) ELSE 0 END;
+  `,
 ];

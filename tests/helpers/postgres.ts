@@ -208,3 +208,16 @@ export function sharedPostgres(): Promise<PostgresServer> {
   global[SHARED] ??= PostgresServer.start();
   return global[SHARED];
 }
+
+/**
+ * Stops and removes the shared server now (a test file's `afterAll`), rather than at process
+ * exit: Vitest ends a worker with SIGTERM and SIGKILLs it 500 ms later, too soon on a loaded
+ * machine for the exit hook to stop PostgreSQL and delete its directory, which was then left
+ * half-deleted in /tmp. The next `sharedPostgres()` starts a new one.
+ */
+export async function closeSharedPostgres(): Promise<void> {
+  const global = globalThis as WithShared;
+  const shared = global[SHARED];
+  delete global[SHARED];
+  await (await shared?.catch(() => null))?.close();
+}

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { sharedPostgres, type PostgresServer } from '../helpers/postgres';
+import { closeSharedPostgres, sharedPostgres, type PostgresServer } from '../helpers/postgres';
 import { RedisServer } from '../helpers/redis';
 
 /**
@@ -24,6 +24,7 @@ const isRunning = (pid: number | undefined) => {
 let redis: RedisServer | null = null;
 afterAll(async () => {
   await redis?.close();
+  await closeSharedPostgres(); // not left to the exit hook: Vitest SIGKILLs workers 500 ms after SIGTERM
 });
 
 describe('test services', () => {
