@@ -109,9 +109,14 @@ test.describe('a refused change', () => {
     await first.close();
     await app.start();
     await expect(presenter.getByRole('status', { name: /Connection: Live/ })).toBeVisible({ timeout: 20_000 });
+    // Waits until the server says so (the button follows the session it broadcasts): an update
+    // that reached it before the lock would rightly be accepted.
     const toggleLock = async () => {
       await openBarMenu(presenter, 'Board');
-      await presenter.getByRole('region', { name: 'Facilitator controls' }).getByRole('button', { name: 'Lock board' }).click();
+      const lock = presenter.getByRole('region', { name: 'Facilitator controls' }).getByRole('button', { name: 'Lock board' });
+      const wasLocked = (await lock.getAttribute('aria-pressed')) === 'true';
+      await lock.click();
+      await expect(lock).toHaveAttribute('aria-pressed', wasLocked ? 'false' : 'true');
       await presenter.keyboard.press('Escape');
     };
     await toggleLock();
