@@ -11,6 +11,14 @@ import type { QuadrantId } from '../quadrants';
 export const DRAFT_KINDS = ['note', 'journeyNote', 'question', 'action'] as const;
 export type DraftKind = (typeof DRAFT_KINDS)[number];
 
+/**
+ * In an anonymous step that is not private, notes are published as they come, but only in
+ * batches holding notes of at least this many people (shuffled, with one time): so the room
+ * cannot tell who wrote a note by watching who just tapped "Add". Fewer waiting wait for more,
+ * or for the facilitator's reveal.
+ */
+export const ANONYMOUS_BATCH_AUTHORS = 3;
+
 /** The longest text a draft of each kind may hold (what its record on the board takes). */
 export const DRAFT_TEXT_CHARS: Record<DraftKind, number> = {
   note: LIMITS.noteTextChars,

@@ -68,6 +68,11 @@ export class DraftBook {
     return this.store.pending(workshopId);
   }
 
+  /** The anonymous drafts of a step waiting for their batch (see `ANONYMOUS_BATCH_AUTHORS`). */
+  waitingAnonymous(workshopId: string, stepId: string): DraftRow[] {
+    return this.store.pendingAnonymous(workshopId, stepId);
+  }
+
   /** Stores a new draft; false when its id is already taken (a retry of a draft stored before). */
   add(draft: DraftRow): boolean {
     this.of(draft.workshopId); // counted from SQLite before the row is in it

@@ -6,7 +6,7 @@ import type { NoteColor } from '../../lib/note';
 import type { QuadrantId } from '../../lib/quadrants';
 import { fail, ok, type Result } from '../../lib/result';
 import { DRAFT_TEXT_CHARS, type CommandReply, type DraftCommand } from '../../lib/session/commands';
-import type { DraftView } from '../../lib/session/drafts';
+import { ANONYMOUS_BATCH_AUTHORS, type DraftView } from '../../lib/session/drafts';
 import { currentStep, isDraftStep, type SessionState } from '../../lib/session/state';
 import type { Identity } from '../identity';
 import type { ServerLimits } from '../limits';
@@ -83,11 +83,14 @@ export class Drafts {
     };
     // An id the table already holds is a draft revealed before: this is a retry, already done.
     if (!this.book.add(draft)) return { reply: done, revealed: [] };
-    // Anonymous but not private: nothing to wait for.
     if (step.isPrivate) return { reply: done, revealed: [] };
-    const outcome = this.reveal(identity.workshopId, [draft]);
+    // Anonymous but not private: published in a batch once it holds notes of enough people.
+    const batch = this.book.waitingAnonymous(identity.workshopId, step.id);
+    if (new Set(batch.map((pending) => pending.participantId)).size < ANONYMOUS_BATCH_AUTHORS) return { reply: done, revealed: [] };
+    const outcome = this.reveal(identity.workshopId, batch);
+    const isMineOut = outcome.revealed.some((revealed) => revealed.id === draft.id);
     return {
-      reply: outcome.revealed.length > 0 ? done : { ok: true, notice: 'Your note waits with the facilitator: the board is full.' },
+      reply: isMineOut ? done : { ok: true, notice: 'Your note waits with the facilitator: the board is full.' },
       revealed: outcome.revealed,
     };
   }

@@ -41,6 +41,12 @@ export class DraftStore {
                 is_anonymous AS isAnonymous, created_at AS createdAt
            FROM drafts WHERE workshop_id = ? AND revealed_at IS NULL ORDER BY created_at, id`,
       ),
+      pendingAnonymous: db.prepare(
+        `SELECT id, workshop_id AS workshopId, participant_id AS participantId, step_id AS stepId, kind, persona_id AS personaId, quadrant,
+                journey_step_id AS journeyStepId, text, color,
+                is_anonymous AS isAnonymous, created_at AS createdAt
+           FROM drafts WHERE workshop_id = ? AND revealed_at IS NULL AND is_anonymous = 1 AND step_id = ? ORDER BY created_at, id`,
+      ),
       pendingDraftsOf: db.prepare(
         `SELECT id, workshop_id AS workshopId, participant_id AS participantId, step_id AS stepId, kind, persona_id AS personaId, quadrant,
                 journey_step_id AS journeyStepId, text, color,
@@ -77,6 +83,14 @@ export class DraftStore {
   /** Every pending draft of a workshop, oldest first. */
   pending(workshopId: string): DraftRow[] {
     return toDraftRows(this.stmts.pendingDrafts.all(workshopId));
+  }
+
+  /**
+   * The anonymous drafts of one step still waiting for their batch (an anonymous step that is not
+   * private publishes them once they hold notes of enough people): a few at a time, by construction.
+   */
+  pendingAnonymous(workshopId: string, stepId: string): DraftRow[] {
+    return toDraftRows(this.stmts.pendingAnonymous.all(workshopId, stepId));
   }
 
   /** One participant's pending drafts, oldest first (an index lookup, not a scan of the workshop's). */

@@ -226,17 +226,42 @@ describe('anonymous steps: journey notes, questions and actions', () => {
     expect(new Set(rows.map((row) => row.kind))).toEqual(new Set(['journeyNote', 'question', 'action']));
   });
 
-  it('anonymous but not private: each is published as it is sent, without author', async () => {
-    const r = await privateRoom(['Ana'], { isAnonymous: true, isPrivate: false });
-    const ana = r.people[0]!;
-    expect(await addKinds(ana.socket, r, 'Open')).toEqual([{ ok: true }, { ok: true }, { ok: true }]);
+  it('anonymous but not private: published without author, in a batch once three people wrote', async () => {
+    const r = await privateRoom(['Ana', 'Ben', 'Cleo'], { isAnonymous: true, isPrivate: false });
+    const [ana, ben, cleo] = r.people as [(typeof r.people)[number], (typeof r.people)[number], (typeof r.people)[number]];
     const reader = h.provider(r.code, ana.token);
     await synced(reader);
-    await eventually(() => expect(readQuestions(reader.doc).map((q) => q.text)).toEqual(['Open question']));
-    expect(readActions(reader.doc).map((a) => [a.text, a.ownerParticipantId])).toEqual([['Open action', null]]);
-    const [note] = readNotes(reader.doc);
-    expect(note).toMatchObject({ text: 'Open journey', authorName: '', journeyStepId: r.journeyStepId });
-    expect(note!.authorId).not.toBe(ana.participantId);
+    // Two people's notes wait: whoever watches the board cannot pin a note on who just tapped.
+    for (const [person, label] of [
+      [ana, 'Ana'],
+      [ben, 'Ben'],
+    ] as const) {
+      expect(await addKinds(person.socket, r, label)).toEqual([{ ok: true }, { ok: true }, { ok: true }]);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect([readQuestions(reader.doc).length, readActions(reader.doc).length, readNotes(reader.doc).length]).toEqual([0, 0, 0]);
+    // A third person's question completes the batch: everything waiting goes up at once.
+    expect(
+      await command(cleo.socket, {
+        type: 'draft.add',
+        draftId: draftId(),
+        kind: 'question',
+        personaId: r.personaId,
+        text: 'Cleo question',
+      }),
+    ).toEqual({
+      ok: true,
+    });
+    await eventually(() => expect(readQuestions(reader.doc)).toHaveLength(3));
+    expect(readActions(reader.doc).map((a) => a.ownerParticipantId)).toEqual([null, null]);
+    const notes = readNotes(reader.doc);
+    expect(notes.map((note) => note.text).sort()).toEqual(['Ana journey', 'Ben journey']);
+    expect(notes.every((note) => note.authorName === '' && note.journeyStepId === r.journeyStepId)).toBe(true);
+    // One time for the whole batch, and ids that link to nobody (nor to each other).
+    expect(new Set([...notes.map((note) => note.createdAt)]).size).toBe(1);
+    const authorIds = new Set(notes.map((note) => note.authorId));
+    expect(authorIds.size).toBe(2);
+    for (const person of r.people) expect(authorIds.has(person.participantId)).toBe(false);
     const rows = h.server.store.connection().prepare('SELECT participant_id AS p FROM drafts').all() as { p: string | null }[];
     expect(rows.every((row) => row.p === null)).toBe(true);
   });
