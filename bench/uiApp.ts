@@ -46,7 +46,7 @@ export class BenchApp {
     while (Date.now() < deadline) {
       if (this.child.exitCode !== null) throw new Error(`app exited with ${this.child.exitCode}`);
       if (
-        await fetch(`${this.url}/healthz`).then(
+        await fetch(`${this.url}/readyz`).then(
           (r) => r.ok,
           () => false,
         )
