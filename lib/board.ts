@@ -5,6 +5,7 @@ import { journeyStepsMap, readJourneySteps, type JourneyStep } from './journey';
 import { newId } from './ids';
 import { BOARD_ROOTS } from './roots';
 import { LIMITS } from './limits';
+import { DEFAULT_LOCALE, type Locale } from './i18n/locales';
 import { isDeleted, parseMeta, parsePersona, type Meta, type Persona } from './persona';
 import { DEFAULT_NOTE_COLOR, NoteSchema, NoteTextSchema, type Evidence, type Note, type NoteColor } from './note';
 import { quadrantsOf, type Quadrant, type QuadrantId } from './quadrants';
@@ -38,11 +39,12 @@ function writeRecord(target: RecordMap, values: Record<string, unknown>): void {
 }
 
 /** Fills a new workshop's doc: its title and a first persona. Used once, by the server. */
-export function initBoard(doc: Y.Doc, input: { title: string; personaName?: string; now?: number }): Persona {
+export function initBoard(doc: Y.Doc, input: { title: string; personaName?: string; now?: number; locale?: Locale }): Persona {
   const now = input.now ?? Date.now();
   const persona: Persona = { id: newId(), name: input.personaName ?? 'Persona 1', order: 1, createdAt: now };
   doc.transact(() => {
     writeRecord(metaMap(doc), { title: input.title, createdAt: now, schemaVersion: 1 });
+    if (input.locale) metaMap(doc).set('locale', input.locale);
     const map = new Y.Map<unknown>();
     personasMap(doc).set(persona.id, map);
     writeRecord(map, persona);
@@ -164,6 +166,11 @@ function readRecord<T>(map: unknown, schema: { safeParse(v: unknown): { success:
 
 export function readMeta(doc: Y.Doc): Meta | null {
   return parseMeta(metaMap(doc).toJSON());
+}
+
+/** The workshop's language: English for a board made before languages existed. */
+export function readWorkshopLocale(doc: Y.Doc): Locale {
+  return readMeta(doc)?.locale ?? DEFAULT_LOCALE;
 }
 
 /** The quadrants the board's map shows now (the six-quadrant default until a template is set). */

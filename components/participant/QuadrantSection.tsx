@@ -2,6 +2,7 @@
 
 import { useDroppable } from '@dnd-kit/core';
 import { ChevronRight } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 import type { Group } from '../../lib/groups';
 import type { Note } from '../../lib/note';
@@ -55,6 +56,7 @@ export function QuadrantSection({
   headingId,
   isCompact,
 }: Props) {
+  const t = useTranslations('participant');
   const { setNodeRef, isOver } = useDroppable({ id: quadrant.id, disabled: !rows.canDrag || composer === null });
   const groupIds = new Set(groups.map((group) => group.id));
   const list = (own: Note[], label?: string) => (
@@ -84,16 +86,21 @@ export function QuadrantSection({
           {quadrant.title}
         </h3>
         <span className="shrink-0 text-sm text-slate-700">
-          {isCurrent && !isCompact && <span className="mr-2 rounded-full bg-blue-700 px-2 py-0.5 font-semibold text-white">Now</span>}
-          {notes.length} {notes.length === 1 ? 'note' : 'notes'}
+          {isCurrent && !isCompact && (
+            <span className="me-2 rounded-full bg-blue-700 px-2 py-0.5 font-semibold text-white">{t('now')}</span>
+          )}
+          {t('noteCount', { count: notes.length })}
         </span>
       </header>
       {/* Questions are paragraphs, not a list: the notes are the quadrant's only list items. */}
       {isCompact ? (
         <details className="group -mt-2 text-sm text-slate-700">
           <summary className="flex min-h-11 cursor-pointer items-center gap-1 font-medium text-slate-800 [&::-webkit-details-marker]:hidden">
-            <ChevronRight aria-hidden size={16} className="transition-transform group-open:rotate-90" />
-            Questions to think about
+            {/* Points along the reading direction (mirrored right to left), and down once open. */}
+            <span aria-hidden className="inline-flex rtl:-scale-x-100">
+              <ChevronRight size={16} className="transition-transform group-open:rotate-90" />
+            </span>
+            {t('questionsToThinkAbout')}
           </summary>
           <Questions questions={quadrant.questions} />
         </details>
@@ -109,8 +116,8 @@ export function QuadrantSection({
           {list(notes.filter((note) => note.groupId === group.id))}
         </NoteGroup>
       ))}
-      {list(ungrouped, `Notes in ${quadrant.title}`)}
-      {notes.length === 0 && <p className="text-slate-600">No notes here yet.</p>}
+      {list(ungrouped, t('notesIn', { title: quadrant.title }))}
+      {notes.length === 0 && <p className="text-slate-600">{t('noNotesYet')}</p>}
     </section>
   );
 }

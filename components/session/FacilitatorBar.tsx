@@ -1,12 +1,14 @@
 'use client';
 
 import { ChevronLeft, ChevronRight, Eye, Pause, Play } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 import type { Quadrant } from '../../lib/quadrants';
 import { currentStep, type SessionState } from '../../lib/session/state';
 import { BoardMenu, MoreMenu, PanelsMenu, TimerMenu, type FacilitatorPanel } from '../presenter/BarMenus';
 import { useCommand, type SendCommand } from './useCommand';
 import { FormError } from '../ui/FormError';
+import { LanguageMenu } from '../ui/LanguageMenu';
 
 export type { FacilitatorPanel } from '../presenter/BarMenus';
 
@@ -34,6 +36,7 @@ function isTyping(target: EventTarget | null): boolean {
  * moves of a running workshop) as buttons, the rest grouped in menus. Presenter clickers work too.
  */
 export function FacilitatorBar({ session, quadrants, pendingDrafts, send, openPanel, onTogglePanel, facilitatorLink, onHide }: Props) {
+  const t = useTranslations('presenter');
   const { run, error } = useCommand(send);
   const [allowMultiplePerNote, setAllowMultiplePerNote] = useState(false);
   const { timer } = session;
@@ -50,33 +53,33 @@ export function FacilitatorBar({ session, quadrants, pendingDrafts, send, openPa
 
   return (
     <section
-      aria-label="Facilitator controls"
+      aria-label={t('facilitatorControls')}
       className="flex shrink-0 flex-wrap items-center gap-1 rounded-xl bg-slate-900 px-2 py-1 text-white"
     >
       <button
         type="button"
         className="bar-btn"
-        aria-label="Previous step"
-        title="Previous step"
+        aria-label={t('previousStep')}
+        title={t('previousStep')}
         onClick={() => run({ type: 'step.previous' })}
       >
-        <ChevronLeft aria-hidden size={20} />
+        <ChevronLeft aria-hidden size={20} className="rtl:-scale-x-100" />
       </button>
       <button type="button" className="bar-btn" onClick={() => run({ type: 'step.next' })}>
-        Next step <ChevronRight aria-hidden size={18} />
+        {t('nextStep')} <ChevronRight aria-hidden size={18} className="rtl:-scale-x-100" />
       </button>
       <Divider />
       {timer.status === 'running' ? (
         <button type="button" className="bar-btn" onClick={() => run({ type: 'timer.pause' })}>
-          <Pause aria-hidden size={18} /> Pause timer
+          <Pause aria-hidden size={18} /> {t('pauseTimer')}
         </button>
       ) : timer.status === 'paused' ? (
         <button type="button" className="bar-btn" onClick={() => run({ type: 'timer.resume' })}>
-          <Play aria-hidden size={18} /> Resume timer
+          <Play aria-hidden size={18} /> {t('resumeTimer')}
         </button>
       ) : (
         <button type="button" className="bar-btn" onClick={() => run({ type: 'timer.start' })}>
-          <Play aria-hidden size={18} /> Start timer
+          <Play aria-hidden size={18} /> {t('startTimer')}
         </button>
       )}
       <TimerMenu run={run} />
@@ -87,15 +90,15 @@ export function FacilitatorBar({ session, quadrants, pendingDrafts, send, openPa
         disabled={pendingDrafts === 0}
         onClick={() => run({ type: 'drafts.reveal' })}
       >
-        <Eye aria-hidden size={18} /> Reveal notes ({pendingDrafts})
+        <Eye aria-hidden size={18} /> {t('revealNotes', { count: pendingDrafts })}
       </button>
       {session.vote?.status === 'open' ? (
         <button type="button" className="bar-btn" onClick={() => run({ type: 'vote.close' })}>
-          Close vote
+          {t('closeVote')}
         </button>
       ) : (
         <button type="button" className="bar-btn" onClick={() => run({ type: 'vote.open', quadrant: null, allowMultiplePerNote })}>
-          Open vote ({currentStep(session).voteBudget} dots)
+          {t('openVote', { count: currentStep(session).voteBudget })}
         </button>
       )}
       <Divider />
@@ -107,7 +110,9 @@ export function FacilitatorBar({ session, quadrants, pendingDrafts, send, openPa
         onAllowMultiplePerNote={setAllowMultiplePerNote}
       />
       <PanelsMenu openPanel={openPanel} onTogglePanel={onTogglePanel} />
-      <MoreMenu run={run} facilitatorLink={facilitatorLink} onHide={onHide} />
+      <MoreMenu run={run} facilitatorLink={facilitatorLink} onHide={onHide}>
+        <LanguageMenu tone="dark" className="px-2 py-1" />
+      </MoreMenu>
       <FormError message={error} className="w-full rounded bg-red-100 px-3 py-1 text-sm font-medium text-red-900" />
     </section>
   );

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { quadrantsOf } from '../../lib/quadrants';
 import { currentStep } from '../../lib/session/state';
@@ -33,6 +34,7 @@ interface Props {
  * panels open over the board. Opened on a phone, it shows the phone's board and scrolls.
  */
 export function PresenterScreen({ code, facilitatorKey, title, joinUrl, workshop, boardState, controlState }: Props) {
+  const t = useTranslations('presenter');
   const [areControlsVisible, setAreControlsVisible] = useState(true);
   const isProjector = useProjectorScreen();
   const [openPanel, setOpenPanel] = useState<FacilitatorPanel | null>(null);
@@ -65,10 +67,10 @@ export function PresenterScreen({ code, facilitatorKey, title, joinUrl, workshop
       {!areControlsVisible && (
         <button
           type="button"
-          className="fixed right-2 bottom-2 z-20 rounded-md bg-slate-900/70 px-3 py-1 text-sm text-white"
+          className="fixed end-2 bottom-2 z-20 rounded-md bg-slate-900/70 px-3 py-1 text-sm text-white"
           onClick={() => setAreControlsVisible(true)}
         >
-          Show controls
+          {t('showControls')}
         </button>
       )}
       {session && areControlsVisible && openPanel && (
