@@ -9,6 +9,8 @@ import { isLocale, LOCALE_COOKIE, LOCALE_COOKIE_MAX_AGE_S, LOCALE_NAMES, LOCALES
 interface Props {
   /** `dark` for the facilitator bar. */
   tone?: 'light' | 'dark';
+  /** In a crowded header: the label is read out but only the icon shows. */
+  isCompact?: boolean;
   className?: string;
 }
 
@@ -17,7 +19,7 @@ interface Props {
  * server in the new language (the connections and what is being typed stay). Each language is
  * named in itself, so a person lost in a language they cannot read still finds their own.
  */
-export function LanguageMenu({ tone = 'light', className = '' }: Props) {
+export function LanguageMenu({ tone = 'light', isCompact = false, className = '' }: Props) {
   const t = useTranslations('common');
   const locale = useLocale();
   const router = useRouter();
@@ -37,7 +39,8 @@ export function LanguageMenu({ tone = 'light', className = '' }: Props) {
     <div className={`flex items-center gap-2 ${className}`}>
       <label htmlFor={id} className="flex items-center gap-1 text-sm font-medium">
         <Languages aria-hidden size={18} />
-        {t('language')}
+        {/* The icon says it on a phone; the word too where there is room. */}
+        <span className={isCompact ? 'sr-only' : ''}>{t('language')}</span>
       </label>
       <select
         id={id}

@@ -1,7 +1,6 @@
 'use client';
 
 import { useLocale, useTranslations } from 'next-intl';
-import { useRouter } from 'next/navigation';
 import { useId, useState, type FormEvent } from 'react';
 import { isLocale, LOCALE_NAMES, LOCALES, type Locale } from '../../lib/i18n/locales';
 import { LIMITS } from '../../lib/limits';
@@ -14,7 +13,6 @@ const TEMPLATE_LABELS = { six: 'templateSix', classic: 'templateClassic' } as co
 
 /** Creates a workshop (in the language chosen, by default this page's) and opens its presenter view with the facilitator key. */
 export function CreateWorkshopForm() {
-  const router = useRouter();
   const t = useTranslations('home');
   const [title, setTitle] = useState('');
   const [template, setTemplate] = useState<keyof typeof TEMPLATES>('six');
@@ -33,7 +31,9 @@ export function CreateWorkshopForm() {
       return;
     }
     saveFacilitatorKey(result.value.code, result.value.facilitatorKey);
-    router.push(`/w/${result.value.code}/present`);
+    // A full page load, not a client-side one: the projector is rendered on the server in the
+    // workshop's language, which the root layout (kept across client navigations) cannot switch to.
+    window.location.assign(`/w/${result.value.code}/present`);
   }
 
   return (

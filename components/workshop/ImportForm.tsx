@@ -1,6 +1,5 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useId, useState, type FormEvent } from 'react';
 import { importWorkshop } from '../sync/importApi';
@@ -9,7 +8,6 @@ import { FormError } from '../ui/FormError';
 
 /** Makes a new workshop from a JSON export and opens its presenter view, as creating one does. */
 export function ImportForm() {
-  const router = useRouter();
   const t = useTranslations('home');
   const [file, setFile] = useState<File | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -28,7 +26,9 @@ export function ImportForm() {
       return setError(result.error);
     }
     saveFacilitatorKey(result.value.code, result.value.facilitatorKey);
-    router.push(`/w/${result.value.code}/present`);
+    // A full page load, not a client-side one: the projector is rendered on the server in the
+    // workshop's language, which the root layout (kept across client navigations) cannot switch to.
+    window.location.assign(`/w/${result.value.code}/present`);
   }
 
   return (

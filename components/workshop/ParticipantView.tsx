@@ -77,7 +77,7 @@ export function ParticipantView({ code }: { code: string }) {
             <ConnectionIndicator status={status} />
           </div>
         </div>
-        <LanguageMenu />
+        <LanguageMenu isCompact />
       </header>
       <BoardNotices notice={notice} nearlyFull={nearlyFull} onDismiss={workshop.board.dismissNotice} />
       {control && (

@@ -11,23 +11,32 @@ import { CATALOGS } from '../../server/i18n/catalogs';
  * language (or a brand-like term practitioners keep), not a forgotten translation.
  */
 const SAME_AS_ENGLISH: Partial<Record<Locale, readonly string[]>> = {
-  // "{label}: {time}" has no words; "Persona" is the practitioners' word; German says "Board" too.
-  de: ['session.timer', 'presenter.boardMenu', 'board.persona'],
-  // The same words in French: quadrants, notes, votes, vote, minute, persona; "Gains" as in the Value Proposition Canvas.
+  // "{label}: {time}" has no words; "Persona(s)" is the practitioners' word; German teams say "Board" and "Journey" too.
+  de: [
+    'session.timer',
+    'presenter.boardMenu',
+    'board.persona',
+    'participant.sectionJourney',
+    'participant.personaLabel',
+    'participant.personas',
+  ],
+  // The same words in French: quadrants, notes, votes, vote, minute, personas, active; "Gains" as in the Value Proposition Canvas.
   fr: [
     'participant.quadrants',
     'participant.noteCount',
     'participant.votes',
+    'participant.personas',
+    'participant.active',
     'session.notes',
     'presenter.oneMinute',
     'board.persona',
     'board.agenda.vote.title',
     'board.six.gains.title',
   ],
-  es: ['session.timer', 'board.persona'],
-  'pt-BR': ['session.timer', 'board.persona'],
-  it: ['session.timer', 'board.persona'],
-  nl: ['session.timer', 'board.persona'],
+  es: ['session.timer', 'board.persona', 'participant.personaLabel', 'participant.personas'],
+  'pt-BR': ['session.timer', 'board.persona', 'participant.personaLabel', 'participant.personas'],
+  it: ['session.timer', 'board.persona', 'participant.personaLabel', 'participant.personas'],
+  nl: ['session.timer', 'board.persona', 'participant.personaLabel'],
   ja: ['session.timer'],
   'zh-CN': [],
   ar: ['session.timer'],
