@@ -48,9 +48,11 @@ export const NoteRow = memo(function NoteRow({ note, canChange, canDrag, voteMod
       className={`flex min-w-0 items-start gap-1 rounded-lg border-2 py-1 ps-3 pe-1 ${NOTE_COLOR_CLASSES[note.color]} ${isDragging ? 'relative z-10 shadow-lg' : ''}`}
     >
       <div className="min-w-0 flex-1 py-1.5">
-        <p className="text-base leading-snug break-words whitespace-pre-wrap text-slate-950">{note.text}</p>
+        <p dir="auto" className="text-base leading-snug break-words whitespace-pre-wrap text-slate-950">
+          {note.text}
+        </p>
         <p className="mt-1 flex min-w-0 flex-wrap items-center gap-x-2 gap-y-1 text-sm text-slate-700">
-          <span className="min-w-0 truncate">{note.authorName || t('anonymous')}</span>
+          <bdi className="min-w-0 truncate">{note.authorName || t('anonymous')}</bdi>
           {note.evidence && <EvidenceMark evidence={note.evidence} />}
           {voteMode === 'total' && (
             <span aria-label={t('votes', { count: voteCount })} className="rounded-full bg-slate-900 px-2 text-sm font-bold text-white">

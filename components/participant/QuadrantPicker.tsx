@@ -43,7 +43,7 @@ export function QuadrantPicker({ panels, open, current, onOpen }: Props) {
                       ●
                     </span>
                   )}
-                  {quadrant.title}
+                  <bdi>{quadrant.title}</bdi>
                 </span>
                 <span aria-hidden className="shrink-0 rounded-full bg-slate-900/10 px-1.5 text-sm tabular-nums">
                   {format.number(notes.length)}

@@ -82,7 +82,7 @@ export function QuadrantSection({
       className={`flex min-w-0 flex-col gap-3 rounded-xl border-2 bg-white p-3 ${isOver ? 'border-blue-600 bg-blue-50' : isCurrent ? 'border-blue-600' : 'border-slate-200'}`}
     >
       <header className="flex items-baseline justify-between gap-2">
-        <h3 id={headingId} tabIndex={-1} className="text-xl font-bold text-slate-950">
+        <h3 id={headingId} dir="auto" tabIndex={-1} className="text-xl font-bold text-slate-950">
           {quadrant.title}
         </h3>
         <span className="shrink-0 text-sm text-slate-700">
@@ -123,7 +123,11 @@ export function QuadrantSection({
 }
 
 function Questions({ questions }: { questions: readonly string[] }) {
-  return questions.map((question) => <p key={question}>{question}</p>);
+  return questions.map((question) => (
+    <p key={question} dir="auto">
+      {question}
+    </p>
+  ));
 }
 
 function voteOf(note: Note, voting: NoteVoting | undefined) {

@@ -92,7 +92,9 @@ export function PersonaTabs(props: Props) {
                 <Avatar persona={persona} size="small" className={isSelected ? 'ring-2 ring-white' : ''} />
                 <span className="max-w-48 truncate">{persona.name}</span>
                 {persona.id === activeId && (
-                  <span className={`rounded-full bg-amber-300 px-2 text-slate-950 ${isLarge ? 'text-base' : 'text-xs'}`}>{t('active')}</span>
+                  <span className={`rounded-full bg-amber-300 px-2 text-slate-950 ${isLarge ? 'text-base' : 'text-xs'}`}>
+                    {t('active')}
+                  </span>
                 )}
               </button>
             );

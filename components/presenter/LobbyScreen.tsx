@@ -46,7 +46,9 @@ export function LobbyScreen({ title, code, joinUrl, status, roster, isLobbyLocke
       </div>
       <div className="flex min-w-0 flex-1 flex-col gap-3 rounded-2xl bg-white px-6 py-4 shadow-sm 2xl:gap-5 2xl:px-8 2xl:py-6">
         <div className="flex shrink-0 items-start gap-4">
-          <h1 className="min-w-0 flex-1 text-2xl font-bold text-slate-950 2xl:text-4xl">{title}</h1>
+          <h1 dir="auto" className="min-w-0 flex-1 text-2xl font-bold text-slate-950 2xl:text-4xl">
+            {title}
+          </h1>
           <ConnectionIndicator status={status} />
         </div>
         <div className="shrink-0">

@@ -18,11 +18,17 @@ export function StepBanner({ session, clockOffsetMs, participantId, send }: Prop
   return (
     <section aria-label={t('currentStep')} className="flex flex-col gap-1 rounded-xl bg-white p-3 shadow-sm">
       <div className="flex items-center gap-3">
-        <h2 className="min-w-0 flex-1 text-lg leading-tight font-bold break-words hyphens-auto text-slate-950">{step.title}</h2>
+        <h2 dir="auto" className="min-w-0 flex-1 text-lg leading-tight font-bold break-words hyphens-auto text-slate-950">
+          {step.title}
+        </h2>
         <TimerDisplay timer={session.timer} clockOffsetMs={clockOffsetMs} />
         {step.kind !== 'lobby' && <DoneToggle isDone={session.doneParticipantIds.includes(participantId)} send={send} />}
       </div>
-      {step.prompt && <p className="text-sm text-slate-700">{step.prompt}</p>}
+      {step.prompt && (
+        <p dir="auto" className="text-sm text-slate-700">
+          {step.prompt}
+        </p>
+      )}
     </section>
   );
 }

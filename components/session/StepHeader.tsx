@@ -48,12 +48,16 @@ export function StepHeader({ title, code, joinUrl, status, session, clockOffsetM
         <h2 className="shrink-0 text-2xl leading-tight font-black text-slate-950 2xl:text-4xl">
           <span className="sr-only">{t('stepOf', { number: index + 1, total: session.agenda.length })}</span>
           <span aria-hidden>{format.number(index + 1)}. </span>
-          {step.title}
+          <bdi>{step.title}</bdi>
         </h2>
         {modes.length > 0 && (
           <p className="shrink-0 rounded-full bg-amber-100 px-2.5 text-sm font-semibold text-amber-950 2xl:text-lg">{modes.join(' · ')}</p>
         )}
-        {step.prompt && <p className="line-clamp-1 min-w-0 text-base text-slate-800 2xl:line-clamp-2 2xl:text-xl">{step.prompt}</p>}
+        {step.prompt && (
+          <p dir="auto" className="line-clamp-1 min-w-0 text-base text-slate-800 2xl:line-clamp-2 2xl:text-xl">
+            {step.prompt}
+          </p>
+        )}
       </div>
       {/* The home page takes the code too: the host is enough to say where to go. */}
       <p className="flex shrink-0 items-baseline gap-2 text-sm leading-tight text-slate-700 2xl:text-lg">

@@ -64,7 +64,9 @@ export function ParticipantView({ code }: { code: string }) {
     <main className="mx-auto flex max-w-screen-2xl flex-col gap-3 p-3 pb-24 sm:p-4 sm:pb-24">
       <header className="flex flex-wrap items-start justify-between gap-x-3 gap-y-1">
         <div className="min-w-0">
-          <h1 className="text-lg leading-tight font-bold text-slate-950">{board.meta?.title ?? state.session.title}</h1>
+          <h1 dir="auto" className="text-lg leading-tight font-bold text-slate-950">
+            {board.meta?.title ?? state.session.title}
+          </h1>
           <div className="flex flex-wrap items-center gap-x-3 text-sm text-slate-700">
             <p>
               {t.rich('whereAndWho', {
