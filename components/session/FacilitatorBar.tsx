@@ -1,8 +1,9 @@
 'use client';
 
 import { ChevronLeft, ChevronRight, Eye, Pause, Play } from 'lucide-react';
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
+import { textDirection } from '../../lib/i18n/locales';
 import type { Quadrant } from '../../lib/quadrants';
 import { currentStep, type SessionState } from '../../lib/session/state';
 import { BoardMenu, MoreMenu, PanelsMenu, TimerMenu, type FacilitatorPanel } from '../presenter/BarMenus';
@@ -37,6 +38,9 @@ function isTyping(target: EventTarget | null): boolean {
  */
 export function FacilitatorBar({ session, quadrants, pendingDrafts, send, openPanel, onTogglePanel, facilitatorLink, onHide }: Props) {
   const t = useTranslations('presenter');
+  // The steps run along the reading direction: right to left, "next" points left.
+  const isRtl = textDirection(useLocale()) === 'rtl';
+  const [Back, Forward] = isRtl ? [ChevronRight, ChevronLeft] : [ChevronLeft, ChevronRight];
   const { run, error } = useCommand(send);
   const [allowMultiplePerNote, setAllowMultiplePerNote] = useState(false);
   const { timer } = session;
@@ -63,10 +67,10 @@ export function FacilitatorBar({ session, quadrants, pendingDrafts, send, openPa
         title={t('previousStep')}
         onClick={() => run({ type: 'step.previous' })}
       >
-        <ChevronLeft aria-hidden size={20} className="rtl:-scale-x-100" />
+        <Back aria-hidden size={20} />
       </button>
       <button type="button" className="bar-btn" onClick={() => run({ type: 'step.next' })}>
-        {t('nextStep')} <ChevronRight aria-hidden size={18} className="rtl:-scale-x-100" />
+        {t('nextStep')} <Forward aria-hidden size={18} />
       </button>
       <Divider />
       {timer.status === 'running' ? (

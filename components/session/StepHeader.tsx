@@ -19,6 +19,8 @@ interface Props {
   notes: Note[];
   quadrants: readonly Quadrant[];
   personaId: string | null;
+  /** The workshop language, which the step's title and prompt are written in. */
+  contentLang?: string;
 }
 
 /**
@@ -26,7 +28,19 @@ interface Props {
  * latecomers join, how the room is doing, the timer. Short, so the board keeps the height; the
  * workshop's title is the page's heading for screen readers (the lobby shows it large).
  */
-export function StepHeader({ title, code, joinUrl, status, session, clockOffsetMs, roster, notes, quadrants, personaId }: Props) {
+export function StepHeader({
+  title,
+  code,
+  joinUrl,
+  status,
+  session,
+  clockOffsetMs,
+  roster,
+  notes,
+  quadrants,
+  personaId,
+  contentLang,
+}: Props) {
   const t = useTranslations('session');
   const format = useFormatter();
   const step = currentStep(session);
@@ -48,13 +62,13 @@ export function StepHeader({ title, code, joinUrl, status, session, clockOffsetM
         <h2 className="shrink-0 text-2xl leading-tight font-black text-slate-950 2xl:text-4xl">
           <span className="sr-only">{t('stepOf', { number: index + 1, total: session.agenda.length })}</span>
           <span aria-hidden>{format.number(index + 1)}. </span>
-          <bdi>{step.title}</bdi>
+          <bdi lang={contentLang}>{step.title}</bdi>
         </h2>
         {modes.length > 0 && (
           <p className="shrink-0 rounded-full bg-amber-100 px-2.5 text-sm font-semibold text-amber-950 2xl:text-lg">{modes.join(' · ')}</p>
         )}
         {step.prompt && (
-          <p dir="auto" className="line-clamp-1 min-w-0 text-base text-slate-800 2xl:line-clamp-2 2xl:text-xl">
+          <p dir="auto" lang={contentLang} className="line-clamp-1 min-w-0 text-base text-slate-800 2xl:line-clamp-2 2xl:text-xl">
             {step.prompt}
           </p>
         )}

@@ -88,6 +88,7 @@ export function ParticipantView({ code }: { code: string }) {
           clockOffsetMs={clockOffsetMs}
           participantId={state.session.participantId}
           send={workshop.control.send}
+          contentLang={board.meta?.locale}
         />
       )}
       {left !== null && (

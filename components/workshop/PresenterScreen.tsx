@@ -112,6 +112,7 @@ export function PresenterScreen({ code, facilitatorKey, title, joinUrl, workshop
               notes={board.notes}
               quadrants={quadrants}
               personaId={personaId ?? board.personas[0]?.id ?? null}
+              contentLang={board.meta?.locale}
             />
           )}
           <BoardArea
