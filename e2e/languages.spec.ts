@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { saveScreenshot } from './artifacts';
-import { expect, expectNoAxeViolations, PHONE, PROJECTOR, test } from './fixtures';
+import { createWorkshopInUi, expect, expectNoAxeViolations, PHONE, PROJECTOR, test } from './fixtures';
 
 /** The page's language and direction as the browser sees them. */
 async function expectDocument(page: Page, lang: string, dir: 'ltr' | 'rtl'): Promise<void> {
@@ -99,6 +99,25 @@ test.describe('languages', () => {
 
     await projector.close();
     await phoneContext.close();
+  });
+
+  test('the facilitator changes the workshop language: the projector follows, the board keeps its words', async ({ browser, app }) => {
+    const context = await browser.newContext({ ...PROJECTOR, baseURL: app.url, locale: 'en-GB' });
+    const presenter = await context.newPage();
+    const code = await createWorkshopInUi(presenter, 'Coffee shop');
+    await expectDocument(presenter, 'en', 'ltr');
+    await presenter.getByRole('button', { name: 'Next step' }).click();
+    await presenter.getByRole('region', { name: 'Facilitator controls' }).getByRole('button', { name: 'More', exact: true }).click();
+    await presenter.getByLabel('Workshop language').selectOption('fr');
+    await expectDocument(presenter, 'fr', 'ltr');
+    const step = presenter.getByRole('region', { name: 'Étape en cours' });
+    // The agenda was written in English when the workshop was made: it keeps its words.
+    await expect(step).toContainText('Customer groups');
+    await expect(step).toContainText('Étape 2 sur 13 :');
+    const info = await (await presenter.request.get(`/api/workshops/${code}`)).json();
+    expect(info.locale).toBe('fr');
+    await saveScreenshot(presenter, 'languages-projector-switched-fr');
+    await context.close();
   });
 
   test('the home page: the browser’s language on the first byte, English without one', async ({ browser, app }) => {

@@ -3,13 +3,14 @@
 import { ChevronLeft, ChevronRight, Eye, Pause, Play } from 'lucide-react';
 import { useLocale, useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
-import { textDirection } from '../../lib/i18n/locales';
+import { textDirection, type Locale } from '../../lib/i18n/locales';
 import type { Quadrant } from '../../lib/quadrants';
 import { currentStep, type SessionState } from '../../lib/session/state';
 import { BoardMenu, MoreMenu, PanelsMenu, TimerMenu, type FacilitatorPanel } from '../presenter/BarMenus';
 import { useCommand, type SendCommand } from './useCommand';
 import { FormError } from '../ui/FormError';
 import { LanguageMenu } from '../ui/LanguageMenu';
+import { WorkshopLanguageSelect } from '../presenter/WorkshopLanguageSelect';
 
 export type { FacilitatorPanel } from '../presenter/BarMenus';
 
@@ -26,6 +27,9 @@ interface Props {
   /** The facilitator link (with the key), for "Copy facilitator link". */
   facilitatorLink: string;
   onHide(): void;
+  /** The workshop language (the board's), which the facilitator may change. */
+  workshopLocale: Locale;
+  onWorkshopLocale(locale: Locale): void;
 }
 
 function isTyping(target: EventTarget | null): boolean {
@@ -36,7 +40,18 @@ function isTyping(target: EventTarget | null): boolean {
  * The facilitator's controls in one row at 1280 px: the step, the timer, reveal and vote (the
  * moves of a running workshop) as buttons, the rest grouped in menus. Presenter clickers work too.
  */
-export function FacilitatorBar({ session, quadrants, pendingDrafts, send, openPanel, onTogglePanel, facilitatorLink, onHide }: Props) {
+export function FacilitatorBar({
+  session,
+  quadrants,
+  pendingDrafts,
+  send,
+  openPanel,
+  onTogglePanel,
+  facilitatorLink,
+  onHide,
+  workshopLocale,
+  onWorkshopLocale,
+}: Props) {
   const t = useTranslations('presenter');
   // The steps run along the reading direction: right to left, "next" points left.
   const isRtl = textDirection(useLocale()) === 'rtl';
@@ -115,6 +130,7 @@ export function FacilitatorBar({ session, quadrants, pendingDrafts, send, openPa
       />
       <PanelsMenu openPanel={openPanel} onTogglePanel={onTogglePanel} />
       <MoreMenu run={run} facilitatorLink={facilitatorLink} onHide={onHide}>
+        <WorkshopLanguageSelect value={workshopLocale} onChange={onWorkshopLocale} />
         <LanguageMenu tone="dark" className="px-2 py-1" />
       </MoreMenu>
       <FormError message={error} className="w-full rounded bg-red-100 px-3 py-1 text-sm font-medium text-red-900" />

@@ -10,6 +10,7 @@ import { StepHeader } from '../session/StepHeader';
 import { LobbyScreen } from '../presenter/LobbyScreen';
 import { PanelDrawer } from '../presenter/PanelDrawer';
 import { useProjectorScreen } from '../presenter/useProjectorScreen';
+import { useWorkshopLanguage } from '../presenter/useWorkshopLanguage';
 import type { BoardState } from '../sync/BoardConnection';
 import type { ControlState } from '../sync/ControlConnection';
 import type { Workshop } from '../sync/useWorkshop';
@@ -46,6 +47,7 @@ export function PresenterScreen({ code, facilitatorKey, title, joinUrl, workshop
   const quadrants = quadrantsOf(board.meta);
   const facilitatorLink = `${window.location.origin}/w/${code}/present#key=${facilitatorKey}`;
   const personaId = session?.activePersonaId ?? null;
+  useWorkshopLanguage(board.meta?.locale);
 
   return (
     <main
@@ -62,6 +64,8 @@ export function PresenterScreen({ code, facilitatorKey, title, joinUrl, workshop
           onTogglePanel={(panel) => setOpenPanel(openPanel === panel ? null : panel)}
           facilitatorLink={facilitatorLink}
           onHide={() => setAreControlsVisible(false)}
+          workshopLocale={board.meta?.locale ?? 'en'}
+          onWorkshopLocale={(locale) => void workshop.board.setWorkshopLocale(locale)}
         />
       )}
       {!areControlsVisible && (
