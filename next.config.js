@@ -1,3 +1,5 @@
+import createNextIntlPlugin from 'next-intl/plugin';
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Yjs must be one module instance on the server, or its type checks (instanceof) break.
@@ -9,4 +11,11 @@ const nextConfig = {
   typescript: { ignoreBuildErrors: true },
 };
 
-export default nextConfig;
+// The UI language per request (i18n/request.ts): no locale segment in the URLs. The catalogs
+// are precompiled at build time, so the browser gets no ICU parser (see README, Languages).
+const withNextIntl = createNextIntlPlugin({
+  requestConfig: './i18n/request.ts',
+  experimental: { messages: { path: './messages', format: 'json', locales: 'infer', precompile: true } },
+});
+
+export default withNextIntl(nextConfig);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_LOCALE, LocaleSchema, type Locale } from './i18n/locales';
 import { LIMITS } from './limits';
 
 /** Bodies and replies of the HTTP API (`/api/workshops…`). */
@@ -10,6 +11,8 @@ export const CreateWorkshopBodySchema = z.object({
     .max(LIMITS.titleChars, `A title holds at most ${LIMITS.titleChars} characters.`),
   /** The empathy map to start from (changeable later); the six-quadrant map by default. */
   template: z.enum(['six', 'classic'], { error: 'Choose the template "six" or "classic".' }).default('six'),
+  /** The workshop language: the projector, the default agenda and the built-in map's words. */
+  locale: LocaleSchema.default(DEFAULT_LOCALE),
 });
 export type CreateWorkshopBody = z.infer<typeof CreateWorkshopBodySchema>;
 
@@ -44,6 +47,8 @@ export interface SessionReply {
 export interface WorkshopInfoReply {
   code: string;
   title: string;
+  /** The workshop language. */
+  locale: Locale;
   joinUrl: string;
 }
 

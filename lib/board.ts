@@ -5,6 +5,7 @@ import { journeyStepsMap, readJourneySteps, type JourneyStep } from './journey';
 import { newId } from './ids';
 import { BOARD_ROOTS } from './roots';
 import { LIMITS } from './limits';
+import { DEFAULT_LOCALE, LocaleSchema, type Locale } from './i18n/locales';
 import { isDeleted, parseMeta, parsePersona, type Meta, type Persona } from './persona';
 import { DEFAULT_NOTE_COLOR, NoteSchema, NoteTextSchema, type Evidence, type Note, type NoteColor } from './note';
 import { quadrantsOf, type Quadrant, type QuadrantId } from './quadrants';
@@ -38,11 +39,12 @@ function writeRecord(target: RecordMap, values: Record<string, unknown>): void {
 }
 
 /** Fills a new workshop's doc: its title and a first persona. Used once, by the server. */
-export function initBoard(doc: Y.Doc, input: { title: string; personaName?: string; now?: number }): Persona {
+export function initBoard(doc: Y.Doc, input: { title: string; personaName?: string; now?: number; locale?: Locale }): Persona {
   const now = input.now ?? Date.now();
   const persona: Persona = { id: newId(), name: input.personaName ?? 'Persona 1', order: 1, createdAt: now };
   doc.transact(() => {
     writeRecord(metaMap(doc), { title: input.title, createdAt: now, schemaVersion: 1 });
+    if (input.locale) metaMap(doc).set('locale', input.locale);
     const map = new Y.Map<unknown>();
     personasMap(doc).set(persona.id, map);
     writeRecord(map, persona);
@@ -164,6 +166,23 @@ function readRecord<T>(map: unknown, schema: { safeParse(v: unknown): { success:
 
 export function readMeta(doc: Y.Doc): Meta | null {
   return parseMeta(metaMap(doc).toJSON());
+}
+
+/** The workshop's language: English for a board made before languages existed. */
+export function readWorkshopLocale(doc: Y.Doc): Locale {
+  return readMeta(doc)?.locale ?? DEFAULT_LOCALE;
+}
+
+/**
+ * Changes the workshop language (the facilitator's; the server's validator lets only them write
+ * `meta`). What the board already holds keeps its words: only the projector's language and what
+ * is made from now on (exports' headings, once translated) follow it.
+ */
+export function setWorkshopLocale(doc: Y.Doc, locale: unknown): Result<Locale> {
+  const parsed = LocaleSchema.safeParse(locale);
+  if (!parsed.success) return fail(parsed.error.issues[0]?.message ?? 'Unsupported language.');
+  if (readMeta(doc)?.locale !== parsed.data) metaMap(doc).set('locale', parsed.data);
+  return ok(parsed.data);
 }
 
 /** The quadrants the board's map shows now (the six-quadrant default until a template is set). */

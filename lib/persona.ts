@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ID_PATTERN } from './ids';
 import { ScenarioSchema } from './journey';
 import { LIMITS } from './limits';
+import { LocaleSchema } from './i18n/locales';
 import { QuadrantsSchema, TemplateIdSchema } from './quadrants';
 import {
   CustomProfileFieldsSchema,
@@ -110,6 +111,8 @@ export const META_FIELD_SCHEMAS = {
   template: TemplateIdSchema,
   /** The empathy map's quadrants, in order; unset means the six-quadrant default. */
   quadrants: QuadrantsSchema,
+  /** The workshop language (projector, default agenda and maps); unset means English. */
+  locale: LocaleSchema,
 };
 
 /** The workshop's own fields, under the top-level `meta` map. */
@@ -119,13 +122,14 @@ export const MetaSchema = z.object({
   customProfileFields: CustomProfileFieldsSchema.optional(),
   template: TemplateIdSchema.optional(),
   quadrants: QuadrantsSchema.optional(),
+  locale: LocaleSchema.optional(),
 });
 export type Meta = z.infer<typeof MetaSchema>;
 
 export const META_FIELDS = Object.keys(META_FIELD_SCHEMAS) as readonly (keyof typeof META_FIELD_SCHEMAS)[];
 
 const MetaCoreSchema = z.object(metaCore);
-const OPTIONAL_META_FIELDS = ['hiddenProfileFields', 'customProfileFields', 'template', 'quadrants'] as const;
+const OPTIONAL_META_FIELDS = ['hiddenProfileFields', 'customProfileFields', 'template', 'quadrants', 'locale'] as const;
 
 /** Reads the meta map's JSON; a broken setting falls back to its default, not to no meta. */
 export function parseMeta(json: unknown): Meta | null {

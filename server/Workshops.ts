@@ -3,7 +3,9 @@ import type { SessionReply } from '../lib/api';
 import { initBoard } from '../lib/board';
 import { newId } from '../lib/ids';
 import { setMapTemplate } from '../lib/mapTemplate';
-import { TEMPLATES, type TemplateId } from '../lib/quadrants';
+import type { TemplateId } from '../lib/quadrants';
+import { DEFAULT_LOCALE, type Locale } from '../lib/i18n/locales';
+import { builtInQuadrants, firstPersonaName } from './i18n/boardContent';
 import { generateRoomCode } from '../lib/roomCode';
 import type { Identity } from './identity';
 import { hashSecret, newSecret, secretMatches } from './secrets';
@@ -124,11 +126,16 @@ function writerClientIds(update: Uint8Array): number[] {
   return [...Y.decodeStateVector(Y.encodeStateVectorFromUpdate(update)).keys()];
 }
 
-/** A new workshop's first document: its title, a first persona and its map's template. */
-export function blankBoard(title: string, now: number, template: Exclude<TemplateId, 'custom'> = 'six'): Uint8Array {
+/** A new workshop's first document: its title, language, a first persona and its map's template (in that language). */
+export function blankBoard(
+  title: string,
+  now: number,
+  template: Exclude<TemplateId, 'custom'> = 'six',
+  locale: Locale = DEFAULT_LOCALE,
+): Uint8Array {
   const doc = new Y.Doc();
-  initBoard(doc, { title, now });
-  setMapTemplate(doc, template, TEMPLATES[template].quadrants);
+  initBoard(doc, { title, now, locale, personaName: firstPersonaName(locale) });
+  setMapTemplate(doc, template, builtInQuadrants(template, locale));
   const update = Y.encodeStateAsUpdate(doc);
   doc.destroy();
   return update;

@@ -1,9 +1,9 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { readQuadrants } from '../lib/board';
-import type { Quadrant } from '../lib/quadrants';
+import { readWorkshopLocale } from '../lib/board';
 import { currentStep, isDraftStep } from '../lib/session/state';
+import { firstAgenda, markWorkshopLocale } from './i18n/workshopLocale';
 import { CONTROL_PATH, YJS_PATH_PREFIX } from '../lib/wire';
 import { CommandHandler } from './control/CommandHandler';
 import { ControlPlane } from './control/ControlPlane';
@@ -98,8 +98,8 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
   let phase: Phase = 'starting';
   const store = new Store(options.dataDir);
   const workshops = new Workshops(store);
-  // A workshop's first session gets an agenda step per quadrant of its map (read when first needed).
-  const sessions: Sessions = new Sessions(store, log, (workshopId): readonly Quadrant[] => rooms.readDoc(workshopId, readQuadrants));
+  // A workshop's first session gets an agenda step per quadrant of its map, in its language (read when first needed).
+  const sessions: Sessions = new Sessions(store, log, (workshopId) => rooms.readDoc(workshopId, firstAgenda));
   const metrics: Metrics = new Metrics({
     rooms: () => rooms.size,
     yjsConnections: () => yjs.connectionCount,
@@ -160,6 +160,10 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
     if (await handleApi(api, req, res, pathname)) return;
     if (nextApp) {
       contentSecurityPolicy(req, res, options.next ? options.next.dev : false);
+      markWorkshopLocale(req, pathname, (code) => {
+        const workshop = workshops.byCodeForMember(code);
+        return workshop ? rooms.readDoc(workshop.id, readWorkshopLocale) : null;
+      });
       return nextApp.request(req, res);
     }
     sendJson(res, 404, { error: 'Not found.' });

@@ -2,6 +2,7 @@
 
 import { useDraggable } from '@dnd-kit/core';
 import { Ellipsis, GripVertical } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 import { memo } from 'react';
 import type { Note } from '../../lib/note';
 import { NOTE_COLOR_CLASSES } from '../board/noteColors';
@@ -37,22 +38,25 @@ export function excerpt(text: string): string {
  * unchanged note's record, so a remote edit re-renders only the row it touched.
  */
 export const NoteRow = memo(function NoteRow({ note, canChange, canDrag, voteMode, voteCount, onOpen, onVote }: Props) {
+  const t = useTranslations('participant');
   const { attributes, listeners, setNodeRef, transform, isDragging } = useDraggable({ id: note.id, disabled: !canDrag });
   const style = transform ? { transform: `translate3d(${transform.x}px, ${transform.y}px, 0)` } : undefined;
   return (
     <li
       ref={setNodeRef}
       style={style}
-      className={`flex min-w-0 items-start gap-1 rounded-lg border-2 py-1 pr-1 pl-3 ${NOTE_COLOR_CLASSES[note.color]} ${isDragging ? 'relative z-10 shadow-lg' : ''}`}
+      className={`flex min-w-0 items-start gap-1 rounded-lg border-2 py-1 ps-3 pe-1 ${NOTE_COLOR_CLASSES[note.color]} ${isDragging ? 'relative z-10 shadow-lg' : ''}`}
     >
       <div className="min-w-0 flex-1 py-1.5">
-        <p className="text-base leading-snug break-words whitespace-pre-wrap text-slate-950">{note.text}</p>
+        <p dir="auto" className="text-base leading-snug break-words whitespace-pre-wrap text-slate-950">
+          {note.text}
+        </p>
         <p className="mt-1 flex min-w-0 flex-wrap items-center gap-x-2 gap-y-1 text-sm text-slate-700">
-          <span className="min-w-0 truncate">{note.authorName || 'Anonymous'}</span>
+          <bdi className="min-w-0 truncate">{note.authorName || t('anonymous')}</bdi>
           {note.evidence && <EvidenceMark evidence={note.evidence} />}
           {voteMode === 'total' && (
-            <span aria-label={`${voteCount} votes`} className="rounded-full bg-slate-900 px-2 text-sm font-bold text-white">
-              {voteCount} {voteCount === 1 ? 'vote' : 'votes'}
+            <span aria-label={t('votes', { count: voteCount })} className="rounded-full bg-slate-900 px-2 text-sm font-bold text-white">
+              {t('votes', { count: voteCount })}
             </span>
           )}
         </p>
@@ -62,7 +66,7 @@ export const NoteRow = memo(function NoteRow({ note, canChange, canDrag, voteMod
       {canDrag && (
         <button
           type="button"
-          aria-label="Drag note"
+          aria-label={t('dragNote')}
           className="grid size-11 shrink-0 cursor-grab touch-none place-items-center rounded-md text-slate-800 hover:bg-slate-900/10"
           {...attributes}
           {...listeners}
@@ -73,7 +77,7 @@ export const NoteRow = memo(function NoteRow({ note, canChange, canDrag, voteMod
       {canChange && (
         <button
           type="button"
-          aria-label={`More actions for note: ${excerpt(note.text)}`}
+          aria-label={t('moreActions', { excerpt: excerpt(note.text) })}
           aria-haspopup="dialog"
           onClick={(event) => onOpen(note.id, event.currentTarget)}
           className="grid size-11 shrink-0 place-items-center rounded-md text-slate-900 hover:bg-slate-900/10"
@@ -86,39 +90,41 @@ export const NoteRow = memo(function NoteRow({ note, canChange, canDrag, voteMod
 });
 
 function EvidenceMark({ evidence }: { evidence: 'observed' | 'assumed' }) {
+  const t = useTranslations('participant');
   const isObserved = evidence === 'observed';
   return (
     <span
       className={`shrink-0 rounded-full border px-2 text-xs leading-5 font-semibold ${isObserved ? 'border-green-700 bg-green-50 text-green-900' : 'border-slate-500 bg-white/70 text-slate-700'}`}
     >
-      {isObserved ? 'Observed' : 'Assumed'}
+      {t(evidence)}
     </span>
   );
 }
 
 function VoteButtons({ noteId, mine, onVote }: { noteId: string; mine: number; onVote(noteId: string, delta: 1 | -1): void }) {
+  const t = useTranslations('participant');
   return (
     <span className="mt-1 flex items-center justify-end gap-1">
       {mine > 0 && (
         <button
           type="button"
-          aria-label="Remove my vote"
+          aria-label={t('removeMyVote')}
           className="grid size-11 place-items-center rounded-md text-xl font-bold hover:bg-slate-900/10"
           onClick={() => onVote(noteId, -1)}
         >
           −
         </button>
       )}
-      <span aria-label={`My dots: ${mine}`} className="min-w-4 text-center font-bold text-blue-800">
+      <span aria-label={t('myDots', { count: mine })} className="min-w-4 text-center font-bold text-blue-800">
         {'●'.repeat(mine)}
       </span>
       <button
         type="button"
-        aria-label="Vote for this note"
+        aria-label={t('voteForNote')}
         className="min-h-11 rounded-lg bg-blue-700 px-3 text-base font-bold text-white hover:bg-blue-800"
         onClick={() => onVote(noteId, 1)}
       >
-        + Vote
+        {t('vote')}
       </button>
     </span>
   );

@@ -1,6 +1,7 @@
 'use client';
 
 import { Pencil, Trash2 } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 import { useState, type ReactNode } from 'react';
 import type { Group } from '../../lib/groups';
 import type { Note } from '../../lib/note';
@@ -30,10 +31,11 @@ interface Props {
  * colour, evidence, group, promote, delete. Every control is at least 44 px for a thumb.
  */
 export function NoteSheet({ note, actions, moveTargets, onMove, groups, promoteTargets, onClose, ...focus }: Props) {
+  const t = useTranslations('participant');
   const [isEditing, setIsEditing] = useState(false);
   // Anyone sorts a note; its text and deleting it are its author's and the facilitator's.
   const isMine = actions.mayChangeNote(note) === true;
-  const author = note.authorName ? `Note by ${note.authorName}` : 'Anonymous note';
+  const author = note.authorName ? t('noteBy', { author: note.authorName }) : t('anonymousNote');
   return (
     <BottomSheet title={author} onClose={onClose} {...focus}>
       <div className="flex flex-col gap-4">
@@ -52,14 +54,14 @@ export function NoteSheet({ note, actions, moveTargets, onMove, groups, promoteT
             {isMine && (
               <button type="button" className="btn-secondary shrink-0 gap-1" onClick={() => setIsEditing(true)}>
                 <Pencil aria-hidden size={18} />
-                Edit text
+                {t('editText')}
               </button>
             )}
           </div>
         )}
         {moveTargets.length > 0 && (
-          <Part title="Move to">
-            <div role="group" aria-label="Move to" className="grid grid-cols-2 gap-2">
+          <Part title={t('moveTo')}>
+            <div role="group" aria-label={t('moveTo')} className="grid grid-cols-2 gap-2">
               {moveTargets.map((target) => (
                 <button
                   key={target.id}
@@ -73,7 +75,7 @@ export function NoteSheet({ note, actions, moveTargets, onMove, groups, promoteT
             </div>
           </Part>
         )}
-        <Part title="Colour">
+        <Part title={t('colour')}>
           <ColourSwatches color={note.color} onColor={(color) => actions.setNoteColor(note.id, color)} isLarge />
         </Part>
         <NoteSorting note={note} groups={groups} actions={actions} isLarge />
@@ -96,10 +98,10 @@ export function NoteSheet({ note, actions, moveTargets, onMove, groups, promoteT
             }}
           >
             <Trash2 aria-hidden size={18} />
-            Delete note
+            {t('deleteNote')}
           </button>
         ) : (
-          <p className="text-sm text-slate-700">Only its author or the facilitator can change its text or delete it.</p>
+          <p className="text-sm text-slate-700">{t('onlyAuthor')}</p>
         )}
       </div>
     </BottomSheet>

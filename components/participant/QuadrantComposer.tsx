@@ -1,6 +1,7 @@
 'use client';
 
 import { Lock } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { LIMITS } from '../../lib/limits';
 import type { Result } from '../../lib/result';
@@ -19,6 +20,7 @@ interface Props {
 
 /** A quadrant's "New note" box, on top of its notes. Enter adds, Shift+Enter starts a new line. */
 export function QuadrantComposer({ quadrantTitle, text, onText, onAdd, isDisabled, isPrivate, isPhone }: Props) {
+  const t = useTranslations('participant');
   const [error, setError] = useState<string | null>(null);
   const [added, setAdded] = useState(false);
   const errorId = useId();
@@ -39,14 +41,14 @@ export function QuadrantComposer({ quadrantTitle, text, onText, onAdd, isDisable
     <form onSubmit={submit} className="flex flex-col gap-2">
       {isPrivate && (
         <p className="flex items-center gap-1 text-sm font-medium text-slate-800">
-          <Lock aria-hidden size={14} /> Private: only you see your notes until the reveal.
+          <Lock aria-hidden size={14} /> {t('privateStep')}
         </p>
       )}
       <textarea
-        aria-label="New note"
+        aria-label={t('newNote')}
         aria-describedby={error ? errorId : undefined}
         aria-invalid={error ? true : undefined}
-        placeholder={isPrivate ? `A private note for ${quadrantTitle}…` : `Add a note to ${quadrantTitle}…`}
+        placeholder={t(isPrivate ? 'placeholderPrivate' : 'placeholder', { title: quadrantTitle })}
         value={text}
         disabled={isDisabled}
         maxLength={LIMITS.noteTextChars}
@@ -64,10 +66,10 @@ export function QuadrantComposer({ quadrantTitle, text, onText, onAdd, isDisable
         </p>
       )}
       <button type="submit" disabled={isDisabled} className={`btn-primary ${isPhone ? 'btn-large w-full' : 'self-start'}`}>
-        Add note
+        {t('addNote')}
       </button>
       <p role="status" className="text-sm text-slate-700 empty:hidden">
-        {added && isPrivate ? 'Added to your private notes (below the map).' : ''}
+        {added && isPrivate ? t('addedPrivately') : ''}
       </p>
     </form>
   );

@@ -1,5 +1,6 @@
 'use client';
 
+import { useFormatter, useTranslations } from 'next-intl';
 import type { QuadrantId, QuadrantNotes } from '../../lib/quadrants';
 import type { Note } from '../../lib/note';
 
@@ -16,31 +17,36 @@ interface Props {
  * with the quadrant's title ("Pains, 15 notes"), which tools outside the repo rely on.
  */
 export function QuadrantPicker({ panels, open, current, onOpen }: Props) {
+  const t = useTranslations('participant');
+  const format = useFormatter();
   return (
-    <nav aria-label="Quadrants">
+    <nav aria-label={t('quadrants')}>
       <ul className="grid grid-cols-3 gap-2">
         {panels.map(({ quadrant, notes }) => {
           const isOpen = quadrant.id === open;
-          const count = `${notes.length} ${notes.length === 1 ? 'note' : 'notes'}`;
           return (
             <li key={quadrant.id} className="flex">
               <button
                 type="button"
-                aria-label={`${quadrant.title}, ${count}${quadrant.id === current ? ', now' : ''}`}
+                aria-label={t('quadrantButton', {
+                  title: quadrant.title,
+                  count: notes.length,
+                  isNow: quadrant.id === current ? 'yes' : 'no',
+                })}
                 aria-pressed={isOpen}
                 onClick={() => onOpen(quadrant.id)}
-                className="flex min-h-12 min-w-0 flex-1 items-center justify-between gap-1 rounded-lg border border-slate-300 bg-white py-1 pr-1 pl-2 text-left text-sm font-semibold text-slate-900 hover:bg-slate-100 aria-pressed:border-blue-700 aria-pressed:bg-blue-700 aria-pressed:text-white"
+                className="flex min-h-12 min-w-0 flex-1 items-center justify-between gap-1 rounded-lg border border-slate-300 bg-white py-1 ps-2 pe-1 text-start text-sm font-semibold text-slate-900 hover:bg-slate-100 aria-pressed:border-blue-700 aria-pressed:bg-blue-700 aria-pressed:text-white"
               >
                 <span className="min-w-0 leading-tight break-words">
                   {quadrant.id === current && (
-                    <span aria-hidden className="mr-1">
+                    <span aria-hidden className="me-1">
                       ●
                     </span>
                   )}
-                  {quadrant.title}
+                  <bdi>{quadrant.title}</bdi>
                 </span>
                 <span aria-hidden className="shrink-0 rounded-full bg-slate-900/10 px-1.5 text-sm tabular-nums">
-                  {notes.length}
+                  {format.number(notes.length)}
                 </span>
               </button>
             </li>

@@ -2,6 +2,7 @@
 
 import { useDroppable } from '@dnd-kit/core';
 import { ChevronRight } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 import type { Group } from '../../lib/groups';
 import type { Note } from '../../lib/note';
@@ -55,6 +56,7 @@ export function QuadrantSection({
   headingId,
   isCompact,
 }: Props) {
+  const t = useTranslations('participant');
   const { setNodeRef, isOver } = useDroppable({ id: quadrant.id, disabled: !rows.canDrag || composer === null });
   const groupIds = new Set(groups.map((group) => group.id));
   const list = (own: Note[], label?: string) => (
@@ -80,20 +82,25 @@ export function QuadrantSection({
       className={`flex min-w-0 flex-col gap-3 rounded-xl border-2 bg-white p-3 ${isOver ? 'border-blue-600 bg-blue-50' : isCurrent ? 'border-blue-600' : 'border-slate-200'}`}
     >
       <header className="flex items-baseline justify-between gap-2">
-        <h3 id={headingId} tabIndex={-1} className="text-xl font-bold text-slate-950">
+        <h3 id={headingId} dir="auto" tabIndex={-1} className="text-xl font-bold text-slate-950">
           {quadrant.title}
         </h3>
         <span className="shrink-0 text-sm text-slate-700">
-          {isCurrent && !isCompact && <span className="mr-2 rounded-full bg-blue-700 px-2 py-0.5 font-semibold text-white">Now</span>}
-          {notes.length} {notes.length === 1 ? 'note' : 'notes'}
+          {isCurrent && !isCompact && (
+            <span className="me-2 rounded-full bg-blue-700 px-2 py-0.5 font-semibold text-white">{t('now')}</span>
+          )}
+          {t('noteCount', { count: notes.length })}
         </span>
       </header>
       {/* Questions are paragraphs, not a list: the notes are the quadrant's only list items. */}
       {isCompact ? (
         <details className="group -mt-2 text-sm text-slate-700">
           <summary className="flex min-h-11 cursor-pointer items-center gap-1 font-medium text-slate-800 [&::-webkit-details-marker]:hidden">
-            <ChevronRight aria-hidden size={16} className="transition-transform group-open:rotate-90" />
-            Questions to think about
+            {/* Points along the reading direction (mirrored right to left), and down once open. */}
+            <span aria-hidden className="inline-flex rtl:-scale-x-100">
+              <ChevronRight size={16} className="transition-transform group-open:rotate-90" />
+            </span>
+            {t('questionsToThinkAbout')}
           </summary>
           <Questions questions={quadrant.questions} />
         </details>
@@ -109,14 +116,18 @@ export function QuadrantSection({
           {list(notes.filter((note) => note.groupId === group.id))}
         </NoteGroup>
       ))}
-      {list(ungrouped, `Notes in ${quadrant.title}`)}
-      {notes.length === 0 && <p className="text-slate-600">No notes here yet.</p>}
+      {list(ungrouped, t('notesIn', { title: quadrant.title }))}
+      {notes.length === 0 && <p className="text-slate-600">{t('noNotesYet')}</p>}
     </section>
   );
 }
 
 function Questions({ questions }: { questions: readonly string[] }) {
-  return questions.map((question) => <p key={question}>{question}</p>);
+  return questions.map((question) => (
+    <p key={question} dir="auto">
+      {question}
+    </p>
+  ));
 }
 
 function voteOf(note: Note, voting: NoteVoting | undefined) {

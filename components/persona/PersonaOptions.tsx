@@ -1,6 +1,7 @@
 'use client';
 
 import { ArrowLeft, ArrowRight, Copy, Megaphone, Settings2, Trash2 } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 import { useId, useState, type FormEvent } from 'react';
 import { LIMITS } from '../../lib/limits';
 import type { Persona } from '../../lib/persona';
@@ -22,6 +23,7 @@ interface Props {
 
 /** The selected persona's options: switch everyone to it (facilitator), rename, move, duplicate, delete. */
 export function PersonaOptions({ persona, personas, activeId, actions, isReadOnly, onSelect, onActivate, onNotice }: Props) {
+  const t = useTranslations('participant');
   const [isOpen, setIsOpen] = useState(false);
   const [name, setName] = useState(persona.name);
   const [error, setError] = useState<string | null>(null);
@@ -65,21 +67,21 @@ export function PersonaOptions({ persona, personas, activeId, actions, isReadOnl
       {onActivate && persona.id !== activeId && (
         <button type="button" className="btn-primary gap-2" onClick={() => onActivate(persona.id)}>
           <Megaphone aria-hidden size={18} />
-          Switch everyone to {persona.name}
+          {t('switchEveryone', { name: persona.name })}
         </button>
       )}
       {!isReadOnly && (
         <button
           type="button"
-          className="btn-secondary btn-small ml-auto gap-1"
-          aria-label="Persona options"
+          className="btn-secondary btn-small ms-auto gap-1"
+          aria-label={t('personaOptions')}
           aria-expanded={isOpen}
           aria-controls={panelId}
           onClick={() => setIsOpen(!isOpen)}
         >
           <Settings2 aria-hidden size={16} />
-          <span className="sm:hidden">Options</span>
-          <span className="hidden sm:inline">Persona options</span>
+          <span className="sm:hidden">{t('options')}</span>
+          <span className="hidden sm:inline">{t('personaOptions')}</span>
         </button>
       )}
       {isOpen && !isReadOnly && (

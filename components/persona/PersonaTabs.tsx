@@ -1,6 +1,7 @@
 'use client';
 
 import { Plus } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { Persona } from '../../lib/persona';
 import { Avatar } from './Avatar';
@@ -57,6 +58,7 @@ export function PersonaTabs(props: Props) {
     document.getElementById(tabId(target.id))?.focus();
   }
 
+  const t = useTranslations('participant');
   function add() {
     const result = actions.addPersona();
     setError(result.ok ? null : result.error);
@@ -69,7 +71,7 @@ export function PersonaTabs(props: Props) {
         <div
           ref={listRef}
           role="tablist"
-          aria-label="Personas"
+          aria-label={t('personas')}
           onKeyDown={onKeyDown}
           className="relative flex min-w-0 flex-1 gap-2 overflow-x-auto p-1"
         >
@@ -85,12 +87,14 @@ export function PersonaTabs(props: Props) {
                 aria-controls={panelId}
                 tabIndex={isSelected ? 0 : -1}
                 onClick={() => onSelect(persona.id)}
-                className={`flex shrink-0 items-center gap-2 rounded-full border-2 py-1 pr-4 pl-1 font-semibold ${isLarge ? 'text-2xl' : 'text-base'} ${isSelected ? 'border-blue-700 bg-blue-700 text-white' : 'border-slate-300 bg-white text-slate-900 hover:bg-slate-100'}`}
+                className={`flex shrink-0 items-center gap-2 rounded-full border-2 py-1 ps-1 pe-4 font-semibold ${isLarge ? 'text-2xl' : 'text-base'} ${isSelected ? 'border-blue-700 bg-blue-700 text-white' : 'border-slate-300 bg-white text-slate-900 hover:bg-slate-100'}`}
               >
                 <Avatar persona={persona} size="small" className={isSelected ? 'ring-2 ring-white' : ''} />
                 <span className="max-w-48 truncate">{persona.name}</span>
                 {persona.id === activeId && (
-                  <span className={`rounded-full bg-amber-300 px-2 text-slate-950 ${isLarge ? 'text-base' : 'text-xs'}`}>Active</span>
+                  <span className={`rounded-full bg-amber-300 px-2 text-slate-950 ${isLarge ? 'text-base' : 'text-xs'}`}>
+                    {t('active')}
+                  </span>
                 )}
               </button>
             );
@@ -99,12 +103,12 @@ export function PersonaTabs(props: Props) {
         {!isReadOnly && (
           <button
             type="button"
-            aria-label="Add persona"
+            aria-label={t('addPersona')}
             onClick={add}
             className={`btn-secondary shrink-0 gap-1 px-3 ${isLarge ? 'btn-large' : ''}`}
           >
             <Plus aria-hidden size={20} />
-            <span className="hidden sm:inline">Add persona</span>
+            <span className="hidden sm:inline">{t('addPersona')}</span>
           </button>
         )}
       </div>

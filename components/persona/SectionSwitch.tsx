@@ -1,10 +1,13 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
 import type { BoardSection } from './usePersonaView';
 
-const SECTIONS: { id: BoardSection; label: string }[] = [
-  { id: 'map', label: 'Empathy map' },
-  { id: 'profile', label: 'Profile' },
-  { id: 'journey', label: 'Journey' },
-  { id: 'plan', label: 'Action plan' },
+const SECTIONS: { id: BoardSection; label: 'sectionMap' | 'sectionProfile' | 'sectionJourney' | 'sectionPlan' }[] = [
+  { id: 'map', label: 'sectionMap' },
+  { id: 'profile', label: 'sectionProfile' },
+  { id: 'journey', label: 'sectionJourney' },
+  { id: 'plan', label: 'sectionPlan' },
 ];
 
 interface Props {
@@ -15,10 +18,11 @@ interface Props {
 
 /** Which part of the selected persona to show: empathy map, profile, journey or action plan. */
 export function SectionSwitch({ section, onChange, isLarge }: Props) {
+  const t = useTranslations('participant');
   return (
     <div
       role="group"
-      aria-label="Show"
+      aria-label={t('show')}
       className={`gap-1 rounded-lg bg-slate-200 p-1 ${isLarge ? 'flex flex-wrap' : 'grid w-full grid-cols-4 sm:flex sm:w-auto sm:flex-wrap'}`}
     >
       {SECTIONS.map(({ id, label }) => (
@@ -29,7 +33,7 @@ export function SectionSwitch({ section, onChange, isLarge }: Props) {
           onClick={() => onChange(id)}
           className={`rounded-md font-semibold text-slate-800 aria-pressed:bg-white aria-pressed:text-slate-950 aria-pressed:shadow-sm ${isLarge ? 'min-h-9 px-3 text-lg' : 'min-h-11 px-1 text-sm leading-tight sm:px-3'}`}
         >
-          {label}
+          {t(label)}
         </button>
       ))}
     </div>

@@ -1,6 +1,8 @@
 'use client';
 
 import { Lock, LockOpen, Plus, RotateCcw } from 'lucide-react';
+import { useTranslations } from 'next-intl';
+import type { ReactNode } from 'react';
 import type { Quadrant } from '../../lib/quadrants';
 import type { CommandInput } from '../../lib/session/commands';
 import type { SessionState } from '../../lib/session/state';
@@ -10,22 +12,23 @@ import { BarMenu } from './BarMenu';
 
 type Run = (command: CommandInput) => unknown;
 
-/** The panels the bar opens over the board, one at a time. */
-export const PANEL_NAMES = { agenda: 'Agenda', map: 'Map', export: 'Export', roster: 'Roster' } as const;
+/** The panels the bar opens over the board, one at a time (by their catalog key). */
+export const PANEL_NAMES = { agenda: 'panelAgenda', map: 'panelMap', export: 'panelExport', roster: 'panelRoster' } as const;
 export type FacilitatorPanel = keyof typeof PANEL_NAMES;
 
 const ITEM = 'bar-btn w-full justify-start';
 
 export function TimerMenu({ run }: { run: Run }) {
+  const t = useTranslations('presenter');
   return (
-    <BarMenu label="Timer">
+    <BarMenu label={t('timerMenu')}>
       {(close) => (
         <>
           <button type="button" className={ITEM} onClick={() => run({ type: 'timer.addMinute' })}>
-            <Plus aria-hidden size={18} /> 1 minute
+            <Plus aria-hidden size={18} /> {t('oneMinute')}
           </button>
           <button type="button" className={ITEM} onClick={() => (run({ type: 'timer.reset' }), close())}>
-            <RotateCcw aria-hidden size={18} /> Reset timer
+            <RotateCcw aria-hidden size={18} /> {t('resetTimer')}
           </button>
         </>
       )}
@@ -43,8 +46,9 @@ interface BoardMenuProps {
 
 /** Lock, lobby, spotlight and how the next vote counts. */
 export function BoardMenu({ session, quadrants, run, allowMultiplePerNote, onAllowMultiplePerNote }: BoardMenuProps) {
+  const t = useTranslations('presenter');
   return (
-    <BarMenu label="Board">
+    <BarMenu label={t('boardMenu')}>
       {() => (
         <>
           <button
@@ -53,7 +57,7 @@ export function BoardMenu({ session, quadrants, run, allowMultiplePerNote, onAll
             aria-pressed={session.isBoardLocked}
             onClick={() => run({ type: 'board.lock', isLocked: !session.isBoardLocked })}
           >
-            {session.isBoardLocked ? <Lock aria-hidden size={18} /> : <LockOpen aria-hidden size={18} />} Lock board
+            {session.isBoardLocked ? <Lock aria-hidden size={18} /> : <LockOpen aria-hidden size={18} />} {t('lockBoard')}
           </button>
           <button
             type="button"
@@ -61,15 +65,15 @@ export function BoardMenu({ session, quadrants, run, allowMultiplePerNote, onAll
             aria-pressed={session.isLobbyLocked}
             onClick={() => run({ type: 'lobby.lock', isLocked: !session.isLobbyLocked })}
           >
-            Close lobby
+            {t('closeLobby')}
           </button>
           <label className="flex items-center justify-between gap-2 px-2 py-1 text-sm font-semibold">
-            Spotlight
+            {t('spotlight')}
             <QuadrantSelect
               quadrants={quadrants}
               value={session.spotlight}
               onChange={(quadrant) => run({ type: 'spotlight.set', quadrant })}
-              noneLabel="None"
+              noneLabel={t('none')}
               className="min-h-9 rounded-md bg-white px-2 text-slate-900"
             />
           </label>
@@ -80,7 +84,7 @@ export function BoardMenu({ session, quadrants, run, allowMultiplePerNote, onAll
               onChange={(event) => onAllowMultiplePerNote(event.target.checked)}
               className="h-4 w-4"
             />
-            Several dots per note
+            {t('severalDots')}
           </label>
         </>
       )}
@@ -95,8 +99,9 @@ export function PanelsMenu({
   openPanel: FacilitatorPanel | null;
   onTogglePanel(panel: FacilitatorPanel): void;
 }) {
+  const t = useTranslations('presenter');
   return (
-    <BarMenu label="Panels">
+    <BarMenu label={t('panelsMenu')}>
       {(close) =>
         (Object.keys(PANEL_NAMES) as FacilitatorPanel[]).map((panel) => (
           <button
@@ -109,7 +114,7 @@ export function PanelsMenu({
               close();
             }}
           >
-            {PANEL_NAMES[panel]}
+            {t(PANEL_NAMES[panel])}
           </button>
         ))
       }
@@ -117,23 +122,35 @@ export function PanelsMenu({
   );
 }
 
-export function MoreMenu({ run, facilitatorLink, onHide }: { run: Run; facilitatorLink: string; onHide(): void }) {
+/** Copying the link, a new room code, hiding the controls, and `children` (the language menu). */
+export function MoreMenu({
+  run,
+  facilitatorLink,
+  onHide,
+  children,
+}: {
+  run: Run;
+  facilitatorLink: string;
+  onHide(): void;
+  children?: ReactNode;
+}) {
+  const t = useTranslations('presenter');
   return (
-    <BarMenu label="More">
+    <BarMenu label={t('moreMenu')}>
       {(close) => (
         <>
-          <CopyButton text={facilitatorLink} label="Copy facilitator link" className={ITEM} />
+          <CopyButton text={facilitatorLink} label={t('copyFacilitatorLink')} className={ITEM} />
           <button
             type="button"
             className={ITEM}
             onClick={() => {
               close();
-              if (window.confirm('Give the workshop a new room code? People already in stay in; the old code admits nobody new.')) {
+              if (window.confirm(t('newRoomCodeConfirm'))) {
                 run({ type: 'room.rotateCode' });
               }
             }}
           >
-            New room code
+            {t('newRoomCode')}
           </button>
           <button
             type="button"
@@ -143,8 +160,9 @@ export function MoreMenu({ run, facilitatorLink, onHide }: { run: Run; facilitat
               onHide();
             }}
           >
-            Hide controls
+            {t('hideControls')}
           </button>
+          {children}
         </>
       )}
     </BarMenu>

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useLayoutEffect, useMemo, useState, type RefObject } from 'react';
 import { fitRoster } from '../../lib/lobbyLayout';
 import type { RosterEntry } from '../../lib/wire';
@@ -21,6 +22,7 @@ const MAX_CORRECTIONS = 6;
  * device is connected come first.
  */
 export function LobbyRoster({ roster, maxFontPx, onRemove }: Props) {
+  const t = useTranslations('presenter');
   const people = useMemo(() => {
     const participants = roster.filter((entry) => entry.role === 'participant');
     return [...participants.filter((p) => p.isOnline), ...participants.filter((p) => !p.isOnline)];
@@ -45,10 +47,8 @@ export function LobbyRoster({ roster, maxFontPx, onRemove }: Props) {
   const m = fit?.metrics;
 
   return (
-    <section aria-label="Roster" className="flex min-h-0 flex-1 flex-col gap-2">
-      <h2 className="shrink-0 text-xl font-semibold text-slate-900 2xl:text-3xl">
-        {online} {online === 1 ? 'person' : 'people'} connected
-      </h2>
+    <section aria-label={t('panelRoster')} className="flex min-h-0 flex-1 flex-col gap-2">
+      <h2 className="shrink-0 text-xl font-semibold text-slate-900 2xl:text-3xl">{t('connectedCount', { count: online })}</h2>
       <ul
         ref={boxRef}
         className="flex min-h-[50dvh] flex-1 flex-wrap content-start overflow-hidden min-[900px]:min-h-0"
@@ -72,7 +72,7 @@ export function LobbyRoster({ roster, maxFontPx, onRemove }: Props) {
                 style={{ width: m.fontPx / 2, height: m.fontPx / 2 }}
               />
               <span className="max-w-[18ch] truncate">{entry.name}</span>
-              <span className="sr-only">{entry.isOnline ? '(connected)' : '(away)'}</span>
+              <span className="sr-only">{t(entry.isOnline ? 'connected' : 'away')}</span>
               {onRemove && <RemoveButton name={entry.name} onRemove={() => onRemove(entry.participantId)} />}
             </li>
           ))}
@@ -84,13 +84,13 @@ export function LobbyRoster({ roster, maxFontPx, onRemove }: Props) {
               className="rounded-full border border-slate-500 bg-slate-800 px-3 font-bold text-white"
               style={{ fontSize: m?.fontPx, lineHeight: 1.6 }}
             >
-              +{more} more
+              {t('more', { count: more })}
             </button>
           </li>
         )}
       </ul>
       {isListOpen && (
-        <Dialog title={`Everyone in the workshop (${people.length})`} onClose={() => setIsListOpen(false)} isWide>
+        <Dialog title={t('everyone', { count: people.length })} onClose={() => setIsListOpen(false)} isWide>
           <ul className="columns-2 gap-6 text-lg sm:columns-3">
             {people.map((entry) => (
               <li key={entry.participantId} className="flex items-center gap-2 break-inside-avoid">
@@ -108,12 +108,13 @@ export function LobbyRoster({ roster, maxFontPx, onRemove }: Props) {
 
 /** Over the chip's end, shown on hover or keyboard focus: the chips keep the width of a name. */
 function RemoveButton({ name, onRemove, isVisible = false }: { name: string; onRemove(): void; isVisible?: boolean }) {
+  const t = useTranslations('presenter');
   return (
     <button
       type="button"
-      aria-label={`Remove ${name}`}
-      onClick={() => window.confirm(`Remove ${name} from the workshop?`) && onRemove()}
-      className={`rounded-full bg-white px-1.5 leading-tight font-bold text-red-800 hover:bg-red-100 ${isVisible ? '' : 'absolute right-1 opacity-0 group-hover:opacity-100 focus:opacity-100'}`}
+      aria-label={t('remove', { name })}
+      onClick={() => window.confirm(t('removeConfirm', { name })) && onRemove()}
+      className={`rounded-full bg-white px-1.5 leading-tight font-bold text-red-800 hover:bg-red-100 ${isVisible ? '' : 'absolute end-1 opacity-0 group-hover:opacity-100 focus:opacity-100'}`}
     >
       ×
     </button>

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { formatRoomCode } from '../../lib/roomCode';
 import type { RosterEntry } from '../../lib/wire';
 import { QrCode } from '../session/QrCode';
@@ -26,29 +27,32 @@ interface Props {
  * stays out of the way until the first step.
  */
 export function LobbyScreen({ title, code, joinUrl, status, roster, isLobbyLocked, onRemove }: Props) {
+  const t = useTranslations('presenter');
   const scale = useViewportScale();
   const [qrBoxRef, qrBox] = useElementSize<HTMLDivElement>();
   const [captionRef, caption] = useElementSize<HTMLParagraphElement>();
   // The caption and the code sit together in the middle of the column, the code as big as fits.
   const qrSize = qrBox && caption ? Math.floor(Math.min(qrBox.width, qrBox.height - caption.height - 12)) : 0;
   return (
-    <section aria-label="Lobby" className="flex min-h-0 flex-1 flex-col gap-3 min-[900px]:flex-row 2xl:gap-4">
+    <section aria-label={t('lobby')} className="flex min-h-0 flex-1 flex-col gap-3 min-[900px]:flex-row 2xl:gap-4">
       <div
         ref={qrBoxRef}
         className="flex h-[95vw] w-full shrink-0 flex-col items-center justify-center gap-3 rounded-2xl bg-white p-3 shadow-sm min-[900px]:h-auto min-[900px]:w-[min(44%,58dvh)]"
       >
         <p ref={captionRef} className="shrink-0 text-2xl font-bold text-slate-950 2xl:text-4xl">
-          Scan to join
+          {t('scanToJoin')}
         </p>
         {qrSize > 0 && <QrCode text={joinUrl} size={qrSize} />}
       </div>
       <div className="flex min-w-0 flex-1 flex-col gap-3 rounded-2xl bg-white px-6 py-4 shadow-sm 2xl:gap-5 2xl:px-8 2xl:py-6">
         <div className="flex shrink-0 items-start gap-4">
-          <h1 className="min-w-0 flex-1 text-2xl font-bold text-slate-950 2xl:text-4xl">{title}</h1>
+          <h1 dir="auto" className="min-w-0 flex-1 text-2xl font-bold text-slate-950 2xl:text-4xl">
+            {title}
+          </h1>
           <ConnectionIndicator status={status} />
         </div>
         <div className="shrink-0">
-          <p className="text-lg font-medium text-slate-600 2xl:text-2xl">Room code</p>
+          <p className="text-lg font-medium text-slate-600 2xl:text-2xl">{t('roomCode')}</p>
           <FitText
             text={formatRoomCode(code)}
             maxPx={Math.round(150 * scale)}
@@ -56,10 +60,10 @@ export function LobbyScreen({ title, code, joinUrl, status, roster, isLobbyLocke
           />
         </div>
         <div className="shrink-0">
-          <p className="text-lg font-medium text-slate-600 2xl:text-2xl">Scan the code, or go to</p>
+          <p className="text-lg font-medium text-slate-600 2xl:text-2xl">{t('scanOrGoTo')}</p>
           <FitText text={joinUrl} maxPx={Math.round(48 * scale)} className="font-bold text-slate-950" />
         </div>
-        {isLobbyLocked && <p className="shrink-0 text-xl font-semibold text-amber-800 2xl:text-2xl">The lobby is closed: no new joins.</p>}
+        {isLobbyLocked && <p className="shrink-0 text-xl font-semibold text-amber-800 2xl:text-2xl">{t('lobbyClosed')}</p>}
         <LobbyRoster roster={roster} maxFontPx={Math.round(28 * scale)} onRemove={onRemove} />
       </div>
     </section>

@@ -1,6 +1,7 @@
 'use client';
 
 import { Plus } from 'lucide-react';
+import { useLocale, useTranslations } from 'next-intl';
 import type { Persona } from '../../lib/persona';
 import { Avatar } from '../persona/Avatar';
 import { EvidenceMark } from './ProjectorNote';
@@ -19,11 +20,13 @@ interface Props {
  * evidence marks, and the facilitator's "Add a note" (hidden with the other controls).
  */
 export function PersonaCard({ persona, shape, fontPx, noteCount, onCompose }: Props) {
+  const t = useTranslations('participant');
+  const locale = useLocale();
   const isBand = shape === 'band';
   const keyPx = Math.max(14, Math.round(fontPx * 0.55));
   return (
     <section
-      aria-label={`Persona: ${persona.name}`}
+      aria-label={t('personaLabel', { name: persona.name })}
       style={{ gridArea: 'persona' }}
       className={`flex min-h-0 min-w-0 overflow-hidden rounded-xl bg-slate-900 text-white shadow-sm ${isBand ? 'items-center gap-4 px-3 py-1.5' : 'w-[clamp(11rem,15vw,18rem)] flex-col items-center gap-3 p-4 text-center'}`}
     >
@@ -48,18 +51,18 @@ export function PersonaCard({ persona, shape, fontPx, noteCount, onCompose }: Pr
           style={{ fontSize: keyPx }}
         >
           {/* The step strip counts the notes too: on a small screen the band leaves it to the strip. */}
-          <span className={isBand ? 'hidden 2xl:inline' : ''}>{noteCount} notes</span>
+          <span className={isBand ? 'hidden 2xl:inline' : ''}>{t('noteCount', { count: noteCount })}</span>
           <span className="inline-flex items-center">
             <span aria-hidden className="inline-flex">
               <EvidenceMark evidence="observed" fontPx={keyPx + 2} />
             </span>
-            observed
+            {t('observed').toLocaleLowerCase(locale)}
           </span>
           <span className="inline-flex items-center">
             <span aria-hidden className="inline-flex">
               <EvidenceMark evidence="assumed" fontPx={keyPx + 2} />
             </span>
-            assumed
+            {t('assumed').toLocaleLowerCase(locale)}
           </span>
         </p>
         {onCompose && (
@@ -69,8 +72,8 @@ export function PersonaCard({ persona, shape, fontPx, noteCount, onCompose }: Pr
             aria-keyshortcuts="N"
             className="inline-flex min-h-9 items-center gap-1 rounded-lg bg-white px-2.5 py-1 text-sm font-bold text-slate-950 hover:bg-slate-100 group-data-[controls=hidden]/presenter:hidden 2xl:min-h-10 2xl:text-base"
           >
-            <Plus aria-hidden size={18} /> Add a note{' '}
-            <kbd className="ml-1 rounded border border-slate-400 px-1 text-sm font-semibold">N</kbd>
+            <Plus aria-hidden size={18} /> {t('addANote')}{' '}
+            <kbd className="ms-1 rounded border border-slate-400 px-1 text-sm font-semibold">N</kbd>
           </button>
         )}
       </div>

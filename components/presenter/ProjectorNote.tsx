@@ -35,10 +35,10 @@ export const ProjectorNote = memo(function ProjectorNote({ note, metrics: m, max
       <button
         type="button"
         onClick={() => onOpen(note.id)}
-        className={`block w-full rounded-md border text-left text-slate-950 shadow-sm ${NOTE_COLOR_CLASSES[note.color]} ${isNew ? 'note-arrived' : ''}`}
+        className={`block w-full rounded-md border text-start text-slate-950 shadow-sm ${NOTE_COLOR_CLASSES[note.color]} ${isNew ? 'note-arrived' : ''}`}
         style={{ padding: `${m.padYPx}px ${m.padXPx}px`, fontSize: m.fontPx, lineHeight: 1.25 }}
       >
-        <span className="break-words" style={clamp}>
+        <span dir="auto" className="break-words" style={clamp}>
           {votes !== null && votes > 0 && <VotePill votes={votes} metaPx={m.metaPx} />}
           {note.evidence && <EvidenceMark evidence={note.evidence} fontPx={m.fontPx} />}
           {note.text}

@@ -66,12 +66,13 @@ export const ProjectorQuadrant = memo(function ProjectorQuadrant(props: Quadrant
       >
         <h3
           id={titleId}
+          dir="auto"
           className="min-w-0 truncate font-black text-slate-950"
           style={{ fontSize: m?.titlePx, lineHeight: TITLE_LINE_HEIGHT }}
         >
           {quadrant.title}
         </h3>
-        <span className="ml-auto shrink-0 rounded-full bg-slate-800 px-2.5 font-bold text-white" style={{ fontSize: m?.metaPx }}>
+        <span className="ms-auto shrink-0 rounded-full bg-slate-800 px-2.5 font-bold text-white" style={{ fontSize: m?.metaPx }}>
           {notes.length}
           <span className="sr-only"> {notes.length === 1 ? 'note' : 'notes'}</span>
         </span>
@@ -80,7 +81,7 @@ export const ProjectorQuadrant = memo(function ProjectorQuadrant(props: Quadrant
         // Paragraphs, not a list: the notes are the quadrant's only list items.
         <div className="-mt-1 shrink-0 text-slate-600" style={{ fontSize: m?.questionPx, marginBottom: m?.headerGapPx }}>
           {(fit.questions === 'all' ? quadrant.questions : quadrant.questions.slice(0, 1)).map((question) => (
-            <p key={question} className="truncate leading-[1.35]">
+            <p key={question} dir="auto" className="truncate leading-[1.35]">
               {question}
             </p>
           ))}

@@ -1,12 +1,16 @@
 'use client';
 
 import { ChevronLeft, ChevronRight, Eye, Pause, Play } from 'lucide-react';
+import { useLocale, useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
+import { textDirection, type Locale } from '../../lib/i18n/locales';
 import type { Quadrant } from '../../lib/quadrants';
 import { currentStep, type SessionState } from '../../lib/session/state';
 import { BoardMenu, MoreMenu, PanelsMenu, TimerMenu, type FacilitatorPanel } from '../presenter/BarMenus';
 import { useCommand, type SendCommand } from './useCommand';
 import { FormError } from '../ui/FormError';
+import { LanguageMenu } from '../ui/LanguageMenu';
+import { WorkshopLanguageSelect } from '../presenter/WorkshopLanguageSelect';
 
 export type { FacilitatorPanel } from '../presenter/BarMenus';
 
@@ -23,6 +27,9 @@ interface Props {
   /** The facilitator link (with the key), for "Copy facilitator link". */
   facilitatorLink: string;
   onHide(): void;
+  /** The workshop language (the board's), which the facilitator may change. */
+  workshopLocale: Locale;
+  onWorkshopLocale(locale: Locale): void;
 }
 
 function isTyping(target: EventTarget | null): boolean {
@@ -33,7 +40,22 @@ function isTyping(target: EventTarget | null): boolean {
  * The facilitator's controls in one row at 1280 px: the step, the timer, reveal and vote (the
  * moves of a running workshop) as buttons, the rest grouped in menus. Presenter clickers work too.
  */
-export function FacilitatorBar({ session, quadrants, pendingDrafts, send, openPanel, onTogglePanel, facilitatorLink, onHide }: Props) {
+export function FacilitatorBar({
+  session,
+  quadrants,
+  pendingDrafts,
+  send,
+  openPanel,
+  onTogglePanel,
+  facilitatorLink,
+  onHide,
+  workshopLocale,
+  onWorkshopLocale,
+}: Props) {
+  const t = useTranslations('presenter');
+  // The steps run along the reading direction: right to left, "next" points left.
+  const isRtl = textDirection(useLocale()) === 'rtl';
+  const [Back, Forward] = isRtl ? [ChevronRight, ChevronLeft] : [ChevronLeft, ChevronRight];
   const { run, error } = useCommand(send);
   const [allowMultiplePerNote, setAllowMultiplePerNote] = useState(false);
   const { timer } = session;
@@ -50,33 +72,33 @@ export function FacilitatorBar({ session, quadrants, pendingDrafts, send, openPa
 
   return (
     <section
-      aria-label="Facilitator controls"
+      aria-label={t('facilitatorControls')}
       className="flex shrink-0 flex-wrap items-center gap-1 rounded-xl bg-slate-900 px-2 py-1 text-white"
     >
       <button
         type="button"
         className="bar-btn"
-        aria-label="Previous step"
-        title="Previous step"
+        aria-label={t('previousStep')}
+        title={t('previousStep')}
         onClick={() => run({ type: 'step.previous' })}
       >
-        <ChevronLeft aria-hidden size={20} />
+        <Back aria-hidden size={20} />
       </button>
       <button type="button" className="bar-btn" onClick={() => run({ type: 'step.next' })}>
-        Next step <ChevronRight aria-hidden size={18} />
+        {t('nextStep')} <Forward aria-hidden size={18} />
       </button>
       <Divider />
       {timer.status === 'running' ? (
         <button type="button" className="bar-btn" onClick={() => run({ type: 'timer.pause' })}>
-          <Pause aria-hidden size={18} /> Pause timer
+          <Pause aria-hidden size={18} /> {t('pauseTimer')}
         </button>
       ) : timer.status === 'paused' ? (
         <button type="button" className="bar-btn" onClick={() => run({ type: 'timer.resume' })}>
-          <Play aria-hidden size={18} /> Resume timer
+          <Play aria-hidden size={18} /> {t('resumeTimer')}
         </button>
       ) : (
         <button type="button" className="bar-btn" onClick={() => run({ type: 'timer.start' })}>
-          <Play aria-hidden size={18} /> Start timer
+          <Play aria-hidden size={18} /> {t('startTimer')}
         </button>
       )}
       <TimerMenu run={run} />
@@ -87,15 +109,15 @@ export function FacilitatorBar({ session, quadrants, pendingDrafts, send, openPa
         disabled={pendingDrafts === 0}
         onClick={() => run({ type: 'drafts.reveal' })}
       >
-        <Eye aria-hidden size={18} /> Reveal notes ({pendingDrafts})
+        <Eye aria-hidden size={18} /> {t('revealNotes', { count: pendingDrafts })}
       </button>
       {session.vote?.status === 'open' ? (
         <button type="button" className="bar-btn" onClick={() => run({ type: 'vote.close' })}>
-          Close vote
+          {t('closeVote')}
         </button>
       ) : (
         <button type="button" className="bar-btn" onClick={() => run({ type: 'vote.open', quadrant: null, allowMultiplePerNote })}>
-          Open vote ({currentStep(session).voteBudget} dots)
+          {t('openVote', { count: currentStep(session).voteBudget })}
         </button>
       )}
       <Divider />
@@ -107,7 +129,10 @@ export function FacilitatorBar({ session, quadrants, pendingDrafts, send, openPa
         onAllowMultiplePerNote={setAllowMultiplePerNote}
       />
       <PanelsMenu openPanel={openPanel} onTogglePanel={onTogglePanel} />
-      <MoreMenu run={run} facilitatorLink={facilitatorLink} onHide={onHide} />
+      <MoreMenu run={run} facilitatorLink={facilitatorLink} onHide={onHide}>
+        <WorkshopLanguageSelect value={workshopLocale} onChange={onWorkshopLocale} />
+        <LanguageMenu tone="dark" className="px-2 py-1" />
+      </MoreMenu>
       <FormError message={error} className="w-full rounded bg-red-100 px-3 py-1 text-sm font-medium text-red-900" />
     </section>
   );

@@ -1,3 +1,4 @@
+import { useTranslations } from 'next-intl';
 import { currentStep, type SessionState } from '../../lib/session/state';
 import { DoneToggle } from './DoneToggle';
 import { TimerDisplay } from './TimerDisplay';
@@ -8,19 +9,32 @@ interface Props {
   clockOffsetMs: number;
   participantId: string;
   send: SendCommand;
+  /** The workshop language, which the step's title and prompt are written in (hyphenation, screen readers). */
+  contentLang?: string;
 }
 
 /** The phone's view of where the workshop is: step, timer and "I'm done" on one line, then the prompt. */
-export function StepBanner({ session, clockOffsetMs, participantId, send }: Props) {
+export function StepBanner({ session, clockOffsetMs, participantId, send, contentLang }: Props) {
+  const t = useTranslations('session');
   const step = currentStep(session);
   return (
-    <section aria-label="Current step" className="flex flex-col gap-1 rounded-xl bg-white p-3 shadow-sm">
+    <section aria-label={t('currentStep')} className="flex flex-col gap-1 rounded-xl bg-white p-3 shadow-sm">
       <div className="flex items-center gap-3">
-        <h2 className="min-w-0 flex-1 text-lg leading-tight font-bold text-slate-950">{step.title}</h2>
+        <h2
+          dir="auto"
+          lang={contentLang}
+          className="min-w-0 flex-1 text-lg leading-tight font-bold break-words hyphens-auto text-slate-950"
+        >
+          {step.title}
+        </h2>
         <TimerDisplay timer={session.timer} clockOffsetMs={clockOffsetMs} />
         {step.kind !== 'lobby' && <DoneToggle isDone={session.doneParticipantIds.includes(participantId)} send={send} />}
       </div>
-      {step.prompt && <p className="text-sm text-slate-700">{step.prompt}</p>}
+      {step.prompt && (
+        <p dir="auto" lang={contentLang} className="text-sm text-slate-700">
+          {step.prompt}
+        </p>
+      )}
     </section>
   );
 }

@@ -1,5 +1,6 @@
 'use client';
 
+import { useLocale, useTranslations } from 'next-intl';
 import { useEffect } from 'react';
 import type { Timer } from '../../lib/session/state';
 import { playChime } from './chime';
@@ -15,24 +16,27 @@ interface Props {
 
 /** The shared countdown, with a gentle end signal. */
 export function TimerDisplay({ timer, clockOffsetMs, isLarge = false, hasChime = false }: Props) {
+  const t = useTranslations('session');
+  const locale = useLocale();
   const remaining = useCountdown(timer, clockOffsetMs);
   const isUp = useTimeUp(timer, remaining);
   useEffect(() => {
     if (isUp && hasChime) playChime();
   }, [isUp, hasChime]);
   if (timer.status === 'idle' && timer.durationMs === 0) return null;
-  const label = isUp ? "Time's up" : timer.status === 'paused' ? 'Paused' : timer.status === 'idle' ? 'Not started' : 'Time left';
+  const label = t(isUp ? 'timeUp' : timer.status === 'paused' ? 'paused' : timer.status === 'idle' ? 'notStarted' : 'timeLeft');
+  const time = formatCountdown(remaining, locale);
   return (
     <p
       role="timer"
-      aria-label={`${label}: ${formatCountdown(remaining)}`}
+      aria-label={t('timer', { label, time })}
       className={`flex leading-none ${isLarge ? 'flex-row items-baseline gap-2' : 'flex-col items-center'}`}
     >
       <span className={`font-medium text-slate-600 ${isLarge ? 'text-sm 2xl:text-lg' : 'text-xs'}`}>{label}</span>
       <span
         className={`font-mono font-black tabular-nums ${isLarge ? 'text-4xl 2xl:text-5xl' : 'text-2xl'} ${isUp ? 'animate-pulse text-red-700' : timer.status === 'paused' ? 'text-slate-500' : 'text-slate-950'}`}
       >
-        {formatCountdown(remaining)}
+        {time}
       </span>
     </p>
   );

@@ -34,9 +34,18 @@ export function useTimeUp(timer: Timer | null, remainingMs: number): boolean {
   return isUp;
 }
 
-export function formatCountdown(ms: number): string {
+const digitFormats = new Map<string, { minutes: Intl.NumberFormat; seconds: Intl.NumberFormat }>();
+
+/** `m:ss`, with the locale's digits (Arabic shows Arabic-Indic ones); built once per locale, as this runs every second. */
+export function formatCountdown(ms: number, locale = 'en'): string {
+  let formats = digitFormats.get(locale);
+  if (!formats) {
+    formats = {
+      minutes: new Intl.NumberFormat(locale, { useGrouping: false }),
+      seconds: new Intl.NumberFormat(locale, { minimumIntegerDigits: 2, useGrouping: false }),
+    };
+    digitFormats.set(locale, formats);
+  }
   const totalSeconds = Math.ceil(ms / 1000);
-  const minutes = Math.floor(totalSeconds / 60);
-  const seconds = totalSeconds % 60;
-  return `${minutes}:${String(seconds).padStart(2, '0')}`;
+  return `${formats.minutes.format(Math.floor(totalSeconds / 60))}:${formats.seconds.format(totalSeconds % 60)}`;
 }

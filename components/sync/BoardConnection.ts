@@ -310,6 +310,7 @@ export class BoardConnection {
   addCustomProfileField = (label: string) => profile.addCustomProfileField(this.doc, label);
   removeCustomProfileField = (fieldId: string) => profile.removeCustomProfileField(this.doc, fieldId);
   setPersonaPicture = (personaId: string, pictureId: string | null) => personas.setPersonaPicture(this.doc, personaId, pictureId);
+  setWorkshopLocale = (locale: string) => board.setWorkshopLocale(this.doc, locale);
 
   /**
    * Forgets this device's copy (it holds the refused change; the connection taking over writes

@@ -18,8 +18,8 @@ async function call<T>(path: string, init: RequestInit = {}): Promise<ApiResult<
   return { ok: true, value: body };
 }
 
-export const createWorkshop = (title: string, template: CreateWorkshopBody['template'] = 'six') =>
-  call<CreateWorkshopReply>('/api/workshops', { method: 'POST', body: JSON.stringify({ title, template }) });
+export const createWorkshop = (title: string, template: CreateWorkshopBody['template'] = 'six', locale?: CreateWorkshopBody['locale']) =>
+  call<CreateWorkshopReply>('/api/workshops', { method: 'POST', body: JSON.stringify({ title, template, locale }) });
 
 export const workshopInfo = (code: string) => call<WorkshopInfoReply>(`/api/workshops/${code}`);
 

@@ -1,3 +1,6 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
 import type { BoardSize } from '../../lib/boardNotices';
 
 interface Props {
@@ -7,10 +10,9 @@ interface Props {
   onDismiss(): void;
 }
 
-const mebibytes = (bytes: number) => `${Math.round(bytes / (1024 * 1024))} MB`;
-
 /** What the server said about this person's changes, and a warning while the board is nearly full. */
 export function BoardNotices({ notice, nearlyFull, onDismiss }: Props) {
+  const t = useTranslations('common');
   if (!notice && !nearlyFull) return null;
   return (
     <div className="flex flex-col gap-2">
@@ -23,15 +25,17 @@ export function BoardNotices({ notice, nearlyFull, onDismiss }: Props) {
           >
             <p className="min-w-0 flex-1 text-base font-medium">{notice}</p>
             <button type="button" className="btn-secondary btn-small" onClick={onDismiss}>
-              OK
+              {t('ok')}
             </button>
           </div>
         </div>
       )}
       {nearlyFull && (
         <p role="status" className="rounded-lg border-2 border-red-700 bg-red-50 p-3 text-base font-medium text-red-900">
-          This board is nearly full ({Math.floor((nearlyFull.bytes / nearlyFull.limitBytes) * 100)} % of its{' '}
-          {mebibytes(nearlyFull.limitBytes)}). Delete notes nobody needs, or ask the facilitator to export it and continue in a copy.
+          {t('nearlyFull', {
+            percent: Math.floor((nearlyFull.bytes / nearlyFull.limitBytes) * 100) / 100,
+            megabytes: Math.round(nearlyFull.limitBytes / (1024 * 1024)),
+          })}
         </p>
       )}
     </div>

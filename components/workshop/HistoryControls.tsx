@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { Redo2, Undo2 } from 'lucide-react';
 import { useCallback, useEffect, useState } from 'react';
 import type { Result } from '../../lib/result';
@@ -61,6 +62,7 @@ function useHistorySteps(history: BoardHistory, isReadOnly: boolean) {
  * (plus the keyboard shortcuts). A step the server would refuse stays tappable and says why.
  */
 export function HistoryBar({ history, isReadOnly }: { history: BoardHistory; isReadOnly: boolean }) {
+  const t = useTranslations('participant');
   const state = useBoardHistory(history);
   const { message, run } = useHistorySteps(history, isReadOnly);
   const button = (step: 'undo' | 'redo', can: boolean, blockedBy: string | null) => {
@@ -75,18 +77,18 @@ export function HistoryBar({ history, isReadOnly }: { history: BoardHistory; isR
         className="flex min-h-11 items-center gap-1 rounded-lg px-3 font-semibold text-white hover:bg-white/15 disabled:opacity-50 aria-disabled:opacity-70"
       >
         {step === 'undo' ? <Undo2 aria-hidden size={20} /> : <Redo2 aria-hidden size={20} />}
-        {step === 'undo' ? 'Undo' : 'Redo'}
+        {t(step)}
       </button>
     );
   };
   return (
     // A full-width bar on a phone (content scrolls above it, never under a floating button); a pill on wider screens.
-    <div className="fixed inset-x-0 bottom-0 z-20 border-t border-slate-700 bg-slate-900 px-3 pt-1 pb-[max(0.25rem,env(safe-area-inset-bottom))] md:inset-x-auto md:right-3 md:bottom-3 md:rounded-xl md:border-0 md:p-1 md:shadow-lg">
+    <div className="fixed inset-x-0 bottom-0 z-20 border-t border-slate-700 bg-slate-900 px-3 pt-1 pb-[max(0.25rem,env(safe-area-inset-bottom))] md:inset-x-auto md:end-3 md:bottom-3 md:rounded-xl md:border-0 md:p-1 md:shadow-lg">
       <div className="flex items-center gap-2">
         <p role="status" className="min-w-0 flex-1 text-sm text-white md:order-last md:max-w-xs md:empty:hidden">
           {message}
         </p>
-        <div role="group" aria-label="Your changes" className="flex gap-1">
+        <div role="group" aria-label={t('yourChanges')} className="flex gap-1">
           {button('undo', state.canUndo, state.undoBlockedBy)}
           {button('redo', state.canRedo, state.redoBlockedBy)}
         </div>

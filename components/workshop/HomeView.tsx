@@ -1,8 +1,10 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import type { SessionReply } from '../../lib/api';
 import { saveParticipantSession } from '../sync/storage';
+import { LanguageMenu } from '../ui/LanguageMenu';
 import { CreateWorkshopForm } from './CreateWorkshopForm';
 import { ImportForm } from './ImportForm';
 import { JoinForm } from './JoinForm';
@@ -10,26 +12,31 @@ import { JoinForm } from './JoinForm';
 /** The front door: join with a code and a name, or create a workshop (or import one). */
 export function HomeView({ initialCode }: { initialCode?: string }) {
   const router = useRouter();
+  const t = useTranslations('home');
+  const common = useTranslations('common');
   function joined(session: SessionReply) {
     saveParticipantSession(session);
     router.push(`/w/${session.code}`);
   }
   return (
     <main className="mx-auto flex min-h-dvh max-w-4xl flex-col gap-8 px-4 py-8 sm:py-12">
-      <header>
-        <h1 className="text-3xl font-black text-slate-950 sm:text-4xl">Persona Workshop</h1>
-        <p className="mt-2 text-lg text-slate-700">Build customer personas together, live: one empathy map, everyone in the room.</p>
+      <header className="flex flex-wrap items-start justify-between gap-4">
+        <div>
+          <h1 className="text-3xl font-black text-slate-950 sm:text-4xl">{common('productName')}</h1>
+          <p className="mt-2 text-lg text-slate-700">{t('tagline')}</p>
+        </div>
+        <LanguageMenu />
       </header>
       <div className="grid gap-6 md:grid-cols-2">
         <section aria-labelledby="join-heading" className="rounded-2xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
           <h2 id="join-heading" className="mb-4 text-2xl font-bold">
-            Join a workshop
+            {t('joinHeading')}
           </h2>
           <JoinForm initialCode={initialCode} onJoined={joined} />
         </section>
         <section aria-labelledby="create-heading" className="rounded-2xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
           <h2 id="create-heading" className="mb-4 text-2xl font-bold">
-            Run a workshop
+            {t('runHeading')}
           </h2>
           <CreateWorkshopForm />
           <hr className="my-6 border-slate-200" />

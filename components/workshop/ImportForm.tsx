@@ -1,6 +1,6 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useId, useState, type FormEvent } from 'react';
 import { importWorkshop } from '../sync/importApi';
 import { saveFacilitatorKey } from '../sync/storage';
@@ -8,7 +8,7 @@ import { FormError } from '../ui/FormError';
 
 /** Makes a new workshop from a JSON export and opens its presenter view, as creating one does. */
 export function ImportForm() {
-  const router = useRouter();
+  const t = useTranslations('home');
   const [file, setFile] = useState<File | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [isBusy, setIsBusy] = useState(false);
@@ -17,7 +17,7 @@ export function ImportForm() {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (!file) return setError('Choose the export file (.json) first.');
+    if (!file) return setError(t('importChooseFile'));
     setIsBusy(true);
     setError(null);
     const result = await importWorkshop(file);
@@ -26,20 +26,21 @@ export function ImportForm() {
       return setError(result.error);
     }
     saveFacilitatorKey(result.value.code, result.value.facilitatorKey);
-    router.push(`/w/${result.value.code}/present`);
+    // A full page load, not a client-side one: the projector is rendered on the server in the
+    // workshop's language, which the root layout (kept across client navigations) cannot switch to.
+    window.location.assign(`/w/${result.value.code}/present`);
   }
 
   return (
     <form onSubmit={(event) => void submit(event)} aria-labelledby={headingId} className="flex flex-col gap-3" noValidate>
       <h3 id={headingId} className="text-lg font-bold text-slate-900">
-        Import a workshop (JSON)
+        {t('importHeading')}
       </h3>
       <p id={hintId} className="text-slate-700">
-        A file from <span className="font-semibold">Export JSON</span> becomes a new workshop with its personas, notes, journeys and action
-        plans (pictures are not in the file).
+        {t.rich('importHint', { b: (chunks) => <span className="font-semibold">{chunks}</span> })}
       </p>
       <label className="flex flex-col gap-1 font-medium text-slate-800">
-        Export file (.json)
+        {t('importFile')}
         <input
           type="file"
           accept="application/json,.json"
@@ -53,7 +54,7 @@ export function ImportForm() {
       </label>
       <FormError message={error} />
       <button type="submit" disabled={isBusy} className="btn-secondary btn-large">
-        {isBusy ? 'Importing…' : 'Import workshop'}
+        {isBusy ? t('importing') : t('import')}
       </button>
     </form>
   );

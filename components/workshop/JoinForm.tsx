@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
 import type { SessionReply } from '../../lib/api';
 import { formatRoomCode, parseRoomCode } from '../../lib/roomCode';
@@ -14,6 +15,7 @@ interface Props {
 
 /** Room code + name → in. The code may be typed in any case, with or without the dash. */
 export function JoinForm({ initialCode = '', notice = null, onJoined }: Props) {
+  const t = useTranslations('home');
   const [code, setCode] = useState(initialCode ? formatRoomCode(initialCode) : '');
   const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -23,11 +25,11 @@ export function JoinForm({ initialCode = '', notice = null, onJoined }: Props) {
     event.preventDefault();
     const parsed = parseRoomCode(code);
     if (!parsed) {
-      setError('A room code has 8 letters and digits, like ABCD-2345.');
+      setError(t('codeInvalid'));
       return;
     }
     if (!name.trim()) {
-      setError('Type your name, so the room knows who wrote what.');
+      setError(t('nameMissing'));
       return;
     }
     setIsBusy(true);
@@ -41,7 +43,7 @@ export function JoinForm({ initialCode = '', notice = null, onJoined }: Props) {
     <form onSubmit={submit} className="flex flex-col gap-4" noValidate>
       {notice && <p className="rounded-md bg-amber-50 p-3 text-amber-900">{notice}</p>}
       <label className="flex flex-col gap-1 font-medium text-slate-800">
-        Room code
+        {t('roomCode')}
         <input
           value={code}
           onChange={(event) => setCode(event.target.value)}
@@ -53,7 +55,7 @@ export function JoinForm({ initialCode = '', notice = null, onJoined }: Props) {
         />
       </label>
       <label className="flex flex-col gap-1 font-medium text-slate-800">
-        Your name
+        {t('yourName')}
         <input
           value={name}
           onChange={(event) => setName(event.target.value)}
@@ -64,7 +66,7 @@ export function JoinForm({ initialCode = '', notice = null, onJoined }: Props) {
       </label>
       <FormError message={error} />
       <button type="submit" disabled={isBusy} className="btn-primary btn-large">
-        {isBusy ? 'Joining…' : 'Join'}
+        {isBusy ? t('joining') : t('join')}
       </button>
     </form>
   );

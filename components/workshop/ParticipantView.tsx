@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { formatRoomCode } from '../../lib/roomCode';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { saveParticipantSession } from '../sync/storage';
@@ -15,6 +16,7 @@ import { StepBanner } from '../session/StepBanner';
 import { useBoardState, useControlState, useWorkshopConnections } from '../sync/useWorkshop';
 import { useParticipantSession } from '../sync/useSessions';
 import { PictureAccessProvider } from '../persona/PictureAccess';
+import { LanguageMenu } from '../ui/LanguageMenu';
 import { BoardArea } from './BoardArea';
 import { BoardNotices } from './BoardNotices';
 import { ConnectionIndicator } from './ConnectionIndicator';
@@ -25,6 +27,7 @@ import { people } from './people';
 
 /** A participant's screen (phone first): where the workshop is, the focus box, then the board. */
 export function ParticipantView({ code }: { code: string }) {
+  const t = useTranslations('participant');
   const { state, joined, ended } = useParticipantSession(code);
   const [voteError, setVoteError] = useState<string | null>(null);
   const session = state.phase === 'ready' ? state.session : null;
@@ -43,11 +46,12 @@ export function ParticipantView({ code }: { code: string }) {
   const send = workshop?.control.send;
   const voting = useMemo(() => send && noteVoting(control, myVotes, send, true, setVoteError), [control, myVotes, send]);
 
-  if (state.phase === 'loading') return <p className="p-6 text-lg">Opening the workshop…</p>;
+  if (state.phase === 'loading') return <p className="p-6 text-lg">{t('opening')}</p>;
   if (state.phase !== 'ready' || !workshop) {
     return (
       <main className="mx-auto flex max-w-md flex-col gap-4 p-4">
-        <h1 className="text-2xl font-bold">Join workshop {formatRoomCode(code)}</h1>
+        <LanguageMenu className="self-end" />
+        <h1 className="text-2xl font-bold">{t('joinWorkshop', { code: formatRoomCode(code) })}</h1>
         <JoinForm initialCode={code} notice={state.phase === 'needs-join' ? state.notice : null} onJoined={joined} />
       </main>
     );
@@ -60,14 +64,24 @@ export function ParticipantView({ code }: { code: string }) {
   const quadrants = quadrantsOf(board.meta);
   return (
     <main className="mx-auto flex max-w-screen-2xl flex-col gap-3 p-3 pb-24 sm:p-4 sm:pb-24">
-      <header>
-        <h1 className="text-lg leading-tight font-bold text-slate-950">{board.meta?.title ?? state.session.title}</h1>
-        <div className="flex flex-wrap items-center gap-x-3 text-sm text-slate-700">
-          <p>
-            Room <span className="font-mono">{formatRoomCode(code)}</span> · You are <strong>{state.session.name}</strong>
-          </p>
-          <ConnectionIndicator status={status} />
+      <header className="flex flex-wrap items-start justify-between gap-x-3 gap-y-1">
+        <div className="min-w-0">
+          <h1 dir="auto" className="text-lg leading-tight font-bold text-slate-950">
+            {board.meta?.title ?? state.session.title}
+          </h1>
+          <div className="flex flex-wrap items-center gap-x-3 text-sm text-slate-700">
+            <p>
+              {t.rich('whereAndWho', {
+                code: formatRoomCode(code),
+                name: state.session.name,
+                mono: (chunks) => <span className="font-mono">{chunks}</span>,
+                b: (chunks) => <strong>{chunks}</strong>,
+              })}
+            </p>
+            <ConnectionIndicator status={status} />
+          </div>
         </div>
+        <LanguageMenu isCompact />
       </header>
       <BoardNotices notice={notice} nearlyFull={nearlyFull} onDismiss={workshop.board.dismissNotice} />
       {control && (
@@ -76,11 +90,12 @@ export function ParticipantView({ code }: { code: string }) {
           clockOffsetMs={clockOffsetMs}
           participantId={state.session.participantId}
           send={workshop.control.send}
+          contentLang={board.meta?.locale}
         />
       )}
       {left !== null && (
         <p role="status" className="rounded-lg bg-blue-700 px-3 py-2 font-bold text-white">
-          Voting: {left} {left === 1 ? 'dot' : 'dots'} left. Tap “+ Vote” on the notes that matter most.
+          {t('voting', { count: left })}
         </p>
       )}
       {left !== null && voteError && (
@@ -119,7 +134,7 @@ export function ParticipantView({ code }: { code: string }) {
       )}
       <HistoryBar history={workshop.board.history} isReadOnly={isLocked} />
       <details className="rounded-lg border border-slate-200 bg-white p-3">
-        <summary className="cursor-pointer font-medium">Who is here</summary>
+        <summary className="cursor-pointer font-medium">{t('whoIsHere')}</summary>
         <div className="mt-2">
           <RosterList roster={roster} />
         </div>

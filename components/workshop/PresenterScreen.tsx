@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { quadrantsOf } from '../../lib/quadrants';
 import { currentStep } from '../../lib/session/state';
@@ -9,6 +10,7 @@ import { StepHeader } from '../session/StepHeader';
 import { LobbyScreen } from '../presenter/LobbyScreen';
 import { PanelDrawer } from '../presenter/PanelDrawer';
 import { useProjectorScreen } from '../presenter/useProjectorScreen';
+import { useWorkshopLanguage } from '../presenter/useWorkshopLanguage';
 import type { BoardState } from '../sync/BoardConnection';
 import type { ControlState } from '../sync/ControlConnection';
 import type { Workshop } from '../sync/useWorkshop';
@@ -33,6 +35,7 @@ interface Props {
  * panels open over the board. Opened on a phone, it shows the phone's board and scrolls.
  */
 export function PresenterScreen({ code, facilitatorKey, title, joinUrl, workshop, boardState, controlState }: Props) {
+  const t = useTranslations('presenter');
   const [areControlsVisible, setAreControlsVisible] = useState(true);
   const isProjector = useProjectorScreen();
   const [openPanel, setOpenPanel] = useState<FacilitatorPanel | null>(null);
@@ -44,6 +47,7 @@ export function PresenterScreen({ code, facilitatorKey, title, joinUrl, workshop
   const quadrants = quadrantsOf(board.meta);
   const facilitatorLink = `${window.location.origin}/w/${code}/present#key=${facilitatorKey}`;
   const personaId = session?.activePersonaId ?? null;
+  useWorkshopLanguage(board.meta?.locale);
 
   return (
     <main
@@ -60,15 +64,17 @@ export function PresenterScreen({ code, facilitatorKey, title, joinUrl, workshop
           onTogglePanel={(panel) => setOpenPanel(openPanel === panel ? null : panel)}
           facilitatorLink={facilitatorLink}
           onHide={() => setAreControlsVisible(false)}
+          workshopLocale={board.meta?.locale ?? 'en'}
+          onWorkshopLocale={(locale) => void workshop.board.setWorkshopLocale(locale)}
         />
       )}
       {!areControlsVisible && (
         <button
           type="button"
-          className="fixed right-2 bottom-2 z-20 rounded-md bg-slate-900/70 px-3 py-1 text-sm text-white"
+          className="fixed end-2 bottom-2 z-20 rounded-md bg-slate-900/70 px-3 py-1 text-sm text-white"
           onClick={() => setAreControlsVisible(true)}
         >
-          Show controls
+          {t('showControls')}
         </button>
       )}
       {session && areControlsVisible && openPanel && (
@@ -110,6 +116,7 @@ export function PresenterScreen({ code, facilitatorKey, title, joinUrl, workshop
               notes={board.notes}
               quadrants={quadrants}
               personaId={personaId ?? board.personas[0]?.id ?? null}
+              contentLang={board.meta?.locale}
             />
           )}
           <BoardArea

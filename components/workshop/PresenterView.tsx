@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useCallback, useEffect, useState } from 'react';
 import { saveFacilitatorKey } from '../sync/storage';
 import { useCodeRotation } from '../sync/useCodeRotation';
@@ -7,10 +8,12 @@ import { workshopInfo } from '../sync/api';
 import { useFacilitatorSession } from '../sync/useSessions';
 import { useBoardState, useControlState, useWorkshopConnections } from '../sync/useWorkshop';
 import { PictureAccessProvider } from '../persona/PictureAccess';
+import { LanguageMenu } from '../ui/LanguageMenu';
 import { PresenterScreen } from './PresenterScreen';
 
 /** The presenter view's door: the facilitator key from the link or this device, or why not. */
 export function PresenterView({ code }: { code: string }) {
+  const t = useTranslations('presenter');
   const { state, key, ended } = useFacilitatorSession(code);
   const session = state.phase === 'ready' ? state.session : null;
   const workshop = useWorkshopConnections(session, ended);
@@ -24,18 +27,17 @@ export function PresenterView({ code }: { code: string }) {
     void workshopInfo(code).then((result) => setJoinUrl(result.ok ? result.value.joinUrl : `${window.location.origin}/join/${code}`));
   }, [code]);
 
-  if (state.phase === 'loading') return <p className="p-8 text-2xl">Opening the presenter view…</p>;
+  if (state.phase === 'loading') return <p className="p-8 text-2xl">{t('opening')}</p>;
   if (state.phase === 'needs-key' || state.phase === 'error' || !workshop || !key) {
     return (
       <main className="mx-auto flex max-w-xl flex-col gap-4 p-8">
-        <h1 className="text-3xl font-bold">Presenter view</h1>
+        <LanguageMenu className="self-end" />
+        <h1 className="text-3xl font-bold">{t('presenterView')}</h1>
         <p role="alert" className="text-lg text-slate-800">
-          {state.phase === 'error'
-            ? state.message
-            : 'This page needs the facilitator link (it ends in #key=…). Open the link you got when you created the workshop.'}
+          {state.phase === 'error' ? state.message : t('needsKey')}
         </p>
         <a className="btn-secondary self-start" href={`/join/${code}`}>
-          Join as a participant instead
+          {t('joinInstead')}
         </a>
       </main>
     );

@@ -53,45 +53,41 @@ export function quadrantStep(quadrant: Quadrant, minutes = 8): Step {
   };
 }
 
-/** The default one-day agenda (PRODUCT.md), with one step per quadrant of the chosen map. */
-export function defaultAgenda(quadrants: readonly Quadrant[] = SIX_QUADRANTS): Step[] {
+/** The default agenda's steps besides the quadrant steps, by step id. */
+export const FIXED_STEP_IDS = ['lobby', 'groups', 'profile', 'journey', 'vote', 'gaps', 'wrap_up'] as const;
+export type FixedStepId = (typeof FIXED_STEP_IDS)[number];
+
+/** The words of the default agenda's fixed steps, in one language (the server fills them from the workshop language's catalog). */
+export type AgendaTexts = Record<FixedStepId, { title: string; prompt: string }>;
+
+/** English, the default (and what the catalogs' `board.agenda` in messages/en.json holds). */
+export const ENGLISH_AGENDA: AgendaTexts = {
+  lobby: { title: 'Lobby', prompt: 'Join with the room code or the QR code.' },
+  groups: {
+    title: 'Customer groups',
+    prompt: 'Who buys from us? Think in segments beyond demographics, then pick the 1–4 groups that become personas.',
+  },
+  profile: { title: 'Persona profile', prompt: 'Give the persona a name, a picture, a quote and a profile.' },
+  journey: { title: 'Scenario & journey', prompt: 'How does this persona buy one of our products? List the steps to task completion.' },
+  vote: { title: 'Vote', prompt: 'Put your dots on the insights that matter most.' },
+  gaps: {
+    title: "What we don't know",
+    prompt: 'What do we not know about this persona but need to? Pick three things to learn, each with an owner and a date.',
+  },
+  wrap_up: { title: 'Wrap-up', prompt: 'Export the persona posters, the board and the action plan.' },
+};
+
+/** The default one-day agenda (PRODUCT.md), with one step per quadrant of the chosen map, in the words given. */
+export function defaultAgenda(quadrants: readonly Quadrant[] = SIX_QUADRANTS, texts: AgendaTexts = ENGLISH_AGENDA): Step[] {
   return [
-    { ...base, id: 'lobby', kind: 'lobby', title: 'Lobby', prompt: 'Join with the room code or the QR code.' },
-    {
-      ...base,
-      id: 'groups',
-      kind: 'customer_groups',
-      title: 'Customer groups',
-      prompt: 'Who buys from us? Think in segments beyond demographics, then pick the 1–4 groups that become personas.',
-      durationSec: 15 * 60,
-    },
-    {
-      ...base,
-      id: 'profile',
-      kind: 'profile',
-      title: 'Persona profile',
-      prompt: 'Give the persona a name, a picture, a quote and a profile.',
-      durationSec: 20 * 60,
-    },
+    { ...base, id: 'lobby', kind: 'lobby', ...texts.lobby },
+    { ...base, id: 'groups', kind: 'customer_groups', ...texts.groups, durationSec: 15 * 60 },
+    { ...base, id: 'profile', kind: 'profile', ...texts.profile, durationSec: 20 * 60 },
     ...quadrants.map((quadrant) => quadrantStep(quadrant)),
-    {
-      ...base,
-      id: 'journey',
-      kind: 'journey',
-      title: 'Scenario & journey',
-      prompt: 'How does this persona buy one of our products? List the steps to task completion.',
-      durationSec: 20 * 60,
-    },
-    { ...base, id: 'vote', kind: 'vote', title: 'Vote', prompt: 'Put your dots on the insights that matter most.', durationSec: 5 * 60 },
-    {
-      ...base,
-      id: 'gaps',
-      kind: 'gaps',
-      title: "What we don't know",
-      prompt: 'What do we not know about this persona but need to? Pick three things to learn, each with an owner and a date.',
-      durationSec: 15 * 60,
-    },
-    { ...base, id: 'wrap_up', kind: 'wrap_up', title: 'Wrap-up', prompt: 'Export the persona posters, the board and the action plan.' },
+    { ...base, id: 'journey', kind: 'journey', ...texts.journey, durationSec: 20 * 60 },
+    { ...base, id: 'vote', kind: 'vote', ...texts.vote, durationSec: 5 * 60 },
+    { ...base, id: 'gaps', kind: 'gaps', ...texts.gaps, durationSec: 15 * 60 },
+    { ...base, id: 'wrap_up', kind: 'wrap_up', ...texts.wrap_up },
   ];
 }
 

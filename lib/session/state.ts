@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { QuadrantIdSchema, SIX_QUADRANTS, type Quadrant } from '../quadrants';
-import { defaultAgenda, StepSchema, STEP_LIMITS, type Step } from './agenda';
+import { defaultAgenda, StepSchema, STEP_LIMITS, type AgendaTexts, type Step } from './agenda';
 
 /**
  * The countdown. Running: `endsAt` (server clock, ms). Paused or idle: `remainingMs`.
@@ -50,9 +50,9 @@ export function idleTimer(durationSec: number): Timer {
   return { status: 'idle', durationMs: durationSec * 1000, endsAt: null, remainingMs: durationSec * 1000 };
 }
 
-/** A new workshop's session: the default agenda, with a step per quadrant of its map. */
-export function initialSessionState(quadrants: readonly Quadrant[] = SIX_QUADRANTS): SessionState {
-  const agenda = defaultAgenda(quadrants);
+/** A new workshop's session: the default agenda, with a step per quadrant of its map, in the workshop's words. */
+export function initialSessionState(quadrants: readonly Quadrant[] = SIX_QUADRANTS, texts?: AgendaTexts): SessionState {
+  const agenda = defaultAgenda(quadrants, texts);
   return {
     agenda,
     currentStepId: agenda[0]!.id,

@@ -1,5 +1,6 @@
 import { SessionStateSchema, initialSessionState, type SessionState } from '../../lib/session/state';
 import { SIX_QUADRANTS, type Quadrant } from '../../lib/quadrants';
+import type { AgendaTexts } from '../../lib/session/agenda';
 import type { CommandReply } from '../../lib/session/commands';
 import type { Logger } from '../log';
 import type { Store } from '../storage/Store';
@@ -8,6 +9,12 @@ import type { Store } from '../storage/Store';
 const REMEMBERED_COMMANDS = 500;
 /** How many workshops' sessions stay in memory (a live workshop's is read many times a second). */
 const RESIDENT_SESSIONS = 200;
+
+/** What a workshop's first agenda is made from: its map, and the fixed steps' words in its language (English if none). */
+export interface FirstAgenda {
+  quadrants: readonly Quadrant[];
+  texts?: AgendaTexts;
+}
 
 /**
  * Each workshop's session control state: in memory for speed, written to SQLite on every
@@ -20,8 +27,8 @@ export class Sessions {
   constructor(
     private readonly store: Store,
     private readonly log: Logger,
-    /** The quadrants of a workshop's empathy map, for its first agenda. */
-    private readonly quadrantsOf: (workshopId: string) => readonly Quadrant[] = () => SIX_QUADRANTS,
+    /** The quadrants of a workshop's empathy map and the agenda's words in its language, for its first agenda. */
+    private readonly firstAgendaOf: (workshopId: string) => FirstAgenda = () => ({ quadrants: SIX_QUADRANTS }),
     private readonly residentSessions = RESIDENT_SESSIONS,
   ) {}
 
@@ -57,7 +64,7 @@ export class Sessions {
 
   private load(workshopId: string): SessionState {
     const raw = this.store.loadSession(workshopId);
-    if (raw === null) return initialSessionState(this.quadrantsOf(workshopId));
+    if (raw === null) return this.initial(workshopId);
     try {
       const parsed = SessionStateSchema.safeParse(JSON.parse(raw));
       if (parsed.success) return parsed.data;
@@ -67,7 +74,12 @@ export class Sessions {
     // Unreadable control state is not worth stopping a workshop for; the row is only
     // replaced when the facilitator next changes something.
     this.log.error({ workshopId }, 'stored session state is invalid; starting from the default agenda');
-    return initialSessionState(this.quadrantsOf(workshopId));
+    return this.initial(workshopId);
+  }
+
+  private initial(workshopId: string): SessionState {
+    const { quadrants, texts } = this.firstAgendaOf(workshopId);
+    return initialSessionState(quadrants, texts);
   }
 
   set(workshopId: string, state: SessionState): void {

@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
 import { readBoard } from '../../lib/board';
+import { DEFAULT_LOCALE } from '../../lib/i18n/locales';
 import { profileSettings } from '../../lib/profile';
 import { quadrantsOf, templateOf } from '../../lib/quadrants';
 
@@ -13,6 +14,8 @@ export function exportBoardJson(doc: Y.Doc, workshop: { code: string; title: str
     format: 'persona-workshop/v1',
     code: workshop.code,
     title: board.meta?.title ?? workshop.title,
+    /** The workshop language (an import keeps it). */
+    locale: board.meta?.locale ?? DEFAULT_LOCALE,
     exportedAt: new Date(now).toISOString(),
     /** The workshop's profile setup: hidden standard fields and the custom fields' labels. */
     profile: profileSettings(board.meta),

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { JoinBodySchema, type WorkshopInfoReply } from '../../lib/api';
+import { readWorkshopLocale } from '../../lib/board';
 import { EXPORT_FORMATS, sendBoardExport, type ExportFormat } from '../export/exportRoutes';
 import { receivePicture, sendPicture } from '../pictures/pictureRoutes';
 import { bearerSecret } from '../secrets';
@@ -30,7 +31,12 @@ interface Route {
 
 const workshopInfo: Handler = async (ctx, req, res, { code }) => {
   const workshop = await findWorkshop(ctx, req, code);
-  const reply: WorkshopInfoReply = { code: workshop.code, title: workshop.title, joinUrl: `${baseUrl(ctx, req)}/join/${workshop.code}` };
+  const reply: WorkshopInfoReply = {
+    code: workshop.code,
+    title: workshop.title,
+    locale: ctx.rooms.readDoc(workshop.id, readWorkshopLocale),
+    joinUrl: `${baseUrl(ctx, req)}/join/${workshop.code}`,
+  };
   sendJson(res, 200, reply);
 };
 

@@ -13,6 +13,7 @@ export function copyContent(doc: Y.Doc, fallbackTitle: string): BoardContent {
   const board = readBoard(doc);
   return {
     title: board.meta?.title ?? fallbackTitle,
+    ...(board.meta?.locale ? { locale: board.meta.locale } : {}),
     profile: profileSettings(board.meta),
     map: { template: templateOf(board.meta), quadrants: quadrantsOf(board.meta) },
     personas: board.personas.map(({ deletedAt: _deleted, ...persona }) => persona),

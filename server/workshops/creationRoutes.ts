@@ -41,9 +41,9 @@ function sendCreated(
 
 export async function createWorkshop(ctx: ApiContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
   await requireCreationAllowance(ctx, req);
-  const { title, template } = parseBody(CreateWorkshopBodySchema, await readJson(req, MAX_BODY_BYTES));
+  const { title, template, locale } = parseBody(CreateWorkshopBodySchema, await readJson(req, MAX_BODY_BYTES));
   const now = Date.now();
-  const board = blankBoard(title, now, template);
+  const board = blankBoard(title, now, template, locale);
   requireStorage(ctx, board.byteLength, null);
   sendCreated(ctx, req, res, ctx.workshops.create(title, now, board));
 }

@@ -4,6 +4,7 @@ import { CreateWorkshopBodySchema } from '../../lib/api';
 import { GroupSchema } from '../../lib/groups';
 import { EXPORT_FORMAT } from '../../lib/importFormat';
 import { JourneyStepSchema } from '../../lib/journey';
+import { LocaleSchema } from '../../lib/i18n/locales';
 import { LIMITS } from '../../lib/limits';
 import { NoteSchema } from '../../lib/note';
 import { PersonaSchema } from '../../lib/persona';
@@ -31,6 +32,8 @@ const ImportPersonaSchema = PersonaSchema.omit({ deletedAt: true, pictureId: tru
 const ImportSchema = z.object({
   format: z.literal(EXPORT_FORMAT, { error: `This is not a Persona Workshop export (format "${EXPORT_FORMAT}").` }),
   title: CreateWorkshopBodySchema.shape.title,
+  /** The workshop language (older exports have none: English). */
+  locale: LocaleSchema.optional(),
   profile: z.object({ hidden: HiddenProfileFieldsSchema, custom: CustomProfileFieldsSchema }).optional(),
   /** The empathy map (older exports have none: the six-quadrant default). */
   template: TemplateIdSchema.optional(),
@@ -99,6 +102,7 @@ export function parseImport(body: unknown, importedAuthorId: string): Result<Boa
   if (!owned.ok) return owned;
   return ok({
     title: data.title,
+    ...(data.locale ? { locale: data.locale } : {}),
     profile: data.profile ?? { hidden: [], custom: [] },
     ...(data.quadrants ? { map: { template: data.template ?? 'custom', quadrants: data.quadrants } } : {}),
     personas: data.personas.map(({ journeySteps: _steps, questions: _questions, actions: _actions, ...persona }) => persona),

@@ -3,6 +3,7 @@ import { actionsMap, questionsMap, type ActionItem, type Question } from '../../
 import { metaMap, notesMap, personasMap } from '../../lib/board';
 import { groupsMap, type Group } from '../../lib/groups';
 import { journeyStepsMap, type JourneyStep } from '../../lib/journey';
+import type { Locale } from '../../lib/i18n/locales';
 import type { Note } from '../../lib/note';
 import type { Persona } from '../../lib/persona';
 import type { Quadrant, TemplateId } from '../../lib/quadrants';
@@ -11,6 +12,8 @@ import { customValueKey, type ProfileSettings } from '../../lib/profile';
 /** What a new workshop starts with when it is not blank: an import or a copy. */
 export interface BoardContent {
   title: string;
+  /** The workshop language; without it, English. */
+  locale?: Locale;
   profile: ProfileSettings;
   /** The empathy map; without it the board shows the six-quadrant default. */
   map?: { template: TemplateId; quadrants: readonly Quadrant[] };
@@ -62,7 +65,7 @@ export function encodeBoard(content: BoardContent, now: number): Uint8Array {
   try {
     const records = resolvedContent(content);
     doc.transact(() => {
-      writeRecord(metaMap(doc), { title: content.title, createdAt: now, schemaVersion: 1 });
+      writeRecord(metaMap(doc), { title: content.title, createdAt: now, schemaVersion: 1, locale: content.locale });
       if (content.map)
         writeRecord(metaMap(doc), {
           template: content.map.template,
