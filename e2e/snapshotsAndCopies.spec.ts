@@ -168,6 +168,9 @@ test.describe('snapshots, copies and imports', () => {
     browser,
     baseURL,
   }, testInfo) => {
+    // Two devices each try four bad files (one of 10 MB) and import, then open the new projector:
+    // about 30 s on a quiet machine, so twice the default room.
+    test.setTimeout(120_000);
     const presenter = facilitator.page;
     await leaveLobby(presenter);
     const ana = await joinAs('Ana');
