@@ -11,6 +11,7 @@ import { CustomProfileFieldsSchema, HiddenProfileFieldsSchema } from '../lib/pro
 import { QuadrantsSchema, TemplateIdSchema } from '../lib/quadrants';
 import { parseImport } from '../server/workshops/importWorkshop';
 import type { HonestPeer } from './yjsStructsPeers';
+import { LocaleSchema } from '../lib/i18n/locales';
 
 /** The invariants `yjs-structs` checks after each batch; each returns the problems it found. */
 
@@ -100,6 +101,7 @@ const ExportSchema = z
     code: z.string(),
     title: z.string(),
     exportedAt: z.string(),
+    locale: LocaleSchema,
     profile: z.object({ hidden: HiddenProfileFieldsSchema, custom: CustomProfileFieldsSchema }).strict(),
     template: TemplateIdSchema,
     quadrants: QuadrantsSchema,
