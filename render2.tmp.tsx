@@ -1,0 +1,21 @@
+import { writeFileSync } from 'node:fs';
+import * as Y from 'yjs';
+import { addNote, initBoard, readPersonas, setNoteEvidence } from './lib/board';
+import { setProfileField } from './lib/profileBoard';
+import { builtInQuadrants } from './server/i18n/boardContent';
+import { setMapTemplate } from './lib/mapTemplate';
+import { buildExportModel } from './server/export/exportModel';
+import { renderPosterPdf } from './server/export/pdf/renderPoster';
+const locale = (process.argv[2] ?? 'ar') as 'ar';
+const doc = new Y.Doc();
+initBoard(doc, { title: 'مخبز السوق', locale });
+setMapTemplate(doc, 'six', builtInQuadrants('six', 'ar'));
+const persona = readPersonas(doc)[0]!;
+const texts = ['يرى طابور المخبز كل صباح', 'يستمع إلى توصية زميلته', 'Fears high prices', 'يخاف من الأسعار المرتفعة'];
+['sees', 'hears', 'pains', 'pains'].forEach((q, i) => {
+  const n = addNote(doc, { personaId: persona.id, quadrant: q, text: texts[i]!, authorId: 'p1', authorName: 'Zoë' });
+  if (n.ok && i < 2) setNoteEvidence(doc, n.value.id, i ? 'assumed' : 'observed');
+});
+setProfileField(doc, persona.id, 'age', '42');
+const model = buildExportModel(doc, { code: 'ABCD2345', title: 'B', createdAt: 0 }, ['Zoë']);
+writeFileSync(`/tmp/words/r2-${locale}.pdf`, await renderPosterPdf(model));
