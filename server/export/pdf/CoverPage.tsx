@@ -25,7 +25,8 @@ const styles = StyleSheet.create({
     borderBottomColor: RULE,
     paddingVertical: 7,
   },
-  personaName: { fontSize: 12, fontWeight: 700, maxWidth: 400 },
+  // A basis of 0: react-pdf misplaces right-to-left text in a row unless its box has a definite width.
+  personaName: { flexGrow: 1, flexShrink: 1, flexBasis: 0, fontSize: 12, fontWeight: 700, maxWidth: 400 },
   personaCount: { fontSize: 10, color: MUTED },
   names: { flexDirection: 'row', flexWrap: 'wrap', gap: 6 },
   name: { fontSize: 9.5, backgroundColor: '#F1F5F9', borderRadius: 10, paddingVertical: 3, paddingHorizontal: 9 },
@@ -81,7 +82,7 @@ export function CoverPage({ model }: { model: ExportModel }) {
         ))}
       </View>
       <Text style={[base.eyebrow, label(t('eyebrow'))]}>{t('eyebrow')}</Text>
-      <Text style={[styles.title, textStyle(model.title)]}>{model.title}</Text>
+      <Text style={[styles.title, label(), textStyle(model.title)]}>{model.title}</Text>
       <Text style={[styles.subtitle, label(coverLine)]}>{coverLine}</Text>
       <View style={[styles.stats, row]}>
         <Stat value={model.personas.length} label={t('personasStat', { count: model.personas.length })} />
@@ -92,7 +93,7 @@ export function CoverPage({ model }: { model: ExportModel }) {
         <Text style={[base.eyebrow, styles.heading, label(t('personasHeading'))]}>{t('personasHeading')}</Text>
         {model.personas.map((persona) => (
           <View key={persona.id} style={[styles.personaRow, row]} wrap={false}>
-            <Text style={[styles.personaName, textStyle(persona.name)]}>{persona.name}</Text>
+            <Text style={[styles.personaName, label(), textStyle(persona.name)]}>{persona.name}</Text>
             <Text style={[styles.personaCount, label()]}>{t('noteCount', { count: persona.noteCount })}</Text>
           </View>
         ))}

@@ -85,7 +85,7 @@ function ActionTable({ actions }: { actions: ActionItem[] }) {
         <View key={action.id} style={[styles.row, row]} wrap={false}>
           <Text style={[styles.cellDone, label(t('yes'))]}>{action.isDone ? t('yes') : '—'}</Text>
           <Text style={[styles.cellText, textStyle(action.text)]}>{action.text}</Text>
-          <Text style={[styles.cellOwner, textStyle(action.ownerName)]}>{action.ownerName || '—'}</Text>
+          <Text style={[styles.cellOwner, label(), textStyle(action.ownerName)]}>{action.ownerName || '—'}</Text>
           <Text style={[styles.cellDue, label()]}>{action.dueDate ? formatDueDate(action.dueDate, locale) : '—'}</Text>
         </View>
       ))}
@@ -106,7 +106,7 @@ export function PlanPage({ persona, workshopTitle }: { persona: PersonaExport; w
     <Page size="A4" style={usePageStyle()} wrap {...PAGINATION}>
       <Footer title={workshopTitle} label={t('planFooter', { name: persona.name })} />
       <Text style={[base.eyebrow, label(t('journeyAndPlan'))]}>{t('journeyAndPlan')}</Text>
-      <Text style={[styles.name, textStyle(persona.name)]}>{persona.name}</Text>
+      <Text style={[styles.name, label(), textStyle(persona.name)]}>{persona.name}</Text>
       <Text style={[styles.heading, label(t('buyingScenario'))]}>{t('buyingScenario')}</Text>
       {persona.scenario ? (
         <Text style={[styles.scenario, textStyle(persona.scenario)]}>{persona.scenario}</Text>
