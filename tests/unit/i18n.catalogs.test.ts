@@ -22,6 +22,9 @@ const SAME_AS_ENGLISH: Partial<Record<Locale, readonly string[]>> = {
     'participant.personas',
     // The same words in the exports (headings, CSV columns, counts) and profile labels.
     'export.personasHeading',
+    // "Quadrant", "Export" and "Snapshots" are the words used there too.
+    'panels.newQuadrant',
+    'panels.exportHeading',
   ],
   // The same words in French: quadrants, notes, votes, vote, minute, personas, active; "Gains" as in the Value Proposition Canvas.
   fr: [
@@ -48,6 +51,8 @@ const SAME_AS_ENGLISH: Partial<Record<Locale, readonly string[]>> = {
     'export.csv.persona',
     'export.csv.quadrant',
     'export.csv.votes',
+    // "Quadrant", "Export" and "Snapshots" are the words used there too.
+    'panels.newQuadrant',
   ],
   es: [
     'session.timer',
@@ -68,6 +73,8 @@ const SAME_AS_ENGLISH: Partial<Record<Locale, readonly string[]>> = {
     'export.personasStat',
     'export.personasHeading',
     'export.csv.persona',
+    // "Quadrant", "Export" and "Snapshots" are the words used there too.
+    'panels.snapshots',
   ],
   it: [
     'session.timer',
