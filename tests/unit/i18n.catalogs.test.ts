@@ -75,6 +75,8 @@ const SAME_AS_ENGLISH: Partial<Record<Locale, readonly string[]>> = {
     'export.csv.persona',
     // "Quadrant", "Export" and "Snapshots" are the words used there too.
     'panels.snapshots',
+    // "Use {methods}." reads the same in Portuguese.
+    'errors.useMethod',
   ],
   it: [
     'session.timer',
