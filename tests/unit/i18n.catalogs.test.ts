@@ -53,6 +53,9 @@ const SAME_AS_ENGLISH: Partial<Record<Locale, readonly string[]>> = {
     'export.csv.votes',
     // "Quadrant", "Export" and "Snapshots" are the words used there too.
     'panels.newQuadrant',
+    // "Action {number}" and "Question {number}" are French too.
+    'plan.action',
+    'plan.question',
   ],
   es: [
     'session.timer',
