@@ -1,12 +1,14 @@
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 
-export default function NotFound() {
+export default async function NotFound() {
+  const t = await getTranslations('notFound');
   return (
     <main className="mx-auto flex max-w-md flex-col gap-4 p-8">
-      <h1 className="text-2xl font-bold">That is not a workshop address</h1>
-      <p className="text-lg">Room codes have 8 letters and digits, like ABCD-2345. Check the code on the big screen.</p>
+      <h1 className="text-2xl font-bold">{t('heading')}</h1>
+      <p className="text-lg">{t('body')}</p>
       <Link href="/" className="btn-primary self-start">
-        Go to the join page
+        {t('link')}
       </Link>
     </main>
   );

@@ -89,6 +89,22 @@ export const TEMPLATES: Record<Exclude<TemplateId, 'custom'>, { label: string; q
   classic: { label: 'Classic four (Says, Thinks, Does, Feels)', quadrants: CLASSIC_QUADRANTS },
 };
 
+/** A built-in map's words in one language: per quadrant id its `title` and questions `q1`, `q2`, … */
+export type BuiltInMapWords = Record<string, Record<string, string>>;
+
+/**
+ * A built-in map in another language: the same quadrant ids (notes name their quadrant by id,
+ * so exports, imports and template switches keep working), titles and guiding questions from
+ * `words` (the catalogs' `board.six` / `board.classic`); what `words` lacks stays English.
+ */
+export function localizeQuadrants(template: Exclude<TemplateId, 'custom'>, words: BuiltInMapWords | undefined): Quadrant[] {
+  return TEMPLATES[template].quadrants.map((quadrant) => {
+    const own = words?.[quadrant.id];
+    if (!own) return { ...quadrant, questions: [...quadrant.questions] };
+    return { id: quadrant.id, title: own.title ?? quadrant.title, questions: quadrant.questions.map((q, i) => own[`q${i + 1}`] ?? q) };
+  });
+}
+
 /** The six-quadrant map's ids, for tools that write notes straight into a default board. */
 export const QUADRANT_IDS = ['sees', 'hears', 'thinks_feels', 'says_does', 'pains', 'gains'] as const;
 

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { SUGGESTED_ACTION_COUNT, type ActionItem, type Question } from '../../lib/actions';
 import { LIMITS } from '../../lib/limits';
 import type { Persona } from '../../lib/persona';
@@ -20,6 +21,7 @@ interface Props {
 
 /** What we don't know about a persona, and the plan to find out. */
 export function ActionPlan({ persona, questions, items, people, actions, view }: Props) {
+  const t = useTranslations('plan');
   const isLarge = view.variant === 'projector';
   const own = items.filter((item) => item.personaId === persona.id);
   const done = own.filter((item) => item.isDone).length;
@@ -35,12 +37,11 @@ export function ActionPlan({ persona, questions, items, people, actions, view }:
       />
       <section className="flex flex-col gap-2" aria-labelledby={`plan-${persona.id}`}>
         <h3 id={`plan-${persona.id}`} className={`font-semibold text-slate-900 ${isLarge ? 'text-2xl' : 'text-lg'}`}>
-          Action plan
+          {t('actionPlan')}
         </h3>
         <p className={`text-slate-700 ${isLarge ? 'text-xl' : 'text-sm'}`}>
-          Pick three things to learn.{' '}
-          <span aria-live="polite">{`${own.length} ${own.length === 1 ? 'action' : 'actions'}, ${done} done`}</span>
-          {own.length > SUGGESTED_ACTION_COUNT && ' — more than three: which matter most?'}
+          {t('pickThree')} <span aria-live="polite">{t('actionCount', { count: own.length, done })}</span>
+          {own.length > SUGGESTED_ACTION_COUNT && t('moreThanThree')}
         </p>
         <ul className="flex flex-col gap-2">
           {own.map((item, index) => (
@@ -57,10 +58,10 @@ export function ActionPlan({ persona, questions, items, people, actions, view }:
         </ul>
         {!view.isReadOnly && (
           <TextEntry
-            label="New action"
-            button="Add action"
+            label={t('newAction')}
+            button={t('addAction')}
             maxChars={LIMITS.actionTextChars}
-            placeholder="e.g. Interview three customers in the shop"
+            placeholder={t('newActionPlaceholder')}
             isLarge={isLarge}
             onAdd={(text) => actions.addAction(persona.id, text)}
             isPrivate={view.areNotesPrivate}

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { Trash2 } from 'lucide-react';
 import { useState } from 'react';
 import type { ActionItem } from '../../lib/actions';
@@ -26,6 +27,7 @@ const FREE_TEXT = '__free';
 export function ActionRow({ item, index, people, actions, isReadOnly, isLarge }: Props) {
   const [text, setText] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const t = useTranslations('plan');
   const n = index + 1;
   const size = isLarge ? 'text-xl' : 'text-base';
   const isKnownOwner = item.ownerParticipantId !== null && people.some((p) => p.participantId === item.ownerParticipantId);
@@ -46,14 +48,14 @@ export function ActionRow({ item, index, people, actions, isReadOnly, isLarge }:
     <li className={`grid grid-cols-[auto_1fr] items-center gap-2 rounded-lg border border-slate-300 bg-white p-3 ${size}`}>
       <input
         type="checkbox"
-        aria-label={`Action ${n} done`}
+        aria-label={t('actionDone', { number: n })}
         checked={item.isDone}
         disabled={isReadOnly}
         onChange={(event) => run(actions.setActionDone(item.id, event.target.checked))}
         className="size-5"
       />
       <input
-        aria-label={`Action ${n}`}
+        aria-label={t('action', { number: n })}
         value={text ?? item.text}
         readOnly={isReadOnly}
         maxLength={LIMITS.actionTextChars}
@@ -64,14 +66,14 @@ export function ActionRow({ item, index, people, actions, isReadOnly, isLarge }:
       />
       <div className="col-span-2 flex flex-col gap-2 sm:flex-row sm:flex-wrap sm:items-end">
         <label className="flex flex-col text-sm font-medium text-slate-800">
-          Owner
+          {t('owner')}
           <select
             value={isKnownOwner ? (item.ownerParticipantId ?? '') : FREE_TEXT}
             disabled={isReadOnly}
             onChange={(event) => pickOwner(event.target.value)}
             className="rounded-md border border-slate-300 bg-white px-2 py-2 text-base"
           >
-            <option value={FREE_TEXT}>Type a name</option>
+            <option value={FREE_TEXT}>{t('typeAName')}</option>
             {people.map((person) => (
               <option key={person.participantId} value={person.participantId}>
                 {person.name}
@@ -81,7 +83,7 @@ export function ActionRow({ item, index, people, actions, isReadOnly, isLarge }:
         </label>
         {!isKnownOwner && (
           <label className="flex min-w-0 flex-1 flex-col text-sm font-medium text-slate-800">
-            Owner name
+            {t('ownerName')}
             <input
               defaultValue={item.ownerName}
               key={item.ownerName}
@@ -96,7 +98,7 @@ export function ActionRow({ item, index, people, actions, isReadOnly, isLarge }:
           </label>
         )}
         <label className="flex flex-col text-sm font-medium text-slate-800">
-          Due date
+          {t('dueDate')}
           <input
             type="date"
             value={item.dueDate ?? ''}
@@ -108,7 +110,7 @@ export function ActionRow({ item, index, people, actions, isReadOnly, isLarge }:
         {!isReadOnly && actions.mayDelete('actions', item.id) === true && (
           <button
             type="button"
-            aria-label={`Delete action ${item.text}`}
+            aria-label={t('deleteAction', { text: item.text })}
             onClick={() => actions.deleteAction(item.id)}
             className="grid size-9 place-items-center self-end rounded-md text-slate-700 hover:bg-slate-100 sm:ml-auto"
           >

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { Trash2 } from 'lucide-react';
 import { useState } from 'react';
 import type { Question } from '../../lib/actions';
@@ -19,12 +20,13 @@ interface Props {
 
 /** "What we don't know": the persona's open questions, edited in place. */
 export function QuestionList({ personaId, questions, actions, isReadOnly, isPrivate, isLarge }: Props) {
+  const t = useTranslations('plan');
   return (
     <section className="flex flex-col gap-2" aria-labelledby={`questions-${personaId}`}>
       <h3 id={`questions-${personaId}`} className={`font-semibold text-slate-900 ${isLarge ? 'text-2xl' : 'text-lg'}`}>
-        What we don&apos;t know
+        {t('whatWeDontKnow')}
       </h3>
-      {questions.length === 0 && <p className="text-slate-700">No open questions yet.</p>}
+      {questions.length === 0 && <p className="text-slate-700">{t('noQuestions')}</p>}
       <ul className="flex flex-col gap-2">
         {questions.map((question, index) => (
           <QuestionRow key={question.id} question={question} index={index} actions={actions} isReadOnly={isReadOnly} isLarge={isLarge} />
@@ -32,10 +34,10 @@ export function QuestionList({ personaId, questions, actions, isReadOnly, isPriv
       </ul>
       {!isReadOnly && (
         <TextEntry
-          label="New question"
-          button="Add question"
+          label={t('newQuestion')}
+          button={t('addQuestion')}
           maxChars={LIMITS.questionTextChars}
-          placeholder="e.g. Who decides in their household?"
+          placeholder={t('newQuestionPlaceholder')}
           isLarge={isLarge}
           onAdd={(text) => actions.addQuestion(personaId, text)}
           isPrivate={isPrivate}
@@ -52,6 +54,7 @@ function QuestionRow({
   isReadOnly,
   isLarge,
 }: { question: Question; index: number } & Omit<Props, 'personaId' | 'questions' | 'isPrivate'>) {
+  const t = useTranslations('plan');
   const [text, setText] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const size = isLarge ? 'text-xl' : 'text-base';
@@ -65,7 +68,7 @@ function QuestionRow({
   return (
     <li className="flex flex-wrap items-center gap-2">
       <input
-        aria-label={`Question ${index + 1}`}
+        aria-label={t('question', { number: index + 1 })}
         value={text ?? question.text}
         maxLength={LIMITS.questionTextChars}
         onChange={(event) => setText(event.target.value)}
@@ -76,7 +79,7 @@ function QuestionRow({
       {actions.mayDelete('questions', question.id) === true && (
         <button
           type="button"
-          aria-label={`Delete question ${question.text}`}
+          aria-label={t('deleteQuestion', { text: question.text })}
           onClick={() => actions.deleteQuestion(question.id)}
           className="grid size-9 place-items-center rounded-md text-slate-700 hover:bg-slate-100"
         >

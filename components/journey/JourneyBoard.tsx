@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
 import { useCallback, useState } from 'react';
 import type { JourneyStep } from '../../lib/journey';
@@ -31,6 +32,7 @@ const POINTER_OPTIONS = { activationConstraint: { distance: 6 } };
  * another step by drag (pointer or keyboard) or by its "Move to…" menu, as on the empathy map.
  */
 export function JourneyBoard({ persona, steps, notes, actions, view }: Props) {
+  const t = useTranslations('plan');
   const sensors = useSensors(useSensor(PointerSensor, POINTER_OPTIONS), useSensor(KeyboardSensor));
   const isLarge = view.variant === 'projector';
   const own = steps.filter((step) => step.personaId === persona.id);
@@ -44,7 +46,7 @@ export function JourneyBoard({ persona, steps, notes, actions, view }: Props) {
     if (target && note && note.journeyStepId !== target.id) actions.moveNoteToStep(note.id, target.id);
   }
   return (
-    <section className="flex flex-col gap-4 p-1" aria-label={`Journey of ${persona.name}`}>
+    <section className="flex flex-col gap-4 p-1" aria-label={t('journeyOf', { name: persona.name })}>
       <ScenarioField
         key={persona.id}
         value={persona.scenario ?? ''}
@@ -52,8 +54,8 @@ export function JourneyBoard({ persona, steps, notes, actions, view }: Props) {
         isReadOnly={view.isReadOnly}
         isLarge={isLarge}
       />
-      <h3 className={`font-semibold text-slate-900 ${isLarge ? 'text-2xl' : 'text-base'}`}>Journey steps</h3>
-      {own.length === 0 && <p className="text-slate-700">No steps yet: from first hearing of the product to buying it again.</p>}
+      <h3 className={`font-semibold text-slate-900 ${isLarge ? 'text-2xl' : 'text-base'}`}>{t('journeySteps')}</h3>
+      {own.length === 0 && <p className="text-slate-700">{t('noSteps')}</p>}
       <DndContext sensors={sensors} onDragEnd={onDragEnd}>
         <ol className="flex flex-col gap-3">
           {own.map((step, index) => (
@@ -90,10 +92,10 @@ export function JourneyBoard({ persona, steps, notes, actions, view }: Props) {
       )}
       {!view.isReadOnly && (
         <TextEntry
-          label="New step"
-          button="Add step"
+          label={t('newStep')}
+          button={t('addStep')}
           maxChars={LIMITS.journeyStepTitleChars}
-          placeholder="e.g. Compares prices online"
+          placeholder={t('newStepPlaceholder')}
           isLarge={isLarge}
           onAdd={(title) => actions.addJourneyStep(persona.id, title)}
         />

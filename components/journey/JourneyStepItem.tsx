@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useDroppable } from '@dnd-kit/core';
 import { ArrowDown, ArrowUp, Trash2 } from 'lucide-react';
 import { useState } from 'react';
@@ -28,7 +29,8 @@ export function JourneyStepItem({ step, index, steps, notes, actions, view, onOp
   const [error, setError] = useState<string | null>(null);
   const { setNodeRef, isOver } = useDroppable({ id: step.id, disabled: view.isReadOnly });
   const isLarge = view.variant === 'projector';
-  const label = `Step ${index + 1}`;
+  const t = useTranslations('plan');
+  const label = t('step', { number: index + 1 });
   const count = steps.length;
   const moveTargets = steps.flatMap((other, i) => (other.id === step.id ? [] : [{ id: other.id, title: `${i + 1}. ${other.title}` }]));
 
@@ -58,7 +60,7 @@ export function JourneyStepItem({ step, index, steps, notes, actions, view, onOp
           <h3 className={`font-semibold text-slate-950 ${isLarge ? 'text-2xl' : 'text-lg'}`}>{step.title}</h3>
         ) : (
           <input
-            aria-label={`${label} title`}
+            aria-label={t('stepTitle', { step: label })}
             value={title ?? step.title}
             onChange={(event) => setTitle(event.target.value)}
             onBlur={rename}
@@ -68,18 +70,22 @@ export function JourneyStepItem({ step, index, steps, notes, actions, view, onOp
         )}
         {!view.isReadOnly && (
           <span className="flex gap-1">
-            <IconButton label={`Move ${step.title} up`} disabled={index === 0} onClick={() => actions.moveJourneyStep(step.id, index - 1)}>
+            <IconButton
+              label={t('moveStepUp', { title: step.title })}
+              disabled={index === 0}
+              onClick={() => actions.moveJourneyStep(step.id, index - 1)}
+            >
               <ArrowUp aria-hidden size={18} />
             </IconButton>
             <IconButton
-              label={`Move ${step.title} down`}
+              label={t('moveStepDown', { title: step.title })}
               disabled={index === count - 1}
               onClick={() => actions.moveJourneyStep(step.id, index + 1)}
             >
               <ArrowDown aria-hidden size={18} />
             </IconButton>
             {actions.mayDelete('journeySteps', step.id) === true && (
-              <IconButton label={`Delete step ${step.title}`} onClick={() => run(actions.deleteJourneyStep(step.id))}>
+              <IconButton label={t('deleteStep', { title: step.title })} onClick={() => run(actions.deleteJourneyStep(step.id))}>
                 <Trash2 aria-hidden size={18} />
               </IconButton>
             )}
@@ -91,7 +97,7 @@ export function JourneyStepItem({ step, index, steps, notes, actions, view, onOp
           {error}
         </p>
       )}
-      <ul className="grid gap-2 sm:grid-cols-2 lg:grid-cols-3" aria-label={`Notes on ${step.title}`}>
+      <ul className="grid gap-2 sm:grid-cols-2 lg:grid-cols-3" aria-label={t('notesOn', { title: step.title })}>
         {notes.map((note) =>
           onOpenNote ? (
             <NoteRow

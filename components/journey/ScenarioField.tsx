@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useEffect, useId, useRef, useState } from 'react';
 import { LIMITS } from '../../lib/limits';
 import type { Result } from '../../lib/result';
@@ -16,6 +17,7 @@ const SAVE_DELAY_MS = 800;
 
 /** The persona's buying scenario: a textarea saved after a pause in typing and on blur. */
 export function ScenarioField({ value, onSave, isReadOnly, isLarge }: Props) {
+  const t = useTranslations('plan');
   const [draft, setDraft] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -39,11 +41,11 @@ export function ScenarioField({ value, onSave, isReadOnly, isLarge }: Props) {
   return (
     <div className="flex flex-col gap-1">
       <label htmlFor={id} className={`font-semibold text-slate-900 ${isLarge ? 'text-2xl' : 'text-base'}`}>
-        Buying scenario
+        {t('buyingScenario')}
       </label>
       {isReadOnly ? (
         <p id={id} className={`whitespace-pre-wrap text-slate-800 ${isLarge ? 'text-xl' : 'text-base'}`}>
-          {value || 'No scenario yet.'}
+          {value || t('noScenario')}
         </p>
       ) : (
         <textarea
@@ -51,7 +53,7 @@ export function ScenarioField({ value, onSave, isReadOnly, isLarge }: Props) {
           value={draft ?? value}
           maxLength={LIMITS.scenarioChars}
           rows={isLarge ? 3 : 4}
-          placeholder="When and why does this persona buy? What sets it off, what do they compare?"
+          placeholder={t('scenarioPlaceholder')}
           onChange={(event) => change(event.target.value)}
           onBlur={() => {
             if (draft !== null) save(draft);

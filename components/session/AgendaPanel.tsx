@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import type { Quadrant } from '../../lib/quadrants';
 import type { SessionState } from '../../lib/session/state';
@@ -10,6 +11,7 @@ import { InlineTextForm } from '../ui/InlineTextForm';
 
 /** The agenda editor: jump, rename, time, reorder, skip, add and remove steps. */
 export function AgendaPanel({ session, send, quadrants }: { session: SessionState; send: SendCommand; quadrants: readonly Quadrant[] }) {
+  const t = useTranslations('agenda');
   const { run, error } = useCommand(send);
   const [newTitle, setNewTitle] = useState('');
   const lastStep = session.agenda.at(-1)!;
@@ -21,8 +23,8 @@ export function AgendaPanel({ session, send, quadrants }: { session: SessionStat
   }
 
   return (
-    <section aria-label="Agenda" className="max-h-[50vh] overflow-y-auto rounded-xl bg-white p-3 shadow-sm">
-      <h2 className="mb-2 text-xl font-bold">Agenda</h2>
+    <section aria-label={t('agenda')} className="max-h-[50vh] overflow-y-auto rounded-xl bg-white p-3 shadow-sm">
+      <h2 className="mb-2 text-xl font-bold">{t('agenda')}</h2>
       <ol className="flex flex-col gap-1">
         {session.agenda.map((step, index) => (
           <AgendaStepRow
@@ -40,11 +42,11 @@ export function AgendaPanel({ session, send, quadrants }: { session: SessionStat
         ))}
       </ol>
       <InlineTextForm
-        label="New step title"
+        label={t('newStepTitle')}
         value={newTitle}
         onChange={setNewTitle}
         onSubmit={() => void addStep()}
-        submitLabel="Add step"
+        submitLabel={t('addStep')}
         className="mt-2 flex gap-2"
       />
       <FormError message={error} className="mt-2 text-sm font-medium text-red-700" />

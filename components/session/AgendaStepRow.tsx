@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { ArrowDown, ArrowUp, Trash2 } from 'lucide-react';
 import { useState } from 'react';
 import type { Quadrant } from '../../lib/quadrants';
@@ -21,6 +22,7 @@ interface Props {
 
 /** One agenda step, editable in place: title, minutes, private, anonymous, skip, quadrant. */
 export function AgendaStepRow({ step, index, count, isCurrent, quadrants, onPatch, onGo, onMove, onRemove }: Props) {
+  const t = useTranslations('agenda');
   const [title, setTitle] = useState(step.title);
   const [minutes, setMinutes] = useState(String(Math.round(step.durationSec / 60)));
   const commitTitle = () => title.trim() && title.trim() !== step.title && onPatch({ title: title.trim() });
@@ -34,7 +36,7 @@ export function AgendaStepRow({ step, index, count, isCurrent, quadrants, onPatc
     >
       <span className="w-6 text-right font-mono text-sm text-slate-600">{index + 1}</span>
       <input
-        aria-label={`Title of step ${index + 1}`}
+        aria-label={t('stepTitle', { number: index + 1 })}
         value={title}
         onChange={(event) => setTitle(event.target.value)}
         onBlur={commitTitle}
@@ -51,11 +53,11 @@ export function AgendaStepRow({ step, index, count, isCurrent, quadrants, onPatc
           onBlur={commitMinutes}
           className="input min-h-9 w-16 py-1 text-sm"
         />
-        min
+        {t('minutes')}
       </label>
       <label className="flex items-center gap-1 text-sm">
         <select
-          aria-label={`Vote dots of step ${index + 1}`}
+          aria-label={t('voteDots', { number: index + 1 })}
           value={step.voteBudget}
           onChange={(event) => onPatch({ voteBudget: Number(event.target.value) })}
           className="min-h-9 rounded-md border border-slate-300 px-1 text-sm"
@@ -66,7 +68,7 @@ export function AgendaStepRow({ step, index, count, isCurrent, quadrants, onPatc
             </option>
           ))}
         </select>
-        dots
+        {t('dots')}
       </label>
       {(['isPrivate', 'isAnonymous', 'isSkipped'] as const).map((field) => (
         <label key={field} className="flex items-center gap-1 text-sm">
@@ -76,24 +78,24 @@ export function AgendaStepRow({ step, index, count, isCurrent, quadrants, onPatc
             onChange={(event) => onPatch({ [field]: event.target.checked })}
             className="h-4 w-4"
           />
-          {field === 'isPrivate' ? 'Private' : field === 'isAnonymous' ? 'Anonymous' : 'Skip'}
+          {t(field === 'isPrivate' ? 'private' : field === 'isAnonymous' ? 'anonymous' : 'skip')}
         </label>
       ))}
       <QuadrantSelect
-        aria-label={`Quadrant of step ${index + 1}`}
+        aria-label={t('quadrantOfStep', { number: index + 1 })}
         quadrants={quadrants}
         value={step.quadrant}
         onChange={(quadrant) => onPatch({ quadrant })}
-        noneLabel="No quadrant"
+        noneLabel={t('noQuadrant')}
         className="min-h-9 rounded-md border border-slate-300 px-1 text-sm"
       />
-      <span className="ml-auto flex items-center gap-1">
+      <span className="ms-auto flex items-center gap-1">
         <button type="button" className="btn-secondary btn-small" onClick={onGo} disabled={isCurrent}>
-          {isCurrent ? 'Current' : 'Go'}
+          {isCurrent ? t('current') : t('go')}
         </button>
         <button
           type="button"
-          aria-label={`Move step ${index + 1} up`}
+          aria-label={t('moveUp', { number: index + 1 })}
           className="icon-btn"
           disabled={index === 0}
           onClick={() => onMove(index - 1)}
@@ -102,14 +104,14 @@ export function AgendaStepRow({ step, index, count, isCurrent, quadrants, onPatc
         </button>
         <button
           type="button"
-          aria-label={`Move step ${index + 1} down`}
+          aria-label={t('moveDown', { number: index + 1 })}
           className="icon-btn"
           disabled={index === count - 1}
           onClick={() => onMove(index + 1)}
         >
           <ArrowDown aria-hidden size={16} />
         </button>
-        <button type="button" aria-label={`Remove step ${index + 1}`} className="icon-btn" disabled={isCurrent} onClick={onRemove}>
+        <button type="button" aria-label={t('remove', { number: index + 1 })} className="icon-btn" disabled={isCurrent} onClick={onRemove}>
           <Trash2 aria-hidden size={16} />
         </button>
       </span>

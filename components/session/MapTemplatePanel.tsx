@@ -1,11 +1,11 @@
 'use client';
 
 import { ArrowDown, ArrowUp, Trash2 } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import {
   QUADRANT_LIMITS,
   QuadrantsSchema,
-  TEMPLATES,
   newQuadrantId,
   templateOf,
   type MapTemplate,
@@ -13,11 +13,12 @@ import {
   type TemplateId,
 } from '../../lib/quadrants';
 import { FormError } from '../ui/FormError';
+import { useBuiltInMaps, type BuiltInMaps } from './useBuiltInMaps';
 import { useCommand, type SendCommand } from './useCommand';
 
 interface Props {
-  /** The board's meta: its current template and quadrants. */
-  map: MapTemplate;
+  /** The board's meta: its current template and quadrants, and the workshop's language (the built-in maps are written in it). */
+  map: MapTemplate & { locale?: string };
   quadrants: readonly Quadrant[];
   send: SendCommand;
 }
@@ -42,12 +43,14 @@ const fromDraft = (draft: readonly DraftQuadrant[]): Quadrant[] =>
       .filter(Boolean),
   }));
 
-/** The preset the quadrants are exactly, or `custom`. */
-function templateFor(quadrants: readonly Quadrant[]): TemplateId {
+/** The preset (in the workshop's language) the quadrants are exactly, or `custom`. */
+function templateFor(quadrants: readonly Quadrant[], presets: BuiltInMaps): TemplateId {
   const same = (preset: readonly Quadrant[]) => JSON.stringify(preset) === JSON.stringify(quadrants);
-  if (same(TEMPLATES.six.quadrants)) return 'six';
-  return same(TEMPLATES.classic.quadrants) ? 'classic' : 'custom';
+  if (same(presets.six)) return 'six';
+  return same(presets.classic) ? 'classic' : 'custom';
 }
+
+const TEMPLATE_IDS = ['six', 'classic'] as const;
 
 /**
  * The facilitator's map editor: start from a template, rename quadrants, rewrite their guiding
@@ -55,6 +58,10 @@ function templateFor(quadrants: readonly Quadrant[]): TemplateId {
  * agenda's quadrant steps; notes are never moved or lost.
  */
 export function MapTemplatePanel({ map, quadrants, send }: Props) {
+  const t = useTranslations('panels');
+  const templateLabel = useTranslations('home');
+  const presets = useBuiltInMaps(map.locale);
+  const labelOf = (id: (typeof TEMPLATE_IDS)[number]) => templateLabel(id === 'six' ? 'templateSix' : 'templateClassic');
   const { run, error } = useCommand(send);
   const [draft, setDraft] = useState(() => toDraft(quadrants));
   const current = JSON.stringify(quadrants);
@@ -84,23 +91,25 @@ export function MapTemplatePanel({ map, quadrants, send }: Props) {
   async function apply() {
     const parsed = QuadrantsSchema.safeParse(edited);
     if (!parsed.success) {
-      setNotice(parsed.error.issues[0]?.message ?? 'Check the quadrants.');
+      setNotice(parsed.error.issues[0]?.message ?? t('checkQuadrants'));
       return;
     }
-    const reply = await run({ type: 'map.set', template: templateFor(parsed.data), quadrants: parsed.data });
-    if (reply.ok) setNotice('The map is updated on every screen.');
+    const reply = await run({ type: 'map.set', template: templateFor(parsed.data, presets), quadrants: parsed.data });
+    if (reply.ok) setNotice(t('mapUpdated'));
   }
 
   return (
-    <section aria-label="Empathy map template" className="max-h-[60vh] overflow-y-auto rounded-xl bg-white p-3 shadow-sm">
+    <section aria-label={t('mapPanel')} className="max-h-[60vh] overflow-y-auto rounded-xl bg-white p-3 shadow-sm">
       <div className="flex flex-wrap items-center gap-2">
-        <h2 className="mr-auto text-xl font-bold">Empathy map</h2>
-        <span className="text-sm text-slate-600">Now: {template === 'custom' ? 'custom quadrants' : TEMPLATES[template].label}</span>
+        <h2 className="me-auto text-xl font-bold">{templateLabel('empathyMap')}</h2>
+        <span className="text-sm text-slate-600">
+          {t('mapNow', { template: template === 'custom' ? t('customQuadrants') : labelOf(template) })}
+        </span>
       </div>
-      <div role="group" aria-label="Start from a template" className="mt-2 flex flex-wrap gap-2">
-        {(Object.keys(TEMPLATES) as (keyof typeof TEMPLATES)[]).map((id) => (
-          <button key={id} type="button" className="btn-secondary btn-small" onClick={() => setDraft(toDraft(TEMPLATES[id].quadrants))}>
-            Use {TEMPLATES[id].label}
+      <div role="group" aria-label={t('startFromTemplate')} className="mt-2 flex flex-wrap gap-2">
+        {TEMPLATE_IDS.map((id) => (
+          <button key={id} type="button" className="btn-secondary btn-small" onClick={() => setDraft(toDraft(presets[id]))}>
+            {t('useTemplate', { template: labelOf(id) })}
           </button>
         ))}
       </div>
@@ -108,7 +117,7 @@ export function MapTemplatePanel({ map, quadrants, send }: Props) {
         {draft.map((quadrant, index) => (
           <li key={quadrant.id} className="flex flex-wrap items-start gap-2 rounded-lg border border-slate-200 p-2">
             <label className="flex min-w-48 flex-1 flex-col gap-1 text-sm font-semibold">
-              Title of quadrant {index + 1}
+              {t('quadrantTitle', { number: index + 1 })}
               <input
                 value={quadrant.title}
                 maxLength={QUADRANT_LIMITS.titleChars}
@@ -117,7 +126,7 @@ export function MapTemplatePanel({ map, quadrants, send }: Props) {
               />
             </label>
             <label className="flex min-w-64 flex-[2] flex-col gap-1 text-sm font-semibold">
-              Guiding questions (one per line)
+              {t('guidingQuestions')}
               <textarea
                 value={quadrant.questions}
                 rows={2}
@@ -129,7 +138,7 @@ export function MapTemplatePanel({ map, quadrants, send }: Props) {
               <button
                 type="button"
                 className="icon-btn"
-                aria-label={`Move quadrant ${index + 1} up`}
+                aria-label={t('moveQuadrantUp', { number: index + 1 })}
                 disabled={index === 0}
                 onClick={() => move(index, index - 1)}
               >
@@ -138,7 +147,7 @@ export function MapTemplatePanel({ map, quadrants, send }: Props) {
               <button
                 type="button"
                 className="icon-btn"
-                aria-label={`Move quadrant ${index + 1} down`}
+                aria-label={t('moveQuadrantDown', { number: index + 1 })}
                 disabled={index === draft.length - 1}
                 onClick={() => move(index, index + 1)}
               >
@@ -147,7 +156,7 @@ export function MapTemplatePanel({ map, quadrants, send }: Props) {
               <button
                 type="button"
                 className="icon-btn"
-                aria-label={`Remove quadrant ${index + 1}`}
+                aria-label={t('removeQuadrant', { number: index + 1 })}
                 disabled={draft.length <= QUADRANT_LIMITS.minQuadrants}
                 onClick={() => setDraft(draft.filter((_, i) => i !== index))}
               >
@@ -163,18 +172,18 @@ export function MapTemplatePanel({ map, quadrants, send }: Props) {
           className="btn-secondary"
           disabled={draft.length >= QUADRANT_LIMITS.maxQuadrants}
           onClick={() =>
-            setDraft([...draft, { id: newQuadrantId(draft.map((q) => q.id)), title: `Quadrant ${draft.length + 1}`, questions: '' }])
+            setDraft([
+              ...draft,
+              { id: newQuadrantId(draft.map((q) => q.id)), title: t('newQuadrant', { number: draft.length + 1 }), questions: '' },
+            ])
           }
         >
-          Add quadrant
+          {t('addQuadrant')}
         </button>
         <button type="button" className="btn-primary" disabled={!isChanged} onClick={() => void apply()}>
-          Apply to the board
+          {t('applyMap')}
         </button>
-        <p className="basis-full text-sm text-slate-600">
-          Notes stay where they are. Notes of a quadrant the new map lacks wait under “Not on this map” until someone moves them. The agenda
-          gets one step per quadrant.
-        </p>
+        <p className="basis-full text-sm text-slate-600">{t('mapHint')}</p>
       </div>
       <FormError message={error} className="mt-2 text-sm font-medium text-red-700" />
       {notice && (

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { copyWorkshop } from '../sync/facilitatorApi';
 import { FormError } from '../ui/FormError';
@@ -9,6 +10,7 @@ import { FormError } from '../ui/FormError';
  * session. Opens the copy's presenter view in a new tab (the link carries its key in the `#`).
  */
 export function CopyWorkshopButton({ code, facilitatorKey }: { code: string; facilitatorKey: string }) {
+  const t = useTranslations('panels');
   const [isBusy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [presenterUrl, setPresenterUrl] = useState<string | null>(null);
@@ -35,16 +37,16 @@ export function CopyWorkshopButton({ code, facilitatorKey }: { code: string; fac
     <div className="flex flex-col gap-1">
       <div className="flex flex-wrap items-center gap-2">
         <button type="button" className="btn-secondary btn-small disabled:opacity-60" disabled={isBusy} onClick={() => void copy()}>
-          Copy as new workshop
+          {t('copyWorkshop')}
         </button>
         {presenterUrl && (
           <a className="text-sm font-medium text-blue-800 underline" href={presenterUrl} target="_blank" rel="noopener noreferrer">
-            Open the copy’s presenter view
+            {t('openCopy')}
           </a>
         )}
       </div>
       <p role="status" className="text-sm text-slate-700">
-        {isBusy ? 'Copying the personas…' : ''}
+        {isBusy ? t('copying') : ''}
       </p>
       <FormError message={error} />
     </div>

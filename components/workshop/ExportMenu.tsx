@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { downloadWithKey } from '../sync/download';
 import { FormError } from '../ui/FormError';
@@ -8,11 +9,12 @@ import { SnapshotPanel } from './SnapshotPanel';
 
 type ExportFormat = 'pdf' | 'md' | 'csv' | 'json';
 
-const EXPORTS: readonly { format: ExportFormat; label: string; progress: string }[] = [
-  { format: 'pdf', label: 'Export PDF', progress: 'Preparing PDF…' },
-  { format: 'md', label: 'Export Markdown', progress: 'Preparing Markdown…' },
-  { format: 'csv', label: 'Export CSV', progress: 'Preparing CSV…' },
-  { format: 'json', label: 'Export JSON', progress: 'Preparing JSON…' },
+/** Each format with its name in the buttons ("Export PDF", "Preparing PDF…"). */
+const EXPORTS: readonly { format: ExportFormat; name: string }[] = [
+  { format: 'pdf', name: 'PDF' },
+  { format: 'md', name: 'Markdown' },
+  { format: 'csv', name: 'CSV' },
+  { format: 'json', name: 'JSON' },
 ];
 
 const downloadExport = (code: string, facilitatorKey: string, format: ExportFormat) =>
@@ -20,7 +22,9 @@ const downloadExport = (code: string, facilitatorKey: string, format: ExportForm
 
 /** Buttons that download the board as PDF posters, Markdown, CSV or JSON (facilitator only). */
 export function ExportMenu({ code, facilitatorKey }: { code: string; facilitatorKey: string }) {
+  const t = useTranslations('panels');
   const [busy, setBusy] = useState<ExportFormat | null>(null);
+  const busyName = EXPORTS.find((entry) => entry.format === busy)?.name;
   const [error, setError] = useState<string | null>(null);
 
   async function exportAs(format: ExportFormat) {
@@ -34,10 +38,10 @@ export function ExportMenu({ code, facilitatorKey }: { code: string; facilitator
   return (
     <section aria-labelledby="export-menu-heading" className="flex flex-col gap-2">
       <h2 id="export-menu-heading" className="text-lg font-semibold text-slate-900">
-        Export
+        {t('exportHeading')}
       </h2>
       <div className="flex flex-wrap gap-2">
-        {EXPORTS.map(({ format, label }) => (
+        {EXPORTS.map(({ format, name }) => (
           <button
             key={format}
             type="button"
@@ -46,12 +50,12 @@ export function ExportMenu({ code, facilitatorKey }: { code: string; facilitator
             aria-busy={busy === format}
             onClick={() => void exportAs(format)}
           >
-            {label}
+            {t('exportAs', { format: name })}
           </button>
         ))}
       </div>
       <p role="status" className="min-h-6 text-sm text-slate-700">
-        {EXPORTS.find((entry) => entry.format === busy)?.progress ?? ''}
+        {busyName ? t('preparing', { format: busyName }) : ''}
       </p>
       <FormError message={error} />
       <CopyWorkshopButton code={code} facilitatorKey={facilitatorKey} />

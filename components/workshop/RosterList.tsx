@@ -1,3 +1,4 @@
+import { useTranslations } from 'next-intl';
 import type { RosterEntry } from '../../lib/wire';
 
 interface Props {
@@ -9,13 +10,14 @@ interface Props {
 
 /** Who is in the workshop; people whose device is connected first. */
 export function RosterList({ roster, isLarge = false, onRemove }: Props) {
+  const t = useTranslations('presenter');
   const people = roster.filter((entry) => entry.role === 'participant');
   const online = people.filter((entry) => entry.isOnline);
   const sorted = [...online, ...people.filter((entry) => !entry.isOnline)];
   return (
-    <section aria-label="Roster" className="flex flex-col gap-2">
+    <section aria-label={t('panelRoster')} className="flex flex-col gap-2">
       <h2 className={`font-semibold text-slate-900 ${isLarge ? 'text-2xl' : 'text-lg'}`}>
-        {online.length} {online.length === 1 ? 'person' : 'people'} connected
+        {t('connectedCount', { count: online.length })}
       </h2>
       <ul className="flex flex-wrap gap-2">
         {sorted.map((entry) => (
@@ -25,13 +27,13 @@ export function RosterList({ roster, isLarge = false, onRemove }: Props) {
           >
             <span aria-hidden className={`h-2.5 w-2.5 rounded-full ${entry.isOnline ? 'bg-green-600' : 'bg-slate-400'}`} />
             {entry.name}
-            <span className="sr-only">{entry.isOnline ? '(connected)' : '(away)'}</span>
+            <span className="sr-only">{entry.isOnline ? t('connected') : t('away')}</span>
             {onRemove && (
               <button
                 type="button"
-                aria-label={`Remove ${entry.name}`}
-                onClick={() => window.confirm(`Remove ${entry.name} from the workshop?`) && onRemove(entry.participantId)}
-                className="ml-1 rounded-full px-1 text-slate-500 hover:bg-red-100 hover:text-red-800"
+                aria-label={t('remove', { name: entry.name })}
+                onClick={() => window.confirm(t('removeConfirm', { name: entry.name })) && onRemove(entry.participantId)}
+                className="ms-1 rounded-full px-1 text-slate-500 hover:bg-red-100 hover:text-red-800"
               >
                 ×
               </button>

@@ -1,14 +1,18 @@
 'use client';
 
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useFormatter, useTranslations } from 'next-intl';
+import { useCallback, useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { deleteSnapshot, listSnapshots, snapshotExportPath, takeSnapshot, type SnapshotSummary } from '../sync/facilitatorApi';
 import { FormError } from '../ui/FormError';
 import { downloadWithKey } from '../sync/download';
 
-const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+/** The snapshot's name after a button's word, for screen readers ("View Before lunch"). */
+const sr = (chunks: ReactNode) => <span className="sr-only">{chunks}</span>;
 
 /** "Take snapshot" with a name, and the workshop's snapshots: a read-only view of each, or its JSON (facilitator only). */
 export function SnapshotPanel({ code, facilitatorKey }: { code: string; facilitatorKey: string }) {
+  const t = useTranslations('panels');
+  const format = useFormatter();
   const [snapshots, setSnapshots] = useState<SnapshotSummary[]>([]);
   const [name, setName] = useState('');
   const [isBusy, setBusy] = useState(false);
@@ -42,7 +46,7 @@ export function SnapshotPanel({ code, facilitatorKey }: { code: string; facilita
   }
 
   async function remove(snapshot: SnapshotSummary) {
-    if (!window.confirm(`Delete the snapshot "${snapshot.name}"? It cannot be brought back.`)) return;
+    if (!window.confirm(t('deleteSnapshotConfirm', { name: snapshot.name }))) return;
     setError(null);
     const result = await deleteSnapshot(code, facilitatorKey, snapshot.id);
     if (!result.ok) return setError(result.error);
@@ -52,11 +56,11 @@ export function SnapshotPanel({ code, facilitatorKey }: { code: string; facilita
   return (
     <section aria-labelledby="snapshots-heading" className="flex flex-col gap-2">
       <h3 id="snapshots-heading" className="font-semibold text-slate-900">
-        Snapshots
+        {t('snapshots')}
       </h3>
       <form className="flex flex-wrap items-end gap-2" onSubmit={(event) => void take(event)}>
         <label className="flex flex-col text-sm font-medium text-slate-800">
-          Snapshot name
+          {t('snapshotName')}
           <input
             className="rounded-md border border-slate-400 px-2 py-1"
             value={name}
@@ -66,7 +70,7 @@ export function SnapshotPanel({ code, facilitatorKey }: { code: string; facilita
           />
         </label>
         <button type="submit" className="btn-secondary btn-small disabled:opacity-60" disabled={isBusy}>
-          Take snapshot
+          {t('takeSnapshot')}
         </button>
       </form>
       {snapshots.length > 0 && (
@@ -74,15 +78,15 @@ export function SnapshotPanel({ code, facilitatorKey }: { code: string; facilita
           {snapshots.map((snapshot) => (
             <li key={snapshot.id} className="flex flex-wrap items-center gap-2 text-sm">
               <span className="font-medium">{snapshot.name}</span>
-              <span className="text-slate-700">{timeFormat.format(snapshot.createdAt)}</span>
+              <span className="text-slate-700">{format.dateTime(snapshot.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}</span>
               <a className="btn-secondary btn-small" href={`/w/${code}/snapshots/${snapshot.id}`}>
-                View<span className="sr-only"> {snapshot.name}</span>
+                {t.rich('viewSnapshot', { name: snapshot.name, sr })}
               </a>
               <button type="button" className="btn-secondary btn-small" onClick={() => void download(snapshot)}>
-                Download JSON<span className="sr-only"> of {snapshot.name}</span>
+                {t.rich('downloadSnapshot', { name: snapshot.name, sr })}
               </button>
               <button type="button" className="btn-secondary btn-small" onClick={() => void remove(snapshot)}>
-                Delete<span className="sr-only"> {snapshot.name}</span>
+                {t.rich('deleteSnapshot', { name: snapshot.name, sr })}
               </button>
             </li>
           ))}

@@ -67,6 +67,7 @@ export class PdfExporter {
   async warm(): Promise<void> {
     const empty: ExportModel = {
       code: '00000000',
+      locale: 'en',
       title: '',
       workshopDate: 0,
       exportedAt: 0,

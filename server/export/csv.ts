@@ -1,4 +1,5 @@
 import type { ExportModel, NoteExport } from './exportModel';
+import { exportTranslator } from './exportTexts';
 
 /**
  * Newer columns go last, so older ones keep their place. `journey_step` is empty for a note on
@@ -35,10 +36,13 @@ export function csvField(value: string): string {
 
 /**
  * One row per note, CRLF line ends (RFC 4180). Starts with a UTF-8 byte order mark, without
- * which Excel reads "Zoë" as "ZoÃ«".
+ * which Excel reads "Zoë" as "ZoÃ«". The header row and the evidence labels are in the
+ * workshop's language (an English workshop's are `CSV_COLUMNS` exactly); the columns keep
+ * their order in every language, so a tool can read them by position.
  */
 export function boardToCsv(model: ExportModel): string {
-  const rows: string[][] = [[...CSV_COLUMNS]];
+  const t = exportTranslator(model.locale);
+  const rows: string[][] = [CSV_COLUMNS.map((column) => t(`csv.${column}`))];
   const row = (persona: string, quadrant: string, note: NoteExport, step: string) => [
     persona,
     quadrant,
@@ -47,7 +51,7 @@ export function boardToCsv(model: ExportModel): string {
     note.color,
     new Date(note.createdAt).toISOString(),
     step,
-    note.evidence ?? '',
+    note.evidence ? t(note.evidence) : '',
     String(note.votes),
     note.groupName,
   ];

@@ -1,10 +1,12 @@
 import type * as Y from 'yjs';
 import type { ActionItem, Question } from '../../lib/actions';
-import { isMapNote, readBoard } from '../../lib/board';
+import { isMapNote, readBoard, readWorkshopLocale } from '../../lib/board';
+import type { Locale } from '../../lib/i18n/locales';
 import type { Note } from '../../lib/note';
 import type { Persona } from '../../lib/persona';
 import { profileEntries, profileSettings, type ProfileFieldSize, type ProfileSettings } from '../../lib/profile';
 import { notesByQuadrant, quadrantsOf, type Quadrant, type QuadrantId } from '../../lib/quadrants';
+import { exportTranslator, profileLabel } from './exportTexts';
 
 /** A note as the exports print it: with the dots it got in closed vote rounds and its group's name. */
 export interface NoteExport extends Note {
@@ -80,6 +82,8 @@ export interface PersonaExport {
  */
 export interface ExportModel {
   code: string;
+  /** The workshop's language: the export's own words, dates and numbers are in it (what people typed is not translated). */
+  locale: Locale;
   title: string;
   /** ms since the epoch */
   workshopDate: number;
@@ -118,22 +122,28 @@ function quadrantExport(id: QuadrantId, index: number, title: string, prompt: st
 }
 
 /** A persona's notes by quadrant of the map, plus, if any, those whose quadrant left the map. */
-function quadrantExports(quadrants: readonly Quadrant[], notes: readonly NoteExport[]): QuadrantExport[] {
+function quadrantExports(quadrants: readonly Quadrant[], notes: readonly NoteExport[], locale: Locale): QuadrantExport[] {
+  const t = exportTranslator(locale);
   return notesByQuadrant(quadrants, notes).map(({ quadrant, notes: own, isOffMap }, index) =>
     isOffMap
-      ? quadrantExport(quadrant.id, -1, quadrant.title, 'Notes from quadrants the map no longer has.', own)
+      ? quadrantExport(quadrant.id, -1, t('offMapTitle'), t('offMapPrompt'), own)
       : quadrantExport(quadrant.id, index, quadrant.title, quadrant.questions[0] ?? '', own),
   );
 }
 
 /** The quote and the filled-in profile fields the facilitator did not hide. */
-function profileOf(persona: Persona, settings: ProfileSettings): Pick<PersonaExport, 'quote' | 'profile'> {
+function profileOf(persona: Persona, settings: ProfileSettings, locale: Locale): Pick<PersonaExport, 'quote' | 'profile'> {
   const filled = profileEntries(persona, settings).filter((entry) => entry.value.trim() !== '');
   return {
     quote: filled.find((entry) => entry.key === 'quote')?.value.trim() ?? '',
     profile: filled
       .filter((entry) => entry.key !== 'quote')
-      .map((entry) => ({ key: entry.key, label: entry.label, value: entry.value.trim(), size: entry.size })),
+      .map((entry) => ({
+        key: entry.key,
+        label: profileLabel(entry.key, entry.label, locale),
+        value: entry.value.trim(),
+        size: entry.size,
+      })),
   };
 }
 
@@ -145,6 +155,7 @@ export function buildExportModel(
   { votes = new Map(), now = Date.now() }: ExportInputs = {},
 ): ExportModel {
   const board = readBoard(doc);
+  const locale = readWorkshopLocale(doc);
   const quadrants = quadrantsOf(board.meta);
   const settings = profileSettings(board.meta);
   const groupNames = new Map(board.groups.map((group) => [group.id, group.name.trim()]));
@@ -159,7 +170,7 @@ export function buildExportModel(
     return {
       id: persona.id,
       name: persona.name,
-      ...profileOf(persona, settings),
+      ...profileOf(persona, settings, locale),
       pictureId: persona.pictureId ?? null,
       picture: null,
       noteCount: notes.length,
@@ -167,7 +178,7 @@ export function buildExportModel(
       anonymousCount: notes.length - signed.length,
       observedCount: countEvidence(notes, 'observed'),
       assumedCount: countEvidence(notes, 'assumed'),
-      quadrants: quadrantExports(quadrants, notes.filter(isMapNote)),
+      quadrants: quadrantExports(quadrants, notes.filter(isMapNote), locale),
       scenario: persona.scenario ?? '',
       journey: board.journeySteps
         .filter((step) => step.personaId === persona.id)
@@ -178,6 +189,7 @@ export function buildExportModel(
   });
   return {
     code: workshop.code,
+    locale,
     title: board.meta?.title ?? workshop.title,
     workshopDate: board.meta?.createdAt ?? workshop.createdAt,
     exportedAt: now,
@@ -186,11 +198,6 @@ export function buildExportModel(
     quadrants,
     personas,
   };
-}
-
-/** `2026-03-04T…` → `4 March 2026`, in UTC so every server writes the same date. */
-export function formatExportDate(ms: number): string {
-  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(ms);
 }
 
 /** The export of a workshop with anonymous steps: who took part is counted, never named. */

@@ -14,7 +14,7 @@ import type { RoomRegistry } from '../yjs/RoomRegistry';
 import { clientIp } from './clientIp';
 import type { JoinGuard } from './JoinGuard';
 import type { RequestLimits } from './RequestLimits';
-import { HttpError } from './respond';
+import { apiError, HttpError } from './respond';
 
 export interface ApiContext {
   sessions: Sessions;
@@ -52,12 +52,12 @@ export async function findWorkshop(
 ): Promise<WorkshopRow> {
   const ip = clientIp(req, ctx.trustProxy);
   const wait = await ctx.joinGuard.retryAfterSeconds(ip);
-  if (wait > 0) throw new HttpError(429, `Too many attempts. Try again in ${wait} seconds.`, { 'retry-after': String(wait) });
+  if (wait > 0) throw apiError(429, 'tooManyAttempts', { seconds: wait }, { 'retry-after': String(wait) });
   const code = parseRoomCode(rawCode);
   const workshop = code ? (isMember ? ctx.workshops.byCodeForMember(code) : ctx.workshops.byCode(code)) : null;
   if (!workshop) {
     await ctx.joinGuard.recordFailure(ip);
-    throw new HttpError(404, 'No workshop has that room code. Check the code on the big screen.');
+    throw apiError(404, 'unknownRoom');
   }
   return workshop;
 }
@@ -65,10 +65,10 @@ export async function findWorkshop(
 export async function requireFacilitator(ctx: ApiContext, req: IncomingMessage, rawCode: string | undefined): Promise<WorkshopRow> {
   const workshop = await findWorkshop(ctx, req, rawCode, true);
   const key = bearerSecret(req.headers.authorization);
-  if (!key) throw new HttpError(401, 'Send the facilitator key as "Authorization: Bearer <key>".');
+  if (!key) throw apiError(401, 'facilitatorKeyMissing', { header: 'Authorization: Bearer <key>' });
   if (!ctx.workshops.isFacilitatorKey(workshop, key)) {
     await ctx.joinGuard.recordFailure(clientIp(req, ctx.trustProxy));
-    throw new HttpError(403, 'That facilitator key does not open this workshop.');
+    throw apiError(403, 'wrongFacilitatorKey');
   }
   return workshop;
 }
@@ -77,10 +77,10 @@ export async function requireFacilitator(ctx: ApiContext, req: IncomingMessage, 
 export async function requireMember(ctx: ApiContext, req: IncomingMessage, rawCode: string | undefined): Promise<WorkshopRow> {
   const workshop = await findWorkshop(ctx, req, rawCode, true);
   const token = bearerSecret(req.headers.authorization);
-  if (!token) throw new HttpError(401, 'Send your session token as "Authorization: Bearer <token>".');
+  if (!token) throw apiError(401, 'tokenMissing', { header: 'Authorization: Bearer <token>' });
   if (!ctx.workshops.authenticate(workshop, token)) {
     await ctx.joinGuard.recordFailure(clientIp(req, ctx.trustProxy));
-    throw new HttpError(403, 'That token does not belong to this workshop.');
+    throw apiError(403, 'wrongToken');
   }
   return workshop;
 }
@@ -90,7 +90,10 @@ export function parseBody<T>(
   body: unknown,
 ): T {
   const parsed = schema.safeParse(body);
-  if (!parsed.success) throw new HttpError(400, parsed.error.issues[0]?.message ?? 'Invalid request body.');
+  if (!parsed.success) {
+    const message = parsed.error.issues[0]?.message;
+    throw message ? new HttpError(400, message) : apiError(400, 'invalidBody');
+  }
   return parsed.data;
 }
 
@@ -106,6 +109,5 @@ export function requireStorage(ctx: ApiContext, bytes: number, workshopId: strin
 /** One download of a board (any export format, a snapshot read): 429 past the address's or the workshop's minute. */
 export async function requireExportAllowance(ctx: ApiContext, req: IncomingMessage, workshop: WorkshopRow): Promise<void> {
   const wait = await ctx.requestLimits.export(clientIp(req, ctx.trustProxy), workshop.id);
-  if (wait > 0)
-    throw new HttpError(429, `Too many downloads of this board. Try again in ${wait} seconds.`, { 'retry-after': String(wait) });
+  if (wait > 0) throw apiError(429, 'tooManyDownloads', { seconds: wait }, { 'retry-after': String(wait) });
 }

@@ -15,7 +15,7 @@ import {
 import { copyWorkshop, createWorkshop, importWorkshop } from '../workshops/creationRoutes';
 import { sessionReply } from '../Workshops';
 import { baseUrl, findWorkshop, parseBody, requireExportAllowance, requireFacilitator, requireMember, type ApiContext } from './access';
-import { HttpError, readJson, sendJson } from './respond';
+import { apiError, errorBody, HttpError, readJson, sendJson } from './respond';
 
 export type { ApiContext } from './access';
 
@@ -43,15 +43,13 @@ const workshopInfo: Handler = async (ctx, req, res, { code }) => {
 const joinWorkshop: Handler = async (ctx, req, res, { code }) => {
   const workshop = await findWorkshop(ctx, req, code);
   const { name } = parseBody(JoinBodySchema, await readJson(req, MAX_BODY_BYTES));
-  if (ctx.sessions.get(workshop.id).isLobbyLocked)
-    throw new HttpError(403, 'The facilitator has closed the lobby: ask them to let you in.');
+  if (ctx.sessions.get(workshop.id).isLobbyLocked) throw apiError(403, 'lobbyClosed');
   const max = ctx.limits.participantsPerWorkshop;
   if (ctx.workshops.store.participantCount(workshop.id) >= max) {
-    throw new HttpError(409, `This workshop is full: it has its ${max} participants.`);
+    throw apiError(409, 'workshopFull', { max });
   }
   const wait = await ctx.requestLimits.join(workshop.id);
-  if (wait > 0)
-    throw new HttpError(429, `Many people are joining right now. Try again in ${wait} seconds.`, { 'retry-after': String(wait) });
+  if (wait > 0) throw apiError(429, 'manyJoining', { seconds: wait }, { 'retry-after': String(wait) });
   const session = ctx.workshops.join(workshop, name);
   ctx.log.info({ workshopId: workshop.id, participantId: session.participantId }, 'participant joined');
   sendJson(res, 201, session);
@@ -67,7 +65,7 @@ const currentSession: Handler = async (ctx, req, res, { code }) => {
   const workshop = await findWorkshop(ctx, req, code, true);
   const token = bearerSecret(req.headers.authorization);
   const identity = token ? ctx.workshops.authenticate(workshop, token) : null;
-  if (!token || !identity) throw new HttpError(401, 'This device is not in the workshop (any more). Join again.');
+  if (!token || !identity) throw apiError(401, 'notInWorkshop');
   sendJson(res, 200, sessionReply(workshop, { id: identity.participantId, name: identity.name, role: identity.role }, token));
 };
 
@@ -152,13 +150,13 @@ export async function handleApi(ctx: ApiContext, req: IncomingMessage, res: Serv
   if (!pathname.startsWith('/api/')) return false;
   const matches = ROUTES.filter((route) => route.pattern.test(pathname));
   if (matches.length === 0) {
-    sendJson(res, 404, { error: 'No such API route.' });
+    sendJson(res, 404, errorBody(req, apiError(404, 'noRoute')));
     return true;
   }
   const route = matches.find((candidate) => candidate.method === req.method);
   if (!route) {
     res.setHeader('allow', matches.map((m) => m.method).join(', '));
-    sendJson(res, 405, { error: `Use ${matches.map((m) => m.method).join(' or ')}.` });
+    sendJson(res, 405, errorBody(req, apiError(405, 'useMethod', { methods: matches.map((m) => m.method).join(' or ') })));
     return true;
   }
   try {
@@ -167,10 +165,10 @@ export async function handleApi(ctx: ApiContext, req: IncomingMessage, res: Serv
   } catch (error) {
     if (error instanceof HttpError) {
       for (const [name, value] of Object.entries(error.headers)) res.setHeader(name, value);
-      sendJson(res, error.status, { error: error.message });
+      sendJson(res, error.status, errorBody(req, error));
     } else {
       ctx.log.error({ err: (error as Error).message, path: pathname.replace(/\/[^/]+\/?$/, '/…') }, 'api handler failed');
-      if (!res.headersSent) sendJson(res, 500, { error: 'Something went wrong on the server.' });
+      if (!res.headersSent) sendJson(res, 500, errorBody(req, apiError(500, 'serverError')));
     }
   }
   return true;

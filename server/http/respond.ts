@@ -1,14 +1,30 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { apiErrorText, requestLocale, type ApiErrorKey, type ApiErrorValues } from '../i18n/apiErrors';
 
-/** An answer other than success: its status, a sentence for a person, and headers (e.g. `retry-after`). */
+/**
+ * An answer other than success: its status, a sentence for a person, and headers (e.g.
+ * `retry-after`). `message` is English (logs, tools); one made by `apiError` also knows its
+ * catalog key, so the answer can be in the requester's language (`errorBody`).
+ */
 export class HttpError extends Error {
   constructor(
     readonly status: number,
     message: string,
     readonly headers: Record<string, string> = {},
+    readonly text: { key: ApiErrorKey; values: ApiErrorValues } | null = null,
   ) {
     super(message);
   }
+}
+
+/** An `HttpError` whose sentence comes from the catalogs' `errors` namespace. */
+export function apiError(status: number, key: ApiErrorKey, values: ApiErrorValues = {}, headers: Record<string, string> = {}): HttpError {
+  return new HttpError(status, apiErrorText('en', key, values), headers, { key, values });
+}
+
+/** The JSON body of an error answer, `{ "error": … }` as always, in the requester's language when the sentence is from the catalogs. */
+export function errorBody(req: Pick<IncomingMessage, 'headers'>, error: HttpError): { error: string } {
+  return { error: error.text ? apiErrorText(requestLocale(req), error.text.key, error.text.values) : error.message };
 }
 
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
@@ -24,19 +40,19 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
 /** Reads a JSON body of at most `maxBytes`; anything else is a 400 or 413 with a reason. */
 export async function readJson(req: IncomingMessage, maxBytes: number): Promise<unknown> {
   const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > maxBytes) throw new HttpError(413, `Body is larger than ${maxBytes} bytes.`);
+  if (declared > maxBytes) throw apiError(413, 'bodyTooLarge', { bytes: maxBytes });
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > maxBytes) throw new HttpError(413, `Body is larger than ${maxBytes} bytes.`);
+    if (size > maxBytes) throw apiError(413, 'bodyTooLarge', { bytes: maxBytes });
     chunks.push(chunk as Buffer);
   }
   const text = Buffer.concat(chunks).toString('utf8');
-  if (text.trim() === '') throw new HttpError(400, 'Expected a JSON body.');
+  if (text.trim() === '') throw apiError(400, 'expectedJson');
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    throw new HttpError(400, 'Body is not valid JSON.');
+    throw apiError(400, 'invalidJson');
   }
 }

@@ -1,24 +1,16 @@
 import type { Locale } from '../../lib/i18n/locales';
-import { CLASSIC_QUADRANTS, SIX_QUADRANTS, type Quadrant, type TemplateId } from '../../lib/quadrants';
+import { localizeQuadrants, type BuiltInMapWords, type Quadrant, type TemplateId } from '../../lib/quadrants';
 import { FIXED_STEP_IDS, type AgendaTexts } from '../../lib/session/agenda';
 import { CATALOGS, serverTranslator } from './catalogs';
 
 type BuiltIn = Exclude<TemplateId, 'custom'>;
-const BUILT_IN: Record<BuiltIn, readonly Quadrant[]> = { six: SIX_QUADRANTS, classic: CLASSIC_QUADRANTS };
 
 /**
- * A built-in map in the workshop's language: the same quadrant ids (notes name their quadrant
- * by id, so exports, imports and template switches keep working), titles and guiding
- * questions from the catalog's `board.<template>`. Read as plain text: these become the
- * board's own content, which people may edit afterwards like anything they typed.
+ * A built-in map in the workshop's language (see `localizeQuadrants`). Read as plain text:
+ * these become the board's own content, which people may edit afterwards like anything they typed.
  */
 export function builtInQuadrants(template: BuiltIn, locale: Locale): Quadrant[] {
-  const words = CATALOGS[locale].board[template] as Record<string, Record<string, string>>;
-  return BUILT_IN[template].map((quadrant) => {
-    const own = words[quadrant.id];
-    if (!own) return { ...quadrant, questions: [...quadrant.questions] };
-    return { id: quadrant.id, title: own.title ?? quadrant.title, questions: quadrant.questions.map((q, i) => own[`q${i + 1}`] ?? q) };
-  });
+  return localizeQuadrants(template, CATALOGS[locale].board[template] as BuiltInMapWords);
 }
 
 /** The default agenda's fixed steps in the workshop's language. */

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { newId } from '../../lib/ids';
 import { PictureIdSchema } from '../../lib/persona';
-import { HttpError, sendJson } from '../http/respond';
+import { apiError, HttpError, sendJson } from '../http/respond';
 import type { Logger } from '../log';
 import type { StorageQuota } from '../storage/StorageQuota';
 import type { WorkshopRow } from '../storage/Store';
@@ -22,7 +22,7 @@ export const MAX_CONCURRENT_PICTURES = 2;
 /** Past this, an oversized upload is cut off instead of drained (draining lets the client read our 413). */
 const DRAIN_LIMIT_BYTES = 4 * MAX_PICTURE_BYTES;
 
-const tooLarge = () => new HttpError(413, `The picture is larger than ${MAX_PICTURE_BYTES / (1024 * 1024)} MB. Choose a smaller one.`);
+const tooLarge = () => apiError(413, 'pictureTooLarge', { megabytes: MAX_PICTURE_BYTES / (1024 * 1024) });
 
 /** Reads a raw body of at most `maxBytes`, counting while it streams (never buffering more). */
 export async function readBodyBytes(req: IncomingMessage, maxBytes: number): Promise<Buffer> {
@@ -61,15 +61,15 @@ const inFlight = new WeakMap<PictureStore, number>();
 /** `POST …/pictures`: the caller has proven a token of `workshop`. Replies `201 {pictureId}`. */
 export async function receivePicture(ctx: PictureContext, workshop: WorkshopRow, req: IncomingMessage, res: ServerResponse): Promise<void> {
   if (ctx.pictures.count(workshop.id) >= MAX_PICTURES_PER_WORKSHOP) {
-    throw new HttpError(409, `This workshop already holds ${MAX_PICTURES_PER_WORKSHOP} pictures.`);
+    throw apiError(409, 'tooManyPictures', { max: MAX_PICTURES_PER_WORKSHOP });
   }
   requireRoom(ctx, workshop.id, 0); // a full workshop or disk is told before the upload is read
   const body = await readBodyBytes(req, MAX_PICTURE_BYTES);
-  if (body.length === 0) throw new HttpError(400, 'Send the picture as the request body.');
+  if (body.length === 0) throw apiError(400, 'pictureMissing');
   const busy = inFlight.get(ctx.pictures) ?? 0;
   if (busy >= MAX_CONCURRENT_PICTURES) {
     res.setHeader('retry-after', '2');
-    throw new HttpError(503, 'The server is busy with other pictures. Try again in a moment.');
+    throw apiError(503, 'picturesBusy');
   }
   inFlight.set(ctx.pictures, busy + 1);
   const onHeicFailure = (detail: string) => ctx.log.warn({ workshopId: workshop.id, detail }, 'HEIC photo refused by the decoder');
@@ -91,7 +91,7 @@ export async function receivePicture(ctx: PictureContext, workshop: WorkshopRow,
 export function sendPicture(ctx: PictureContext, workshop: WorkshopRow, rawId: string | undefined, res: ServerResponse): void {
   const id = PictureIdSchema.safeParse(rawId);
   const picture = id.success ? ctx.pictures.get(workshop.id, id.data) : null;
-  if (!picture) throw new HttpError(404, 'No such picture in this workshop.');
+  if (!picture) throw apiError(404, 'noPicture');
   res.writeHead(200, {
     'content-type': picture.contentType,
     'content-length': picture.bytes.length,

@@ -5,7 +5,7 @@ import { ID_PATTERN, newId } from '../../lib/ids';
 import type { SnapshotReply } from '../../lib/snapshots';
 import { exportBoardJson } from '../export/exportJson';
 import { exportFileName } from '../export/exportRoutes';
-import { HttpError, sendJson } from '../http/respond';
+import { apiError, HttpError, sendJson } from '../http/respond';
 import type { Logger } from '../log';
 import type { StorageQuota } from '../storage/StorageQuota';
 import type { WorkshopRow } from '../storage/Store';
@@ -34,7 +34,7 @@ export interface SnapshotContext {
 /** Freezes the board as it is now (what is stored, live edits included). The caller is the facilitator. */
 export function takeSnapshot(ctx: SnapshotContext, workshop: WorkshopRow, name: string, res: ServerResponse, now = Date.now()): void {
   if (ctx.snapshots.count(workshop.id) >= MAX_SNAPSHOTS_PER_WORKSHOP) {
-    throw new HttpError(409, `A workshop keeps at most ${MAX_SNAPSHOTS_PER_WORKSHOP} snapshots.`);
+    throw apiError(409, 'tooManySnapshots', { max: MAX_SNAPSHOTS_PER_WORKSHOP });
   }
   const state = ctx.rooms.readDoc(workshop.id, (doc) => Y.encodeStateAsUpdate(doc));
   const refusal = ctx.quota.refusal(state.byteLength, workshop.id);
@@ -48,7 +48,7 @@ export function takeSnapshot(ctx: SnapshotContext, workshop: WorkshopRow, name: 
 /** Deletes a snapshot (the facilitator makes room under the workshop's storage limit). */
 export function deleteSnapshot(ctx: SnapshotContext, workshop: WorkshopRow, rawId: string | undefined, res: ServerResponse): void {
   if (!rawId || !ID_PATTERN.test(rawId) || !ctx.snapshots.delete(workshop.id, rawId)) {
-    throw new HttpError(404, 'No such snapshot in this workshop.');
+    throw apiError(404, 'noSnapshot');
   }
   ctx.log.info({ workshopId: workshop.id, snapshotId: rawId }, 'snapshot deleted');
   res.writeHead(204, { 'cache-control': 'no-store' });
@@ -66,7 +66,7 @@ export function listSnapshots(ctx: SnapshotContext, workshop: WorkshopRow, res: 
  */
 export function sendSnapshot(ctx: SnapshotContext, workshop: WorkshopRow, rawId: string | undefined, res: ServerResponse): void {
   const snapshot = rawId && ID_PATTERN.test(rawId) ? ctx.snapshots.get(workshop.id, rawId) : null;
-  if (!snapshot) throw new HttpError(404, 'No such snapshot in this workshop.');
+  if (!snapshot) throw apiError(404, 'noSnapshot');
   const reply: SnapshotReply = {
     id: snapshot.id,
     name: snapshot.name,
@@ -80,7 +80,7 @@ export function sendSnapshot(ctx: SnapshotContext, workshop: WorkshopRow, rawId:
 /** A snapshot's board in the `export.json` format, as a download. */
 export function sendSnapshotJson(ctx: SnapshotContext, workshop: WorkshopRow, rawId: string | undefined, res: ServerResponse): void {
   const state = rawId && ID_PATTERN.test(rawId) ? ctx.snapshots.state(workshop.id, rawId) : null;
-  if (!state) throw new HttpError(404, 'No such snapshot in this workshop.');
+  if (!state) throw apiError(404, 'noSnapshot');
   const doc = new Y.Doc();
   try {
     Y.applyUpdate(doc, state);

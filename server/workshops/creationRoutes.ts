@@ -4,7 +4,7 @@ import { newId } from '../../lib/ids';
 import { LIMITS } from '../../lib/limits';
 import { baseUrl, parseBody, requireFacilitator, requireStorage, type ApiContext } from '../http/access';
 import { clientIp } from '../http/clientIp';
-import { HttpError, readJson, sendJson } from '../http/respond';
+import { apiError, HttpError, readJson, sendJson } from '../http/respond';
 import type { WorkshopRow } from '../storage/Store';
 import { blankBoard } from '../Workshops';
 import { copyContent } from './copyWorkshop';
@@ -15,7 +15,7 @@ const MAX_BODY_BYTES = 16 * 1024;
 
 async function requireCreationAllowance(ctx: ApiContext, req: IncomingMessage): Promise<void> {
   if (!(await ctx.joinGuard.mayCreate(clientIp(req, ctx.trustProxy)))) {
-    throw new HttpError(429, 'Too many workshops created from here. Try again in a minute.', { 'retry-after': '60' });
+    throw apiError(429, 'tooManyCreated', {}, { 'retry-after': '60' });
   }
 }
 
@@ -57,7 +57,7 @@ export async function importWorkshop(ctx: ApiContext, req: IncomingMessage, res:
   if (!content.ok) throw new HttpError(400, content.error);
   const now = Date.now();
   const update = encodeBoard(content.value, now);
-  if (update.byteLength > LIMITS.docBytes) throw new HttpError(413, 'This export is too large for one workshop.');
+  if (update.byteLength > LIMITS.docBytes) throw apiError(413, 'exportTooLarge');
   requireStorage(ctx, update.byteLength, null);
   sendCreated(ctx, req, res, ctx.workshops.create(content.value.title, now, update));
 }

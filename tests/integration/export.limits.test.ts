@@ -8,6 +8,7 @@ import { Harness, synced } from './harness';
 
 const MODEL: ExportModel = {
   code: 'ABCD2345',
+  locale: 'en',
   title: 'Limits',
   workshopDate: 0,
   exportedAt: 0,

@@ -1,6 +1,7 @@
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { describe, expect, it } from 'vitest';
 import { LOCALES, type Locale } from '../../lib/i18n/locales';
+import { PROFILE_FIELD_KEYS, PROFILE_FIELDS } from '../../lib/profile';
 import { CLASSIC_QUADRANTS, QuadrantsSchema, SIX_QUADRANTS } from '../../lib/quadrants';
 import { ENGLISH_AGENDA, STEP_LIMITS } from '../../lib/session/agenda';
 import { agendaTexts, builtInQuadrants, firstPersonaName } from '../../server/i18n/boardContent';
@@ -19,6 +20,11 @@ const SAME_AS_ENGLISH: Partial<Record<Locale, readonly string[]>> = {
     'participant.sectionJourney',
     'participant.personaLabel',
     'participant.personas',
+    // The same words in the exports (headings, CSV columns, counts) and profile labels.
+    'export.personasHeading',
+    // "Quadrant", "Export" and "Snapshots" are the words used there too.
+    'panels.newQuadrant',
+    'panels.exportHeading',
   ],
   // The same words in French: quadrants, notes, votes, vote, minute, personas, active; "Gains" as in the Value Proposition Canvas.
   fr: [
@@ -32,11 +38,68 @@ const SAME_AS_ENGLISH: Partial<Record<Locale, readonly string[]>> = {
     'board.persona',
     'board.agenda.vote.title',
     'board.six.gains.title',
+    // The same words in the exports (headings, CSV columns, counts) and profile labels.
+    'export.personasStat',
+    'export.notesStat',
+    'export.participantsStat',
+    'export.personasHeading',
+    'export.participantsHeading',
+    'export.noteCount',
+    'export.page',
+    'export.votes',
+    'export.action',
+    'export.csv.persona',
+    'export.csv.quadrant',
+    'export.csv.votes',
+    // "Quadrant", "Export" and "Snapshots" are the words used there too.
+    'panels.newQuadrant',
+    // "Action {number}" and "Question {number}" are French too.
+    'plan.action',
+    'plan.question',
   ],
-  es: ['session.timer', 'board.persona', 'participant.personaLabel', 'participant.personas'],
-  'pt-BR': ['session.timer', 'board.persona', 'participant.personaLabel', 'participant.personas'],
-  it: ['session.timer', 'board.persona', 'participant.personaLabel', 'participant.personas'],
-  nl: ['session.timer', 'board.persona', 'participant.personaLabel'],
+  es: [
+    'session.timer',
+    'board.persona',
+    'participant.personaLabel',
+    'participant.personas',
+    // The same words in the exports (headings, CSV columns, counts) and profile labels.
+    'export.personasStat',
+    'export.personasHeading',
+    'export.csv.persona',
+  ],
+  'pt-BR': [
+    'session.timer',
+    'board.persona',
+    'participant.personaLabel',
+    'participant.personas',
+    // The same words in the exports (headings, CSV columns, counts) and profile labels.
+    'export.personasStat',
+    'export.personasHeading',
+    'export.csv.persona',
+    // "Quadrant", "Export" and "Snapshots" are the words used there too.
+    'panels.snapshots',
+    // "Use {methods}." reads the same in Portuguese.
+    'errors.useMethod',
+  ],
+  it: [
+    'session.timer',
+    'board.persona',
+    'participant.personaLabel',
+    'participant.personas',
+    // The same words in the exports (headings, CSV columns, counts) and profile labels.
+    'export.personasStat',
+    'export.personasHeading',
+    'export.mdScenario',
+    'export.csv.persona',
+  ],
+  nl: [
+    'session.timer',
+    'board.persona',
+    'participant.personaLabel',
+    // The same words in the exports (headings, CSV columns, counts) and profile labels.
+    'export.mdScenario',
+    'profileFields.gender',
+  ],
   ja: ['session.timer'],
   'zh-CN': [],
   ar: ['session.timer'],
@@ -128,6 +191,10 @@ describe('board content in the workshop language', () => {
     expect(builtInQuadrants('classic', 'en')).toEqual(CLASSIC_QUADRANTS);
     expect(agendaTexts('en')).toEqual(ENGLISH_AGENDA);
     expect(firstPersonaName('en')).toBe('Persona 1');
+    // The profile's labels (exports and screens) are the English ones the code had.
+    expect(PROFILE_FIELD_KEYS.map((key) => CATALOGS.en.profileFields[key])).toEqual(
+      PROFILE_FIELD_KEYS.map((key) => PROFILE_FIELDS[key].label),
+    );
   });
 
   it.each(LOCALES)('%s: the built-in maps and agenda are valid board content, as plain text', (locale) => {

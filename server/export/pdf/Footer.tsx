@@ -1,5 +1,5 @@
 import { Text, View } from '@react-pdf/renderer';
-import { shapingFor } from './scripts';
+import { usePosterText } from './posterText';
 import { styles } from './theme';
 
 /**
@@ -8,13 +8,15 @@ import { styles } from './theme';
  * elsewhere on the page out of the content's room.
  */
 export function Footer({ title, label }: { title: string; label: string }) {
+  const { t, row, label: labelStyle } = usePosterText();
+  const continued = t('continued');
   return (
-    <View style={styles.footer} fixed>
+    <View style={[styles.footer, row]} fixed>
       <Text
-        style={[styles.footerTitle, shapingFor(title, label)]}
-        render={({ subPageNumber }) => `${title} · ${label}${subPageNumber > 1 ? ' (continued)' : ''}`}
+        style={[styles.footerTitle, labelStyle(title, label, continued)]}
+        render={({ subPageNumber }) => `${title} · ${label}${subPageNumber > 1 ? ` ${continued}` : ''}`}
       />
-      <Text render={({ pageNumber }) => `Page ${pageNumber}`} />
+      <Text style={labelStyle(continued)} render={({ pageNumber }) => t('page', { number: pageNumber })} />
     </View>
   );
 }

@@ -2,6 +2,7 @@ import { Image, StyleSheet, Text, View } from '@react-pdf/renderer';
 import { personaInitials } from '../../../lib/profile';
 import type { PersonaExport, ProfileFieldExport } from '../exportModel';
 import { fieldSpan, fieldWidth, GRID_GAP, HEADER, PROFILE, profileRows, UNSPLITTABLE_FIELD_CHARS } from './posterLayout';
+import { usePosterText } from './posterText';
 import { directionOf, textStyle } from './scripts';
 import { avatarColor, EVIDENCE_COLORS, FULL_SHAPING, INK, MUTED, RULE, styles as base } from './theme';
 
@@ -53,33 +54,33 @@ function Portrait({ persona }: { persona: PersonaExport }) {
   );
 }
 
-const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
-
 /** Notes, who wrote them, and the evidence balance: what the team still has to go and verify. */
 function Summary({ persona }: { persona: PersonaExport }) {
+  const { t, row, label } = usePosterText();
   const total = persona.noteCount;
   const unlabelled = total - persona.observedCount - persona.assumedCount;
   const share = (count: number) => `${total > 0 ? (100 * count) / total : 0}%`;
   const authors = [
-    persona.authorCount > 0 ? `from ${plural(persona.authorCount, 'person', 'people')}` : '',
-    persona.anonymousCount > 0 ? `${persona.anonymousCount} anonymous` : '',
+    persona.authorCount > 0 ? t('fromPeople', { count: persona.authorCount }) : '',
+    persona.anonymousCount > 0 ? t('anonymousCount', { count: persona.anonymousCount }) : '',
   ].filter((part) => part !== '');
+  const legend = (text: string, color?: string) => <Text style={[styles.legendItem, color ? { color } : {}, label(text)]}>{text}</Text>;
   return (
     <View style={styles.summary}>
-      <Text style={styles.stat}>{plural(total, 'note', 'notes')}</Text>
-      {authors.length > 0 && <Text style={styles.statMuted}>{authors.join(', ')}</Text>}
+      <Text style={[styles.stat, label()]}>{t('noteCount', { count: total })}</Text>
+      {authors.length > 0 && <Text style={[styles.statMuted, label(...authors)]}>{authors.join(', ')}</Text>}
       {total > 0 && (
         <>
-          <View style={styles.balance}>
+          <View style={[styles.balance, row]}>
             {persona.observedCount > 0 && (
               <View style={{ width: share(persona.observedCount), backgroundColor: EVIDENCE_COLORS.observed }} />
             )}
             {persona.assumedCount > 0 && <View style={{ width: share(persona.assumedCount), backgroundColor: EVIDENCE_COLORS.assumed }} />}
           </View>
-          <View style={styles.legend}>
-            <Text style={[styles.legendItem, { color: EVIDENCE_COLORS.observed }]}>{`${persona.observedCount} observed`}</Text>
-            <Text style={[styles.legendItem, { color: EVIDENCE_COLORS.assumed }]}>{`${persona.assumedCount} assumed`}</Text>
-            {unlabelled > 0 && <Text style={styles.legendItem}>{`${unlabelled} unlabelled`}</Text>}
+          <View style={[styles.legend, row]}>
+            {legend(t('observedCount', { count: persona.observedCount }), EVIDENCE_COLORS.observed)}
+            {legend(t('assumedCount', { count: persona.assumedCount }), EVIDENCE_COLORS.assumed)}
+            {unlabelled > 0 && legend(t('unlabelledCount', { count: unlabelled }))}
           </View>
         </>
       )}
@@ -101,12 +102,14 @@ interface HeaderProps {
 
 /** The top of the poster: who this persona is, in their own words, and how well we know them. */
 export function PersonaHeader({ persona, index, total }: HeaderProps) {
+  const { t, row, label } = usePosterText();
+  const eyebrow = t('personaOf', { number: index + 1, total });
   return (
-    <View style={styles.header}>
+    <View style={[styles.header, row]}>
       <Portrait persona={persona} />
       <View style={styles.identity}>
-        <Text style={base.eyebrow}>{`Persona ${index + 1} of ${total}`}</Text>
-        <Text style={[styles.name, textStyle(persona.name)]}>{persona.name}</Text>
+        <Text style={[base.eyebrow, label(eyebrow)]}>{eyebrow}</Text>
+        <Text style={[styles.name, label(), textStyle(persona.name)]}>{persona.name}</Text>
         {persona.quote !== '' && <Quote text={persona.quote} />}
       </View>
       <Summary persona={persona} />
@@ -115,25 +118,27 @@ export function PersonaHeader({ persona, index, total }: HeaderProps) {
 }
 
 function ProfileField({ field }: { field: ProfileFieldExport }) {
+  const { label } = usePosterText();
   return (
     <View style={{ width: fieldWidth(fieldSpan(field)) }} wrap={field.value.length > UNSPLITTABLE_FIELD_CHARS}>
-      <Text style={[styles.label, textStyle(field.label)]}>{field.label}</Text>
-      <Text style={[styles.value, textStyle(field.value)]}>{field.value}</Text>
+      <Text style={[styles.label, label(), textStyle(field.label)]}>{field.label}</Text>
+      <Text style={[styles.value, label(), textStyle(field.value)]}>{field.value}</Text>
     </View>
   );
 }
 
 /** The filled-in profile fields, in columns; long text flows on, over the page if it must. */
 export function ProfileBox({ profile }: { profile: ProfileFieldExport[] }) {
+  const { t, row: rowStyle, label } = usePosterText();
   if (profile.length === 0) return null;
   return (
     <View style={styles.profile}>
-      <Text style={[base.eyebrow, styles.profileHeading]} minPresenceAhead={30}>
-        Profile
+      <Text style={[base.eyebrow, styles.profileHeading, label(t('profile'))]} minPresenceAhead={30}>
+        {t('profile')}
       </Text>
       <View style={styles.fields}>
         {profileRows(profile).map((row) => (
-          <View key={row[0]!.key} style={styles.fieldRow}>
+          <View key={row[0]!.key} style={[styles.fieldRow, rowStyle]}>
             {row.map((field) => (
               <ProfileField key={field.key} field={field} />
             ))}

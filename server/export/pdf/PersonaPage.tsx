@@ -4,6 +4,7 @@ import { Footer } from './Footer';
 import { PersonaHeader, ProfileBox } from './PersonaHeader';
 import { GRID_GAP, gridRows, planPersonaLayout } from './posterLayout';
 import { QuadrantBand, QuadrantBox } from './QuadrantParts';
+import { usePosterText } from './posterText';
 import { PAGINATION, usePageStyle } from './theme';
 
 const styles = StyleSheet.create({
@@ -12,10 +13,11 @@ const styles = StyleSheet.create({
 });
 
 function PosterGrid({ persona, rowMinHeights }: { persona: PersonaExport; rowMinHeights: number[] }) {
+  const { row: rowStyle } = usePosterText();
   return (
     <View style={styles.grid}>
       {gridRows(persona.quadrants).map((row, i) => (
-        <View key={row[0]!.id} style={[styles.row, { minHeight: rowMinHeights[i] }]}>
+        <View key={row[0]!.id} style={[styles.row, rowStyle, { minHeight: rowMinHeights[i] }]}>
           {row.map((quadrant) => (
             <QuadrantBox key={quadrant.id} quadrant={quadrant} isFullRow={row.length === 1} />
           ))}

@@ -1,7 +1,9 @@
 import { Page, StyleSheet, Text, View } from '@react-pdf/renderer';
 import type { ActionItem } from '../../../lib/actions';
 import type { JourneyStepExport, PersonaExport } from '../exportModel';
+import { formatDueDate } from '../exportTexts';
 import { Footer } from './Footer';
+import { usePosterText } from './posterText';
 import { textStyle } from './scripts';
 import { FULL_SHAPING, INK, MUTED, NOTE_PAPER, PAGINATION, RULE, styles as base, usePageStyle } from './theme';
 
@@ -43,9 +45,10 @@ export const hasPlan = (persona: PersonaExport) =>
   persona.scenario !== '' || persona.journey.length > 0 || persona.questions.length > 0 || persona.actions.length > 0;
 
 function Step({ step, index }: { step: JourneyStepExport; index: number }) {
+  const { t, locale, row } = usePosterText();
   return (
-    <View style={styles.step} wrap={step.notes.length > 4}>
-      <Text style={styles.stepNumber}>{String(index + 1)}</Text>
+    <View style={[styles.step, row]} wrap={step.notes.length > 4}>
+      <Text style={styles.stepNumber}>{new Intl.NumberFormat(locale).format(index + 1)}</Text>
       <View style={styles.stepBody}>
         <Text style={[styles.stepTitle, textStyle(step.title)]}>{step.title}</Text>
         {step.notes.map((note) => (
@@ -55,7 +58,9 @@ function Step({ step, index }: { step: JourneyStepExport; index: number }) {
           >
             {note.text}
             {(note.authorName || note.evidence) && (
-              <Text style={styles.author}>{`  — ${[note.authorName, note.evidence ?? ''].filter(Boolean).join(' · ')}`}</Text>
+              <Text
+                style={styles.author}
+              >{`  — ${[note.authorName, note.evidence ? t(note.evidence) : ''].filter(Boolean).join(' · ')}`}</Text>
             )}
           </Text>
         ))}
@@ -65,21 +70,23 @@ function Step({ step, index }: { step: JourneyStepExport; index: number }) {
 }
 
 function ActionTable({ actions }: { actions: ActionItem[] }) {
-  if (actions.length === 0) return <Text style={styles.empty}>No actions yet.</Text>;
+  const { t, locale, row, label } = usePosterText();
+  if (actions.length === 0) return <Text style={[styles.empty, label(t('noActionsYet'))]}>{t('noActionsYet')}</Text>;
+  const th = (style: (typeof styles)[keyof typeof styles], text: string) => <Text style={[style, styles.th, label(text)]}>{text}</Text>;
   return (
     <View>
-      <View style={styles.headRow}>
-        <Text style={[styles.cellDone, styles.th]}>Done</Text>
-        <Text style={[styles.cellText, styles.th]}>Action</Text>
-        <Text style={[styles.cellOwner, styles.th]}>Owner</Text>
-        <Text style={[styles.cellDue, styles.th]}>Due</Text>
+      <View style={[styles.headRow, row]}>
+        {th(styles.cellDone, t('done'))}
+        {th(styles.cellText, t('action'))}
+        {th(styles.cellOwner, t('owner'))}
+        {th(styles.cellDue, t('due'))}
       </View>
       {actions.map((action) => (
-        <View key={action.id} style={styles.row} wrap={false}>
-          <Text style={styles.cellDone}>{action.isDone ? 'Yes' : '—'}</Text>
+        <View key={action.id} style={[styles.row, row]} wrap={false}>
+          <Text style={[styles.cellDone, label(t('yes'))]}>{action.isDone ? t('yes') : '—'}</Text>
           <Text style={[styles.cellText, textStyle(action.text)]}>{action.text}</Text>
-          <Text style={[styles.cellOwner, textStyle(action.ownerName)]}>{action.ownerName || '—'}</Text>
-          <Text style={styles.cellDue}>{action.dueDate ?? '—'}</Text>
+          <Text style={[styles.cellOwner, label(), textStyle(action.ownerName)]}>{action.ownerName || '—'}</Text>
+          <Text style={[styles.cellDue, label()]}>{action.dueDate ? formatDueDate(action.dueDate, locale) : '—'}</Text>
         </View>
       ))}
     </View>
@@ -88,34 +95,35 @@ function ActionTable({ actions }: { actions: ActionItem[] }) {
 
 /** After a persona's poster: its scenario and journey, then what we don't know and the action plan. */
 export function PlanPage({ persona, workshopTitle }: { persona: PersonaExport; workshopTitle: string }) {
+  const { t, label } = usePosterText();
+  const heading = (text: string) => (
+    <Text style={[styles.heading, label(text)]} minPresenceAhead={40}>
+      {text}
+    </Text>
+  );
+  const empty = (text: string) => <Text style={[styles.empty, label(text)]}>{text}</Text>;
   return (
     <Page size="A4" style={usePageStyle()} wrap {...PAGINATION}>
-      <Footer title={workshopTitle} label={`${persona.name}: journey and action plan`} />
-      <Text style={base.eyebrow}>Journey and action plan</Text>
-      <Text style={[styles.name, textStyle(persona.name)]}>{persona.name}</Text>
-      <Text style={styles.heading}>Buying scenario</Text>
+      <Footer title={workshopTitle} label={t('planFooter', { name: persona.name })} />
+      <Text style={[base.eyebrow, label(t('journeyAndPlan'))]}>{t('journeyAndPlan')}</Text>
+      <Text style={[styles.name, label(), textStyle(persona.name)]}>{persona.name}</Text>
+      <Text style={[styles.heading, label(t('buyingScenario'))]}>{t('buyingScenario')}</Text>
       {persona.scenario ? (
         <Text style={[styles.scenario, textStyle(persona.scenario)]}>{persona.scenario}</Text>
       ) : (
-        <Text style={styles.empty}>No scenario yet.</Text>
+        empty(t('noScenarioYet'))
       )}
-      <Text style={styles.heading} minPresenceAhead={40}>
-        Journey
-      </Text>
-      {persona.journey.length === 0 && <Text style={styles.empty}>No journey steps yet.</Text>}
+      {heading(t('journey'))}
+      {persona.journey.length === 0 && empty(t('noJourneyStepsYet'))}
       {persona.journey.map((step, index) => (
         <Step key={step.id} step={step} index={index} />
       ))}
-      <Text style={styles.heading} minPresenceAhead={40}>
-        What we don&apos;t know
-      </Text>
-      {persona.questions.length === 0 && <Text style={styles.empty}>No open questions.</Text>}
+      {heading(t('whatWeDontKnow'))}
+      {persona.questions.length === 0 && empty(t('noOpenQuestions'))}
       {persona.questions.map((question) => (
         <Text key={question.id} style={[styles.question, textStyle(question.text)]}>{`? ${question.text}`}</Text>
       ))}
-      <Text style={styles.heading} minPresenceAhead={40}>
-        Action plan
-      </Text>
+      {heading(t('actionPlan'))}
       <ActionTable actions={persona.actions} />
     </Page>
   );

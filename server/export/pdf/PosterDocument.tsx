@@ -10,7 +10,7 @@ import { PlanPage, hasPlan } from './PlanPage';
  */
 export function PosterDocument({ model }: { model: ExportModel }) {
   return (
-    <Document title={model.title} author="Persona Workshop" creator="Persona Workshop" producer="Persona Workshop" language="en">
+    <Document title={model.title} author="Persona Workshop" creator="Persona Workshop" producer="Persona Workshop" language={model.locale}>
       <CoverPage model={model} />
       {model.personas.flatMap((persona, index) => [
         <PersonaPage key={persona.id} persona={persona} index={index} total={model.personas.length} workshopTitle={model.title} />,

@@ -13,12 +13,15 @@ import {
   UNSPLITTABLE_NOTE_CHARS,
   type PersonaLayout,
 } from './posterLayout';
+import { usePosterText } from './posterText';
 import { directionOf, textStyle } from './scripts';
 import { EVIDENCE_COLORS, FULL_SHAPING, INK, MUTED, NOTE_PAPER, quadrantAccent, RULE } from './theme';
 
 const styles = StyleSheet.create({
   box: { borderRadius: 6, borderWidth: 0.75, borderColor: RULE, borderTopWidth: 4, padding: BOX_PADDING },
   boxHeader: { flexDirection: 'row', justifyContent: 'space-between', alignItems: 'center' },
+  rtlHeader: { paddingLeft: 24 },
+  rtlCount: { position: 'absolute', left: 0, top: 3 },
   boxTitle: { fontSize: 11, fontWeight: 700, letterSpacing: 0.6, textTransform: 'uppercase', fontFeatureSettings: FULL_SHAPING },
   count: { fontSize: 8, fontWeight: 700, color: '#FFFFFF', borderRadius: 7, paddingHorizontal: 5, paddingVertical: 1 },
   prompt: { fontSize: 7, color: MUTED, marginTop: 2, marginBottom: 4 },
@@ -44,18 +47,23 @@ const styles = StyleSheet.create({
   },
 });
 
-/** A no-break space: the count and its word stay on one line, inside one highlight. */
-const markLabel = (note: NoteExport) => (note.votes === 1 ? '1\u00A0vote' : `${note.votes}\u00A0votes`);
+/** No-break spaces: the count and its words stay on one line, inside one highlight. */
+const unbroken = (text: string) => text.replace(/ /g, '\u00A0');
 
 /** Evidence label and closed-vote dots, as highlighted runs (each followed by a space, see NoteChip). */
 function Marks({ note }: { note: NoteExport }) {
+  const { t } = usePosterText();
   return (
     <>
       {note.evidence && (
-        <Text style={[styles.mark, { backgroundColor: EVIDENCE_COLORS[note.evidence] }]}>{`\u2009${note.evidence}\u2009`}</Text>
+        <Text
+          style={[styles.mark, { backgroundColor: EVIDENCE_COLORS[note.evidence] }]}
+        >{`\u2009${unbroken(t(note.evidence))}\u2009`}</Text>
       )}
       {note.evidence && note.votes > 0 && ' '}
-      {note.votes > 0 && <Text style={[styles.mark, { backgroundColor: INK }]}>{`\u2009${markLabel(note)}\u2009`}</Text>}
+      {note.votes > 0 && (
+        <Text style={[styles.mark, { backgroundColor: INK }]}>{`\u2009${unbroken(t('votes', { count: note.votes }))}\u2009`}</Text>
+      )}
     </>
   );
 }
@@ -70,12 +78,18 @@ function Marks({ note }: { note: NoteExport }) {
  * react-pdf's bidi puts a leading left-to-right run at the wrong end of the line.
  */
 function NoteChip({ note, layout, isFullRow }: { note: NoteExport; layout: PersonaLayout; isFullRow: boolean }) {
+  const { isRtl: isRtlPoster } = usePosterText();
   const paper = NOTE_PAPER[note.color];
+  // The coloured edge is on the side the reading starts from.
+  const edge = isRtlPoster
+    ? { borderLeftWidth: 0, borderRightWidth: CHIP.edge, borderRightColor: paper.edge }
+    : { borderLeftColor: paper.edge };
   const hasMarks = Boolean(note.evidence) || note.votes > 0;
-  const isRtl = directionOf(note.text) === 'rtl';
+  // On a right-to-left poster the marks are right-to-left words: they too get a line of their own.
+  const isRtl = isRtlPoster || directionOf(note.text) === 'rtl';
   return (
     <View
-      style={[styles.chip, { width: chipWidth(note, layout, isFullRow), backgroundColor: paper.paper, borderLeftColor: paper.edge }]}
+      style={[styles.chip, { width: chipWidth(note, layout, isFullRow), backgroundColor: paper.paper }, edge]}
       wrap={note.text.length > UNSPLITTABLE_NOTE_CHARS}
     >
       {note.groupName !== '' && <Text style={[styles.group, textStyle(note.groupName)]}>{note.groupName}</Text>}
@@ -95,43 +109,59 @@ function NoteChip({ note, layout, isFullRow }: { note: NoteExport; layout: Perso
 
 /** The quadrant's evidence balance: a bar (observed, assumed, unlabelled) and the counts. */
 function EvidenceLine({ quadrant }: { quadrant: QuadrantExport }) {
+  const { t, row, label } = usePosterText();
   const total = quadrant.notes.length;
   const unlabelled = total - quadrant.observedCount - quadrant.assumedCount;
+  const counts = [
+    t('observedCount', { count: quadrant.observedCount }),
+    t('assumedCount', { count: quadrant.assumedCount }),
+    ...(unlabelled > 0 ? [t('unlabelledCount', { count: unlabelled })] : []),
+  ].join(' · ');
   const part = (count: number, color: string) =>
     count > 0 ? <View style={{ width: `${(100 * count) / total}%`, backgroundColor: color, height: 4 }} /> : null;
   return (
-    <View style={styles.evidence}>
-      <View style={styles.bar}>
+    <View style={[styles.evidence, row]}>
+      <View style={[styles.bar, row]}>
         {part(quadrant.observedCount, EVIDENCE_COLORS.observed)}
         {part(quadrant.assumedCount, EVIDENCE_COLORS.assumed)}
       </View>
-      <Text style={styles.evidenceText}>
-        {`${quadrant.observedCount} observed · ${quadrant.assumedCount} assumed${unlabelled > 0 ? ` · ${unlabelled} unlabelled` : ''}`}
-      </Text>
+      <Text style={[styles.evidenceText, label(counts)]}>{counts}</Text>
     </View>
   );
 }
 
 function QuadrantHeading({ quadrant }: { quadrant: QuadrantExport }) {
+  const { isRtl, label } = usePosterText();
   const { accent } = quadrantAccent(quadrant.index);
+  const count = <Text style={[styles.count, { backgroundColor: accent }]}>{quadrant.notes.length}</Text>;
+  const title = <Text style={[styles.boxTitle, { color: accent }, label(), textStyle(quadrant.title)]}>{quadrant.title}</Text>;
   return (
     <>
-      <View style={styles.boxHeader}>
-        <Text style={[styles.boxTitle, { color: accent }, textStyle(quadrant.title)]}>{quadrant.title}</Text>
-        <Text style={[styles.count, { backgroundColor: accent }]}>{quadrant.notes.length}</Text>
-      </View>
-      <Text style={[styles.prompt, textStyle(quadrant.prompt)]}>{quadrant.prompt}</Text>
+      {/* Right to left: react-pdf misplaces right-aligned text in a row, so the count is pinned to the start instead. */}
+      {isRtl ? (
+        <View style={styles.rtlHeader}>
+          {title}
+          <View style={styles.rtlCount}>{count}</View>
+        </View>
+      ) : (
+        <View style={styles.boxHeader}>
+          {title}
+          {count}
+        </View>
+      )}
+      <Text style={[styles.prompt, label(), textStyle(quadrant.prompt)]}>{quadrant.prompt}</Text>
       {quadrant.notes.length > 0 && <EvidenceLine quadrant={quadrant} />}
     </>
   );
 }
 
 function NoteChips({ quadrant, layout, isFullRow = false }: { quadrant: QuadrantExport; layout: PersonaLayout; isFullRow?: boolean }) {
-  if (quadrant.notes.length === 0) return <Text style={styles.empty}>No notes yet.</Text>;
+  const { t, row: rowStyle, label } = usePosterText();
+  if (quadrant.notes.length === 0) return <Text style={[styles.empty, label(t('noNotesYet'))]}>{t('noNotesYet')}</Text>;
   return (
     <View style={styles.chips}>
       {chipRows(quadrant.notes, layout, isFullRow).map((row) => (
-        <View key={row[0]!.id} style={styles.chipRow}>
+        <View key={row[0]!.id} style={[styles.chipRow, rowStyle]}>
           {row.map((note) => (
             <NoteChip key={note.id} note={note} layout={layout} isFullRow={isFullRow} />
           ))}

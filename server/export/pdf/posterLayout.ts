@@ -33,6 +33,8 @@ const BOX_HEADER_HEIGHT = 39;
 const EVIDENCE_LINE_HEIGHT = 12;
 /** Estimates below may be a little off; the poster is only chosen when this much room is left. */
 const SAFETY = 0.95;
+/** Room the stretched poster grid leaves empty at the bottom of its page (see `planPersonaLayout`). */
+const RESERVE_PT = 24;
 
 /**
  * Poster: the quadrants two by two (an odd last one across the page), stretched to fill one
@@ -198,6 +200,9 @@ export function planPersonaLayout(persona: PersonaExport): { layout: PersonaLayo
   const available = page - estimateHeaderHeight(persona) - estimateProfileHeight(persona.profile) - (rows.length - 1) * GRID_GAP;
   const needed = rows.reduce((sum, height) => sum + height, 0);
   if (needed > available * SAFETY) return { layout: 'flow', rowMinHeights: [] };
-  const spare = (available - needed - 6) / rows.length;
+  // What is left over, less a reserve: the estimates are tight, and a grid that overshoots the
+  // page by a point is split by react-pdf with every row's minimum height on both pages (a
+  // Japanese poster, whose CJK lines are taller than Noto Sans's, lost two rows that way).
+  const spare = (available - needed - RESERVE_PT) / rows.length;
   return { layout: 'poster', rowMinHeights: rows.map((height) => height + spare) };
 }

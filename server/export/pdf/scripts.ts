@@ -17,7 +17,8 @@ const LETTER = /\p{L}/u;
 
 /** The style that turns shaping on for text that needs it, else nothing. */
 export function shapingFor(...texts: string[]) {
-  if (texts.some((text) => ARABIC.test(text))) return { fontFeatureSettings: ARABIC_SHAPING };
+  // Letter spacing (the headings') pulls joined Arabic letters apart into isolated forms: none for Arabic.
+  if (texts.some((text) => ARABIC.test(text))) return { fontFeatureSettings: ARABIC_SHAPING, letterSpacing: 0 };
   return texts.some((text) => THAI.test(text)) ? { fontFeatureSettings: FULL_SHAPING } : {};
 }
 
