@@ -33,7 +33,8 @@ const styles = StyleSheet.create({
   empty: { fontSize: 8.5, color: MUTED },
   row: { flexDirection: 'row', borderBottomWidth: 0.75, borderBottomColor: RULE, paddingVertical: 4 },
   headRow: { flexDirection: 'row', borderBottomWidth: 1.25, borderBottomColor: INK, paddingBottom: 3 },
-  cellDone: { width: 34, fontSize: 9 },
+  // Wide enough for the longest translated header (German ERLEDIGT, French FAIT…) at 7.5 pt caps.
+  cellDone: { width: 52, fontSize: 9, paddingRight: 4 },
   cellText: { flex: 1, fontSize: 9, lineHeight: 1.35, paddingRight: 6 },
   cellOwner: { width: 110, fontSize: 9, paddingRight: 6 },
   cellDue: { width: 68, fontSize: 9 },
