@@ -95,6 +95,7 @@ async function joinPhone(
       path: path.join(RESULTS_DIR, `${name.replace(/\W+/g, '-')}-join.trace.json`),
       categories: TRACE_CATEGORIES,
     });
+  if (args.profile) await startProfile(page);
   const clickedAt = Date.now();
   await page.getByRole('button', { name: 'Join', exact: true }).click();
   if (!(await waitForMarkers(page, [marker], 120_000))) {
@@ -103,6 +104,7 @@ async function joinPhone(
   }
   const joinMs = round((await marksOf(page))[marker]! - clickedAt, 0);
   if (args.trace) await browser.stopTracing();
+  if (args.profile) await stopProfile(page, path.join(RESULTS_DIR, `${name.replace(/\W+/g, '-')}-join.cpuprofile`));
   return { page, joinMs, scripts: await scripts.done() };
 }
 
