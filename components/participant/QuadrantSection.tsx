@@ -9,6 +9,7 @@ import type { Quadrant } from '../../lib/quadrants';
 import { NoteGroup } from '../board/NoteGroup';
 import type { BoardActions, NoteVoting } from '../board/types';
 import type { NoteRowProps } from './NoteRow';
+import { NoteRows } from './NoteRows';
 
 /** What every row of the map shares; the callbacks are stable, so memoised rows skip rendering. */
 export interface RowContext {
@@ -62,21 +63,10 @@ export function QuadrantSection({
 }: QuadrantSectionProps) {
   const t = useTranslations('participant');
   const isOver = drop?.isOver ?? false;
-  const { Row } = rows;
   const groupIds = new Set(groups.map((group) => group.id));
   const list = (own: Note[], label?: string) => (
     <ul aria-label={label} className="flex flex-col gap-2">
-      {sortByVotes(own, rows.voting).map((note) => (
-        <Row
-          key={note.id}
-          note={note}
-          canChange={rows.canChange}
-          canDrag={rows.canDrag}
-          {...voteOf(note, rows.voting)}
-          onOpen={rows.onOpen}
-          onVote={rows.onVote}
-        />
-      ))}
+      <NoteRows notes={sortByVotes(own, rows.voting)} rows={rows} />
     </ul>
   );
   const ungrouped = notes.filter((note) => !note.groupId || !groupIds.has(note.groupId));
@@ -133,12 +123,6 @@ function Questions({ questions }: { questions: readonly string[] }) {
       {question}
     </p>
   ));
-}
-
-function voteOf(note: Note, voting: NoteVoting | undefined) {
-  if (voting?.results && !voting.isOpen) return { voteMode: 'total' as const, voteCount: voting.results[note.id] ?? 0 };
-  if (voting?.isOpen && voting.isEligible(note)) return { voteMode: 'cast' as const, voteCount: voting.myDots[note.id] ?? 0 };
-  return { voteMode: null, voteCount: 0 };
 }
 
 /** After a vote, the most-voted notes come first. */
