@@ -35,9 +35,10 @@ export function QuadrantPicker({ panels, open, current, onOpen }: Props) {
                 })}
                 aria-pressed={isOpen}
                 onClick={() => onOpen(quadrant.id)}
-                className="flex min-h-12 min-w-0 flex-1 items-center justify-between gap-1 rounded-lg border border-slate-300 bg-white py-1 ps-2 pe-1 text-start text-sm font-semibold text-slate-900 hover:bg-slate-100 aria-pressed:border-blue-700 aria-pressed:bg-blue-700 aria-pressed:text-white"
+                className="flex min-h-12 min-w-0 flex-1 flex-wrap items-center justify-between gap-1 rounded-lg border border-slate-300 bg-white py-1 ps-2 pe-1 text-start text-sm font-semibold text-slate-900 hover:bg-slate-100 aria-pressed:border-blue-700 aria-pressed:bg-blue-700 aria-pressed:text-white"
               >
-                <span className="min-w-0 leading-tight break-words">
+                {/* Not shrunk below its longest word: a long count ("1,000") goes under the title instead of splitting it. */}
+                <span className="max-w-full leading-tight break-words">
                   {quadrant.id === current && (
                     <span aria-hidden className="me-1">
                       ●
