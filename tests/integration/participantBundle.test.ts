@@ -1,7 +1,9 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AppProcess, freePort } from '../helpers/AppProcess';
 
 /**
  * What `next build` ships to a participant's phone before the board shows: the join page (the QR
@@ -65,5 +67,31 @@ describe('the participant’s JavaScript, as built', () => {
   it("ships no polyfill of Node's Buffer to any page (next.config.js aliases it away)", () => {
     const all = readdirSync(path.join(NEXT, 'static/chunks')).filter((file) => file.endsWith('.js'));
     expect(all.filter((file) => read(`static/chunks/${file}`).includes('Unknown encoding: '))).toEqual([]);
+  });
+});
+
+describe('the participant’s JavaScript, as served', () => {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'pw-bundle-'));
+  let app: AppProcess;
+  beforeAll(async () => {
+    app = new AppProcess(await freePort(), dataDir);
+    await app.start();
+  });
+  afterAll(async () => {
+    await app?.stop('SIGTERM');
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('is gzip-compressed and carries no page policy (a policy on a script only costs bytes)', async () => {
+    const page = await fetch(`${app.url}/`);
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'self' 'nonce-");
+    for (const file of participantChunks()) {
+      const res = await fetch(`${app.url}/_next/${file}`, { headers: { 'accept-encoding': 'gzip' } });
+      expect(res.status).toBe(200);
+      await res.arrayBuffer();
+      expect(res.headers.get('content-security-policy')).toBeNull();
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      if (read(file).length > 2_000) expect(res.headers.get('content-encoding')).toBe('gzip');
+    }
   });
 });
