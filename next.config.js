@@ -9,6 +9,10 @@ const nextConfig = {
   // `npm run typecheck` checks app, server, tests and e2e together before the build in
   // `npm test`; checking again inside `next build` would only add half a minute.
   typescript: { ignoreBuildErrors: true },
+  turbopack: {
+    // No Buffer polyfill in the browser: see components/sync/noBuffer.js.
+    resolveAlias: { 'next/dist/compiled/buffer': { browser: './components/sync/noBuffer.js' } },
+  },
 };
 
 // The UI language per request (i18n/request.ts): no locale segment in the URLs. The catalogs

@@ -80,12 +80,18 @@ function addOwnNote(bot: Bot, quadrant: string, text: string): string {
 
 /**
  * Adds `count` notes spread over the quadrants; the last one, in `quadrant` and never edited,
- * carries `⟦<lastMarker>⟧` so a screen can tell it shows the whole board. Waits until every
- * bot has every note (the server accepted them all).
+ * carries `⟦<lastMarker>⟧` so a screen can tell it shows the whole board; with `firstMarker`, the
+ * first one, in `quadrant` too, carries that one (the top of the quadrant's list: a phone's first
+ * screen). Waits until every bot has every note (the server accepted them all).
  */
-async function seed(count: number, quadrant: string, lastMarker: string): Promise<void> {
+async function seed(count: number, quadrant: string, lastMarker: string, firstMarker?: string): Promise<void> {
   const expected = notesMap(bots[0]!.doc).size + count;
   let left = count - 1;
+  // Never edited (not among the bot's own notes), so a later screen still finds its marker.
+  if (firstMarker) {
+    addMarked(quadrant, firstMarker);
+    left--;
+  }
   while (left > 0) {
     for (const bot of bots) {
       const batch = Math.min(SEED_BATCH, left);
@@ -97,16 +103,20 @@ async function seed(count: number, quadrant: string, lastMarker: string): Promis
     }
     await sleep(50);
   }
+  addMarked(quadrant, lastMarker);
+  await waitUntil('every bot to have every note', () => bots.every((b) => notesMap(b.doc).size >= expected), SYNC_TIMEOUT_MS, 50);
+}
+
+function addMarked(quadrant: string, marker: string): void {
   const bot = bots[0]!;
   const marked = addNote(bot.doc, {
     personaId,
     quadrant,
-    text: noteText(`⟦${lastMarker}⟧ Seed`),
+    text: noteText(`⟦${marker}⟧ Seed`),
     authorId: bot.seat.participantId,
     authorName: bot.seat.name,
   });
   if (!marked.ok) throw new Error(`addNote: ${marked.error}`);
-  await waitUntil('every bot to have every note', () => bots.every((b) => notesMap(b.doc).size >= expected), SYNC_TIMEOUT_MS, 50);
 }
 
 /** Edits and adds notes in `quadrant` at `rate` a second for `durationMs`; one in `addEvery` is an add. */
@@ -172,7 +182,7 @@ async function handle(call: BotCall): Promise<unknown> {
       return { participants: bots.length, personaId };
     }
     case 'seed':
-      await seed(call.count, call.quadrant, call.lastMarker);
+      await seed(call.count, call.quadrant, call.lastMarker, call.firstMarker);
       return { notes: notesMap(bots[0]!.doc).size };
     case 'edit':
       return edit(call.rate, call.durationMs, call.quadrant, call.addEvery);

@@ -4,7 +4,7 @@ import path from 'node:path';
 /** What `ui.ts` asks its bot process (`uiBots.ts`) to do; each call gets one reply. */
 export type BotCall =
   | { method: 'init'; url: string; code: string; count: number }
-  | { method: 'seed'; count: number; quadrant: string; lastMarker: string }
+  | { method: 'seed'; count: number; quadrant: string; lastMarker: string; firstMarker?: string }
   | { method: 'edit'; rate: number; durationMs: number; quadrant: string; addEvery: number }
   | { method: 'drafts'; count: number; quadrant: string; prefix: string }
   /** Resolves with the time (epoch ms) a bot's doc holds a note for every marker. */

@@ -136,6 +136,7 @@ export interface ScriptBytes {
   files: number;
   /** Content-Encoding of the scripts, e.g. { gzip: 12 } or { identity: 12 }. */
   encodings: Record<string, number>;
+  /** Every script, largest first. */
   largest: { url: string; transferred: number }[];
 }
 
@@ -166,10 +167,7 @@ export function recordScripts(page: Page): { done(): Promise<ScriptBytes> } {
         decoded: scripts.reduce((sum, s) => sum + s.decoded, 0),
         files: scripts.length,
         encodings,
-        largest: scripts
-          .sort((a, b) => b.transferred - a.transferred)
-          .slice(0, 8)
-          .map(({ url, transferred }) => ({ url, transferred })),
+        largest: scripts.sort((a, b) => b.transferred - a.transferred).map(({ url, transferred }) => ({ url, transferred })),
       };
     },
   };

@@ -185,4 +185,30 @@ test.describe('the participant’s phone, one thumb', () => {
     await expect(presenter.getByText('Parking costs more than the coffee')).toHaveCount(0);
     await saveScreenshot(phone, 'phone-private-step');
   });
+
+  test('a quadrant of 1,000 notes opens on its first screen of rows, then mounts the rest', async ({ facilitator, joinAs, baseURL }) => {
+    const presenter = facilitator.page;
+    await leaveLobby(presenter);
+    const bot = await joinBot(baseURL!, facilitator.code, 'Dana');
+    addNotes(bot, { sees: 2, hears: 1000 });
+    const phone = await joinAs('Cleo', { phone: true });
+    const open = phone.getByRole('button', { name: /^Hears, 1,?000 notes/ });
+    await expect(open).toBeVisible();
+    // How many rows the tap's own render put on the page: the first mutation that shows any.
+    await phone.evaluate(() => {
+      const w = window as unknown as { firstRows: number | null };
+      w.firstRows = null;
+      new MutationObserver(() => {
+        const title = [...document.querySelectorAll('section h3')].find((h) => h.textContent === 'Hears');
+        const rows = title?.closest('section')?.querySelectorAll('li').length ?? 0;
+        if (w.firstRows === null && rows > 0) w.firstRows = rows;
+      }).observe(document.body, { childList: true, subtree: true });
+    });
+    await open.tap();
+    await expect.poll(() => phone.evaluate(() => (window as unknown as { firstRows: number | null }).firstRows)).toBe(40);
+    // Then every note is a list item, as the accessible contract says.
+    await expect(quadrantRegion(phone, 'Hears').getByRole('listitem')).toHaveCount(1000, { timeout: 30_000 });
+    await saveScreenshot(phone, 'phone-1000-notes');
+    bot.close();
+  });
 });

@@ -71,12 +71,10 @@ export function wordWidths(text: string): WordWidths {
 export function textLines(words: WordWidths, marksEm: number, widthPx: number, fontPx: number, maxLines: number): number {
   const perLine = Math.max(1, widthPx / fontPx);
   let lines = 0;
-  words.forEach((paragraph, index) => {
-    if (lines >= maxLines) return;
-    const marks = index === 0 && marksEm > 0 ? [marksEm] : [];
+  for (let index = 0; index < words.length && lines < maxLines; index++) {
     let used = 0;
     let paragraphLines = 1;
-    for (const width of [...marks, ...paragraph]) {
+    const place = (width: number) => {
       const needed = used === 0 ? width : used + SPACE_EM + width;
       if (needed <= perLine) used = needed;
       else if (width <= perLine) {
@@ -88,9 +86,11 @@ export function textLines(words: WordWidths, marksEm: number, widthPx: number, f
         paragraphLines += Math.ceil(width / perLine) - 1;
         used = width % perLine || perLine;
       }
-    }
+    };
+    if (index === 0 && marksEm > 0) place(marksEm);
+    for (const width of words[index]!) place(width);
     lines += paragraphLines;
-  });
+  }
   return Math.min(Math.max(lines, 1), maxLines);
 }
 
@@ -102,11 +102,36 @@ export interface MeasuredNote {
   words: WordWidths;
   /** The width of the marks drawn before the text, in em. */
   marks: number;
+  /** Lines at the widths, sizes and clamps tried so far (`textLines`), bounded. */
+  lines: Map<number, number>;
 }
 
-/** Measured once per fit, wrapped at every width tried. */
+/** A quadrant re-fits on every change; its unchanged notes (the same objects) are measured and wrapped once. */
+const measured = new WeakMap<LayoutNote, MeasuredNote>();
+/** Wraps remembered per note: more than one fit's search tries at one box. */
+const MAX_REMEMBERED_WRAPS = 96;
+
+/** Measured once per note (object), wrapped at every width tried. */
 export function measureNote(note: LayoutNote): MeasuredNote {
-  return { note, words: wordWidths(note.text), marks: marksEm(note) };
+  let measure = measured.get(note);
+  if (!measure) {
+    measure = { note, words: wordWidths(note.text), marks: marksEm(note), lines: new Map() };
+    measured.set(note, measure);
+  }
+  return measure;
+}
+
+/** `textLines` of a measured note, remembered. */
+function noteLines(note: MeasuredNote, widthPx: number, fontPx: number, maxLines: number): number {
+  // One number (a string key cost as much as the wrap): width and size in hundredths of a pixel, then the clamp (≤ 6).
+  const key = (Math.round(widthPx * 100) * 100_000 + Math.round(fontPx * 100)) * 16 + maxLines;
+  let lines = note.lines.get(key);
+  if (lines === undefined) {
+    lines = textLines(note.words, note.marks, widthPx, fontPx, maxLines);
+    if (note.lines.size >= MAX_REMEMBERED_WRAPS) note.lines.clear();
+    note.lines.set(key, lines);
+  }
+  return lines;
 }
 
 /** How the notes are drawn at one step of the search. */
@@ -120,7 +145,7 @@ export interface Shape {
 /** Height of a note card plus the gap after it, at this shape, in a column `width` wide. */
 function noteHeight(note: MeasuredNote, shape: Shape, width: number): number {
   const { m } = shape;
-  const lines = textLines(note.words, note.marks, width - 2 * m.padXPx - 2 * BORDER_PX, m.fontPx, shape.maxLines);
+  const lines = noteLines(note, width - 2 * m.padXPx - 2 * BORDER_PX, m.fontPx, shape.maxLines);
   const author = shape.showAuthors ? m.metaPx * LINE_HEIGHT + Math.round(m.fontPx * 0.15) : 0;
   return Math.ceil(2 * BORDER_PX + 2 * m.padYPx + lines * m.fontPx * LINE_HEIGHT + author + m.gapPx);
 }

@@ -1,6 +1,5 @@
 'use client';
 
-import { useDraggable } from '@dnd-kit/core';
 import { Ellipsis, GripVertical } from 'lucide-react';
 import { useTranslations } from 'next-intl';
 import { memo } from 'react';
@@ -10,11 +9,20 @@ import { NOTE_COLOR_CLASSES } from '../board/noteColors';
 /** A note's part in the vote round: 'cast' while a round it is in is open, 'total' once it closed. */
 export type RowVoteMode = 'cast' | 'total' | null;
 
-interface Props {
+/** What a draggable row gets from dnd-kit (`DraggableNoteRow`, loaded only where dragging is offered). */
+export interface RowDrag {
+  setNodeRef(element: HTMLElement | null): void;
+  transform: { x: number; y: number } | null;
+  isDragging: boolean;
+  /** The handle's attributes and listeners. */
+  handle: object;
+}
+
+export interface NoteRowProps {
   note: Note;
   /** Offers the "⋯" sheet (none while the board is locked). */
   canChange: boolean;
-  /** A drag handle, for mouse users on a wide screen (touch moves with the sheet's "Move to"). */
+  /** A drag handle, for mouse users on a wide screen (touch moves with the sheet's "Move to"); needs `drag`. */
   canDrag: boolean;
   voteMode: RowVoteMode;
   /** My dots on it (cast), or everyone's (total): plain values, so an unchanged row skips rendering. */
@@ -22,6 +30,10 @@ interface Props {
   /** Stable callbacks: the row is memoised on its note record. */
   onOpen(noteId: string, opener: HTMLElement): void;
   onVote(noteId: string, delta: 1 | -1): void;
+}
+
+interface Props extends NoteRowProps {
+  drag?: RowDrag;
 }
 
 const EXCERPT_CHARS = 60;
@@ -37,13 +49,14 @@ export function excerpt(text: string): string {
  * open, and one "⋯" button for everything else (a sheet). Memoised: the board store keeps an
  * unchanged note's record, so a remote edit re-renders only the row it touched.
  */
-export const NoteRow = memo(function NoteRow({ note, canChange, canDrag, voteMode, voteCount, onOpen, onVote }: Props) {
+export const NoteRow = memo(function NoteRow({ note, canChange, canDrag, voteMode, voteCount, onOpen, onVote, drag }: Props) {
   const t = useTranslations('participant');
-  const { attributes, listeners, setNodeRef, transform, isDragging } = useDraggable({ id: note.id, disabled: !canDrag });
+  const transform = drag?.transform;
+  const isDragging = drag?.isDragging ?? false;
   const style = transform ? { transform: `translate3d(${transform.x}px, ${transform.y}px, 0)` } : undefined;
   return (
     <li
-      ref={setNodeRef}
+      ref={drag?.setNodeRef}
       style={style}
       className={`flex min-w-0 items-start gap-1 rounded-lg border-2 py-1 ps-3 pe-1 ${NOTE_COLOR_CLASSES[note.color]} ${isDragging ? 'relative z-10 shadow-lg' : ''}`}
     >
@@ -63,13 +76,12 @@ export const NoteRow = memo(function NoteRow({ note, canChange, canDrag, voteMod
         {/* Under the text, not beside it: the note keeps the row's width on a phone. */}
         {voteMode === 'cast' && <VoteButtons noteId={note.id} mine={voteCount} onVote={onVote} />}
       </div>
-      {canDrag && (
+      {canDrag && drag && (
         <button
           type="button"
           aria-label={t('dragNote')}
           className="grid size-11 shrink-0 cursor-grab touch-none place-items-center rounded-md text-slate-800 hover:bg-slate-900/10"
-          {...attributes}
-          {...listeners}
+          {...drag.handle}
         >
           <GripVertical aria-hidden size={18} />
         </button>

@@ -1,6 +1,5 @@
 'use client';
 
-import { DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
 import { memo, useCallback, useId, useMemo, useState } from 'react';
 import type { Note } from '../../lib/note';
 import type { QuadrantId, QuadrantNotes } from '../../lib/quadrants';
@@ -8,10 +7,12 @@ import type { BoardActions, BoardViewOptions } from '../board/types';
 import { useBoardSelector, type BoardSource } from '../sync/useBoardSelector';
 import { useMediaQuery } from '../ui/useMediaQuery';
 import { MovedOnNotice } from './MovedOnNotice';
+import { NoteRow } from './NoteRow';
 import { NoteSheet } from './NoteSheet';
 import { QuadrantComposer } from './QuadrantComposer';
 import { QuadrantPicker } from './QuadrantPicker';
 import { QuadrantSection, type RowContext } from './QuadrantSection';
+import { loadDragModule, useDragModule, type DragModule } from './useDragModule';
 import { useOpenQuadrant } from './useOpenQuadrant';
 
 interface Props {
@@ -27,6 +28,9 @@ interface Props {
 /** Several quadrants side by side from a tablet's width; below it, one at a time. */
 const WIDE_QUERY = '(min-width: 768px)';
 
+// A wide screen drags notes: fetch dnd-kit's chunk while the board loads, not after.
+if (typeof window !== 'undefined' && window.matchMedia(WIDE_QUERY).matches) loadDragModule().catch(() => {});
+
 /**
  * A participant's empathy map. On a phone: the list of quadrants with counts, then the open one
  * (the facilitator's, or the one tapped) with its composer on top; the other quadrants' notes are
@@ -35,35 +39,39 @@ const WIDE_QUERY = '(min-width: 768px)';
  */
 export const ParticipantMap = memo(function ParticipantMap(props: Props) {
   const { actions, view } = props;
-  const sensors = useSensors(useSensor(PointerSensor, POINTER_OPTIONS), useSensor(KeyboardSensor));
-  const onDragEnd = useCallback(
-    ({ active, over }: DragEndEvent) => {
-      const target = view.quadrants.find((quadrant) => quadrant.id === over?.id);
-      if (target) actions.moveNote(String(active.id), target.id);
+  const isWide = useMediaQuery(WIDE_QUERY);
+  const drag = useDragModule(isWide);
+  // What is typed outlives the map when it mounts again under the drag context (a phone turned wide).
+  const [typed] = useState(() => new Map<QuadrantId, string>());
+  const onDrop = useCallback(
+    (noteId: string, targetId: string) => {
+      const target = view.quadrants.find((quadrant) => quadrant.id === targetId);
+      if (target) actions.moveNote(noteId, target.id);
     },
     [actions, view.quadrants],
   );
-  // The drag context stays out of the path of the room's changes: only the map below re-renders
-  // on them (a new context value would re-render every note row).
-  return (
-    <DndContext sensors={sensors} onDragEnd={onDragEnd}>
-      <LiveMap {...props} />
-    </DndContext>
-  );
+  // Waits for the drag module (fetched at start on a wide screen) rather than mounting twice.
+  if (drag === 'loading') return null;
+  const map = <LiveMap {...props} isWide={isWide} drag={drag} typed={typed} />;
+  // The drag context sits above the map's subscription: the room's changes never re-render it
+  // (a new context value would re-render every note row).
+  return drag ? <drag.MapDragArea onDrop={onDrop}>{map}</drag.MapDragArea> : map;
 });
 
-/** One object for the life of the page, so the sensors stay the same. */
-const POINTER_OPTIONS = { activationConstraint: { distance: 6 } };
+interface LiveMapProps extends Props {
+  isWide: boolean;
+  drag: DragModule | null;
+  typed: Map<QuadrantId, string>;
+}
 
 /** The map itself, subscribed to the persona's quadrants in the live board. */
-function LiveMap({ personaId, source, actions, view, currentQuadrant }: Props) {
-  const isWide = useMediaQuery(WIDE_QUERY);
+function LiveMap({ personaId, source, actions, view, currentQuadrant, isWide, drag, typed }: LiveMapProps) {
   const baseId = useId();
   const headingId = (id: QuadrantId) => `${baseId}-${id}`;
   // The store keeps each quadrant's list (and the array of them) the same while unchanged.
   const panels = useBoardSelector(source, (state) => state.lists.quadrantNotes(personaId));
   const groups = useBoardSelector(source, (state) => state.board.groups);
-  const [texts, setTexts] = useState<Record<QuadrantId, string>>({});
+  const [texts, setTexts] = useState<Record<QuadrantId, string>>(() => Object.fromEntries(typed));
   const ids = useMemo(() => panels.map((panel) => panel.quadrant.id), [panels]);
   const { open, movedOnTo, choose } = useOpenQuadrant(ids, currentQuadrant, (id) => Boolean(texts[id]?.trim()));
   const [sheet, setSheet] = useState<{ noteId: string; opener: HTMLElement } | null>(null);
@@ -71,12 +79,21 @@ function LiveMap({ personaId, source, actions, view, currentQuadrant }: Props) {
   const { voting } = view;
   const onOpen = useCallback((noteId: string, opener: HTMLElement) => setSheet({ noteId, opener }), []);
   const onVote = useCallback((noteId: string, delta: 1 | -1) => voting?.cast(noteId, delta), [voting]);
-  const rows: RowContext = { canChange: !view.isReadOnly, canDrag: isWide && !view.isReadOnly, voting, onOpen, onVote };
+  const rows: RowContext = {
+    canChange: !view.isReadOnly,
+    canDrag: isWide && !view.isReadOnly,
+    voting,
+    onOpen,
+    onVote,
+    Row: drag?.DraggableNoteRow ?? NoteRow,
+  };
+  const Section = drag?.DroppableQuadrantSection ?? QuadrantSection;
   const sheetNote = sheet ? findNote(panels, sheet.noteId) : undefined;
 
   function onText(id: QuadrantId, text: string) {
     // A note started here holds this quadrant open, even when the facilitator moves on.
     if (text.trim() && !texts[id]?.trim()) choose(id);
+    typed.set(id, text);
     setTexts((all) => ({ ...all, [id]: text }));
   }
 
@@ -87,7 +104,7 @@ function LiveMap({ personaId, source, actions, view, currentQuadrant }: Props) {
   }
 
   const section = ({ quadrant, notes: own, isOffMap }: QuadrantNotes<Note>) => (
-    <QuadrantSection
+    <Section
       key={quadrant.id}
       quadrant={quadrant}
       notes={own as Note[]}

@@ -1,15 +1,15 @@
 'use client';
 
-import { useDroppable } from '@dnd-kit/core';
 import { ChevronRight } from 'lucide-react';
 import { useTranslations } from 'next-intl';
-import type { ReactNode } from 'react';
+import type { ComponentType, ReactNode } from 'react';
 import type { Group } from '../../lib/groups';
 import type { Note } from '../../lib/note';
 import type { Quadrant } from '../../lib/quadrants';
 import { NoteGroup } from '../board/NoteGroup';
 import type { BoardActions, NoteVoting } from '../board/types';
-import { NoteRow } from './NoteRow';
+import type { NoteRowProps } from './NoteRow';
+import { NoteRows } from './NoteRows';
 
 /** What every row of the map shares; the callbacks are stable, so memoised rows skip rendering. */
 export interface RowContext {
@@ -18,9 +18,11 @@ export interface RowContext {
   voting: NoteVoting | undefined;
   onOpen(noteId: string, opener: HTMLElement): void;
   onVote(noteId: string, delta: 1 | -1): void;
+  /** `NoteRow`, or its draggable form where dragging is offered. */
+  Row: ComponentType<NoteRowProps>;
 }
 
-interface Props {
+export interface QuadrantSectionProps {
   quadrant: Quadrant;
   notes: Note[];
   /** This quadrant's groups. */
@@ -37,6 +39,8 @@ interface Props {
   headingId: string;
   /** A phone: the guiding questions fold away (the step's prompt already asks them). */
   isCompact: boolean;
+  /** Where dragging is offered: the drop target's ref, and whether a note is over it. */
+  drop?: { setNodeRef(element: HTMLElement | null): void; isOver: boolean };
 }
 
 /**
@@ -55,29 +59,20 @@ export function QuadrantSection({
   notice,
   headingId,
   isCompact,
-}: Props) {
+  drop,
+}: QuadrantSectionProps) {
   const t = useTranslations('participant');
-  const { setNodeRef, isOver } = useDroppable({ id: quadrant.id, disabled: !rows.canDrag || composer === null });
+  const isOver = drop?.isOver ?? false;
   const groupIds = new Set(groups.map((group) => group.id));
   const list = (own: Note[], label?: string) => (
     <ul aria-label={label} className="flex flex-col gap-2">
-      {sortByVotes(own, rows.voting).map((note) => (
-        <NoteRow
-          key={note.id}
-          note={note}
-          canChange={rows.canChange}
-          canDrag={rows.canDrag}
-          {...voteOf(note, rows.voting)}
-          onOpen={rows.onOpen}
-          onVote={rows.onVote}
-        />
-      ))}
+      <NoteRows notes={sortByVotes(own, rows.voting)} rows={rows} />
     </ul>
   );
   const ungrouped = notes.filter((note) => !note.groupId || !groupIds.has(note.groupId));
   return (
     <section
-      ref={setNodeRef}
+      ref={drop?.setNodeRef}
       aria-labelledby={headingId}
       className={`flex min-w-0 flex-col gap-3 rounded-xl border-2 bg-white p-3 ${isOver ? 'border-blue-600 bg-blue-50' : isCurrent ? 'border-blue-600' : 'border-slate-200'}`}
     >
@@ -128,12 +123,6 @@ function Questions({ questions }: { questions: readonly string[] }) {
       {question}
     </p>
   ));
-}
-
-function voteOf(note: Note, voting: NoteVoting | undefined) {
-  if (voting?.results && !voting.isOpen) return { voteMode: 'total' as const, voteCount: voting.results[note.id] ?? 0 };
-  if (voting?.isOpen && voting.isEligible(note)) return { voteMode: 'cast' as const, voteCount: voting.myDots[note.id] ?? 0 };
-  return { voteMode: null, voteCount: 0 };
 }
 
 /** After a vote, the most-voted notes come first. */

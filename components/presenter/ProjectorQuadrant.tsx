@@ -29,6 +29,17 @@ export interface QuadrantProps extends QuadrantHandlers {
   gridArea: string;
 }
 
+/** An unchanged note keeps its layout record, so the fit measures and wraps it once (`measureNote`). */
+const layoutRecords = new WeakMap<Note, LayoutNote>();
+
+function layoutNote(note: Note, votes: number | null): LayoutNote {
+  const known = layoutRecords.get(note);
+  if (known?.votes === votes) return known;
+  const made: LayoutNote = { id: note.id, text: note.text, groupId: note.groupId ?? null, hasEvidence: Boolean(note.evidence), votes };
+  layoutRecords.set(note, made);
+  return made;
+}
+
 /**
  * One quadrant on the projector: title, note count, guiding questions while there is room, and
  * its notes laid out by the fit (no scrolling: what does not fit is stacked or counted).
@@ -38,17 +49,7 @@ export const ProjectorQuadrant = memo(function ProjectorQuadrant(props: Quadrant
   const titleId = useId();
   const [sectionRef, box] = useElementSize<HTMLElement>();
   const sorted = useMemo(() => sortByVotes(notes, voteResults), [notes, voteResults]);
-  const layoutNotes = useMemo(
-    () =>
-      sorted.map((note): LayoutNote => ({
-        id: note.id,
-        text: note.text,
-        groupId: note.groupId ?? null,
-        hasEvidence: Boolean(note.evidence),
-        votes: voteResults?.[note.id] ?? null,
-      })),
-    [sorted, voteResults],
-  );
+  const layoutNotes = useMemo(() => sorted.map((note) => layoutNote(note, voteResults?.[note.id] ?? null)), [sorted, voteResults]);
   const { fit, bodyRef, corrections } = useQuadrantFit(box, { maxFontPx, questions: quadrant.questions, groups, notes: layoutNotes });
   const m = fit?.metrics;
   return (

@@ -1,26 +1,30 @@
 'use client';
 
+import dynamic from 'next/dynamic';
 import { useId, useMemo, useState } from 'react';
 import type { Board } from '../../lib/board';
 import { evidenceBalance } from '../../lib/evidence';
 import { profileSettings, promoteTargets } from '../../lib/profile';
 import { quadrantsOf, type QuadrantId } from '../../lib/quadrants';
 import type { StepKind } from '../../lib/session/agenda';
-import { ActionPlan } from '../actions/ActionPlan';
 import type { Person } from '../actions/ActionRow';
 import { ParticipantMap } from '../participant/ParticipantMap';
-import { ProjectorMap } from '../presenter/ProjectorMap';
-import { JourneyBoard } from '../journey/JourneyBoard';
 import type { BoardActions, BoardViewOptions, ScreenView } from '../board/types';
-import { EvidenceBalanceCard } from '../persona/EvidenceBalanceCard';
 import { PersonaOptions } from '../persona/PersonaOptions';
 import { PersonaTabs } from '../persona/PersonaTabs';
-import { ProfileCard } from '../persona/ProfileCard';
-import { ProfileSummary } from '../persona/ProfileSummary';
 import { SectionSwitch } from '../persona/SectionSwitch';
 import { UndoToast, useNotice } from '../persona/UndoToast';
 import { usePersonaView } from '../persona/usePersonaView';
 import type { BoardSource } from '../sync/useBoardSelector';
+
+// Each section's code loads when it is first shown: a phone opens on the empathy map, and its
+// JavaScript budget (README, Performance) has no room for the projector, journey, plan or profile.
+const ProjectorMap = dynamic(() => import('../presenter/ProjectorMap').then((m) => m.ProjectorMap));
+const JourneyBoard = dynamic(() => import('../journey/JourneyBoard').then((m) => m.JourneyBoard));
+const ActionPlan = dynamic(() => import('../actions/ActionPlan').then((m) => m.ActionPlan));
+const ProfileCard = dynamic(() => import('../persona/ProfileCard').then((m) => m.ProfileCard));
+const ProfileSummary = dynamic(() => import('../persona/ProfileSummary').then((m) => m.ProfileSummary));
+const EvidenceBalanceCard = dynamic(() => import('../persona/EvidenceBalanceCard').then((m) => m.EvidenceBalanceCard));
 
 interface Props {
   board: Board;

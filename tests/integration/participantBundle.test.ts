@@ -1,0 +1,97 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AppProcess, freePort } from '../helpers/AppProcess';
+
+/**
+ * What `next build` ships to a participant's phone before the board shows: the join page (the QR
+ * code's link) and the participant page, each the root files every page loads plus its layout's
+ * and its page's entry chunks, counted once, gzip-compressed as the server sends them. The
+ * lazily loaded chunks (drag and drop on wide screens, the projector map, journey, action plan
+ * and profile) are not in it. Sizes only, no timing: the figures over the wire are bench:ui's.
+ */
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const NEXT = path.join(ROOT, '.next');
+
+/**
+ * Gzip bytes of the participant's first JavaScript, with room for small changes. Measured
+ * 265.9 kB (2026-12-04; 297.5 kB before dnd-kit, the sections and the Buffer polyfill left it).
+ * The issue's target is 200 kB over the wire: React DOM and Next.js alone are about 133 kB.
+ */
+const BUDGET_BYTES = 272_000;
+
+/** Strings that survive minification, one per thing that must stay out of the first chunks. */
+const KEPT_OUT = {
+  'dnd-kit': 'DndDescribedBy',
+  'the projector map': 'data-fit',
+  'the journey': 'Journey of ',
+};
+
+function entryChunks(route: string): string[] {
+  const manifestFile = path.join(NEXT, 'server/app', route, 'page_client-reference-manifest.js');
+  // The manifest is a script that assigns to globalThis.__RSC_MANIFEST[<page>].
+  const sandbox = { __RSC_MANIFEST: {} as Record<string, { entryJSFiles: Record<string, string[]> }> };
+  new Function('globalThis', 'self', readFileSync(manifestFile, 'utf8'))(sandbox, sandbox);
+  const page = sandbox.__RSC_MANIFEST[`/${route}/page`];
+  if (!page) throw new Error(`no client manifest for /${route}`);
+  return [...(page.entryJSFiles['[project]/app/layout'] ?? []), ...(page.entryJSFiles[`[project]/app/${route}/page`] ?? [])];
+}
+
+function participantChunks(): string[] {
+  const build = JSON.parse(readFileSync(path.join(NEXT, 'build-manifest.json'), 'utf8')) as { rootMainFiles: string[] };
+  return [...new Set([...build.rootMainFiles, ...entryChunks('join/[code]'), ...entryChunks('w/[code]')])];
+}
+
+const read = (file: string) => readFileSync(path.join(NEXT, file));
+
+describe('the participant’s JavaScript, as built', () => {
+  if (!existsSync(path.join(NEXT, 'BUILD_ID')))
+    throw new Error('the Next.js build is missing: run `npx next build` (npm test builds first)');
+  const chunks = participantChunks();
+
+  it(`stays within ${BUDGET_BYTES / 1000} kB gzip`, () => {
+    expect(chunks.length).toBeGreaterThan(5);
+    const bytes = chunks.reduce((sum, file) => sum + gzipSync(read(file)).length, 0);
+    expect(bytes).toBeLessThanOrEqual(BUDGET_BYTES);
+  });
+
+  it.each(Object.entries(KEPT_OUT))('leaves %s out of the first chunks (loaded when needed)', (_what, signature) => {
+    // The signature is real: the build holds it in some chunk, loaded later.
+    const all = readdirSync(path.join(NEXT, 'static/chunks')).filter((file) => file.endsWith('.js'));
+    expect(all.some((file) => read(`static/chunks/${file}`).includes(signature))).toBe(true);
+    expect(chunks.filter((file) => read(file).includes(signature))).toEqual([]);
+  });
+
+  it("ships no polyfill of Node's Buffer to any page (next.config.js aliases it away)", () => {
+    const all = readdirSync(path.join(NEXT, 'static/chunks')).filter((file) => file.endsWith('.js'));
+    expect(all.filter((file) => read(`static/chunks/${file}`).includes('Unknown encoding: '))).toEqual([]);
+  });
+});
+
+describe('the participant’s JavaScript, as served', () => {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'pw-bundle-'));
+  let app: AppProcess;
+  beforeAll(async () => {
+    app = new AppProcess(await freePort(), dataDir);
+    await app.start();
+  });
+  afterAll(async () => {
+    await app?.stop('SIGTERM');
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('is gzip-compressed and carries no page policy (a policy on a script only costs bytes)', async () => {
+    const page = await fetch(`${app.url}/`);
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'self' 'nonce-");
+    for (const file of participantChunks()) {
+      const res = await fetch(`${app.url}/_next/${file}`, { headers: { 'accept-encoding': 'gzip' } });
+      expect(res.status).toBe(200);
+      await res.arrayBuffer();
+      expect(res.headers.get('content-security-policy')).toBeNull();
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      if (read(file).length > 2_000) expect(res.headers.get('content-encoding')).toBe('gzip');
+    }
+  });
+});
