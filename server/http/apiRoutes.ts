@@ -34,7 +34,7 @@ const workshopInfo: Handler = async (ctx, req, res, { code }) => {
   const reply: WorkshopInfoReply = {
     code: workshop.code,
     title: workshop.title,
-    locale: ctx.rooms.readDoc(workshop.id, readWorkshopLocale),
+    locale: await ctx.rooms.readDoc(workshop.id, readWorkshopLocale),
     joinUrl: `${baseUrl(ctx, req)}/join/${workshop.code}`,
   };
   sendJson(res, 200, reply);
@@ -43,30 +43,30 @@ const workshopInfo: Handler = async (ctx, req, res, { code }) => {
 const joinWorkshop: Handler = async (ctx, req, res, { code }) => {
   const workshop = await findWorkshop(ctx, req, code);
   const { name } = parseBody(JoinBodySchema, await readJson(req, MAX_BODY_BYTES));
-  if (ctx.sessions.get(workshop.id).isLobbyLocked)
+  if ((await ctx.sessions.get(workshop.id)).isLobbyLocked)
     throw new HttpError(403, 'The facilitator has closed the lobby: ask them to let you in.');
   const max = ctx.limits.participantsPerWorkshop;
-  if (ctx.workshops.store.participantCount(workshop.id) >= max) {
+  if ((await ctx.workshops.participantCount(workshop.id)) >= max) {
     throw new HttpError(409, `This workshop is full: it has its ${max} participants.`);
   }
   const wait = await ctx.requestLimits.join(workshop.id);
   if (wait > 0)
     throw new HttpError(429, `Many people are joining right now. Try again in ${wait} seconds.`, { 'retry-after': String(wait) });
-  const session = ctx.workshops.join(workshop, name);
+  const session = await ctx.workshops.join(workshop, name);
   ctx.log.info({ workshopId: workshop.id, participantId: session.participantId }, 'participant joined');
   sendJson(res, 201, session);
 };
 
 const facilitatorSession: Handler = async (ctx, req, res, { code }) => {
   const workshop = await requireFacilitator(ctx, req, code);
-  sendJson(res, 201, ctx.workshops.facilitatorSession(workshop));
+  sendJson(res, 201, await ctx.workshops.facilitatorSession(workshop));
 };
 
 /** A reload proves its stored token is still good and learns who it is. */
 const currentSession: Handler = async (ctx, req, res, { code }) => {
   const workshop = await findWorkshop(ctx, req, code, true);
   const token = bearerSecret(req.headers.authorization);
-  const identity = token ? ctx.workshops.authenticate(workshop, token) : null;
+  const identity = token ? await ctx.workshops.authenticate(workshop, token) : null;
   if (!token || !identity) throw new HttpError(401, 'This device is not in the workshop (any more). Join again.');
   sendJson(res, 200, sessionReply(workshop, { id: identity.participantId, name: identity.name, role: identity.role }, token));
 };
@@ -105,7 +105,7 @@ const ROUTES: Route[] = [
     pattern: new RegExp(`^/api/workshops/${CODE}/snapshots$`),
     handler: async (ctx, req, res, { code }) => {
       const workshop = await requireFacilitator(ctx, req, code);
-      takeSnapshot(ctx, workshop, parseBody(SnapshotBodySchema, await readJson(req, MAX_BODY_BYTES)).name, res);
+      await takeSnapshot(ctx, workshop, parseBody(SnapshotBodySchema, await readJson(req, MAX_BODY_BYTES)).name, res);
     },
   },
   {
@@ -119,7 +119,7 @@ const ROUTES: Route[] = [
     handler: async (ctx, req, res, { code, id }) => {
       const workshop = await requireFacilitator(ctx, req, code);
       await requireExportAllowance(ctx, req, workshop);
-      sendSnapshot(ctx, workshop, id, res);
+      await sendSnapshot(ctx, workshop, id, res);
     },
   },
   {
@@ -133,7 +133,7 @@ const ROUTES: Route[] = [
     handler: async (ctx, req, res, { code, id }) => {
       const workshop = await requireFacilitator(ctx, req, code);
       await requireExportAllowance(ctx, req, workshop);
-      sendSnapshotJson(ctx, workshop, id, res);
+      await sendSnapshotJson(ctx, workshop, id, res);
     },
   },
   { method: 'GET', pattern: new RegExp(`^/api/workshops/${CODE}$`), handler: workshopInfo },

@@ -1,28 +1,13 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Role } from '../../lib/api';
+import type { ParticipantRow, WorkshopRow } from './ports';
 import { DraftStore } from './DraftStore';
 import { MIGRATIONS } from './migrations';
 import { SqliteDocLog } from './sqlite/SqliteDocLog';
 
 export type { DraftRow } from './DraftStore';
-
-export interface WorkshopRow {
-  id: string;
-  code: string;
-  title: string;
-  keyHash: Buffer;
-  createdAt: number;
-}
-
-export interface ParticipantRow {
-  id: string;
-  workshopId: string;
-  name: string;
-  role: Role;
-  createdAt: number;
-}
+export type { ParticipantRow, WorkshopRow } from './ports';
 
 export interface StoredDoc {
   state: Uint8Array | null;

@@ -11,6 +11,8 @@ import { BOARD_NOTICE_MESSAGE, readBoardNotice, type BoardNotice } from '../../l
 import type { ClientToServerEvents, RosterEntry, ServerToClientEvents, SessionBroadcast } from '../../lib/wire';
 import { createAppServer, type AppServer, type AppServerOptions } from '../../server/createAppServer';
 import { createLogger } from '../../server/log';
+import { SqliteStorage } from '../../server/storage/sqlite/SqliteStorage';
+import type Database from 'better-sqlite3';
 
 /** A temp data dir, real server(s) on port 0, and everything closed at the end. */
 export class Harness {
@@ -163,6 +165,12 @@ export async function facilitatedRoom(h: Harness, names: string[]) {
       return { ...joined, socket, view: watchSession(socket) };
     }),
   );
-  await eventually(() => expect([session, ...people.map((p) => p.view)].every((w) => w.latest !== null)).toBe(true));
+  await eventually(async () => expect([session, ...people.map((p) => p.view)].every((w) => w.latest !== null)).toBe(true));
   return { ...created, facilitator, facilitatorSession, session, people };
+}
+
+/** The SQLite connection under a server on the default engine, for tests that look at its rows. */
+export function sqliteOf(server: AppServer): Database.Database {
+  if (!(server.storage instanceof SqliteStorage)) throw new Error('this test reads SQLite rows');
+  return server.storage.store.connection();
 }
