@@ -6,6 +6,7 @@ import { CLOSE_CODES } from '../../lib/closeCodes';
 import type { Logger } from '../log';
 import { SerialQueue } from '../concurrency/SerialQueue';
 import type { LoadedDoc, Storage } from '../storage/ports';
+import { AppliedSeqs } from './AppliedSeqs';
 import { BoardSizeWatch } from './BoardSizeWatch';
 import { ClientBindings } from './ClientBindings';
 import { frameBinary, type FramedMessage } from './frames';
@@ -18,6 +19,13 @@ import type { UpdateLog } from './UpdateLog';
 
 /** Merge the update log into one state row after this many appended updates. */
 export const COMPACT_AFTER_UPDATES = 500;
+/**
+ * With PostgreSQL, how often a room with clients reads what other instances stored (one indexed
+ * query): without Redis fan-out this is how their notes reach this instance's clients.
+ */
+export const CATCH_UP_INTERVAL_MS = 1_000;
+/** The origin of updates read back from storage (another instance's): applied and sent, never stored again. */
+const STORED = Symbol('stored');
 /** A join tail longer than this is folded into a fresh base on the next join. */
 const JOIN_TAIL_MAX_MESSAGES = 256;
 
@@ -65,8 +73,12 @@ export class YjsRoom {
   private joinBase: Uint8Array | null = null;
   private joinTail: FramedMessage[] = [];
   private joinTailBytes = 0;
-  private lastUpdateId: number;
+  /** The log seqs this replica holds (its own commits and what it caught up on). */
+  private readonly seqs: AppliedSeqs;
   private updatesSinceCompaction: number;
+  /** The catch-up running now, if any: one at a time. */
+  private catchingUp: Promise<void> | null = null;
+  private catchUpTimer: NodeJS.Timeout | null = null;
   /** Upper bound of the encoded state's size, kept without re-encoding on every update. */
   private readonly size: BoardSizeWatch;
   /** Judges every update a client sends: refused in band, or let in. */
@@ -93,7 +105,7 @@ export class YjsRoom {
       if (stored.state) Y.applyUpdate(this.doc, stored.state);
       for (const update of stored.updates) Y.applyUpdate(this.doc, update.data);
     }, 'load');
-    this.lastUpdateId = stored.lastSeq;
+    this.seqs = new AppliedSeqs(stored.lastSeq);
     this.updatesSinceCompaction = stored.updates.length;
     this.size = new BoardSizeWatch((stored.state?.byteLength ?? 0) + stored.updates.reduce((sum, u) => sum + u.data.byteLength, 0));
     this.gate = new UpdateGate(this.doc, clients, hooks, this.log, this.recordCounts, this.size);
@@ -112,6 +124,7 @@ export class YjsRoom {
       throw error;
     }
     room.doc.on('update', room.onDocUpdate);
+    if (storage.engine === 'postgres') room.pollOtherInstances();
     return room;
   }
 
@@ -135,19 +148,67 @@ export class YjsRoom {
     this.measureIn(this.size.grew(update.byteLength));
     this.tellSize();
     const message = frameBinary(encodeSyncUpdate(update));
+    // Read back from storage: committed already, so it goes straight out.
+    if (origin === STORED) return this.sendToAll(message, null);
     this.updates.append(
       this.workshopId,
       update,
-      (id) => {
-        this.lastUpdateId = id;
+      (seq) => {
+        this.seqs.committed(seq);
         this.updatesSinceCompaction++;
-        for (const conn of this.connections) if (conn !== origin) conn.sendFramed(message);
-        this.extendJoinTail(message);
+        this.sendToAll(message, origin);
         if (this.updatesSinceCompaction >= COMPACT_AFTER_UPDATES) this.compactSoon();
       },
       (error) => this.breakRoom(error),
     );
   };
+
+  private sendToAll(message: FramedMessage, origin: unknown): void {
+    for (const conn of this.connections) if (conn !== origin) conn.sendFramed(message);
+    this.extendJoinTail(message);
+  }
+
+  /**
+   * Applies what other instances stored since this replica's contiguous seq (several instances
+   * on one PostgreSQL): their updates reach this room's clients, and the replica holds every seq
+   * up to the last one read, so it may compact that far. Cheap when nothing is new (one query).
+   */
+  catchUp(): Promise<void> {
+    this.catchingUp ??= this.readNewer().finally(() => (this.catchingUp = null));
+    return this.catchingUp;
+  }
+
+  private pollOtherInstances(): void {
+    this.catchUpTimer = setInterval(() => {
+      if (this.connections.size === 0) return;
+      this.catchUp().catch((error: Error) => this.log.warn({ err: error.message }, 'catching up with other instances failed'));
+    }, CATCH_UP_INTERVAL_MS);
+    this.catchUpTimer.unref();
+  }
+
+  private async readNewer(): Promise<void> {
+    if (this.isClosed || this.isBroken) return;
+    const after = this.seqs.contiguous;
+    const newer = await this.storage.docs.since(this.workshopId, after);
+    if (this.isClosed || this.isBroken) return;
+    if (newer === null) {
+      // Another instance compacted past what this replica holds: merge the whole stored doc (Yjs
+      // applies what it has already as a no-op).
+      const stored = await this.storage.docs.load(this.workshopId);
+      if (this.isClosed || this.isBroken) return;
+      this.doc.transact(() => {
+        if (stored.state) Y.applyUpdate(this.doc, stored.state, STORED);
+        for (const update of stored.updates) Y.applyUpdate(this.doc, update.data, STORED);
+      }, STORED);
+      this.seqs.reloaded(stored.lastSeq);
+      return;
+    }
+    for (const { seq, data } of newer) {
+      if (!this.seqs.isOwn(seq)) Y.applyUpdate(this.doc, data, STORED);
+      this.seqs.caughtUp(seq);
+      this.updatesSinceCompaction++;
+    }
+  }
 
   private isCompactionScheduled = false;
   private measureTimer: NodeJS.Timeout | null = null;
@@ -314,11 +375,13 @@ export class YjsRoom {
   }
 
   private async compactNow(): Promise<void> {
-    await this.updates.flush(); // every update in the state must be in the log up to lastUpdateId
+    await this.updates.flush(); // every update in the state must be in the log
     if (this.updatesSinceCompaction === 0 || this.isBroken) return;
-    // Encoded right after the flush: the state holds every seq up to `uptoSeq` (and maybe a few
-    // updates applied since, still queued: harmless, Yjs applies an update twice as once).
-    const uptoSeq = this.lastUpdateId;
+    // Another instance's updates lie between ours: hold them all before claiming their seqs.
+    if (this.seqs.hasGap) await this.catchUp();
+    // Encoded right after: the state holds every seq up to `uptoSeq` (and maybe a few updates
+    // applied since, still queued: harmless, Yjs applies an update twice as once).
+    const uptoSeq = this.seqs.contiguous;
     const compactedCount = this.updatesSinceCompaction;
     const state = this.fullState();
     // Fenced by the sequence in the store: a state that covers less than what is stored is refused.
@@ -333,6 +396,7 @@ export class YjsRoom {
     if (this.isClosed) return;
     this.isClosed = true;
     if (this.measureTimer) clearTimeout(this.measureTimer);
+    if (this.catchUpTimer) clearInterval(this.catchUpTimer);
     for (const conn of this.connections) conn.close(code as never, reason);
     this.connections.clear();
     this.presence.close();
