@@ -1,6 +1,7 @@
 import sharp from 'sharp';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { WebsocketProvider } from 'y-websocket';
+import type { SessionReply } from '../../lib/api';
 import { addNote, readNotes, readPersonas } from '../../lib/board';
 import { CLOSE_CODES } from '../../lib/closeCodes';
 import type { AppServer } from '../../server/createAppServer';
@@ -20,7 +21,7 @@ const SLOW = { timeout: 30_000 };
 
 afterAll(closeSharedPostgres);
 
-let apps: AppProcess[] = [];
+const apps: AppProcess[] = [];
 let harness: Harness | null = null;
 afterEach(async () => {
   await harness?.close();
@@ -171,9 +172,9 @@ describe('the app on PostgreSQL (DATABASE_URL)', () => {
     const [a, b] = [await startApp(url, h.dataDir), await startApp(url, h.dataDir)];
     clientsOf(h, a);
     const created = await h.createWorkshop('Two instances');
-    const people = [];
+    const people: SessionReply[] = [];
     for (const name of ['A1', 'A2', 'B1', 'B2']) people.push(await h.join(created.code, name));
-    const at = (app: AppProcess, person: (typeof people)[number]) => clientsOf(h, app).provider(created.code, person.token);
+    const at = (app: AppProcess, person: SessionReply) => clientsOf(h, app).provider(created.code, person.token);
     const providers = [at(a, people[0]!), at(a, people[1]!), at(b, people[2]!), at(b, people[3]!)];
     await Promise.all(providers.map(synced));
     const personaId = readPersonas(providers[0]!.doc)[0]!.id;
