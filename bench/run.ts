@@ -171,7 +171,8 @@ async function runLoad(kind: ServerKind, scenario: (typeof options.scenarios)[nu
     };
     const result = loadResult(kind, scenario, reports, measured);
     // The persistence check reads the SQLite file; on PostgreSQL the integration tests check it.
-    if (server.dataDir && !process.env.BENCH_DATABASE_URL) result.persisted = checkPersistence(server.dataDir, Object.assign({}, ...reports.map((r) => r.notesByRoom)));
+    if (server.dataDir && !process.env.BENCH_DATABASE_URL)
+      result.persisted = checkPersistence(server.dataDir, Object.assign({}, ...reports.map((r) => r.notesByRoom)));
     return result;
   } finally {
     await Promise.all(workers.map((w) => w.close()));

@@ -7,6 +7,7 @@ import type { Logger } from '../log';
 import { SerialQueue } from '../concurrency/SerialQueue';
 import type { LoadedDoc, Storage } from '../storage/ports';
 import { AppliedSeqs } from './AppliedSeqs';
+import { RoomCatchUp, STORED } from './RoomCatchUp';
 import { BoardSizeWatch } from './BoardSizeWatch';
 import { ClientBindings } from './ClientBindings';
 import { frameBinary, type FramedMessage } from './frames';
@@ -19,13 +20,6 @@ import type { UpdateLog } from './UpdateLog';
 
 /** Merge the update log into one state row after this many appended updates. */
 export const COMPACT_AFTER_UPDATES = 500;
-/**
- * With PostgreSQL, how often a room with clients reads what other instances stored (one indexed
- * query): without Redis fan-out this is how their notes reach this instance's clients.
- */
-export const CATCH_UP_INTERVAL_MS = 1_000;
-/** The origin of updates read back from storage (another instance's): applied and sent, never stored again. */
-const STORED = Symbol('stored');
 /** A join tail longer than this is folded into a fresh base on the next join. */
 const JOIN_TAIL_MAX_MESSAGES = 256;
 
@@ -76,9 +70,8 @@ export class YjsRoom {
   /** The log seqs this replica holds (its own commits and what it caught up on). */
   private readonly seqs: AppliedSeqs;
   private updatesSinceCompaction: number;
-  /** The catch-up running now, if any: one at a time. */
-  private catchingUp: Promise<void> | null = null;
-  private catchUpTimer: NodeJS.Timeout | null = null;
+  /** Reads what other instances stored (several instances on one PostgreSQL). */
+  private readonly catchUp: RoomCatchUp;
   /** Upper bound of the encoded state's size, kept without re-encoding on every update. */
   private readonly size: BoardSizeWatch;
   /** Judges every update a client sends: refused in band, or let in. */
@@ -106,6 +99,18 @@ export class YjsRoom {
       for (const update of stored.updates) Y.applyUpdate(this.doc, update.data);
     }, 'load');
     this.seqs = new AppliedSeqs(stored.lastSeq);
+    this.catchUp = new RoomCatchUp(
+      storage.docs,
+      {
+        workshopId,
+        doc: this.doc,
+        seqs: this.seqs,
+        isLive: () => !this.isClosed && !this.isBroken,
+        hasClients: () => this.connections.size > 0,
+        onRead: (count) => (this.updatesSinceCompaction += count),
+      },
+      this.log,
+    );
     this.updatesSinceCompaction = stored.updates.length;
     this.size = new BoardSizeWatch((stored.state?.byteLength ?? 0) + stored.updates.reduce((sum, u) => sum + u.data.byteLength, 0));
     this.gate = new UpdateGate(this.doc, clients, hooks, this.log, this.recordCounts, this.size);
@@ -124,7 +129,7 @@ export class YjsRoom {
       throw error;
     }
     room.doc.on('update', room.onDocUpdate);
-    if (storage.engine === 'postgres') room.pollOtherInstances();
+    if (storage.engine === 'postgres') room.catchUp.poll();
     return room;
   }
 
@@ -166,48 +171,6 @@ export class YjsRoom {
   private sendToAll(message: FramedMessage, origin: unknown): void {
     for (const conn of this.connections) if (conn !== origin) conn.sendFramed(message);
     this.extendJoinTail(message);
-  }
-
-  /**
-   * Applies what other instances stored since this replica's contiguous seq (several instances
-   * on one PostgreSQL): their updates reach this room's clients, and the replica holds every seq
-   * up to the last one read, so it may compact that far. Cheap when nothing is new (one query).
-   */
-  catchUp(): Promise<void> {
-    this.catchingUp ??= this.readNewer().finally(() => (this.catchingUp = null));
-    return this.catchingUp;
-  }
-
-  private pollOtherInstances(): void {
-    this.catchUpTimer = setInterval(() => {
-      if (this.connections.size === 0) return;
-      this.catchUp().catch((error: Error) => this.log.warn({ err: error.message }, 'catching up with other instances failed'));
-    }, CATCH_UP_INTERVAL_MS);
-    this.catchUpTimer.unref();
-  }
-
-  private async readNewer(): Promise<void> {
-    if (this.isClosed || this.isBroken) return;
-    const after = this.seqs.contiguous;
-    const newer = await this.storage.docs.since(this.workshopId, after);
-    if (this.isClosed || this.isBroken) return;
-    if (newer === null) {
-      // Another instance compacted past what this replica holds: merge the whole stored doc (Yjs
-      // applies what it has already as a no-op).
-      const stored = await this.storage.docs.load(this.workshopId);
-      if (this.isClosed || this.isBroken) return;
-      this.doc.transact(() => {
-        if (stored.state) Y.applyUpdate(this.doc, stored.state, STORED);
-        for (const update of stored.updates) Y.applyUpdate(this.doc, update.data, STORED);
-      }, STORED);
-      this.seqs.reloaded(stored.lastSeq);
-      return;
-    }
-    for (const { seq, data } of newer) {
-      if (!this.seqs.isOwn(seq)) Y.applyUpdate(this.doc, data, STORED);
-      this.seqs.caughtUp(seq);
-      this.updatesSinceCompaction++;
-    }
   }
 
   private isCompactionScheduled = false;
@@ -378,7 +341,7 @@ export class YjsRoom {
     await this.updates.flush(); // every update in the state must be in the log
     if (this.updatesSinceCompaction === 0 || this.isBroken) return;
     // Another instance's updates lie between ours: hold them all before claiming their seqs.
-    if (this.seqs.hasGap) await this.catchUp();
+    if (this.seqs.hasGap) await this.catchUp.run();
     // Encoded right after: the state holds every seq up to `uptoSeq` (and maybe a few updates
     // applied since, still queued: harmless, Yjs applies an update twice as once).
     const uptoSeq = this.seqs.contiguous;
@@ -396,7 +359,7 @@ export class YjsRoom {
     if (this.isClosed) return;
     this.isClosed = true;
     if (this.measureTimer) clearTimeout(this.measureTimer);
-    if (this.catchUpTimer) clearInterval(this.catchUpTimer);
+    this.catchUp.close();
     for (const conn of this.connections) conn.close(code as never, reason);
     this.connections.clear();
     this.presence.close();
