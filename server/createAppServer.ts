@@ -131,7 +131,17 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
   });
   // The door decides on every update without waiting: a room's session is loaded before the
   // room (`prepare`) and stays in memory while the room does (`Sessions`' pinning).
-  const liveSession = (workshopId: string) => sessions.peek(workshopId);
+  // A session that left memory anyway refuses (never lets a private step's note through); it is
+  // loaded again at once, and the room told to send what it held back.
+  const liveSession = (workshopId: string) => {
+    const session = sessions.peek(workshopId);
+    if (!session)
+      void sessions.get(workshopId).then(
+        () => rooms.get(workshopId)?.tellUnlocked(),
+        () => undefined,
+      );
+    return session;
+  };
   const rooms = new RoomRegistry(
     storage,
     log,

@@ -117,7 +117,7 @@ export class YjsEndpoint {
     });
     ws.on('close', () => {
       this.forget(conn);
-      early = null;
+      // Still loading: what it sent waits for the room (applied unless the server closed it).
       if (!room) return;
       room.removeConnection(conn);
       this.rooms.release(room);
