@@ -98,18 +98,8 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
   const log = options.logger ?? createLogger();
   const limits = serverLimits(options.limits);
   let phase: Phase = 'starting';
-  // The port opens before storage connects, so probes answer (`/readyz` 503) while it does.
-  const early = await listenEarly(options.port ?? 0, host);
-  const { server, port, url } = early;
-  log.info({ port }, 'server listening');
-  let storage: Storage;
-  try {
-    // Connection errors (PostgreSQL unreachable, a bad URL) reject here: `main` says so and exits.
-    storage = await openStorage({ dataDir: options.dataDir, databaseUrl: options.databaseUrl }, log);
-  } catch (error) {
-    server.close();
-    throw error;
-  }
+  // Connection errors (PostgreSQL unreachable, a bad URL) reject here: `main` says so and exits.
+  const storage = await openStorage({ dataDir: options.dataDir, databaseUrl: options.databaseUrl }, log);
   const workshops = new Workshops(storage);
   // A workshop's first session gets an agenda step per quadrant of its map, in its language (read when first needed).
   const sessions: Sessions = new Sessions(
@@ -187,7 +177,7 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
   };
   let nextApp: NextHandlers | null = null;
 
-  early.serve(async (req, res) => {
+  const server = createServer(async (req, res) => {
     securityHeaders(res);
     const pathname = (req.url ?? '/').split('?')[0] ?? '/';
     observeHttp(metrics, req, res, pathname);
@@ -207,8 +197,11 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
     }
     sendJson(res, 404, { error: 'Not found.' });
   });
+  server.on('clientError', (_error, socket) => socket.destroy());
+
   // The one upgrade router: every upgrade is ours to route, and errors stay on that socket.
-  early.upgrade((req: IncomingMessage, socket: Duplex, head: Buffer) => {
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on('error', () => socket.destroy());
     try {
       const pathname = (req.url ?? '/').split('?')[0] ?? '/';
       // Starting or draining: a client is better off at another instance (or retrying shortly).
@@ -224,7 +217,14 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
     }
   });
 
-  // The port opened first so probes answer (readyz 503) while Next.js prepares; pages wait for it.
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  log.info({ port }, 'server listening');
+  // The port opens first so probes answer (readyz 503) while Next.js prepares; pages wait for it.
   if (options.next) {
     try {
       nextApp = await loadNext(options.next, host, port);
@@ -255,43 +255,5 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
     warmUp: () => pdfExporter.warm(),
     drain: stop,
     close: async () => void (await stop({ graceMs: 0, timeoutMs: 0 })),
-  };
-}
-
-type RequestHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
-type UpgradeHandler = (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
-
-/**
- * Listens at once with a server that knows only the probes (`/healthz` 200, `/readyz` 503,
- * everything else 503 "starting", upgrades refused) until `serve` and `upgrade` hand it the app.
- */
-async function listenEarly(portWanted: number, host: string) {
-  let onRequest: RequestHandler | null = null;
-  let onUpgrade: UpgradeHandler | null = null;
-  const server = createServer((req, res) => {
-    if (onRequest) return void onRequest(req, res);
-    securityHeaders(res);
-    const pathname = (req.url ?? '/').split('?')[0] ?? '/';
-    if (pathname === '/healthz') return sendJson(res, 200, { ok: true });
-    if (pathname === '/readyz') return sendJson(res, 503, { ready: false, phase: 'starting' });
-    sendUnavailable(res, 'The server is starting. Try again in a moment.');
-  });
-  server.on('clientError', (_error, socket) => socket.destroy());
-  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    socket.on('error', () => socket.destroy());
-    if (onUpgrade) return onUpgrade(req, socket, head);
-    socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nRetry-After: 2\r\nContent-Length: 0\r\n\r\n');
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(portWanted, host, () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  return {
-    server,
-    port,
-    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
-    serve: (handler: RequestHandler) => void (onRequest = handler),
-    upgrade: (handler: UpgradeHandler) => void (onUpgrade = handler),
   };
 }
