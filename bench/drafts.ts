@@ -91,8 +91,8 @@ for (let batch = 0; batch < BOARD_NOTES; batch += 100) {
     }
   });
 }
-const workshopId = app.store.workshopByCode(created.code)!.id;
-while (app.rooms.readDoc(workshopId, readNotes).length < BOARD_NOTES) await new Promise((r) => setTimeout(r, 50));
+const workshopId = (await app.storage.workshops.byCode(created.code))!.id;
+while ((await app.rooms.readDoc(workshopId, readNotes)).length < BOARD_NOTES) await new Promise((r) => setTimeout(r, 50));
 // Commands then run with the board's Yjs room closed, as in a workshop whose phones all dropped.
 provider.destroy();
 doc.destroy();
@@ -134,7 +134,7 @@ const loop = monitorEventLoopDelay({ resolution: 1 });
 loop.enable();
 const revealMs = await timed(() => send(facilitator, { type: 'drafts.reveal' }));
 loop.disable();
-const notesAfter = app.rooms.readDoc(workshopId, readNotes).length;
+const notesAfter = (await app.rooms.readDoc(workshopId, readNotes)).length;
 
 console.log(
   JSON.stringify({

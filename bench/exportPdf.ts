@@ -28,7 +28,6 @@ import { attachPosterPictures } from '../server/export/posterPictures';
 import { closedVoteTotals } from '../server/export/voteTotals';
 import { renderPosterPdf } from '../server/export/pdf/renderPoster';
 import { createLogger } from '../server/log';
-import { PictureStore } from '../server/pictures/PictureStore';
 
 const args = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
 const isInProcess = process.argv.includes('--in-process');
@@ -100,10 +99,10 @@ function setFields(map: Y.Map<unknown>, fields: Record<string, unknown>): void {
 }
 
 /** Personas with pictures and profiles, their notes (a third observed, a third assumed, some grouped); returns the note ids. */
-function writeBoard(server: AppServer, code: string, pictureIds: string[]): string[] {
-  const workshop = server.store.workshopByCode(code)!;
+async function writeBoard(server: AppServer, code: string, pictureIds: string[]): Promise<string[]> {
+  const workshop = (await server.storage.workshops.byCode(code))!;
   const doc = new Y.Doc();
-  server.rooms.readDoc(workshop.id, (stored) => Y.applyUpdate(doc, Y.encodeStateAsUpdate(stored)));
+  await server.rooms.readDoc(workshop.id, (stored) => Y.applyUpdate(doc, Y.encodeStateAsUpdate(stored)));
   const before = Y.encodeStateVector(doc);
   const noteIds: string[] = [];
   doc.transact(() => {
@@ -150,16 +149,19 @@ function writeBoard(server: AppServer, code: string, pictureIds: string[]): stri
       }
     }
   });
-  server.store.appendUpdate(workshop.id, Y.encodeStateAsUpdate(doc, before));
+  await server.storage.docs.append([{ workshopId: workshop.id, update: Y.encodeStateAsUpdate(doc, before) }]);
   return noteIds;
 }
 
 /** A closed vote round: a dot from the participant on every eleventh note. */
-function castVotes(server: AppServer, code: string, participantId: string, noteIds: string[]): void {
-  const workshopId = server.store.workshopByCode(code)!.id;
-  noteIds.forEach((noteId, i) => {
-    if (i % 11 === 0) server.store.setVote(workshopId, 'benchround000001', participantId, noteId, 1 + (i % 3));
-  });
+async function castVotes(server: AppServer, code: string, participantId: string, noteIds: string[]): Promise<void> {
+  const workshopId = (await server.storage.workshops.byCode(code))!.id;
+  const rules = { budget: noteIds.length * 3, allowMultiplePerNote: true };
+  for (const [i, noteId] of noteIds.entries()) {
+    if (i % 11 !== 0) continue;
+    for (let dot = 0; dot < 1 + (i % 3); dot++)
+      await server.storage.votes.cast(workshopId, 'benchround000001', participantId, noteId, 1, rules);
+  }
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -180,16 +182,12 @@ function processCpuMs(): number {
   return ns / 1e6;
 }
 
-let pictureStore: PictureStore | null = null;
-
 async function exportOnce(server: AppServer, code: string, key: string): Promise<Buffer> {
   if (isInProcess) {
-    const workshop = server.store.workshopByCode(code)!;
-    const db = server.store.connection();
-    const votes = closedVoteTotals(db, { get: () => ({ vote: null }) }, workshop.id);
-    const model = server.rooms.readDoc(workshop.id, (doc) => buildExportModel(doc, workshop, [], { votes }));
-    pictureStore ??= new PictureStore(db);
-    return renderPosterPdf(await attachPosterPictures(model, pictureStore, workshop.id, createLogger('silent')));
+    const workshop = (await server.storage.workshops.byCode(code))!;
+    const votes = await closedVoteTotals(server.storage.votes, { get: async () => ({ vote: null }) }, workshop.id);
+    const model = await server.rooms.readDoc(workshop.id, (doc) => buildExportModel(doc, workshop, [], { votes }));
+    return renderPosterPdf(await attachPosterPictures(model, server.storage.pictures, workshop.id, createLogger('silent')));
   }
   const res = await fetch(`${server.url}/api/workshops/${code}/export.pdf`, { headers: { authorization: `Bearer ${key}` } });
   if (res.status !== 200) throw new Error(`export failed: ${res.status} ${await res.text()}`);
@@ -217,8 +215,8 @@ try {
   });
   const participant = (await joined.json()) as SessionReply;
   const pictureIds = await uploadPictures(server, code, participant.token);
-  const noteIds = writeBoard(server, code, pictureIds);
-  castVotes(server, code, participant.participantId, noteIds);
+  const noteIds = await writeBoard(server, code, pictureIds);
+  await castVotes(server, code, participant.participantId, noteIds);
   const walls: number[] = [];
   const cpus: number[] = [];
   let pdf: Buffer = Buffer.alloc(0);

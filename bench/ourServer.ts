@@ -18,6 +18,7 @@ const app = await createAppServer({
   port: 0,
   host: '127.0.0.1',
   dataDir,
+  databaseUrl: process.env.BENCH_DATABASE_URL ?? null,
   next: false,
   logger: createLogger('silent'),
   joinLimits: { failuresPerIpPerMinute: UNLIMITED, failuresPerMinute: UNLIMITED, createsPerIpPerMinute: UNLIMITED },

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { sleep } from './client';
 import { checkPersistence } from './persistence';
 import { memory, round, snapshot } from './procStats';
+import { PostgresServer } from '../tests/helpers/postgres';
 import { killAll, startServer, WorkerProcess } from './processes';
 import { joinResult, percentiles, summarize, type JoinResult, type LoadResult, type ServerKind } from './report';
 import type { LoopDelay } from './serverProbe';
@@ -25,6 +26,8 @@ const { values: args } = parseArgs({
     generators: { type: 'string' },
     servers: { type: 'string', default: 'ours,reference' },
     profile: { type: 'boolean', default: false },
+    /** Our server on a throwaway PostgreSQL (`DATABASE_URL`) instead of SQLite. */
+    postgres: { type: 'boolean', default: false },
   },
 });
 
@@ -167,7 +170,9 @@ async function runLoad(kind: ServerKind, scenario: (typeof options.scenarios)[nu
       machineMs: after.machineMs - before.machineMs,
     };
     const result = loadResult(kind, scenario, reports, measured);
-    if (server.dataDir) result.persisted = checkPersistence(server.dataDir, Object.assign({}, ...reports.map((r) => r.notesByRoom)));
+    // The persistence check reads the SQLite file; on PostgreSQL the integration tests check it.
+    if (server.dataDir && !process.env.BENCH_DATABASE_URL)
+      result.persisted = checkPersistence(server.dataDir, Object.assign({}, ...reports.map((r) => r.notesByRoom)));
     return result;
   } finally {
     await Promise.all(workers.map((w) => w.close()));
@@ -232,8 +237,15 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 process.on('exit', killAll);
 
+const postgres = args.postgres ? await PostgresServer.start({ isDurable: true }) : null;
+// Every server process of the run (children inherit the environment) stores in this database.
+if (postgres) process.env.BENCH_DATABASE_URL = await postgres.createDatabase();
+
 main().then(
-  () => process.exit(0),
+  async () => {
+    await postgres?.close();
+    process.exit(0);
+  },
   (error: unknown) => {
     console.error(error);
     killAll();

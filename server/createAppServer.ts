@@ -16,10 +16,10 @@ import { contentSecurityPolicy, securityHeaders } from './http/securityHeaders';
 import { RequestLimits } from './http/RequestLimits';
 import { serverLimits, type ServerLimits } from './limits';
 import { createLogger, type Logger } from './log';
-import { PictureStore } from './pictures/PictureStore';
-import { SnapshotStore } from './snapshots/SnapshotStore';
+import { openStorage } from './storage/openStorage';
+import type { Storage } from './storage/ports';
+import { SqliteStorage } from './storage/sqlite/SqliteStorage';
 import { StorageQuota } from './storage/StorageQuota';
-import { Store } from './storage/Store';
 import { Metrics } from './ops/Metrics';
 import { observeHttp } from './ops/httpMetrics';
 import { handleProbe, PROBE_PATHS, refusalWhileNotReady, sendUnavailable, type Phase } from './ops/probes';
@@ -33,6 +33,8 @@ export interface AppServerOptions {
   port?: number;
   host?: string;
   dataDir: string;
+  /** `DATABASE_URL`: PostgreSQL instead of SQLite under `dataDir`. */
+  databaseUrl?: string | null;
   /** Serve the Next.js app too (off in integration tests, which need only the API and sockets). */
   next?: { dev: boolean; dir: string } | false;
   /** Base of the links handed out (join URL, presenter URL); defaults to the request's host. */
@@ -54,7 +56,7 @@ export interface AppServerOptions {
 export interface AppServer {
   url: string;
   port: number;
-  store: Store;
+  storage: Storage;
   rooms: RoomRegistry;
   metrics: Metrics;
   /** Loads the PDF renderer and fonts now, so the first export is not the slow one. */
@@ -96,10 +98,17 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
   const log = options.logger ?? createLogger();
   const limits = serverLimits(options.limits);
   let phase: Phase = 'starting';
-  const store = new Store(options.dataDir);
-  const workshops = new Workshops(store);
+  // Connection errors (PostgreSQL unreachable, a bad URL) reject here: `main` says so and exits.
+  const storage = await openStorage({ dataDir: options.dataDir, databaseUrl: options.databaseUrl }, log);
+  const workshops = new Workshops(storage);
   // A workshop's first session gets an agenda step per quadrant of its map, in its language (read when first needed).
-  const sessions: Sessions = new Sessions(store, log, (workshopId) => rooms.readDoc(workshopId, firstAgenda));
+  const sessions: Sessions = new Sessions(
+    storage.sessions,
+    log,
+    (workshopId) => rooms.readDoc(workshopId, firstAgenda),
+    undefined,
+    (workshopId) => rooms.get(workshopId) !== undefined,
+  );
   const metrics: Metrics = new Metrics({
     rooms: () => rooms.size,
     yjsConnections: () => yjs.connectionCount,
@@ -110,33 +119,52 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
     connectionsPerParticipant: limits.connectionsPerParticipant,
     onRateLimited: () => metrics.rateLimited.inc({ limit: 'control_commands' }),
   });
+  // The door decides on every update without waiting: a room's session is loaded before the
+  // room (`prepare`) and stays in memory while the room does (`Sessions`' pinning).
+  // A session that left memory anyway refuses (never lets a private step's note through); it is
+  // loaded again at once, and the room told to send what it held back.
+  const liveSession = (workshopId: string) => {
+    const session = sessions.peek(workshopId);
+    if (!session)
+      void sessions.get(workshopId).then(
+        () => rooms.get(workshopId)?.tellUnlocked(),
+        () => undefined,
+      );
+    return session;
+  };
   const rooms = new RoomRegistry(
-    store,
+    storage,
     log,
     {
+      prepare: async (workshopId) => void (await sessions.get(workshopId)),
       // The lock is enforced here, where updates arrive, not by hiding buttons.
-      canWrite: (conn) => conn.identity.role === 'facilitator' || !sessions.get(conn.identity.workshopId).isBoardLocked,
+      canWrite: (conn) => conn.identity.role === 'facilitator' || liveSession(conn.identity.workshopId)?.isBoardLocked === false,
       // Private writing too: in a private or anonymous step a participant's new records are drafts.
-      mustDraft: (conn) => conn.identity.role !== 'facilitator' && isDraftStep(currentStep(sessions.get(conn.identity.workshopId))),
+      mustDraft: (conn) => {
+        const session = liveSession(conn.identity.workshopId);
+        return conn.identity.role !== 'facilitator' && (!session || isDraftStep(currentStep(session)));
+      },
       caps: options.notesPerWorkshop === undefined ? {} : { notes: options.notesPerWorkshop },
       ...metrics.roomHooks(),
     },
     limits,
+    storage instanceof SqliteStorage ? storage.store.connection() : null,
   );
   const yjs = new YjsEndpoint(workshops, rooms, log, { ...DEFAULT_YJS_OPTIONS, ...limits, ...options.yjs });
   control.useCommands(new CommandHandler({ sessions, workshops, control, rooms, yjs, log, limits }));
   const pdfExporter = new PdfExporter(options.pdfExport);
   const api = {
     pdfExporter,
-    pictures: new PictureStore(store.connection()),
-    snapshots: new SnapshotStore(store.connection()),
+    pictures: storage.pictures,
+    snapshots: storage.snapshots,
     sessions,
     workshops,
     rooms,
     joinGuard: new JoinGuard({ ...DEFAULT_JOIN_LIMITS, ...options.joinLimits }),
     limits,
     requestLimits: new RequestLimits(limits),
-    quota: new StorageQuota(store.connection(), options.dataDir, limits),
+    // The free-disk floor watches the SQLite file's disk; PostgreSQL's disk is not ours to see.
+    quota: new StorageQuota(storage.usage, storage.engine === 'sqlite' ? options.dataDir : null, limits),
     log,
     publicUrl: options.publicUrl?.replace(/\/+$/, '') ?? null,
     trustProxy: options.trustProxy ?? false,
@@ -162,10 +190,11 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
       // Built files are not documents: a policy on them does nothing and cost a phone's first
       // load about 400 bytes a script (README, Performance).
       if (!pathname.startsWith('/_next/static/')) contentSecurityPolicy(req, res, options.next ? options.next.dev : false);
-      markWorkshopLocale(req, pathname, (code) => {
-        const workshop = workshops.byCodeForMember(code);
+      // The projector's language is a nicety: a storage hiccup here renders the page in the default.
+      await markWorkshopLocale(req, pathname, async (code) => {
+        const workshop = await workshops.byCodeForMember(code);
         return workshop ? rooms.readDoc(workshop.id, readWorkshopLocale) : null;
-      });
+      }).catch((error: Error) => log.warn({ err: error.message }, 'reading the workshop language failed'));
       return nextApp.request(req, res);
     }
     sendJson(res, 404, { error: 'Not found.' });
@@ -180,7 +209,7 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
       // Starting or draining: a client is better off at another instance (or retrying shortly).
       if (phase !== 'ready')
         return void socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nRetry-After: 2\r\nContent-Length: 0\r\n\r\n');
-      if (pathname.startsWith(YJS_PATH_PREFIX)) return yjs.handleUpgrade(req, socket, head);
+      if (pathname.startsWith(YJS_PATH_PREFIX)) return void yjs.handleUpgrade(req, socket, head).catch(() => socket.destroy());
       if (pathname.startsWith(`${CONTROL_PATH}/`)) return control.handleUpgrade(req, socket, head);
       if (nextApp) return void nextApp.upgrade(req, socket, head).catch(() => socket.destroy());
       socket.destroy();
@@ -204,7 +233,7 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
     } catch (error) {
       server.close();
       await rooms.closeAll();
-      store.close();
+      await storage.close();
       throw error;
     }
   }
@@ -214,7 +243,7 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
   const stop = (drainOptions: DrainOptions) => {
     phase = 'draining';
     stopping ??= drainAndClose(
-      { server, yjs, control, rooms, pdfExporter, store, log, closeNext: async () => nextApp?.close() },
+      { server, yjs, control, rooms, pdfExporter, storage, log, closeNext: async () => nextApp?.close() },
       drainOptions,
     );
     return stopping;
@@ -222,7 +251,7 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
   return {
     url,
     port,
-    store,
+    storage,
     rooms,
     metrics,
     warmUp: () => pdfExporter.warm(),

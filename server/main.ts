@@ -3,12 +3,18 @@ import { z } from 'zod';
 import { createAppServer } from './createAppServer';
 import { limitsFromEnv } from './limits';
 import { createLogger } from './log';
+import { StorageUnavailableError } from './storage/openStorage';
 
 /** The only place that reads the environment. */
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
   DATA_DIR: z.string().min(1).default('./data'),
+  /** `postgres://…` (or `postgresql://…`): PostgreSQL instead of SQLite under DATA_DIR. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/./, 'DATABASE_URL must be a postgres:// or postgresql:// URL')
+    .optional(),
   PUBLIC_URL: z.url().optional(),
   TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).default('0'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -36,6 +42,7 @@ async function main(): Promise<void> {
     port: env.PORT,
     host: env.HOST,
     dataDir: path.resolve(env.DATA_DIR),
+    databaseUrl: env.DATABASE_URL ?? null,
     next: { dev: isDev, dir: path.resolve(import.meta.dirname, '..') },
     publicUrl: env.PUBLIC_URL ?? null,
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
@@ -77,6 +84,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error);
+  // An operator's mistake (a bad variable, an unreachable database) is one clear line, not a stack.
+  if (error instanceof StorageUnavailableError) console.error(`Persona Workshop cannot start: ${error.message}`);
+  else if (error instanceof z.ZodError)
+    console.error(`Persona Workshop cannot start: ${error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  else console.error(error);
   process.exit(1);
 });

@@ -14,6 +14,7 @@ import {
 import { reduceSession } from '../../lib/session/reduce';
 import type { SessionBroadcast } from '../../lib/wire';
 import type { Identity } from '../identity';
+import { KeyedQueue } from '../concurrency/SerialQueue';
 import type { ServerLimits } from '../limits';
 import type { Logger } from '../log';
 import type { Workshops } from '../Workshops';
@@ -50,19 +51,27 @@ const toReply = (result: Result<unknown>): CommandReply => (result.ok ? { ok: tr
 /**
  * Applies control-plane commands: parse, authorize (facilitator only, bar "I'm done"),
  * deduplicate by command id, reduce, persist, broadcast, then the side effects (kick).
+ * One workshop's commands run one at a time (`queue`): each reads, decides and writes with
+ * storage round trips in between, which must not interleave with the next command's. Across
+ * instances the store's own checks hold (session revisions, vote budgets, draft claims).
  */
 export class CommandHandler {
   private readonly now: () => number;
   private readonly drafts: Drafts;
   private readonly votes: Votes;
+  private readonly queue = new KeyedQueue();
 
   constructor(private readonly deps: Deps) {
     this.now = deps.now ?? Date.now;
-    this.drafts = new Drafts(deps.workshops.store, deps.rooms, deps.limits, this.now);
-    this.votes = new Votes(deps.workshops.store, deps.rooms);
+    this.drafts = new Drafts(deps.workshops.storage, deps.rooms, deps.limits, this.now);
+    this.votes = new Votes(deps.workshops.storage.votes, deps.rooms);
   }
 
-  handle(identity: Identity, raw: unknown): CommandReply {
+  handle(identity: Identity, raw: unknown): Promise<CommandReply> {
+    return this.queue.run(identity.workshopId, () => this.handleNow(identity, raw));
+  }
+
+  private async handleNow(identity: Identity, raw: unknown): Promise<CommandReply> {
     const parsed = CommandSchema.safeParse(raw);
     const log = this.deps.log.child({ workshopId: identity.workshopId, participantId: identity.participantId });
     if (!parsed.success) {
@@ -76,120 +85,126 @@ export class CommandHandler {
       log.warn({ type: command.type }, 'facilitator command from a participant refused');
       return { ok: false, error: 'Only the facilitator can do that.' };
     }
-    const reply = this.apply(identity, command);
+    const reply = await this.apply(identity, command);
     this.deps.sessions.rememberReply(identity.workshopId, command.id, reply);
     return reply;
   }
 
-  private apply(identity: Identity, command: Command): CommandReply {
+  private async apply(identity: Identity, command: Command): Promise<CommandReply> {
     if (isDraftCommand(command)) return this.applyDraft(identity, command);
-    if (isVoteCommand(command)) return toReply(this.applyVote(identity, command));
-    if (command.type === 'room.rotateCode') return toReply(this.rotateCode(identity.workshopId));
-    return toReply(this.applySession(identity, command));
+    if (isVoteCommand(command)) return toReply(await this.applyVote(identity, command));
+    if (command.type === 'room.rotateCode') return toReply(await this.rotateCode(identity.workshopId));
+    return toReply(await this.applySession(identity, command));
   }
 
-  private applySession(identity: Identity, command: Command): Result<void> {
+  private async applySession(identity: Identity, command: Command): Promise<Result<void>> {
     const { sessions, workshops, rooms } = this.deps;
     if (command.type === 'participant.kick') {
-      const target = workshops.participants(identity.workshopId).find((p) => p.id === command.participantId);
+      const target = (await workshops.participants(identity.workshopId)).find((p) => p.id === command.participantId);
       if (!target) return fail('That participant is not in this workshop.');
       if (target.role === 'facilitator') return fail('The facilitator cannot be removed.');
     }
     const personaIds =
-      command.type === 'persona.activate' ? rooms.readWarm(identity.workshopId, (doc) => readPersonas(doc).map((p) => p.id)) : [];
-    const quadrants = command.type === 'map.set' ? rooms.readWarm(identity.workshopId, readQuadrants) : SIX_QUADRANTS;
-    const next = reduceSession(sessions.get(identity.workshopId), command, {
-      now: this.now(),
-      participantId: identity.participantId,
-      personaIds,
-      quadrants,
-    });
-    if (!next.ok) return next;
+      command.type === 'persona.activate' ? await rooms.readWarm(identity.workshopId, (doc) => readPersonas(doc).map((p) => p.id)) : [];
+    const quadrants = command.type === 'map.set' ? await rooms.readWarm(identity.workshopId, readQuadrants) : SIX_QUADRANTS;
+    const context = { now: this.now(), participantId: identity.participantId, personaIds, quadrants };
+    // A map change is checked against the session before the board is written.
     if (command.type === 'map.set') {
-      const written = rooms.change(identity.workshopId, (doc) => setMapTemplate(doc, command.template, command.quadrants));
+      const checked = reduceSession(await sessions.get(identity.workshopId), command, context);
+      if (!checked.ok) return checked;
+      const written = await rooms.change(identity.workshopId, (doc) => setMapTemplate(doc, command.template, command.quadrants));
       if (!written.ok) return written;
     }
-    sessions.set(identity.workshopId, next.value);
-    this.broadcastState(identity.workshopId);
-    if (command.type === 'participant.kick') this.kick(identity.workshopId, command.participantId);
+    const next = await sessions.update(identity.workshopId, (state) => reduceSession(state, command, context));
+    if (!next.ok) return next;
+    await this.broadcastState(identity.workshopId);
+    if (command.type === 'participant.kick') await this.kick(identity.workshopId, command.participantId);
     // Changes refused while locked wait on their devices: tell them to send them now.
     if (command.type === 'board.lock' && !command.isLocked) rooms.get(identity.workshopId)?.tellUnlocked();
     return ok(undefined);
   }
 
-  private applyDraft(identity: Identity, command: DraftCommand): CommandReply {
+  private async applyDraft(identity: Identity, command: DraftCommand): Promise<CommandReply> {
     const { workshopId } = identity;
-    const { reply, revealed } = this.drafts.apply(identity, command, this.deps.sessions.get(workshopId));
+    const { reply, revealed } = await this.drafts.apply(identity, command, await this.deps.sessions.get(workshopId));
     if (!reply.ok) return reply;
-    // Only the people whose drafts changed get their list again (each their own, from memory).
+    // Only the people whose drafts changed get their list again (each their own).
     const authors = new Set(revealed.map((draft) => draft.participantId));
     if (command.type !== 'drafts.reveal') authors.add(identity.participantId);
-    for (const author of authors) this.sendDrafts(workshopId, author);
-    this.deps.control.toWorkshop(workshopId).emit('drafts:pending', this.drafts.pendingCount(workshopId));
+    for (const author of authors) await this.sendDrafts(workshopId, author);
+    this.deps.control.toWorkshop(workshopId).emit('drafts:pending', await this.drafts.pendingCount(workshopId));
     return reply;
   }
 
-  private sendDrafts(workshopId: string, participantId: string): void {
-    const sockets = this.deps.control.toParticipant(participantId);
-    if (sockets.length === 0) return;
-    const mine = this.drafts.mine(workshopId, participantId);
-    for (const socket of sockets) socket.emit('drafts:mine', mine);
+  private async sendDrafts(workshopId: string, participantId: string): Promise<void> {
+    if (this.deps.control.toParticipant(participantId).length === 0) return;
+    const mine = await this.drafts.mine(workshopId, participantId);
+    for (const socket of this.deps.control.toParticipant(participantId)) socket.emit('drafts:mine', mine);
   }
 
-  private applyVote(identity: Identity, command: VoteCommand): Result<void> {
-    const session = this.deps.sessions.get(identity.workshopId);
+  private async applyVote(identity: Identity, command: VoteCommand): Promise<Result<void>> {
     if (command.type === 'vote.cast') {
-      const cast = this.votes.cast(identity, command, session);
-      if (cast.ok) this.sendVotes(identity.workshopId, identity.participantId);
+      const cast = await this.votes.cast(identity, command, await this.deps.sessions.get(identity.workshopId));
+      if (cast.ok) await this.sendVotes(identity.workshopId, identity.participantId);
       return cast;
     }
-    const next = this.votes.reduce(identity, command, session);
+    const next = await this.deps.sessions.update(identity.workshopId, (session) => this.votes.reduce(identity, command, session));
     if (!next.ok) return next;
-    this.deps.sessions.set(identity.workshopId, next.value);
-    this.broadcastState(identity.workshopId);
+    await this.broadcastState(identity.workshopId);
     return ok(undefined);
   }
 
-  private rotateCode(workshopId: string): Result<void> {
+  private async rotateCode(workshopId: string): Promise<Result<void>> {
     const { workshops, control, log } = this.deps;
-    const current = workshops.codeOf(workshopId);
+    const current = await workshops.codeOf(workshopId);
     if (!current) return fail('This workshop no longer exists.');
-    const code = workshops.rotateCode(workshopId, current, this.now());
+    const code = await workshops.rotateCode(workshopId, current, this.now());
+    if (!code) return fail('The room code changed at the same time. Try again.');
     control.toWorkshop(workshopId).emit('workshop:code', code);
     log.info({ workshopId }, 'room code rotated');
     return ok(undefined);
   }
 
-  private sendVotes(workshopId: string, participantId: string): void {
-    const mine = this.votes.mine(this.deps.sessions.get(workshopId), participantId);
+  private async sendVotes(workshopId: string, participantId: string): Promise<void> {
+    const mine = await this.votes.mine(await this.deps.sessions.get(workshopId), participantId);
     if (!mine) return;
     for (const socket of this.deps.control.toParticipant(participantId)) socket.emit('votes:mine', mine);
   }
 
-  private kick(workshopId: string, participantId: string): void {
+  private async kick(workshopId: string, participantId: string): Promise<void> {
     const { workshops, yjs, control, log } = this.deps;
-    workshops.remove(participantId, this.now());
+    await workshops.remove(participantId, this.now());
     yjs.terminateParticipant(participantId, CLOSE_CODES.kicked, 'removed by the facilitator');
     control.endParticipant(participantId, 'The facilitator removed you from this workshop.');
     control.rosterRemoved(workshopId, participantId);
     log.info({ workshopId, participantId }, 'participant removed');
   }
 
-  private broadcast(workshopId: string): SessionBroadcast {
-    return { state: this.deps.sessions.get(workshopId), serverNow: this.now() };
+  private async broadcast(workshopId: string): Promise<SessionBroadcast> {
+    return { state: await this.deps.sessions.get(workshopId), serverNow: this.now() };
   }
 
-  broadcastState(workshopId: string): void {
-    this.deps.control.toWorkshop(workshopId).emit('session', this.broadcast(workshopId));
+  async broadcastState(workshopId: string): Promise<void> {
+    this.deps.control.toWorkshop(workshopId).emit('session', await this.broadcast(workshopId));
   }
 
-  /** Everything a socket needs on connect: the session, its own drafts and dots, the pending count. */
-  sendState(socket: Pick<ControlSocketLike, 'emit'> & { data: { identity: Identity } }): void {
+  /**
+   * Everything a socket needs on connect: the session, its own drafts and dots, the pending
+   * count. Read in the workshop's command queue, so it is never older than a command's broadcast.
+   */
+  sendState(socket: Pick<ControlSocketLike, 'emit'> & { data: { identity: Identity } }): Promise<void> {
     const { workshopId, participantId } = socket.data.identity;
-    socket.emit('session', this.broadcast(workshopId));
-    socket.emit('drafts:mine', this.drafts.mine(workshopId, participantId));
-    socket.emit('drafts:pending', this.drafts.pendingCount(workshopId));
-    const votes = this.votes.mine(this.deps.sessions.get(workshopId), participantId);
-    if (votes) socket.emit('votes:mine', votes);
+    return this.queue.run(workshopId, async () => {
+      const session = await this.broadcast(workshopId);
+      const [mine, pending, votes] = await Promise.all([
+        this.drafts.mine(workshopId, participantId),
+        this.drafts.pendingCount(workshopId),
+        this.votes.mine(session.state, participantId),
+      ]);
+      socket.emit('session', session);
+      socket.emit('drafts:mine', mine);
+      socket.emit('drafts:pending', pending);
+      if (votes) socket.emit('votes:mine', votes);
+    });
   }
 }

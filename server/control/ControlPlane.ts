@@ -48,8 +48,15 @@ export class ControlPlane {
     this.engine = new EngineServer({ maxHttpBufferSize: LIMITS.controlMaxPayloadBytes, pingInterval: 20_000, pingTimeout: 20_000 });
     this.io = new Server({ path: CONTROL_PATH, serveClient: false, maxHttpBufferSize: LIMITS.controlMaxPayloadBytes });
     this.io.bind(this.engine as never);
-    this.io.use((socket, next) => {
-      const identity = this.authenticate(socket.handshake.auth);
+    this.io.use(async (socket, next) => {
+      let identity: Identity | null;
+      try {
+        identity = await this.authenticate(socket.handshake.auth);
+      } catch (error) {
+        this.log.error({ err: (error as Error).message }, 'control handshake failed');
+        next(new Error('unavailable'));
+        return;
+      }
       if (!identity) {
         this.log.warn({ address: socket.handshake.address }, 'control handshake refused');
         next(new Error('unauthorized'));
@@ -59,7 +66,12 @@ export class ControlPlane {
       socket.data.budget = new TokenBucket(COMMANDS_PER_SECOND, COMMANDS_PER_SECOND * 2);
       next();
     });
-    this.io.on('connection', (socket) => this.onConnection(socket));
+    this.io.on('connection', (socket) => {
+      this.onConnection(socket).catch((error: Error) => {
+        this.log.error({ participantId: socket.data.identity.participantId, err: error.message }, 'control connection setup failed');
+        socket.disconnect(true);
+      });
+    });
   }
 
   /** Wired after construction: the handler needs the control plane to broadcast. */
@@ -67,18 +79,20 @@ export class ControlPlane {
     this.commands = commands;
   }
 
-  private authenticate(auth: unknown): Identity | null {
+  private async authenticate(auth: unknown): Promise<Identity | null> {
     if (typeof auth !== 'object' || auth === null) return null;
     const { code, token } = auth as Record<string, unknown>;
     const parsedCode = parseRoomCode(code);
     if (!parsedCode || typeof token !== 'string' || token.length > 128) return null;
-    const workshop = this.workshops.byCodeForMember(parsedCode);
+    const workshop = await this.workshops.byCodeForMember(parsedCode);
     return workshop ? this.workshops.authenticate(workshop, token) : null;
   }
 
-  private onConnection(socket: ControlSocket): void {
+  private async onConnection(socket: ControlSocket): Promise<void> {
     const { identity } = socket.data;
     socket.on('error', (error) => this.log.warn({ participantId: identity.participantId, err: error.message }, 'control socket error'));
+    // Listening before the first await: a command sent right after connecting is not lost.
+    socket.on('command', (command: unknown, ack: unknown) => void this.onCommand(socket, command, ack));
     const sockets = this.online.get(identity.participantId) ?? new Set();
     const wasOnline = sockets.size > 0;
     sockets.add(socket);
@@ -86,21 +100,23 @@ export class ControlPlane {
     this.makeRoom(sockets);
     void socket.join(roomOf(identity.workshopId));
     // The whole roster to this socket only; everyone else hears of the one entry that changed.
-    socket.emit('roster', this.roster(identity.workshopId));
-    if (!wasOnline) socket.to(roomOf(identity.workshopId)).emit('roster:update', this.entry(identity, true));
-    this.commands?.sendState(socket);
-    // Someone who joined before the code was rotated learns the new one, to show and share.
-    const currentCode = this.workshops.codeOf(identity.workshopId);
-    if (currentCode && parseRoomCode((socket.handshake.auth as Record<string, unknown>).code) !== currentCode) {
-      socket.emit('workshop:code', currentCode);
-    }
-    socket.on('command', (command: unknown, ack: unknown) => this.onCommand(socket, command, ack));
     socket.on('disconnect', () => {
       sockets.delete(socket);
       if (sockets.size > 0 || this.online.get(identity.participantId) !== sockets) return;
       this.online.delete(identity.participantId);
-      if (this.workshops.isStillIn(identity)) this.toWorkshop(identity.workshopId).emit('roster:update', this.entry(identity, false));
+      void this.workshops.isStillIn(identity).then(
+        (isIn) => isIn && this.toWorkshop(identity.workshopId).emit('roster:update', this.entry(identity, false)),
+        (error: Error) => this.log.warn({ err: error.message }, 'roster update failed'),
+      );
     });
+    socket.emit('roster', await this.roster(identity.workshopId));
+    if (!wasOnline) socket.to(roomOf(identity.workshopId)).emit('roster:update', this.entry(identity, true));
+    await this.commands?.sendState(socket);
+    // Someone who joined before the code was rotated learns the new one, to show and share.
+    const currentCode = await this.workshops.codeOf(identity.workshopId);
+    if (currentCode && parseRoomCode((socket.handshake.auth as Record<string, unknown>).code) !== currentCode) {
+      socket.emit('workshop:code', currentCode);
+    }
   }
 
   /**
@@ -116,7 +132,7 @@ export class ControlPlane {
     }
   }
 
-  private onCommand(socket: ControlSocket, command: unknown, ack: unknown): void {
+  private async onCommand(socket: ControlSocket, command: unknown, ack: unknown): Promise<void> {
     const { identity } = socket.data;
     const reply = typeof ack === 'function' ? (ack as (value: unknown) => void) : () => undefined;
     if (!socket.data.budget.take()) {
@@ -124,21 +140,26 @@ export class ControlPlane {
       reply({ ok: false, error: 'Too many commands. Wait a moment.', status: 429 });
       return;
     }
-    // A kicked participant's open socket must not act on an old identity.
-    if (!this.workshops.isStillIn(identity)) {
-      reply({ ok: false, error: 'You are no longer in this workshop.' });
-      terminate(socket);
-      return;
+    try {
+      // A kicked participant's open socket must not act on an old identity.
+      if (!(await this.workshops.isStillIn(identity))) {
+        reply({ ok: false, error: 'You are no longer in this workshop.' });
+        terminate(socket);
+        return;
+      }
+      reply((await this.commands?.handle(identity, command)) ?? { ok: false, error: 'Not ready.' });
+    } catch (error) {
+      this.log.error({ participantId: identity.participantId, err: (error as Error).message }, 'command failed');
+      reply({ ok: false, error: 'Something went wrong on the server. Try again.' });
     }
-    reply(this.commands?.handle(identity, command) ?? { ok: false, error: 'Not ready.' });
   }
 
   private entry(identity: Identity, isOnline: boolean): RosterEntry {
     return { participantId: identity.participantId, name: identity.name, role: identity.role, isOnline };
   }
 
-  roster(workshopId: string): RosterEntry[] {
-    return this.workshops.participants(workshopId).map((p) => ({
+  async roster(workshopId: string): Promise<RosterEntry[]> {
+    return (await this.workshops.participants(workshopId)).map((p) => ({
       participantId: p.id,
       name: p.name,
       role: p.role,

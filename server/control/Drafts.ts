@@ -10,7 +10,7 @@ import { ANONYMOUS_BATCH_AUTHORS, type DraftView } from '../../lib/session/draft
 import { currentStep, isDraftStep, type SessionState } from '../../lib/session/state';
 import type { Identity } from '../identity';
 import type { ServerLimits } from '../limits';
-import type { DraftRow, Store } from '../storage/Store';
+import type { DraftRow, Storage } from '../storage/ports';
 import type { RoomRegistry } from '../yjs/RoomRegistry';
 import { activePersonaId } from './activePersona';
 import { DraftBook } from './DraftBook';
@@ -25,7 +25,7 @@ const done: CommandReply = { ok: true };
 const refuse = (error: string, status?: 409): CommandReply => (status ? { ok: false, error, status } : { ok: false, error });
 
 /**
- * Private writing. A draft lives only in SQLite (and the `DraftBook` in memory) and on its
+ * Private writing. A draft lives only in storage (and the `DraftBook` in memory) and on its
  * author's screens until the facilitator reveals it: then the server writes it into the board
  * doc, once (the note takes the draft's id). In an anonymous step the note carries no name, an
  * unlinkable author id, the reveal's time and a shuffled place; the drafts table forgets its author.
@@ -34,40 +34,40 @@ export class Drafts {
   readonly book: DraftBook;
 
   constructor(
-    private readonly store: Store,
+    private readonly storage: Storage,
     private readonly rooms: RoomRegistry,
     private readonly limits: Pick<ServerLimits, 'draftsPerParticipant' | 'draftsPerWorkshop'>,
     private readonly now: () => number,
   ) {
-    this.book = new DraftBook(store.drafts);
+    this.book = new DraftBook(storage.drafts);
   }
 
-  apply(identity: Identity, command: DraftCommand, session: SessionState): { reply: CommandReply; revealed: DraftRow[] } {
+  async apply(identity: Identity, command: DraftCommand, session: SessionState): Promise<{ reply: CommandReply; revealed: DraftRow[] }> {
     const { workshopId, participantId } = identity;
     switch (command.type) {
       case 'draft.add':
         return this.add(identity, command, session);
       case 'draft.edit':
-        return { reply: this.edit(participantId, command.draftId, command.text), revealed: [] };
+        return { reply: await this.edit(participantId, command.draftId, command.text), revealed: [] };
       case 'draft.delete':
         return {
-          reply: this.book.delete(workshopId, command.draftId, participantId)
+          reply: (await this.book.delete(workshopId, command.draftId, participantId))
             ? done
             : refuse('That private note was already revealed or deleted.'),
           revealed: [],
         };
       case 'drafts.reveal': {
-        const outcome = this.reveal(workshopId, this.book.all(workshopId));
+        const outcome = await this.reveal(workshopId, await this.book.all(workshopId));
         return { reply: revealReply(outcome), revealed: outcome.revealed };
       }
     }
   }
 
-  private add(identity: Identity, command: DraftAdd, session: SessionState): { reply: CommandReply; revealed: DraftRow[] } {
-    const refusal = this.refuseAdd(identity, command.draftId, session);
+  private async add(identity: Identity, command: DraftAdd, session: SessionState): Promise<{ reply: CommandReply; revealed: DraftRow[] }> {
+    const refusal = await this.refuseAdd(identity, command.draftId, session);
     if (refusal) return { reply: refusal, revealed: [] };
     const step = currentStep(session);
-    const place = this.placeOf(identity.workshopId, command, session);
+    const place = await this.placeOf(identity.workshopId, command, session);
     if (!place.ok) return { reply: refuse(place.error), revealed: [] };
     const draft: DraftRow = {
       id: command.draftId,
@@ -82,12 +82,12 @@ export class Drafts {
       createdAt: this.now(),
     };
     // An id the table already holds is a draft revealed before: this is a retry, already done.
-    if (!this.book.add(draft)) return { reply: done, revealed: [] };
+    if (!(await this.book.add(draft))) return { reply: done, revealed: [] };
     if (step.isPrivate) return { reply: done, revealed: [] };
     // Anonymous but not private: published in a batch once it holds notes of enough people.
-    const batch = this.book.waitingAnonymous(identity.workshopId, step.id);
+    const batch = await this.book.waitingAnonymous(identity.workshopId, step.id);
     if (new Set(batch.map((pending) => pending.participantId)).size < ANONYMOUS_BATCH_AUTHORS) return { reply: done, revealed: [] };
-    const outcome = this.reveal(identity.workshopId, batch);
+    const outcome = await this.reveal(identity.workshopId, batch);
     const isMineOut = outcome.revealed.some((revealed) => revealed.id === draft.id);
     return {
       reply: isMineOut ? done : { ok: true, notice: 'Your note waits with the facilitator: the board is full.' },
@@ -99,16 +99,16 @@ export class Drafts {
    * Where a new draft goes: a map note to the active persona (as before), a journey note to its
    * step's persona, a question or an action to the persona it names; refused when that is gone.
    */
-  private placeOf(workshopId: string, command: DraftAdd, session: SessionState): Result<DraftPlace> {
+  private async placeOf(workshopId: string, command: DraftAdd, session: SessionState): Promise<Result<DraftPlace>> {
     switch (command.kind) {
       case 'note': {
-        const personaId = activePersonaId(this.rooms, workshopId, session);
+        const personaId = await activePersonaId(this.rooms, workshopId, session);
         if (!personaId) return fail('There is no persona to add notes to.');
         return ok({ personaId, quadrant: command.quadrant ?? '', journeyStepId: null });
       }
       case 'journeyNote': {
         const stepId = command.journeyStepId ?? '';
-        const personaId = this.rooms.readWarm(workshopId, (doc) => {
+        const personaId = await this.rooms.readWarm(workshopId, (doc) => {
           const owner: unknown = journeyStepsMap(doc).get(stepId)?.get('personaId');
           return typeof owner === 'string' && isLivePersona(doc, owner) ? owner : null;
         });
@@ -118,34 +118,34 @@ export class Drafts {
       case 'question':
       case 'action': {
         const personaId = command.personaId ?? '';
-        const isLive = this.rooms.readWarm(workshopId, (doc) => isLivePersona(doc, personaId));
+        const isLive = await this.rooms.readWarm(workshopId, (doc) => isLivePersona(doc, personaId));
         return isLive ? ok({ personaId, quadrant: '', journeyStepId: null }) : fail('That persona no longer exists.');
       }
     }
   }
 
   /** A new text for one of the author's pending drafts, within what its kind holds on the board. */
-  private edit(participantId: string, draftId: string, text: string): CommandReply {
-    const owner = this.book.authorOf(draftId);
+  private async edit(participantId: string, draftId: string, text: string): Promise<CommandReply> {
+    const owner = await this.book.authorOf(draftId);
     const gone = refuse('That private note was already revealed or deleted.');
     if (!owner || owner.participantId !== participantId) return gone;
     const max = DRAFT_TEXT_CHARS[owner.kind];
     if (text.length > max) return refuse(`That holds at most ${max} characters.`);
-    return this.book.edit(draftId, participantId, text) ? done : gone;
+    return (await this.book.edit(draftId, participantId, text)) ? done : gone;
   }
 
-  private refuseAdd(identity: Identity, draftId: string, session: SessionState): CommandReply | null {
+  private async refuseAdd(identity: Identity, draftId: string, session: SessionState): Promise<CommandReply | null> {
     const { workshopId, participantId } = identity;
     const step = currentStep(session);
     if (!isDraftStep(step)) return refuse('This step is not for private notes: add your note to the board.', 409);
     if (session.isBoardLocked && identity.role !== 'facilitator') return refuse('The board is locked.');
-    const existing = this.book.authorOf(draftId);
+    const existing = await this.book.authorOf(draftId);
     if (existing) return existing.participantId === participantId ? null : refuse('That private note id is taken.', 409);
-    const mine = this.book.countOf(workshopId, participantId);
+    const mine = await this.book.countOf(workshopId, participantId);
     if (mine >= this.limits.draftsPerParticipant) {
       return refuse(`You have ${mine} private notes waiting, the most one person may hold before the reveal.`, 409);
     }
-    const all = this.book.count(workshopId);
+    const all = await this.book.count(workshopId);
     if (all >= this.limits.draftsPerWorkshop) {
       return refuse(`This workshop has ${all} private notes waiting, the most it may hold. Ask the facilitator to reveal them.`, 409);
     }
@@ -157,25 +157,28 @@ export class Drafts {
    * size and record caps: what does not fit stays pending (nothing is lost). Named drafts keep
    * their time and order; anonymous ones are shuffled and take the reveal's time, so neither
    * their place in the document nor their timestamp points at whoever wrote them.
+   * Written first, then claimed in the store: a draft the board had no room for stays pending,
+   * and one that another instance revealed at the same moment is claimed (and counted) once;
+   * its record takes the draft's id, so the board holds it once either way.
    */
-  reveal(workshopId: string, drafts: readonly DraftRow[]): RevealOutcome {
+  async reveal(workshopId: string, drafts: readonly DraftRow[]): Promise<RevealOutcome> {
     if (drafts.length === 0) return { revealed: [], leftForSpace: 0, leftForPersona: 0 };
     const now = this.now();
-    const names = new Map(this.store.participantsOf(workshopId).map((p) => [p.id, p.name]));
+    const names = new Map((await this.storage.participants.list(workshopId)).map((p) => [p.id, p.name]));
     const ordered = [...drafts.filter((draft) => !draft.isAnonymous), ...shuffled(drafts.filter((draft) => draft.isAnonymous))];
-    const room = LIMITS.docBytes - this.rooms.approximateBytes(workshopId);
-    const outcome = this.rooms.change(workshopId, (doc) => writeDrafts(doc, ordered, { names, now, room }));
-    this.book.markRevealed(workshopId, outcome.revealed, now);
-    return outcome;
+    const room = LIMITS.docBytes - (await this.rooms.approximateBytes(workshopId));
+    const outcome = await this.rooms.change(workshopId, (doc) => writeDrafts(doc, ordered, { names, now, room }));
+    const claimed = await this.book.claim(workshopId, outcome.revealed, now);
+    return { ...outcome, revealed: claimed };
   }
 
-  /** The workshop's pending count and one person's own drafts, from memory. */
-  pendingCount(workshopId: string): number {
+  /** The workshop's pending count (from memory once known) and one person's own drafts. */
+  pendingCount(workshopId: string): Promise<number> {
     return this.book.count(workshopId);
   }
 
-  mine(workshopId: string, participantId: string): DraftView[] {
-    return this.book.mine(workshopId, participantId).map(toView);
+  async mine(workshopId: string, participantId: string): Promise<DraftView[]> {
+    return (await this.book.mine(workshopId, participantId)).map(toView);
   }
 }
 

@@ -3,7 +3,8 @@ import { SIX_QUADRANTS, type Quadrant } from '../../lib/quadrants';
 import type { AgendaTexts } from '../../lib/session/agenda';
 import type { CommandReply } from '../../lib/session/commands';
 import type { Logger } from '../log';
-import type { Store } from '../storage/Store';
+import { fail, ok, type Result } from '../../lib/result';
+import type { SessionStore } from '../storage/ports';
 
 /** How many recent command ids a workshop remembers, to apply a retried command once. */
 const REMEMBERED_COMMANDS = 500;
@@ -16,20 +17,34 @@ export interface FirstAgenda {
   texts?: AgendaTexts;
 }
 
+/** How often a write that lost the compare-and-set reloads and decides again. */
+const WRITE_ATTEMPTS = 4;
+
+interface Cached {
+  state: SessionState;
+  /** The revision of the stored row this state was read from or written as (null: no row yet). */
+  storedRevision: number | null;
+}
+
 /**
- * Each workshop's session control state: in memory for speed, written to SQLite on every
- * change so a restart resumes at the same step with the same timer.
+ * Each workshop's session control state: in memory for speed, written to storage on every
+ * change so a restart resumes at the same step with the same timer. Every write is a
+ * compare-and-set on the stored revision: a writer that decided on a stale copy (another
+ * instance wrote meanwhile) reloads and decides again, so no change is ever overwritten.
  */
 export class Sessions {
-  private readonly states = new Map<string, SessionState>();
+  private readonly states = new Map<string, Cached>();
+  private readonly loads = new Map<string, Promise<Cached>>();
   private readonly replies = new Map<string, Map<string, CommandReply>>();
 
   constructor(
-    private readonly store: Store,
+    private readonly store: SessionStore,
     private readonly log: Logger,
     /** The quadrants of a workshop's empathy map and the agenda's words in its language, for its first agenda. */
-    private readonly firstAgendaOf: (workshopId: string) => FirstAgenda = () => ({ quadrants: SIX_QUADRANTS }),
+    private readonly firstAgendaOf: (workshopId: string) => Promise<FirstAgenda> = async () => ({ quadrants: SIX_QUADRANTS }),
     private readonly residentSessions = RESIDENT_SESSIONS,
+    /** Workshops whose session must stay in memory (their board is live: its door reads the lock synchronously). */
+    private readonly isPinned: (workshopId: string) => boolean = () => false,
   ) {}
 
   /** How many workshops' sessions are in memory now. */
@@ -37,57 +52,99 @@ export class Sessions {
     return this.states.size;
   }
 
-  get(workshopId: string): SessionState {
-    let state = this.states.get(workshopId);
-    if (state) {
-      // Most recently used last, so the least used workshop is the first to leave memory.
-      this.states.delete(workshopId);
-    } else {
-      state = this.load(workshopId);
-    }
-    this.remember(workshopId, state);
-    return state;
+  async get(workshopId: string): Promise<SessionState> {
+    return (await this.entry(workshopId)).state;
   }
 
   /**
-   * Keeps at most `residentSessions` workshops' sessions in memory (every change is already in
-   * SQLite, so a session that leaves is read back when next needed): a server that has hosted
-   * thousands of workshops holds only the recent ones.
+   * The session in memory, without waiting: for the Yjs door, which decides on every update.
+   * The room registry loads it before a room opens, and a live room's session stays resident.
    */
-  private remember(workshopId: string, state: SessionState): void {
-    this.states.set(workshopId, state);
-    if (this.states.size <= this.residentSessions) return;
-    const oldest = this.states.keys().next().value!;
-    this.states.delete(oldest);
-    this.replies.delete(oldest);
+  peek(workshopId: string): SessionState | undefined {
+    return this.states.get(workshopId)?.state;
   }
 
-  private load(workshopId: string): SessionState {
-    const raw = this.store.loadSession(workshopId);
-    if (raw === null) return this.initial(workshopId);
+  private async entry(workshopId: string): Promise<Cached> {
+    const cached = this.states.get(workshopId);
+    if (cached) {
+      this.remember(workshopId, cached); // most recently used last
+      return cached;
+    }
+    let loading = this.loads.get(workshopId);
+    if (!loading) {
+      loading = this.load(workshopId).finally(() => this.loads.delete(workshopId));
+      this.loads.set(workshopId, loading);
+    }
+    const loaded = await loading;
+    // A write that landed while this load was on its way is newer: keep it.
+    const current = this.states.get(workshopId) ?? loaded;
+    this.remember(workshopId, current);
+    return current;
+  }
+
+  /**
+   * Keeps at most `residentSessions` workshops' sessions in memory (every change is already
+   * stored, so a session that leaves is read back when next needed), live boards' always.
+   */
+  private remember(workshopId: string, cached: Cached): void {
+    this.states.delete(workshopId);
+    this.states.set(workshopId, cached);
+    for (const oldest of this.states.keys()) {
+      if (this.states.size <= this.residentSessions) break;
+      if (this.isPinned(oldest)) continue;
+      this.states.delete(oldest);
+      this.replies.delete(oldest);
+    }
+  }
+
+  private async load(workshopId: string): Promise<Cached> {
+    const stored = await this.store.load(workshopId);
+    if (stored === null) return { state: await this.initial(workshopId), storedRevision: null };
     try {
-      const parsed = SessionStateSchema.safeParse(JSON.parse(raw));
-      if (parsed.success) return parsed.data;
+      const parsed = SessionStateSchema.safeParse(JSON.parse(stored.state));
+      if (parsed.success) return { state: parsed.data, storedRevision: stored.revision };
     } catch {
       // fall through
     }
     // Unreadable control state is not worth stopping a workshop for; the row is only
-    // replaced when the facilitator next changes something.
+    // replaced when the facilitator next changes something (the revisions carry on from it).
     this.log.error({ workshopId }, 'stored session state is invalid; starting from the default agenda');
-    return this.initial(workshopId);
+    return { state: { ...(await this.initial(workshopId)), revision: stored.revision }, storedRevision: stored.revision };
   }
 
-  private initial(workshopId: string): SessionState {
-    const { quadrants, texts } = this.firstAgendaOf(workshopId);
+  private async initial(workshopId: string): Promise<SessionState> {
+    const { quadrants, texts } = await this.firstAgendaOf(workshopId);
     return initialSessionState(quadrants, texts);
   }
 
-  set(workshopId: string, state: SessionState): void {
-    this.store.saveSession(workshopId, JSON.stringify(state), state.revision);
-    this.states.delete(workshopId);
-    this.remember(workshopId, state);
+  /**
+   * Decides the next state from the current one and stores it if nobody wrote in between;
+   * otherwise reloads and decides again (`decide` may run more than once, so it only computes).
+   */
+  async update(
+    workshopId: string,
+    decide: (state: SessionState) => Result<SessionState> | Promise<Result<SessionState>>,
+  ): Promise<Result<SessionState>> {
+    for (let attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
+      const current = await this.entry(workshopId);
+      const next = await decide(current.state);
+      if (!next.ok) return next;
+      const revision = Math.max(next.value.revision, (current.storedRevision ?? 0) + 1);
+      const state = { ...next.value, revision };
+      if (await this.store.compareAndSet(workshopId, current.storedRevision, { state: JSON.stringify(state), revision })) {
+        this.remember(workshopId, { state, storedRevision: revision });
+        return ok(state);
+      }
+      this.log.info({ workshopId }, 'session changed elsewhere; reloading');
+      if (this.states.get(workshopId) === current) this.states.delete(workshopId);
+    }
+    return fail('The session changed at the same time elsewhere. Try again.');
   }
 
+  /** Forgets the copy in memory (another instance changed it): the next read loads it. */
+  invalidate(workshopId: string): void {
+    this.states.delete(workshopId);
+  }
   /** The reply already given to this command id, if it was seen before. */
   previousReply(workshopId: string, commandId: string): CommandReply | undefined {
     return this.replies.get(workshopId)?.get(commandId);

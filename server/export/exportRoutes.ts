@@ -3,8 +3,7 @@ import { formatRoomCode } from '../../lib/roomCode';
 import type { SessionState } from '../../lib/session/state';
 import { HttpError, sendJson } from '../http/respond';
 import type { Logger } from '../log';
-import type { PictureStore } from '../pictures/PictureStore';
-import type { WorkshopRow } from '../storage/Store';
+import type { PictureStorePort, WorkshopRow } from '../storage/ports';
 import type { Workshops } from '../Workshops';
 import type { RoomRegistry } from '../yjs/RoomRegistry';
 import { boardToCsv } from './csv';
@@ -25,8 +24,8 @@ export interface ExportContext {
   log: Logger;
   pdf: PdfExporter;
   /** Which vote round is still open (its dots stay secret until it closes). */
-  sessions: { get(workshopId: string): Pick<SessionState, 'vote' | 'agenda'> };
-  pictures: PictureStore;
+  sessions: { get(workshopId: string): Promise<Pick<SessionState, 'vote' | 'agenda'>> };
+  pictures: PictureStorePort;
 }
 
 const CONTENT_TYPES: Record<Exclude<ExportFormat, 'json'>, string> = {
@@ -40,20 +39,21 @@ export function exportFileName(code: string, format: ExportFormat): string {
   return `workshop-${formatRoomCode(code)}.${format}`;
 }
 
-function readModel(ctx: ExportContext, workshop: WorkshopRow): ExportModel {
-  const names = ctx.workshops
-    .participants(workshop.id)
+async function readModel(ctx: ExportContext, workshop: WorkshopRow): Promise<ExportModel> {
+  const names = (await ctx.workshops.participants(workshop.id))
     .filter((participant) => participant.role === 'participant')
     .map((participant) => participant.name);
-  const votes = closedVoteTotals(ctx.workshops.store.connection(), ctx.sessions, workshop.id);
-  const model = ctx.rooms.readDoc(workshop.id, (doc) => buildExportModel(doc, workshop, names, { votes }));
-  return hasAnonymousSteps(ctx.sessions.get(workshop.id)) ? withParticipantsWithheld(model) : model;
+  const votes = await closedVoteTotals(ctx.workshops.storage.votes, ctx.sessions, workshop.id);
+  const model = await ctx.rooms.readDoc(workshop.id, (doc) => buildExportModel(doc, workshop, names, { votes }));
+  return hasAnonymousSteps(await ctx.sessions.get(workshop.id)) ? withParticipantsWithheld(model) : model;
 }
 
 async function renderPdf(ctx: ExportContext, workshop: WorkshopRow, res: ServerResponse): Promise<Uint8Array> {
   const startedAt = performance.now();
   try {
-    const pdf = await ctx.pdf.renderFrom(() => attachPosterPictures(readModel(ctx, workshop), ctx.pictures, workshop.id, ctx.log));
+    const pdf = await ctx.pdf.renderFrom(async () =>
+      attachPosterPictures(await readModel(ctx, workshop), ctx.pictures, workshop.id, ctx.log),
+    );
     ctx.log.info({ workshopId: workshop.id, bytes: pdf.byteLength, ms: Math.round(performance.now() - startedAt) }, 'pdf exported');
     return pdf;
   } catch (error) {
@@ -68,14 +68,14 @@ async function renderPdf(ctx: ExportContext, workshop: WorkshopRow, res: ServerR
 export async function sendBoardExport(ctx: ExportContext, workshop: WorkshopRow, format: ExportFormat, res: ServerResponse): Promise<void> {
   const disposition = `attachment; filename="${exportFileName(workshop.code, format)}"`;
   if (format === 'json') {
-    const board = ctx.rooms.readDoc(workshop.id, (doc) => exportBoardJson(doc, workshop));
+    const board = await ctx.rooms.readDoc(workshop.id, (doc) => exportBoardJson(doc, workshop));
     res.setHeader('content-disposition', disposition);
     return sendJson(res, 200, board);
   }
   let body: string | Uint8Array;
   if (format === 'pdf') body = await renderPdf(ctx, workshop, res);
-  else if (format === 'md') body = boardToMarkdown(readModel(ctx, workshop));
-  else body = boardToCsv(readModel(ctx, workshop));
+  else if (format === 'md') body = boardToMarkdown(await readModel(ctx, workshop));
+  else body = boardToCsv(await readModel(ctx, workshop));
   res.writeHead(200, {
     'content-type': CONTENT_TYPES[format],
     'content-length': typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength,

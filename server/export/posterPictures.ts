@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import type { Logger } from '../log';
-import type { PictureStore } from '../pictures/PictureStore';
+import type { PictureStorePort } from '../storage/ports';
 import type { ExportModel } from './exportModel';
 
 /**
@@ -12,7 +12,7 @@ export const POSTER_PICTURE_PX = 320;
 const CACHED_PICTURES = 64;
 
 /** Per picture store (one per server, not a module-wide cache shared by test servers). */
-const caches = new WeakMap<PictureStore, Map<string, Promise<Uint8Array | null>>>();
+const caches = new WeakMap<PictureStorePort, Map<string, Promise<Uint8Array | null>>>();
 
 /**
  * The stored WebP as a square JPEG, cropped from the middle like the round avatar on screen.
@@ -29,7 +29,7 @@ async function toPosterJpeg(webp: Buffer): Promise<Uint8Array> {
   return new Uint8Array(jpeg);
 }
 
-function cacheOf(pictures: PictureStore): Map<string, Promise<Uint8Array | null>> {
+function cacheOf(pictures: PictureStorePort): Map<string, Promise<Uint8Array | null>> {
   let cache = caches.get(pictures);
   if (!cache) {
     cache = new Map();
@@ -38,7 +38,7 @@ function cacheOf(pictures: PictureStore): Map<string, Promise<Uint8Array | null>
   return cache;
 }
 
-function posterPicture(pictures: PictureStore, workshopId: string, pictureId: string, log: Logger): Promise<Uint8Array | null> {
+function posterPicture(pictures: PictureStorePort, workshopId: string, pictureId: string, log: Logger): Promise<Uint8Array | null> {
   const cache = cacheOf(pictures);
   const key = `${workshopId}/${pictureId}`;
   const cached = cache.get(key);
@@ -47,14 +47,15 @@ function posterPicture(pictures: PictureStore, workshopId: string, pictureId: st
     cache.set(key, cached);
     return cached;
   }
-  const stored = pictures.get(workshopId, pictureId);
-  if (!stored) return Promise.resolve(null);
-  const converted = toPosterJpeg(stored.bytes).catch((error: unknown) => {
-    // The poster falls back to the initials avatar; the picture itself was checked on upload.
-    log.warn({ workshopId, pictureId, error: (error as Error).message }, 'picture could not be converted for the poster');
-    cache.delete(key);
-    return null;
-  });
+  const converted = pictures
+    .get(workshopId, pictureId)
+    .then((stored) => (stored ? toPosterJpeg(stored.bytes) : null))
+    .catch((error: unknown) => {
+      // The poster falls back to the initials avatar; the picture itself was checked on upload.
+      log.warn({ workshopId, pictureId, error: (error as Error).message }, 'picture could not be converted for the poster');
+      cache.delete(key);
+      return null;
+    });
   cache.set(key, converted);
   for (const oldest of cache.keys()) {
     if (cache.size <= CACHED_PICTURES) break;
@@ -66,7 +67,7 @@ function posterPicture(pictures: PictureStore, workshopId: string, pictureId: st
 /** Fills in each persona's `picture` from the workshop's stored pictures (a missing one stays null). */
 export async function attachPosterPictures(
   model: ExportModel,
-  pictures: PictureStore,
+  pictures: PictureStorePort,
   workshopId: string,
   log: Logger,
 ): Promise<ExportModel> {

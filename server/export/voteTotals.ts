@@ -1,22 +1,8 @@
-import type Database from 'better-sqlite3';
+import type { VoteStore } from '../storage/ports';
 
 /** What the export needs of the session: which vote round, if any, is still open. */
 export interface OpenRoundSource {
-  get(workshopId: string): { vote: { roundId: string; status: 'open' | 'closed' } | null };
-}
-
-const statements = new WeakMap<Database.Database, Database.Statement>();
-
-function totalsStatement(db: Database.Database): Database.Statement {
-  let statement = statements.get(db);
-  if (!statement) {
-    // `IS NOT`: with no open round the parameter is NULL and every round counts.
-    statement = db.prepare(
-      'SELECT note_id AS noteId, sum(dots) AS dots FROM votes WHERE workshop_id = ? AND round_id IS NOT ? GROUP BY note_id',
-    );
-    statements.set(db, statement);
-  }
-  return statement;
+  get(workshopId: string): Promise<{ vote: { roundId: string; status: 'open' | 'closed' } | null }>;
 }
 
 /**
@@ -25,9 +11,7 @@ function totalsStatement(db: Database.Database): Database.Statement {
  * only the latest round, so an earlier one is closed by then (or was replaced while open,
  * which the facilitator's new round ended just the same).
  */
-export function closedVoteTotals(db: Database.Database, sessions: OpenRoundSource, workshopId: string): Map<string, number> {
-  const round = sessions.get(workshopId).vote;
-  const openRoundId = round?.status === 'open' ? round.roundId : null;
-  const rows = totalsStatement(db).all(workshopId, openRoundId) as { noteId: string; dots: number }[];
-  return new Map(rows.map((row) => [row.noteId, row.dots]));
+export async function closedVoteTotals(votes: VoteStore, sessions: OpenRoundSource, workshopId: string): Promise<Map<string, number>> {
+  const round = (await sessions.get(workshopId)).vote;
+  return votes.closedTotals(workshopId, round?.status === 'open' ? round.roundId : null);
 }

@@ -4,11 +4,9 @@ import type { Sessions } from '../control/Sessions';
 import type { PdfExporter } from '../export/PdfExporter';
 import type { ServerLimits } from '../limits';
 import type { Logger } from '../log';
-import type { PictureStore } from '../pictures/PictureStore';
 import { bearerSecret } from '../secrets';
-import type { SnapshotStore } from '../snapshots/SnapshotStore';
+import type { PictureStorePort, SnapshotStorePort, WorkshopRow } from '../storage/ports';
 import type { StorageQuota } from '../storage/StorageQuota';
-import type { WorkshopRow } from '../storage/Store';
 import type { Workshops } from '../Workshops';
 import type { RoomRegistry } from '../yjs/RoomRegistry';
 import { clientIp } from './clientIp';
@@ -26,8 +24,8 @@ export interface ApiContext {
   trustProxy: boolean;
   /** Bounded PDF rendering (worker threads); made on the first PDF export if not given. */
   pdfExporter: PdfExporter;
-  pictures: PictureStore;
-  snapshots: SnapshotStore;
+  pictures: PictureStorePort;
+  snapshots: SnapshotStorePort;
   limits: ServerLimits;
   requestLimits: RequestLimits;
   quota: StorageQuota;
@@ -54,7 +52,7 @@ export async function findWorkshop(
   const wait = await ctx.joinGuard.retryAfterSeconds(ip);
   if (wait > 0) throw apiError(429, 'tooManyAttempts', { seconds: wait }, { 'retry-after': String(wait) });
   const code = parseRoomCode(rawCode);
-  const workshop = code ? (isMember ? ctx.workshops.byCodeForMember(code) : ctx.workshops.byCode(code)) : null;
+  const workshop = code ? await (isMember ? ctx.workshops.byCodeForMember(code) : ctx.workshops.byCode(code)) : null;
   if (!workshop) {
     await ctx.joinGuard.recordFailure(ip);
     throw apiError(404, 'unknownRoom');
@@ -78,7 +76,7 @@ export async function requireMember(ctx: ApiContext, req: IncomingMessage, rawCo
   const workshop = await findWorkshop(ctx, req, rawCode, true);
   const token = bearerSecret(req.headers.authorization);
   if (!token) throw apiError(401, 'tokenMissing', { header: 'Authorization: Bearer <token>' });
-  if (!ctx.workshops.authenticate(workshop, token)) {
+  if (!(await ctx.workshops.authenticate(workshop, token))) {
     await ctx.joinGuard.recordFailure(clientIp(req, ctx.trustProxy));
     throw apiError(403, 'wrongToken');
   }
@@ -98,8 +96,8 @@ export function parseBody<T>(
 }
 
 /** 507 unless `bytes` more may be stored (for the workshop, or for a new one when null). */
-export function requireStorage(ctx: ApiContext, bytes: number, workshopId: string | null): void {
-  const refusal = ctx.quota.refusal(bytes, workshopId);
+export async function requireStorage(ctx: ApiContext, bytes: number, workshopId: string | null): Promise<void> {
+  const refusal = await ctx.quota.refusal(bytes, workshopId);
   if (refusal) {
     ctx.log.warn({ workshopId, bytes }, 'storage quota refused a write');
     throw new HttpError(507, refusal);

@@ -34,7 +34,7 @@ const workshopInfo: Handler = async (ctx, req, res, { code }) => {
   const reply: WorkshopInfoReply = {
     code: workshop.code,
     title: workshop.title,
-    locale: ctx.rooms.readDoc(workshop.id, readWorkshopLocale),
+    locale: await ctx.rooms.readDoc(workshop.id, readWorkshopLocale),
     joinUrl: `${baseUrl(ctx, req)}/join/${workshop.code}`,
   };
   sendJson(res, 200, reply);
@@ -43,28 +43,28 @@ const workshopInfo: Handler = async (ctx, req, res, { code }) => {
 const joinWorkshop: Handler = async (ctx, req, res, { code }) => {
   const workshop = await findWorkshop(ctx, req, code);
   const { name } = parseBody(JoinBodySchema, await readJson(req, MAX_BODY_BYTES));
-  if (ctx.sessions.get(workshop.id).isLobbyLocked) throw apiError(403, 'lobbyClosed');
+  if ((await ctx.sessions.get(workshop.id)).isLobbyLocked) throw apiError(403, 'lobbyClosed');
   const max = ctx.limits.participantsPerWorkshop;
-  if (ctx.workshops.store.participantCount(workshop.id) >= max) {
+  if ((await ctx.workshops.participantCount(workshop.id)) >= max) {
     throw apiError(409, 'workshopFull', { max });
   }
   const wait = await ctx.requestLimits.join(workshop.id);
   if (wait > 0) throw apiError(429, 'manyJoining', { seconds: wait }, { 'retry-after': String(wait) });
-  const session = ctx.workshops.join(workshop, name);
+  const session = await ctx.workshops.join(workshop, name);
   ctx.log.info({ workshopId: workshop.id, participantId: session.participantId }, 'participant joined');
   sendJson(res, 201, session);
 };
 
 const facilitatorSession: Handler = async (ctx, req, res, { code }) => {
   const workshop = await requireFacilitator(ctx, req, code);
-  sendJson(res, 201, ctx.workshops.facilitatorSession(workshop));
+  sendJson(res, 201, await ctx.workshops.facilitatorSession(workshop));
 };
 
 /** A reload proves its stored token is still good and learns who it is. */
 const currentSession: Handler = async (ctx, req, res, { code }) => {
   const workshop = await findWorkshop(ctx, req, code, true);
   const token = bearerSecret(req.headers.authorization);
-  const identity = token ? ctx.workshops.authenticate(workshop, token) : null;
+  const identity = token ? await ctx.workshops.authenticate(workshop, token) : null;
   if (!token || !identity) throw apiError(401, 'notInWorkshop');
   sendJson(res, 200, sessionReply(workshop, { id: identity.participantId, name: identity.name, role: identity.role }, token));
 };
@@ -103,7 +103,7 @@ const ROUTES: Route[] = [
     pattern: new RegExp(`^/api/workshops/${CODE}/snapshots$`),
     handler: async (ctx, req, res, { code }) => {
       const workshop = await requireFacilitator(ctx, req, code);
-      takeSnapshot(ctx, workshop, parseBody(SnapshotBodySchema, await readJson(req, MAX_BODY_BYTES)).name, res);
+      await takeSnapshot(ctx, workshop, parseBody(SnapshotBodySchema, await readJson(req, MAX_BODY_BYTES)).name, res);
     },
   },
   {
@@ -117,7 +117,7 @@ const ROUTES: Route[] = [
     handler: async (ctx, req, res, { code, id }) => {
       const workshop = await requireFacilitator(ctx, req, code);
       await requireExportAllowance(ctx, req, workshop);
-      sendSnapshot(ctx, workshop, id, res);
+      await sendSnapshot(ctx, workshop, id, res);
     },
   },
   {
@@ -131,7 +131,7 @@ const ROUTES: Route[] = [
     handler: async (ctx, req, res, { code, id }) => {
       const workshop = await requireFacilitator(ctx, req, code);
       await requireExportAllowance(ctx, req, workshop);
-      sendSnapshotJson(ctx, workshop, id, res);
+      await sendSnapshotJson(ctx, workshop, id, res);
     },
   },
   { method: 'GET', pattern: new RegExp(`^/api/workshops/${CODE}$`), handler: workshopInfo },

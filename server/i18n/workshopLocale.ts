@@ -14,11 +14,15 @@ const PRESENTER_PAGE = /^\/w\/([^/]{1,32})\/present\/?$/;
  * header i18n/request.ts reads (a device's own choice in the language menu still wins). The
  * header is removed from every other request, so a browser cannot send its own.
  */
-export function markWorkshopLocale(req: IncomingMessage, pathname: string, localeOf: (code: string) => Locale | null): void {
+export async function markWorkshopLocale(
+  req: IncomingMessage,
+  pathname: string,
+  localeOf: (code: string) => Promise<Locale | null>,
+): Promise<void> {
   delete req.headers[WORKSHOP_LOCALE_HEADER];
   const match = PRESENTER_PAGE.exec(pathname);
   const code = match ? parseRoomCode(match[1]) : null;
-  const locale = code ? localeOf(code) : null;
+  const locale = code ? await localeOf(code) : null;
   if (locale) req.headers[WORKSHOP_LOCALE_HEADER] = locale;
 }
 

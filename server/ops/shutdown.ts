@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import type { ControlPlane } from '../control/ControlPlane';
 import type { PdfExporter } from '../export/PdfExporter';
 import type { Logger } from '../log';
-import type { Store } from '../storage/Store';
+import type { Storage } from '../storage/ports';
 import type { RoomRegistry } from '../yjs/RoomRegistry';
 import type { YjsEndpoint } from '../yjs/YjsEndpoint';
 
@@ -26,7 +26,7 @@ export interface StoppableParts {
   control: ControlPlane;
   rooms: RoomRegistry;
   pdfExporter: PdfExporter;
-  store: Store;
+  storage: Storage;
   closeNext(): Promise<void>;
   log: Logger;
 }
@@ -69,7 +69,7 @@ export async function drainAndClose(parts: StoppableParts, options: DrainOptions
   await httpClosed;
   await parts.closeNext();
   await parts.pdfExporter.close();
-  parts.store.close();
+  await parts.storage.close();
   return { isClean, durationMs: Date.now() - startedAt };
 }
 

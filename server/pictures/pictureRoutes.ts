@@ -4,8 +4,7 @@ import { PictureIdSchema } from '../../lib/persona';
 import { apiError, HttpError, sendJson } from '../http/respond';
 import type { Logger } from '../log';
 import type { StorageQuota } from '../storage/StorageQuota';
-import type { WorkshopRow } from '../storage/Store';
-import type { PictureStore } from './PictureStore';
+import type { PictureStorePort, WorkshopRow } from '../storage/ports';
 import { MAX_PICTURE_BYTES, processPicture } from './processPicture';
 
 /**
@@ -45,25 +44,25 @@ export async function readBodyBytes(req: IncomingMessage, maxBytes: number): Pro
 }
 
 export interface PictureContext {
-  pictures: PictureStore;
+  pictures: PictureStorePort;
   log: Logger;
   quota: StorageQuota;
 }
 
-function requireRoom(ctx: PictureContext, workshopId: string, bytes: number): void {
-  const refusal = ctx.quota.refusal(bytes, workshopId);
+async function requireRoom(ctx: PictureContext, workshopId: string, bytes: number): Promise<void> {
+  const refusal = await ctx.quota.refusal(bytes, workshopId);
   if (refusal) throw new HttpError(507, refusal);
 }
 
 /** Counts uploads being decoded, per server (not a module global, so test servers stay apart). */
-const inFlight = new WeakMap<PictureStore, number>();
+const inFlight = new WeakMap<PictureStorePort, number>();
 
 /** `POST …/pictures`: the caller has proven a token of `workshop`. Replies `201 {pictureId}`. */
 export async function receivePicture(ctx: PictureContext, workshop: WorkshopRow, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  if (ctx.pictures.count(workshop.id) >= MAX_PICTURES_PER_WORKSHOP) {
+  if ((await ctx.pictures.count(workshop.id)) >= MAX_PICTURES_PER_WORKSHOP) {
     throw apiError(409, 'tooManyPictures', { max: MAX_PICTURES_PER_WORKSHOP });
   }
-  requireRoom(ctx, workshop.id, 0); // a full workshop or disk is told before the upload is read
+  await requireRoom(ctx, workshop.id, 0); // a full workshop or disk is told before the upload is read
   const body = await readBodyBytes(req, MAX_PICTURE_BYTES);
   if (body.length === 0) throw apiError(400, 'pictureMissing');
   const busy = inFlight.get(ctx.pictures) ?? 0;
@@ -77,9 +76,9 @@ export async function receivePicture(ctx: PictureContext, workshop: WorkshopRow,
     inFlight.set(ctx.pictures, (inFlight.get(ctx.pictures) ?? 1) - 1),
   );
   if (!picture.ok) throw new HttpError(400, picture.error);
-  requireRoom(ctx, workshop.id, picture.value.bytes.length);
+  await requireRoom(ctx, workshop.id, picture.value.bytes.length);
   const pictureId = newId();
-  ctx.pictures.add(workshop.id, pictureId, picture.value);
+  await ctx.pictures.add(workshop.id, pictureId, picture.value, Date.now());
   ctx.log.info({ workshopId: workshop.id, pictureId, bytes: picture.value.bytes.length }, 'picture stored');
   sendJson(res, 201, { pictureId });
 }
@@ -88,9 +87,14 @@ export async function receivePicture(ctx: PictureContext, workshop: WorkshopRow,
  * `GET …/pictures/<id>`: the stored bytes, for someone with a token of `workshop`. Immutable (a
  * new upload gets a new id) and private; the CSP and nosniff keep it an image, whatever it holds.
  */
-export function sendPicture(ctx: PictureContext, workshop: WorkshopRow, rawId: string | undefined, res: ServerResponse): void {
+export async function sendPicture(
+  ctx: PictureContext,
+  workshop: WorkshopRow,
+  rawId: string | undefined,
+  res: ServerResponse,
+): Promise<void> {
   const id = PictureIdSchema.safeParse(rawId);
-  const picture = id.success ? ctx.pictures.get(workshop.id, id.data) : null;
+  const picture = id.success ? await ctx.pictures.get(workshop.id, id.data) : null;
   if (!picture) throw apiError(404, 'noPicture');
   res.writeHead(200, {
     'content-type': picture.contentType,

@@ -8,9 +8,8 @@ import { exportFileName } from '../export/exportRoutes';
 import { apiError, HttpError, sendJson } from '../http/respond';
 import type { Logger } from '../log';
 import type { StorageQuota } from '../storage/StorageQuota';
-import type { WorkshopRow } from '../storage/Store';
+import type { SnapshotStorePort, SnapshotSummary, WorkshopRow } from '../storage/ports';
 import type { RoomRegistry } from '../yjs/RoomRegistry';
-import type { SnapshotStore, SnapshotSummary } from './SnapshotStore';
 
 /** Each snapshot is a full copy of the doc (≤ 8 MiB), so a workshop keeps a bounded number. */
 export const MAX_SNAPSHOTS_PER_WORKSHOP = 50;
@@ -25,29 +24,40 @@ export const SnapshotBodySchema = z.object({
 });
 
 export interface SnapshotContext {
-  snapshots: SnapshotStore;
+  snapshots: SnapshotStorePort;
   rooms: RoomRegistry;
   log: Logger;
   quota: StorageQuota;
 }
 
 /** Freezes the board as it is now (what is stored, live edits included). The caller is the facilitator. */
-export function takeSnapshot(ctx: SnapshotContext, workshop: WorkshopRow, name: string, res: ServerResponse, now = Date.now()): void {
-  if (ctx.snapshots.count(workshop.id) >= MAX_SNAPSHOTS_PER_WORKSHOP) {
+export async function takeSnapshot(
+  ctx: SnapshotContext,
+  workshop: WorkshopRow,
+  name: string,
+  res: ServerResponse,
+  now = Date.now(),
+): Promise<void> {
+  if ((await ctx.snapshots.count(workshop.id)) >= MAX_SNAPSHOTS_PER_WORKSHOP) {
     throw apiError(409, 'tooManySnapshots', { max: MAX_SNAPSHOTS_PER_WORKSHOP });
   }
-  const state = ctx.rooms.readDoc(workshop.id, (doc) => Y.encodeStateAsUpdate(doc));
-  const refusal = ctx.quota.refusal(state.byteLength, workshop.id);
+  const state = await ctx.rooms.readDoc(workshop.id, (doc) => Y.encodeStateAsUpdate(doc));
+  const refusal = await ctx.quota.refusal(state.byteLength, workshop.id);
   if (refusal) throw new HttpError(507, refusal);
   const snapshot: SnapshotSummary = { id: newId(), name, createdAt: now };
-  ctx.snapshots.add(workshop.id, snapshot, state);
+  await ctx.snapshots.add(workshop.id, snapshot, state);
   ctx.log.info({ workshopId: workshop.id, snapshotId: snapshot.id, bytes: state.byteLength }, 'snapshot taken');
   sendJson(res, 201, snapshot);
 }
 
 /** Deletes a snapshot (the facilitator makes room under the workshop's storage limit). */
-export function deleteSnapshot(ctx: SnapshotContext, workshop: WorkshopRow, rawId: string | undefined, res: ServerResponse): void {
-  if (!rawId || !ID_PATTERN.test(rawId) || !ctx.snapshots.delete(workshop.id, rawId)) {
+export async function deleteSnapshot(
+  ctx: SnapshotContext,
+  workshop: WorkshopRow,
+  rawId: string | undefined,
+  res: ServerResponse,
+): Promise<void> {
+  if (!rawId || !ID_PATTERN.test(rawId) || !(await ctx.snapshots.delete(workshop.id, rawId))) {
     throw apiError(404, 'noSnapshot');
   }
   ctx.log.info({ workshopId: workshop.id, snapshotId: rawId }, 'snapshot deleted');
@@ -55,8 +65,8 @@ export function deleteSnapshot(ctx: SnapshotContext, workshop: WorkshopRow, rawI
   res.end();
 }
 
-export function listSnapshots(ctx: SnapshotContext, workshop: WorkshopRow, res: ServerResponse): void {
-  sendJson(res, 200, { snapshots: ctx.snapshots.list(workshop.id) });
+export async function listSnapshots(ctx: SnapshotContext, workshop: WorkshopRow, res: ServerResponse): Promise<void> {
+  sendJson(res, 200, { snapshots: await ctx.snapshots.list(workshop.id) });
 }
 
 /**
@@ -64,8 +74,13 @@ export function listSnapshots(ctx: SnapshotContext, workshop: WorkshopRow, res: 
  * the browser reads with the same `readBoard` as the live board, so the view shows exactly what a
  * board with that state shows, with the same checks.
  */
-export function sendSnapshot(ctx: SnapshotContext, workshop: WorkshopRow, rawId: string | undefined, res: ServerResponse): void {
-  const snapshot = rawId && ID_PATTERN.test(rawId) ? ctx.snapshots.get(workshop.id, rawId) : null;
+export async function sendSnapshot(
+  ctx: SnapshotContext,
+  workshop: WorkshopRow,
+  rawId: string | undefined,
+  res: ServerResponse,
+): Promise<void> {
+  const snapshot = rawId && ID_PATTERN.test(rawId) ? await ctx.snapshots.get(workshop.id, rawId) : null;
   if (!snapshot) throw apiError(404, 'noSnapshot');
   const reply: SnapshotReply = {
     id: snapshot.id,
@@ -78,8 +93,13 @@ export function sendSnapshot(ctx: SnapshotContext, workshop: WorkshopRow, rawId:
 }
 
 /** A snapshot's board in the `export.json` format, as a download. */
-export function sendSnapshotJson(ctx: SnapshotContext, workshop: WorkshopRow, rawId: string | undefined, res: ServerResponse): void {
-  const state = rawId && ID_PATTERN.test(rawId) ? ctx.snapshots.state(workshop.id, rawId) : null;
+export async function sendSnapshotJson(
+  ctx: SnapshotContext,
+  workshop: WorkshopRow,
+  rawId: string | undefined,
+  res: ServerResponse,
+): Promise<void> {
+  const state = rawId && ID_PATTERN.test(rawId) ? ((await ctx.snapshots.get(workshop.id, rawId))?.state ?? null) : null;
   if (!state) throw apiError(404, 'noSnapshot');
   const doc = new Y.Doc();
   try {

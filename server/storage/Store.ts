@@ -1,28 +1,13 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Role } from '../../lib/api';
+import type { ParticipantRow, WorkshopRow } from './ports';
 import { DraftStore } from './DraftStore';
 import { MIGRATIONS } from './migrations';
 import { SqliteDocLog } from './sqlite/SqliteDocLog';
 
 export type { DraftRow } from './DraftStore';
-
-export interface WorkshopRow {
-  id: string;
-  code: string;
-  title: string;
-  keyHash: Buffer;
-  createdAt: number;
-}
-
-export interface ParticipantRow {
-  id: string;
-  workshopId: string;
-  name: string;
-  role: Role;
-  createdAt: number;
-}
+export type { ParticipantRow, WorkshopRow } from './ports';
 
 export interface StoredDoc {
   state: Uint8Array | null;
@@ -31,8 +16,9 @@ export interface StoredDoc {
 }
 
 /**
- * The embedded SQLite store: workshops, participants with hashed tokens, and each workshop's
- * Yjs document as a compacted state row plus an append-only update log. WAL with
+ * The embedded SQLite file: its connection (migrated), and the synchronous statements for
+ * workshops and participants that `SqliteStorage` wraps. Nothing else uses it (the server goes
+ * through the `Storage` ports); tests of SQLite internals open it directly. WAL with
  * `synchronous = NORMAL`: a committed update survives a process crash (kill -9); only an OS
  * crash or power loss could drop the last transactions.
  */
@@ -96,27 +82,10 @@ export class Store {
       bindServerClient: db.prepare(
         'INSERT OR IGNORE INTO yjs_clients (workshop_id, client_id, participant_id, bound_at) VALUES (?, ?, NULL, ?)',
       ),
-      sessionOf: db.prepare('SELECT state FROM sessions WHERE workshop_id = ?'),
-      upsertSession: db.prepare(
-        `INSERT INTO sessions (workshop_id, state, revision) VALUES (?, ?, ?)
-         ON CONFLICT (workshop_id) DO UPDATE SET state = excluded.state, revision = excluded.revision`,
-      ),
       workshopByRetiredCode: db.prepare(
         `SELECT w.id, w.code, w.title, w.key_hash AS keyHash, w.created_at AS createdAt
            FROM retired_codes r JOIN workshops w ON w.id = r.workshop_id WHERE r.code = ?`,
       ),
-      setCode: db.prepare('UPDATE workshops SET code = ? WHERE id = ?'),
-      codeOf: db.prepare('SELECT code FROM workshops WHERE id = ?'),
-      retireCode: db.prepare('INSERT INTO retired_codes (code, workshop_id, retired_at) VALUES (?, ?, ?)'),
-      votesOf: db.prepare('SELECT note_id AS noteId, dots FROM votes WHERE round_id = ? AND participant_id = ?'),
-      setVote: db.prepare(
-        `INSERT INTO votes (workshop_id, round_id, participant_id, note_id, dots) VALUES (?, ?, ?, ?, ?)
-         ON CONFLICT (round_id, participant_id, note_id) DO UPDATE SET dots = excluded.dots`,
-      ),
-      clearVote: db.prepare('DELETE FROM votes WHERE round_id = ? AND participant_id = ? AND note_id = ?'),
-      tally: db.prepare('SELECT note_id AS noteId, sum(dots) AS dots FROM votes WHERE round_id = ? GROUP BY note_id'),
-      removeParticipant: db.prepare('UPDATE participants SET removed_at = ? WHERE id = ? AND removed_at IS NULL'),
-      revokeTokens: db.prepare('UPDATE tokens SET revoked_at = ? WHERE participant_id = ? AND revoked_at IS NULL'),
       countParticipants: db.prepare(
         "SELECT count(*) AS n FROM participants WHERE workshop_id = ? AND role = 'participant' AND removed_at IS NULL",
       ),
@@ -140,17 +109,6 @@ export class Store {
   /** A workshop by a code it had before the facilitator rotated it. */
   workshopByRetiredCode(code: string): WorkshopRow | null {
     return (this.stmts.workshopByRetiredCode.get(code) as WorkshopRow | undefined) ?? null;
-  }
-
-  codeOf(workshopId: string): string | null {
-    return (this.stmts.codeOf.get(workshopId) as { code: string } | undefined)?.code ?? null;
-  }
-
-  rotateCode(workshop: WorkshopRow, newCode: string, now: number): void {
-    this.db.transaction(() => {
-      this.stmts.retireCode.run(workshop.code, workshop.id, now);
-      this.stmts.setCode.run(newCode, workshop.id);
-    })();
   }
 
   addParticipant(participant: ParticipantRow, tokenHash: Buffer): void {
@@ -191,70 +149,15 @@ export class Store {
     return this.docs.append(entries);
   }
 
-  /** Appends one Yjs update and commits it; returns its seq. */
-  appendUpdate(workshopId: string, update: Uint8Array): number {
-    return this.docs.append([{ workshopId, update }])[0]!;
-  }
-
   /** `lastUpdateId`: the seq of the last update the returned doc holds. */
   loadDoc(workshopId: string): StoredDoc {
     const doc = this.docs.load(workshopId);
     return { state: doc.state, updates: doc.updates.map((update) => update.data), lastUpdateId: doc.lastSeq };
   }
 
-  /**
-   * Replaces the log up to seq `lastUpdateId` by `state`, which must contain every one of those
-   * updates (the caller encodes it from a doc that loaded them all). False (nothing written)
-   * when the stored state already covers that seq.
-   */
-  compact(workshopId: string, state: Uint8Array, lastUpdateId: number): boolean {
-    return this.docs.compact(workshopId, state, lastUpdateId);
-  }
-
-  updateCount(workshopId: string): number {
-    return this.docs.updateCount(workshopId);
-  }
-
-  /** The session control state as stored (JSON), or null for a workshop that has none yet. */
-  loadSession(workshopId: string): string | null {
-    return (this.stmts.sessionOf.get(workshopId) as { state: string } | undefined)?.state ?? null;
-  }
-
-  /** Writes the session unconditionally: this process is its only writer (see `SessionStore` for several). */
-  saveSession(workshopId: string, state: string, revision: number): void {
-    this.stmts.upsertSession.run(workshopId, state, revision);
-  }
-
-  /** Removes a participant from the workshop and revokes every token they hold. */
-  removeParticipant(participantId: string, now: number): void {
-    this.db.transaction(() => {
-      this.stmts.removeParticipant.run(now, participantId);
-      this.stmts.revokeTokens.run(now, participantId);
-    })();
-  }
-
-  votesOf(roundId: string, participantId: string): Record<string, number> {
-    const rows = this.stmts.votesOf.all(roundId, participantId) as { noteId: string; dots: number }[];
-    return Object.fromEntries(rows.map((row) => [row.noteId, row.dots]));
-  }
-
-  setVote(workshopId: string, roundId: string, participantId: string, noteId: string, dots: number): void {
-    if (dots > 0) this.stmts.setVote.run(workshopId, roundId, participantId, noteId, dots);
-    else this.stmts.clearVote.run(roundId, participantId, noteId);
-  }
-
-  tally(roundId: string): Record<string, number> {
-    const rows = this.stmts.tally.all(roundId) as { noteId: string; dots: number }[];
-    return Object.fromEntries(rows.map((row) => [row.noteId, row.dots]));
-  }
-
   /** The connection, for feature stores (pictures, snapshots) that keep their statements in their own files. */
   connection(): Database.Database {
     return this.db;
-  }
-
-  integrityCheck(): string {
-    return this.db.pragma('integrity_check', { simple: true }) as string;
   }
 
   close(): void {

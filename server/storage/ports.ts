@@ -1,8 +1,23 @@
+import type { Role } from '../../lib/api';
 import type { DraftRow, PendingDraftOwner } from './DraftStore';
-import type { ParticipantRow, WorkshopRow } from './Store';
 
-export type { DraftRow } from './DraftStore';
-export type { ParticipantRow, WorkshopRow } from './Store';
+export type { DraftRow, PendingDraftOwner } from './DraftStore';
+
+export interface WorkshopRow {
+  id: string;
+  code: string;
+  title: string;
+  keyHash: Buffer;
+  createdAt: number;
+}
+
+export interface ParticipantRow {
+  id: string;
+  workshopId: string;
+  name: string;
+  role: Role;
+  createdAt: number;
+}
 
 /**
  * What the server stores, as asynchronous interfaces with one implementation per engine
@@ -152,6 +167,8 @@ export interface DraftStorePort {
   pendingOf(workshopId: string, participantId: string): Promise<DraftRow[]>;
   pendingCounts(workshopId: string): Promise<Map<string, number>>;
   pendingAuthor(draftId: string): Promise<PendingDraftOwner | null>;
+  /** The anonymous drafts of one step still waiting for their batch, oldest first (by index). */
+  pendingAnonymous(workshopId: string, stepId: string): Promise<DraftRow[]>;
   /**
    * Marks these drafts revealed if nobody has (`… WHERE revealed_at IS NULL`) and returns the
    * ones this call claimed: two concurrent reveals never both get one draft. A claimed

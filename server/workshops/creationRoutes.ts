@@ -5,7 +5,7 @@ import { LIMITS } from '../../lib/limits';
 import { baseUrl, parseBody, requireFacilitator, requireStorage, type ApiContext } from '../http/access';
 import { clientIp } from '../http/clientIp';
 import { apiError, HttpError, readJson, sendJson } from '../http/respond';
-import type { WorkshopRow } from '../storage/Store';
+import type { WorkshopRow } from '../storage/ports';
 import { blankBoard } from '../Workshops';
 import { copyContent } from './copyWorkshop';
 import { MAX_IMPORT_BYTES, parseImport } from './importWorkshop';
@@ -44,22 +44,22 @@ export async function createWorkshop(ctx: ApiContext, req: IncomingMessage, res:
   const { title, template, locale } = parseBody(CreateWorkshopBodySchema, await readJson(req, MAX_BODY_BYTES));
   const now = Date.now();
   const board = blankBoard(title, now, template, locale);
-  requireStorage(ctx, board.byteLength, null);
-  sendCreated(ctx, req, res, ctx.workshops.create(title, now, board));
+  await requireStorage(ctx, board.byteLength, null);
+  sendCreated(ctx, req, res, await ctx.workshops.create(title, now, board));
 }
 
 /** A new workshop holding an `export.json` (personas, profiles, notes, groups). */
 export async function importWorkshop(ctx: ApiContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
   await requireCreationAllowance(ctx, req);
   // Refused before the body is read when nothing new may be stored at all.
-  requireStorage(ctx, 0, null);
+  await requireStorage(ctx, 0, null);
   const content = parseImport(await readJson(req, MAX_IMPORT_BYTES), newId());
   if (!content.ok) throw new HttpError(400, content.error);
   const now = Date.now();
   const update = encodeBoard(content.value, now);
   if (update.byteLength > LIMITS.docBytes) throw apiError(413, 'exportTooLarge');
-  requireStorage(ctx, update.byteLength, null);
-  sendCreated(ctx, req, res, ctx.workshops.create(content.value.title, now, update));
+  await requireStorage(ctx, update.byteLength, null);
+  sendCreated(ctx, req, res, await ctx.workshops.create(content.value.title, now, update));
 }
 
 /**
@@ -70,12 +70,12 @@ export async function importWorkshop(ctx: ApiContext, req: IncomingMessage, res:
 export async function copyWorkshop(ctx: ApiContext, req: IncomingMessage, res: ServerResponse, code: string | undefined): Promise<void> {
   const source = await requireFacilitator(ctx, req, code);
   await requireCreationAllowance(ctx, req);
-  const content = ctx.rooms.readDoc(source.id, (doc) => copyContent(doc, source.title));
+  const content = await ctx.rooms.readDoc(source.id, (doc) => copyContent(doc, source.title));
   const now = Date.now();
   const board = encodeBoard(content, now);
   const pictureIds = [...new Set(content.personas.flatMap((persona) => (persona.pictureId ? [persona.pictureId] : [])))];
-  requireStorage(ctx, board.byteLength + ctx.pictures.bytesOf(source.id, pictureIds), null);
-  const created = ctx.workshops.create(content.title, now, board);
-  ctx.pictures.copy(source.id, created.workshop.id, pictureIds, now);
+  await requireStorage(ctx, board.byteLength + (await ctx.pictures.bytesOf(source.id, pictureIds)), null);
+  const created = await ctx.workshops.create(content.title, now, board);
+  await ctx.pictures.copy(source.id, created.workshop.id, pictureIds, now);
   sendCreated(ctx, req, res, created);
 }

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import type { ClientIdStore } from '../storage/ClientIdStore';
+import type { ClientBinding, ClientIdBindings } from '../storage/ports';
 import type { ClientOwners } from './checkStructs';
 
 /** No honest person opens this many tabs, devices or rebuilt docs in one workshop. */
@@ -12,7 +12,8 @@ export const MAX_NEW_CLIENT_IDS_PER_CONNECTION = 8;
  * new id binds it to the participant who sent it; the ids the server's own docs write with are
  * the server's. Structs of an id bound to someone else are refused (`checkStructs`), so nobody
  * can write in another person's name or squat the clocks of their offline changes. Loaded from
- * SQLite with the room; every new binding is stored before the update that brings it is applied.
+ * storage with the room; every new binding is stored before the update that brings it is
+ * applied, and the store decides who was first (another instance may bind the same id).
  */
 export class ClientBindings implements ClientOwners {
   private readonly owners = new Map<number, string | null>();
@@ -20,10 +21,15 @@ export class ClientBindings implements ClientOwners {
   private lastServerId: number | null = null;
 
   constructor(
-    private readonly store: ClientIdStore,
+    private readonly store: ClientIdBindings,
     private readonly workshopId: string,
+    bindings: readonly ClientBinding[],
   ) {
-    for (const { clientId, participantId } of store.bindingsOf(workshopId)) this.remember(clientId, participantId);
+    for (const { clientId, participantId } of bindings) this.remember(clientId, participantId);
+  }
+
+  static async load(store: ClientIdBindings, workshopId: string): Promise<ClientBindings> {
+    return new ClientBindings(store, workshopId, await store.bindingsOf(workshopId));
   }
 
   private remember(clientId: number, participantId: string | null): void {
@@ -46,23 +52,32 @@ export class ClientBindings implements ClientOwners {
     return MAX_CLIENT_IDS_PER_PARTICIPANT - (this.perParticipant.get(participantId) ?? 0);
   }
 
-  /** Stores, then remembers: a binding the update relies on is on disk before the update is applied. */
-  bind(clientIds: readonly number[], participantId: string | null): void {
+  /**
+   * Stores, then remembers: a binding the update relies on is on disk before the update is
+   * applied. True when every id is now `participantId`'s; false when some other writer (another
+   * connection, another instance) bound one first: the caller refuses the update.
+   */
+  async bind(clientIds: readonly number[], participantId: string | null): Promise<boolean> {
     const fresh = clientIds.filter((id) => !this.owners.has(id));
-    this.store.bind(this.workshopId, fresh, participantId);
-    for (const id of fresh) this.remember(id, participantId);
+    if (fresh.length === 0) return clientIds.every((id) => this.owners.get(id) === participantId);
+    const stored = await this.store.bind(this.workshopId, fresh, participantId, Date.now());
+    for (const { clientId, participantId: owner } of stored) if (!this.owners.has(clientId)) this.remember(clientId, owner);
+    return clientIds.every((id) => this.owners.get(id) === participantId);
   }
 
   /**
    * The client id the room's doc writes with: the server's latest one (its clock continues from
-   * what `doc` loaded), or a new one bound to the server for a workshop that has none.
+   * what `doc` loaded), or a new one bound to the server for a workshop that has none. Without
+   * `mayReuse` always a new one: with several instances on one database, two replicas writing
+   * with one id would both use the same clocks for different content (a forked document).
    */
-  serverWriter(doc: Y.Doc): number {
-    if (this.lastServerId !== null) return this.lastServerId;
-    let id: number;
-    do id = Math.floor(Math.random() * 2 ** 32);
-    while (this.owners.has(id) || Y.getState(doc.store, id) > 0);
-    this.bind([id], null);
-    return id;
+  async serverWriter(doc: Y.Doc, mayReuse: boolean): Promise<number> {
+    for (;;) {
+      if (mayReuse && this.lastServerId !== null) return this.lastServerId;
+      let id: number;
+      do id = Math.floor(Math.random() * 2 ** 32);
+      while (this.owners.has(id) || Y.getState(doc.store, id) > 0);
+      if (await this.bind([id], null)) return id;
+    }
   }
 }

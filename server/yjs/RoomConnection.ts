@@ -29,6 +29,15 @@ export class RoomConnection {
     this.syncBudget = new TokenBucket(limits.syncRequestsPerMinute / 60, SYNC_REQUEST_BURST);
   }
 
+  /**
+   * The server closed (or cut) this connection: kicked, rate-limited, shed, malformed. Nothing it
+   * sent, even frames already queued, is handled any more. (A socket its client closed is not
+   * this: what it sent before closing is still applied and stored.)
+   */
+  get wasClosedByServer(): boolean {
+    return this.isClosed;
+  }
+
   get isOpen(): boolean {
     return !this.isClosed && this.ws.readyState === this.ws.OPEN;
   }

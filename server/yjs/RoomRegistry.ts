@@ -1,7 +1,6 @@
 import * as Y from 'yjs';
 import type { Logger } from '../log';
-import { ClientIdStore } from '../storage/ClientIdStore';
-import type { Store } from '../storage/Store';
+import type { Storage } from '../storage/ports';
 import { UpdateLog } from './UpdateLog';
 import { WalCheckpointer } from './WalCheckpointer';
 import { YjsRoom, type RoomHooks } from './YjsRoom';
@@ -17,30 +16,32 @@ export interface IdleRoomLimits {
  * The rooms resident in memory: those with at least one connection, and for a short while
  * those a command or a server-side change loaded with nobody connected ("idle" rooms), so a run
  * of commands on an unwatched workshop loads (and compacts) its board once, not per command.
- * Loading is synchronous (SQLite), so two first connections cannot race into two copies of a doc.
+ * Loading is asynchronous: concurrent first connections share one load (`loading`), and a room
+ * that is still closing (its last commits and compaction) is waited for before it loads again.
  */
 export class RoomRegistry {
   private readonly rooms = new Map<string, YjsRoom>();
+  private readonly loading = new Map<string, Promise<YjsRoom>>();
+  private readonly closing = new Map<string, Promise<void>>();
   /** Idle rooms' unload timers, least recently used first. */
   private readonly idle = new Map<string, NodeJS.Timeout>();
 
   private readonly updates: UpdateLog;
   /** Keeps SQLite's WAL checkpoints (an fsync each) off the event loop that broadcasts updates. */
-  private readonly checkpointer: WalCheckpointer;
-  private readonly clientIds: ClientIdStore;
+  private readonly checkpointer: WalCheckpointer | null;
 
   constructor(
-    private readonly store: Store,
+    private readonly storage: Storage,
     private readonly log: Logger,
     private readonly hooks: RoomHooks,
     private readonly idleLimits: IdleRoomLimits = { idleRoomMs: 30_000, idleRoomsMax: 32 },
+    sqliteConnection: ConstructorParameters<typeof WalCheckpointer>[0] | null = null,
   ) {
-    this.checkpointer = new WalCheckpointer(store.connection(), log);
-    this.clientIds = new ClientIdStore(store.connection());
+    this.checkpointer = sqliteConnection ? new WalCheckpointer(sqliteConnection, log) : null;
     this.updates = new UpdateLog(
-      store,
+      storage.docs,
       (waitsMs) => {
-        this.checkpointer.noteCommit();
+        this.checkpointer?.noteCommit();
         hooks.onCommitted?.(waitsMs);
       },
       (count) => hooks.onCommitFailed?.(count),
@@ -55,13 +56,34 @@ export class RoomRegistry {
     return this.rooms.get(workshopId);
   }
 
-  /** The live room, loading it if needed. Throws if the stored doc cannot be loaded. */
-  open(workshopId: string): YjsRoom {
-    let room = this.rooms.get(workshopId);
-    if (!room) {
-      room = YjsRoom.load(workshopId, this.store, this.updates, this.log, this.hooks, this.clientIds);
-      this.rooms.set(workshopId, room);
+  /**
+   * The live room, loading it if needed (once, however many ask): never one that started
+   * closing while the caller waited. Rejects if the stored doc cannot be loaded.
+   */
+  async open(workshopId: string): Promise<YjsRoom> {
+    for (;;) {
+      const room = await this.openOrLoad(workshopId);
+      if (!room.hasClosed) return room;
     }
+  }
+
+  private openOrLoad(workshopId: string): Promise<YjsRoom> {
+    const room = this.rooms.get(workshopId);
+    if (room) return Promise.resolve(room);
+    let loading = this.loading.get(workshopId);
+    if (!loading) {
+      loading = this.load(workshopId).finally(() => this.loading.delete(workshopId));
+      this.loading.set(workshopId, loading);
+    }
+    return loading;
+  }
+
+  private async load(workshopId: string): Promise<YjsRoom> {
+    await this.closing.get(workshopId);
+    await this.hooks.prepare?.(workshopId);
+    await this.updates.flush(); // a load reads what every earlier copy has committed
+    const room = await YjsRoom.load(workshopId, this.storage, this.updates, this.log, this.hooks);
+    this.rooms.set(workshopId, room);
     return room;
   }
 
@@ -71,9 +93,14 @@ export class RoomRegistry {
     this.unload(room);
   }
 
-  private unload(room: YjsRoom): void {
-    this.rooms.delete(room.workshopId);
-    room.close();
+  private unload(room: YjsRoom, code?: number, reason?: string): Promise<void> {
+    const { workshopId } = room;
+    this.rooms.delete(workshopId);
+    const closed = room.close(code, reason).finally(() => {
+      if (this.closing.get(workshopId) === closed) this.closing.delete(workshopId);
+    });
+    this.closing.set(workshopId, closed);
+    return closed;
   }
 
   /** Keeps a room nobody is connected to loaded for `idleRoomMs` more (restarting its timer). */
@@ -81,7 +108,7 @@ export class RoomRegistry {
     const { workshopId } = room;
     clearTimeout(this.idle.get(workshopId));
     this.idle.delete(workshopId);
-    if (!room.isEmpty) return;
+    if (!room.isEmpty || this.rooms.get(workshopId) !== room) return;
     const timer = setTimeout(() => {
       this.idle.delete(workshopId);
       this.release(room);
@@ -97,11 +124,16 @@ export class RoomRegistry {
     }
   }
 
-  /** A server-side change (e.g. a reveal): loads the room if needed, persists and broadcasts it. */
-  change<T>(workshopId: string, apply: (doc: Y.Doc) => T): T {
-    const room = this.open(workshopId);
+  /**
+   * A server-side change (e.g. a reveal): loads the room if needed, applies `apply` in one
+   * transaction and resolves once that change is committed (it is broadcast at the same moment).
+   */
+  async change<T>(workshopId: string, apply: (doc: Y.Doc) => T): Promise<T> {
+    const room = await this.open(workshopId);
     try {
-      return room.transact(apply);
+      const result = room.transact(apply);
+      await this.updates.flush();
+      return result;
     } finally {
       this.keepIdle(room);
     }
@@ -111,8 +143,8 @@ export class RoomRegistry {
    * Runs `read` on the live doc, loading the room if needed and keeping it loaded a while: for
    * commands, which come in runs (a vote, a round of drafts), so the board loads once per run.
    */
-  readWarm<T>(workshopId: string, read: (doc: Y.Doc) => T): T {
-    const room = this.open(workshopId);
+  async readWarm<T>(workshopId: string, read: (doc: Y.Doc) => T): Promise<T> {
+    const room = await this.open(workshopId);
     try {
       return read(room.doc);
     } finally {
@@ -121,35 +153,39 @@ export class RoomRegistry {
   }
 
   /** An upper bound of the board's encoded size (what the 8 MiB cap counts), from the warm room. */
-  approximateBytes(workshopId: string): number {
-    return this.readWarm(workshopId, () => this.rooms.get(workshopId)!.approximateBytes);
+  async approximateBytes(workshopId: string): Promise<number> {
+    const room = await this.open(workshopId);
+    this.keepIdle(room);
+    return room.approximateBytes;
   }
 
   /**
    * Runs `read` on the workshop's current doc: the live one if the room is loaded, otherwise a
    * throw-away copy loaded from storage (not kept resident).
    */
-  readDoc<T>(workshopId: string, read: (doc: Y.Doc) => T): T {
-    this.updates.flush(); // reads (exports, checks) see exactly what is stored
+  async readDoc<T>(workshopId: string, read: (doc: Y.Doc) => T): Promise<T> {
+    await this.updates.flush(); // reads (exports, checks) see exactly what is stored
     const live = this.rooms.get(workshopId);
     if (live) return read(live.doc);
-    const stored = this.store.loadDoc(workshopId);
+    const stored = await this.storage.docs.load(workshopId);
     const doc = new Y.Doc();
     try {
       if (stored.state) Y.applyUpdate(doc, stored.state);
-      for (const update of stored.updates) Y.applyUpdate(doc, update);
+      for (const update of stored.updates) Y.applyUpdate(doc, update.data);
       return read(doc);
     } finally {
       doc.destroy();
     }
   }
 
-  /** Closes (and compacts) every room; resolves when the WAL checkpointer has stopped too. */
-  closeAll(code?: number, reason?: string): Promise<void> {
+  /** Closes (and compacts) every room; resolves when their commits and the WAL checkpointer are done. */
+  async closeAll(code?: number, reason?: string): Promise<void> {
     for (const timer of this.idle.values()) clearTimeout(timer);
     this.idle.clear();
-    for (const room of this.rooms.values()) room.close(code, reason);
-    this.rooms.clear();
-    return this.checkpointer.close();
+    await Promise.allSettled([...this.loading.values()]);
+    const closed = [...this.rooms.values()].map((room) => this.unload(room, code, reason));
+    await Promise.all([...closed, ...this.closing.values()]);
+    await this.updates.flush();
+    await this.checkpointer?.close();
   }
 }

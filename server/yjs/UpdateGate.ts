@@ -2,9 +2,8 @@ import type * as Y from 'yjs';
 import { encodeBoardNotice, type Refusal } from '../../lib/boardNotices';
 import { CLOSE_CODES } from '../../lib/closeCodes';
 import type { Logger } from '../log';
-import type { ClientIdStore } from '../storage/ClientIdStore';
 import type { BoardSizeWatch } from './BoardSizeWatch';
-import { ClientBindings, MAX_NEW_CLIENT_IDS_PER_CONNECTION } from './ClientBindings';
+import { type ClientBindings, MAX_NEW_CLIENT_IDS_PER_CONNECTION } from './ClientBindings';
 import type { RecordSizes } from './recordCounts';
 import type { RoomConnection } from './RoomConnection';
 import type { RoomHooks } from './YjsRoom';
@@ -20,21 +19,17 @@ const LOCKED: Refusal[] = [{ reason: 'locked', root: null, record: null, field: 
  */
 export class UpdateGate {
   /** Who each Yjs client id belongs to (the room's own doc writes as the server). */
-  readonly clients: ClientBindings;
   /** Client ids each connection has introduced. */
   private readonly introduced = new WeakMap<RoomConnection, number>();
 
   constructor(
     private readonly doc: Y.Doc,
-    clientIds: ClientIdStore,
-    workshopId: string,
+    readonly clients: ClientBindings,
     private readonly hooks: RoomHooks,
     private readonly log: Logger,
     private readonly recordSizes: RecordSizes,
     private readonly size: BoardSizeWatch,
-  ) {
-    this.clients = new ClientBindings(clientIds, workshopId);
-  }
+  ) {}
 
   /** What a connection is told when it opens: its client ids, and the board's size while nearly full. */
   greet(conn: RoomConnection): void {
@@ -42,8 +37,11 @@ export class UpdateGate {
     if (this.size.current.isNearlyFull) conn.send(encodeBoardNotice(this.size.current));
   }
 
-  /** True when `update` may be applied; a refused one is answered here. */
-  admit(conn: RoomConnection, update: Uint8Array): boolean {
+  /**
+   * True when `update` may be applied; a refused one is answered here. A promise only when the
+   * update brings new client ids (they are stored first): the room holds its later messages.
+   */
+  admit(conn: RoomConnection, update: Uint8Array): boolean | Promise<boolean> {
     if (!this.hooks.canWrite(conn)) return this.refuse(conn, LOCKED, 'the board is locked');
     const introduced = this.introduced.get(conn) ?? 0;
     const verdict = validateUpdate(this.doc, update, {
@@ -67,15 +65,18 @@ export class UpdateGate {
   }
 
   /** Stores the bindings before the update that relies on them is applied; on failure the connection closes. */
-  private bind(conn: RoomConnection, clientIds: number[], introducedBefore: number): boolean {
+  private async bind(conn: RoomConnection, clientIds: number[], introducedBefore: number): Promise<boolean> {
+    let isMine: boolean;
     try {
-      this.clients.bind(clientIds, conn.identity.participantId);
+      isMine = await this.clients.bind(clientIds, conn.identity.participantId);
     } catch (error) {
       this.log.error({ connectionId: conn.connectionId, err: (error as Error).message }, 'storing client ids failed');
       conn.close(CLOSE_CODES.roomUnavailable, 'storage failed');
       return false;
     }
     this.introduced.set(conn, introducedBefore + clientIds.length);
-    return true;
+    if (isMine) return true;
+    // Someone else (another instance's connection) bound one of these ids first.
+    return this.refuse(conn, [{ reason: 'foreign-client', root: null, record: null, field: null }], 'client id bound to someone else');
   }
 }

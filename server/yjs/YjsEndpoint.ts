@@ -12,6 +12,7 @@ import type { Workshops } from '../Workshops';
 import { InFlightBudget, type InFlight } from './InFlightBudget';
 import { RoomConnection } from './RoomConnection';
 import type { RoomRegistry } from './RoomRegistry';
+import type { YjsRoom } from './YjsRoom';
 
 export interface YjsEndpointOptions extends Pick<
   ServerLimits,
@@ -62,13 +63,20 @@ export class YjsEndpoint {
     this.heartbeat.unref();
   }
 
-  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+  async handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const code = parseRoomCode(decodeURIComponent(url.pathname.slice(YJS_PATH_PREFIX.length)));
     const token = url.searchParams.get('token') ?? '';
     // One answer for an unknown code and a bad token: the upgrade is no oracle for live codes.
-    const identity = this.workshops.identityFor(code, token);
+    let identity: Identity | null;
+    try {
+      identity = await this.workshops.identityFor(code, token);
+    } catch (error) {
+      this.log.error({ err: (error as Error).message }, 'checking a yjs token failed');
+      return refuse(socket, 503, 'Service Unavailable');
+    }
     if (!identity) return refuse(socket, 401, 'Unauthorized');
+    if (socket.destroyed) return;
     const shed: { conn: RoomConnection | null } = { conn: null };
     const inFlight = this.inFlight.track(() => {
       this.log.warn({ connectionId: shed.conn?.connectionId }, 'half-received messages over budget: connection dropped');
@@ -81,39 +89,61 @@ export class YjsEndpoint {
     this.wss.handleUpgrade(req, socket, head, (ws) => (shed.conn = this.accept(ws, identity, inFlight)));
   }
 
+  /**
+   * Listens at once, so nothing the client sends while its room loads is lost: those frames wait
+   * (in order, counted against the in-flight budget) and go to the room once it is there.
+   */
   private accept(ws: WebSocket, identity: Identity, inFlight: InFlight): RoomConnection {
     const conn = new RoomConnection(ws, identity, newId(), this.options);
     const log = this.log.child({ workshopId: identity.workshopId, connectionId: conn.connectionId });
     ws.on('error', (error) => log.warn({ err: error.message }, 'yjs socket error'));
     ws.on('ping', (data) => inFlight.settle(data.length));
-    let room;
-    try {
-      room = this.rooms.open(identity.workshopId);
-    } catch (error) {
-      log.error({ err: (error as Error).message }, 'room failed to load');
-      conn.close(CLOSE_CODES.roomUnavailable, 'room failed to load');
-      return conn;
-    }
     this.alive.add(ws);
     ws.on('pong', (data) => {
       inFlight.settle(data.length);
       this.alive.add(ws);
     });
+    let room: YjsRoom | null = null;
+    let early: Uint8Array[] | null = [];
     ws.on('message', (data, isBinary) => {
       const bytes = toBytes(data);
-      inFlight.settle(bytes.byteLength);
+      // Settled once handled: frames held while the room loads still count against the budget.
+      if (!early) inFlight.settle(bytes.byteLength);
       // Once the server has closed a connection, nothing more it sends is handled.
       if (!conn.isOpen) return;
       if (!isBinary) return conn.close(CLOSE_CODES.malformed, 'expected binary frames');
-      room.handleMessage(conn, bytes);
+      if (room) room.receive(conn, bytes);
+      else early?.push(bytes);
     });
     ws.on('close', () => {
       this.forget(conn);
+      // Still loading: what it sent waits for the room (applied unless the server closed it).
+      if (!room) return;
       room.removeConnection(conn);
       this.rooms.release(room);
     });
     this.remember(conn);
-    room.addConnection(conn);
+    this.rooms.open(identity.workshopId).then(
+      (loaded) => {
+        const held = early ?? [];
+        early = null;
+        for (const bytes of held) inFlight.settle(bytes.byteLength);
+        if (conn.wasClosedByServer) return this.rooms.release(loaded);
+        // A client that closed while its room loaded still gets what it sent applied and stored.
+        if (!conn.isOpen) {
+          for (const bytes of held) loaded.receive(conn, bytes);
+          return this.rooms.release(loaded);
+        }
+        room = loaded;
+        loaded.addConnection(conn);
+        for (const bytes of held) loaded.receive(conn, bytes);
+      },
+      (error: Error) => {
+        early = null;
+        log.error({ err: error.message }, 'room failed to load');
+        conn.close(CLOSE_CODES.roomUnavailable, 'room failed to load');
+      },
+    );
     return conn;
   }
 

@@ -4,9 +4,12 @@ import * as Y from 'yjs';
 import { encodeBoardNotice } from '../../lib/boardNotices';
 import { CLOSE_CODES } from '../../lib/closeCodes';
 import type { Logger } from '../log';
-import type { ClientIdStore } from '../storage/ClientIdStore';
-import type { Store } from '../storage/Store';
+import { SerialQueue } from '../concurrency/SerialQueue';
+import type { LoadedDoc, Storage } from '../storage/ports';
+import { AppliedSeqs } from './AppliedSeqs';
+import { RoomCatchUp, STORED } from './RoomCatchUp';
 import { BoardSizeWatch } from './BoardSizeWatch';
+import { ClientBindings } from './ClientBindings';
 import { frameBinary, type FramedMessage } from './frames';
 import { MESSAGE, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate } from './messages';
 import { RecordCounts } from './recordCounts';
@@ -21,6 +24,8 @@ export const COMPACT_AFTER_UPDATES = 500;
 const JOIN_TAIL_MAX_MESSAGES = 256;
 
 export interface RoomHooks {
+  /** Loads what the other hooks read synchronously (the workshop's session) before the room opens. */
+  prepare?(workshopId: string): Promise<void>;
   /** May this connection change the board right now (e.g. not while the board is locked)? */
   canWrite(conn: RoomConnection): boolean;
   /**
@@ -42,8 +47,11 @@ export interface RoomHooks {
 
 /**
  * One workshop's live board: the Y.Doc, the presence of its clients and their connections.
- * Every change is committed to SQLite before it is sent to anyone, so whatever a client has
+ * Every change is committed to storage before it is sent to anyone, so whatever a client has
  * seen survives a crash. Loaded on the first connection, closed (and compacted) after the last.
+ * Messages are handled one at a time through `inbox`: a message that has to wait for storage
+ * (new client ids to bind) holds the ones after it, so nothing is validated against a doc that
+ * changes before it is applied, and each connection's messages keep their order.
  */
 export class YjsRoom {
   readonly doc = new Y.Doc({ gc: true });
@@ -59,8 +67,11 @@ export class YjsRoom {
   private joinBase: Uint8Array | null = null;
   private joinTail: FramedMessage[] = [];
   private joinTailBytes = 0;
-  private lastUpdateId: number;
+  /** The log seqs this replica holds (its own commits and what it caught up on). */
+  private readonly seqs: AppliedSeqs;
   private updatesSinceCompaction: number;
+  /** Reads what other instances stored (several instances on one PostgreSQL). */
+  private readonly catchUp: RoomCatchUp;
   /** Upper bound of the encoded state's size, kept without re-encoding on every update. */
   private readonly size: BoardSizeWatch;
   /** Judges every update a client sends: refused in band, or let in. */
@@ -68,33 +79,63 @@ export class YjsRoom {
   private isClosed = false;
   /** Set when storage failed: nothing more is broadcast or compacted from this copy. */
   private isBroken = false;
+  private readonly inbox: SerialQueue;
+  /** The compaction running now, if any: one at a time per room. */
+  private compacting: Promise<void> | null = null;
 
   private constructor(
     readonly workshopId: string,
-    private readonly store: Store,
+    private readonly storage: Storage,
     private readonly updates: UpdateLog,
     private readonly log: Logger,
     private readonly hooks: RoomHooks,
-    clientIds: ClientIdStore,
+    stored: LoadedDoc,
+    clients: ClientBindings,
   ) {
-    const stored = store.loadDoc(workshopId);
     // A doc that fails to load throws here, before any handler is attached: nothing is
     // written back, so a bad load never overwrites what is stored.
     this.doc.transact(() => {
       if (stored.state) Y.applyUpdate(this.doc, stored.state);
-      for (const update of stored.updates) Y.applyUpdate(this.doc, update);
+      for (const update of stored.updates) Y.applyUpdate(this.doc, update.data);
     }, 'load');
-    this.lastUpdateId = stored.lastUpdateId;
+    this.seqs = new AppliedSeqs(stored.lastSeq);
+    this.catchUp = new RoomCatchUp(
+      storage.docs,
+      {
+        workshopId,
+        doc: this.doc,
+        seqs: this.seqs,
+        isLive: () => !this.isClosed && !this.isBroken,
+        hasClients: () => this.connections.size > 0,
+        onRead: (count) => (this.updatesSinceCompaction += count),
+      },
+      this.log,
+    );
     this.updatesSinceCompaction = stored.updates.length;
-    this.size = new BoardSizeWatch((stored.state?.byteLength ?? 0) + stored.updates.reduce((sum, u) => sum + u.byteLength, 0));
-    this.gate = new UpdateGate(this.doc, clientIds, workshopId, hooks, this.log, this.recordCounts, this.size);
-    // Set after loading: Yjs gives a doc a new id when a remote (loaded) update carries its own.
-    this.doc.clientID = this.gate.clients.serverWriter(this.doc);
-    this.doc.on('update', this.onDocUpdate);
+    this.size = new BoardSizeWatch((stored.state?.byteLength ?? 0) + stored.updates.reduce((sum, u) => sum + u.data.byteLength, 0));
+    this.gate = new UpdateGate(this.doc, clients, hooks, this.log, this.recordCounts, this.size);
+    this.inbox = new SerialQueue((error) => this.log.error({ err: (error as Error).message }, 'handling a yjs message failed'));
   }
 
-  static load(workshopId: string, store: Store, updates: UpdateLog, log: Logger, hooks: RoomHooks, clientIds: ClientIdStore): YjsRoom {
-    return new YjsRoom(workshopId, store, updates, log.child({ workshopId }), hooks, clientIds);
+  /** Reads the stored doc and its client-id owners; throws (nothing written) when they cannot be loaded. */
+  static async load(workshopId: string, storage: Storage, updates: UpdateLog, log: Logger, hooks: RoomHooks): Promise<YjsRoom> {
+    const [stored, clients] = await Promise.all([storage.docs.load(workshopId), ClientBindings.load(storage.clientIds, workshopId)]);
+    const room = new YjsRoom(workshopId, storage, updates, log.child({ workshopId }), hooks, stored, clients);
+    try {
+      // Set after loading: Yjs gives a doc a new id when a remote (loaded) update carries its own.
+      room.doc.clientID = await clients.serverWriter(room.doc, storage.engine === 'sqlite');
+    } catch (error) {
+      room.doc.destroy();
+      throw error;
+    }
+    room.doc.on('update', room.onDocUpdate);
+    if (storage.engine === 'postgres') room.catchUp.poll();
+    return room;
+  }
+
+  /** Closing or closed: a caller that waited for this room loads it afresh instead. */
+  get hasClosed(): boolean {
+    return this.isClosed;
   }
 
   get isEmpty(): boolean {
@@ -112,19 +153,25 @@ export class YjsRoom {
     this.measureIn(this.size.grew(update.byteLength));
     this.tellSize();
     const message = frameBinary(encodeSyncUpdate(update));
+    // Read back from storage: committed already, so it goes straight out.
+    if (origin === STORED) return this.sendToAll(message, null);
     this.updates.append(
       this.workshopId,
       update,
-      (id) => {
-        this.lastUpdateId = id;
+      (seq) => {
+        this.seqs.committed(seq);
         this.updatesSinceCompaction++;
-        for (const conn of this.connections) if (conn !== origin) conn.sendFramed(message);
-        this.extendJoinTail(message);
+        this.sendToAll(message, origin);
         if (this.updatesSinceCompaction >= COMPACT_AFTER_UPDATES) this.compactSoon();
       },
       (error) => this.breakRoom(error),
     );
   };
+
+  private sendToAll(message: FramedMessage, origin: unknown): void {
+    for (const conn of this.connections) if (conn !== origin) conn.sendFramed(message);
+    this.extendJoinTail(message);
+  }
 
   private isCompactionScheduled = false;
   private measureTimer: NodeJS.Timeout | null = null;
@@ -145,7 +192,8 @@ export class YjsRoom {
     this.isCompactionScheduled = true;
     setImmediate(() => {
       this.isCompactionScheduled = false;
-      if (!this.isClosed) this.compact();
+      if (!this.isClosed)
+        void this.compact().catch((error: Error) => this.log.error({ err: error.message }, 'compaction failed; the update log is kept'));
     });
   }
 
@@ -207,8 +255,19 @@ export class YjsRoom {
     this.presence.remove(conn);
   }
 
+  /**
+   * Queues one frame behind the room's earlier ones; a frame whose connection was closed by the
+   * time its turn comes (kicked, rate-limited, gone) is dropped unread.
+   */
+  receive(conn: RoomConnection, data: Uint8Array): void {
+    this.inbox.push(() => {
+      if (conn.wasClosedByServer) return;
+      return this.handleMessage(conn, data);
+    });
+  }
+
   /** Handles one frame; a frame that breaks the protocol closes that connection only. */
-  handleMessage(conn: RoomConnection, data: Uint8Array): void {
+  private handleMessage(conn: RoomConnection, data: Uint8Array): void | Promise<void> {
     if (!conn.messageBudget.take()) {
       this.hooks.onRateLimited?.(conn);
       conn.close(CLOSE_CODES.rateLimited, 'too many messages');
@@ -217,7 +276,7 @@ export class YjsRoom {
     try {
       const decoder = decoding.createDecoder(data);
       const type = decoding.readVarUint(decoder);
-      if (type === MESSAGE.sync) this.handleSync(conn, decoder);
+      if (type === MESSAGE.sync) return this.handleSync(conn, decoder);
       else if (type === MESSAGE.awareness) this.presence.receive(conn, decoding.readVarUint8Array(decoder));
       else if (type === MESSAGE.queryAwareness) this.presence.sendAll(conn);
       else if (type !== MESSAGE.auth) conn.close(CLOSE_CODES.malformed, 'unknown message type');
@@ -227,7 +286,7 @@ export class YjsRoom {
     }
   }
 
-  private handleSync(conn: RoomConnection, decoder: decoding.Decoder): void {
+  private handleSync(conn: RoomConnection, decoder: decoding.Decoder): void | Promise<void> {
     const step = decoding.readVarUint(decoder);
     const payload = decoding.readVarUint8Array(decoder);
     if (step === syncProtocol.messageYjsSyncStep1) {
@@ -251,7 +310,15 @@ export class YjsRoom {
       return;
     }
     if (isEmptyUpdate(payload)) return;
-    if (this.gate.admit(conn, payload)) Y.applyUpdate(this.doc, payload, conn);
+    const admitted = this.gate.admit(conn, payload);
+    if (admitted === true) Y.applyUpdate(this.doc, payload, conn);
+    else if (admitted !== false) {
+      return admitted.then((isAdmitted) => {
+        // The bindings took a round trip: the server may have closed the connection meanwhile
+        // (kicked). One its client closed still gets its last update applied, as before.
+        if (isAdmitted && !conn.wasClosedByServer) Y.applyUpdate(this.doc, payload, conn);
+      });
+    }
   }
 
   /**
@@ -264,30 +331,44 @@ export class YjsRoom {
     for (const conn of this.connections) conn.close(CLOSE_CODES.roomUnavailable, 'storage failed');
   }
 
-  /** Merges the update log into one state row. */
-  compact(): void {
-    this.updates.flush(); // every update in the state must be in the log up to lastUpdateId
+  /** Merges the update log into one state row (one compaction at a time per room). */
+  compact(): Promise<void> {
+    this.compacting ??= this.compactNow().finally(() => (this.compacting = null));
+    return this.compacting;
+  }
+
+  private async compactNow(): Promise<void> {
+    await this.updates.flush(); // every update in the state must be in the log
     if (this.updatesSinceCompaction === 0 || this.isBroken) return;
+    // Another instance's updates lie between ours: hold them all before claiming their seqs.
+    if (this.seqs.hasGap) await this.catchUp.run();
+    // Encoded right after: the state holds every seq up to `uptoSeq` (and maybe a few updates
+    // applied since, still queued: harmless, Yjs applies an update twice as once).
+    const uptoSeq = this.seqs.contiguous;
+    const compactedCount = this.updatesSinceCompaction;
     const state = this.fullState();
-    this.store.compact(this.workshopId, state, this.lastUpdateId);
-    this.updatesSinceCompaction = 0;
+    // Fenced by the sequence in the store: a state that covers less than what is stored is refused.
+    await this.storage.docs.compact(this.workshopId, state, uptoSeq);
+    this.updatesSinceCompaction = Math.max(0, this.updatesSinceCompaction - compactedCount);
     this.size.measured(state.byteLength);
     if (!this.isClosed) this.tellSize();
   }
 
-  /** Closes every connection with `code`, compacts and frees the doc. */
-  close(code: number = CLOSE_CODES.serverStopping, reason = 'room closed'): void {
+  /** Closes every connection with `code`, then compacts and frees the doc. */
+  async close(code: number = CLOSE_CODES.serverStopping, reason = 'room closed'): Promise<void> {
     if (this.isClosed) return;
     this.isClosed = true;
     if (this.measureTimer) clearTimeout(this.measureTimer);
+    this.catchUp.close();
     for (const conn of this.connections) conn.close(code as never, reason);
     this.connections.clear();
+    this.presence.close();
     try {
-      this.compact();
+      await this.inbox.whenIdle(); // a message that was waiting for storage is applied (and stored) first
+      await this.compact();
     } catch (error) {
       this.log.error({ err: (error as Error).message }, 'compaction on close failed; the update log is kept');
     }
-    this.presence.close();
     this.doc.destroy();
   }
 }

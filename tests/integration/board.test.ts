@@ -43,14 +43,14 @@ describe('live board over the Yjs endpoint', () => {
       authorName: 'Ana',
     });
     expect(note.ok).toBe(true);
-    await vi.waitFor(() => expect(readNotes(b.doc).map((n) => n.text)).toEqual(['Queues at lunch']), { timeout: 1000, interval: 2 });
+    await vi.waitFor(async () => expect(readNotes(b.doc).map((n) => n.text)).toEqual(['Queues at lunch']), { timeout: 1000, interval: 2 });
     const latencyMs = performance.now() - sentAt;
     console.info(`note fan-out latency: ${latencyMs.toFixed(1)} ms`);
 
     moveNote(b.doc, note.ok ? note.value.id : '', 'gains');
-    await vi.waitFor(() => expect(readNotes(a.doc)[0]?.quadrant).toBe('gains'));
+    await vi.waitFor(async () => expect(readNotes(a.doc)[0]?.quadrant).toBe('gains'));
     deleteNote(a.doc, note.ok ? note.value.id : '');
-    await vi.waitFor(() => expect(readNotes(b.doc)).toEqual([]));
+    await vi.waitFor(async () => expect(readNotes(b.doc)).toEqual([]));
   });
 
   it('refuses an unknown room and a bad token before the upgrade', async () => {
@@ -80,10 +80,10 @@ describe('live board over the Yjs endpoint', () => {
     for (let i = 0; i < 20; i++) {
       addNote(a.doc, { personaId, quadrant: 'hears', text: `note ${i}`, authorId: ana.participantId, authorName: 'Ana' });
     }
-    const workshopId = h.server.store.workshopByCode(code)!.id;
-    await vi.waitFor(() => h.server.rooms.readDoc(workshopId, (doc) => expect(readNotes(doc)).toHaveLength(20)));
+    const workshopId = (await h.server.storage.workshops.byCode(code))!.id;
+    await vi.waitFor(async () => await h.server.rooms.readDoc(workshopId, (doc) => expect(readNotes(doc)).toHaveLength(20)));
     a.destroy();
-    await vi.waitFor(() => expect(h.server.rooms.size).toBe(0));
+    await vi.waitFor(async () => expect(h.server.rooms.size).toBe(0));
     await h.restart();
 
     const again = h.provider(code, ana.token, new Y.Doc());
@@ -102,7 +102,7 @@ describe('live board over the Yjs endpoint', () => {
     await synced(a);
     expect(h.server.rooms.size).toBe(1);
     a.destroy();
-    await vi.waitFor(() => expect(h.server.rooms.size).toBe(0));
+    await vi.waitFor(async () => expect(h.server.rooms.size).toBe(0));
   });
 
   it('new clients get the whole board from the cached join state plus the updates since', async () => {
@@ -119,7 +119,7 @@ describe('live board over the Yjs endpoint', () => {
     const joinAndCount = async (expected: number) => {
       const reader = h.provider(code, ana.token, new Y.Doc());
       await synced(reader);
-      await vi.waitFor(() => expect(readNotes(reader.doc)).toHaveLength(expected));
+      await vi.waitFor(async () => expect(readNotes(reader.doc)).toHaveLength(expected));
       reader.destroy();
     };
     add(0, 50);

@@ -66,32 +66,32 @@ describe('facilitator commands over socket.io', () => {
       expect(reply, JSON.stringify(body)).toMatchObject({ ok: false });
     }
     anaSocket.emit('command', { id: 'big', type: 'step.add', afterStepId: 'lobby', title: 'x'.repeat(70_000) }, () => undefined);
-    await vi.waitFor(() => expect(anaSocket.connected).toBe(false)); // over maxHttpBufferSize: that socket only
+    await vi.waitFor(async () => expect(anaSocket.connected).toBe(false)); // over maxHttpBufferSize: that socket only
     expect(facilitator.connected).toBe(true);
   });
 
   it('moves through the agenda, and everyone sees the step', async () => {
     const { facilitator, anaView } = await room();
     expect(await command(facilitator, { type: 'step.next' })).toEqual({ ok: true });
-    await vi.waitFor(() => expect(anaView.latest!.state.currentStepId).toBe('groups'));
+    await vi.waitFor(async () => expect(anaView.latest!.state.currentStepId).toBe('groups'));
     expect(await command(facilitator, { type: 'step.goto', stepId: 'q_hears' })).toEqual({ ok: true });
-    await vi.waitFor(() => expect(anaView.latest!.state.spotlight).toBe('hears'));
+    await vi.waitFor(async () => expect(anaView.latest!.state.spotlight).toBe('hears'));
     await command(facilitator, { type: 'step.update', stepId: 'q_thinks_feels', patch: { isSkipped: true } });
     await command(facilitator, { type: 'step.next' });
-    await vi.waitFor(() => expect(anaView.latest!.state.currentStepId).toBe('q_says_does'));
+    await vi.waitFor(async () => expect(anaView.latest!.state.currentStepId).toBe('q_says_does'));
     expect(await command(facilitator, { type: 'step.remove', stepId: 'q_says_does' })).toMatchObject({ ok: false });
   });
 
   it('runs one timer for everyone, derived from the server end time', async () => {
     const { facilitator, anaView } = await room();
     await command(facilitator, { type: 'timer.start', durationSec: 120 });
-    await vi.waitFor(() => expect(anaView.latest!.state.timer.status).toBe('running'));
+    await vi.waitFor(async () => expect(anaView.latest!.state.timer.status).toBe('running'));
     const { state, serverNow } = anaView.latest!;
     expect(timerRemainingMs(state.timer, serverNow)).toBeGreaterThan(119_000);
     await command(facilitator, { type: 'timer.addMinute' });
-    await vi.waitFor(() => expect(anaView.latest!.state.timer.durationMs).toBe(180_000));
+    await vi.waitFor(async () => expect(anaView.latest!.state.timer.durationMs).toBe(180_000));
     await command(facilitator, { type: 'timer.pause' });
-    await vi.waitFor(() => expect(anaView.latest!.state.timer.status).toBe('paused'));
+    await vi.waitFor(async () => expect(anaView.latest!.state.timer.status).toBe('paused'));
     expect(anaView.latest!.state.timer.remainingMs).toBeGreaterThan(178_000);
     expect(await command(facilitator, { type: 'timer.pause' })).toMatchObject({ ok: false });
   });
@@ -101,17 +101,17 @@ describe('facilitator commands over socket.io', () => {
     const body = { id: 'retry-me-1', type: 'step.next' };
     expect(await command(facilitator, body)).toEqual({ ok: true });
     expect(await command(facilitator, body)).toEqual({ ok: true });
-    await vi.waitFor(() => expect(session.latest!.state.currentStepId).toBe('groups'));
+    await vi.waitFor(async () => expect(session.latest!.state.currentStepId).toBe('groups'));
     const revision = session.latest!.state.revision;
     await command(facilitator, { type: 'timer.reset' });
-    await vi.waitFor(() => expect(session.latest!.state.revision).toBe(revision + 1));
+    await vi.waitFor(async () => expect(session.latest!.state.revision).toBe(revision + 1));
     expect(session.latest!.state.currentStepId).toBe('groups');
   });
 
   it('lets a participant mark themselves done, and only themselves', async () => {
     const { anaSocket, session, ana } = await room();
     expect(await command(anaSocket, { type: 'participant.done', isDone: true })).toEqual({ ok: true });
-    await vi.waitFor(() => expect(session.latest!.state.doneParticipantIds).toEqual([ana.participantId]));
+    await vi.waitFor(async () => expect(session.latest!.state.doneParticipantIds).toEqual([ana.participantId]));
   });
 
   it('a locked board drops participant updates on the server, and unlock restores writing', async () => {
@@ -121,23 +121,25 @@ describe('facilitator commands over socket.io', () => {
     await synced(provider);
     const personaId = readPersonas(provider.doc)[0]!.id;
     await command(facilitator, { type: 'board.lock', isLocked: true });
-    await vi.waitFor(() => expect(session.latest!.state.isBoardLocked).toBe(true));
+    await vi.waitFor(async () => expect(session.latest!.state.isBoardLocked).toBe(true));
     addNote(provider.doc, { personaId, quadrant: 'sees', text: 'while locked', authorId: ana.participantId, authorName: 'Ana' });
-    await vi.waitFor(() =>
+    await vi.waitFor(async () =>
       expect(notices.filter((n) => n.kind === 'refused')).toEqual([
         { kind: 'refused', refusals: [{ reason: 'locked', root: null, record: null, field: null }] },
       ]),
     );
     expect(provider.wsconnected).toBe(true); // refused in band: the connection stays
-    const workshopId = h.server.store.workshopByCode(code)!.id;
-    expect(h.server.rooms.readDoc(workshopId, readNotes)).toEqual([]);
+    const workshopId = (await h.server.storage.workshops.byCode(code))!.id;
+    expect(await h.server.rooms.readDoc(workshopId, readNotes)).toEqual([]);
 
     await command(facilitator, { type: 'board.lock', isLocked: false });
-    await vi.waitFor(() => expect(session.latest!.state.isBoardLocked).toBe(false));
+    await vi.waitFor(async () => expect(session.latest!.state.isBoardLocked).toBe(false));
     const fresh = h.provider(code, ana.token, new Y.Doc());
     await synced(fresh);
     addNote(fresh.doc, { personaId, quadrant: 'sees', text: 'after unlock', authorId: ana.participantId, authorName: 'Ana' });
-    await vi.waitFor(() => expect(h.server.rooms.readDoc(workshopId, readNotes).map((n) => n.text)).toContain('after unlock'));
+    await vi.waitFor(async () =>
+      expect((await h.server.rooms.readDoc(workshopId, readNotes)).map((n) => n.text)).toContain('after unlock'),
+    );
   });
 
   it('kicks a participant: connections closed, token revoked, old token refused', async () => {
@@ -157,18 +159,18 @@ describe('facilitator commands over socket.io', () => {
 
   it('an open socket of someone removed behind its back can no longer send commands', async () => {
     const { ana, anaSocket } = await room();
-    h.server.store.removeParticipant(ana.participantId, Date.now());
+    await h.server.storage.participants.remove(ana.participantId, Date.now());
     expect(await command(anaSocket, { type: 'participant.done', isDone: true })).toEqual({
       ok: false,
       error: 'You are no longer in this workshop.',
     });
-    await vi.waitFor(() => expect(anaSocket.connected).toBe(false));
+    await vi.waitFor(async () => expect(anaSocket.connected).toBe(false));
   });
 
   it('a locked lobby refuses new joins', async () => {
     const { code, facilitator, session } = await room();
     await command(facilitator, { type: 'lobby.lock', isLocked: true });
-    await vi.waitFor(() => expect(session.latest!.state.isLobbyLocked).toBe(true));
+    await vi.waitFor(async () => expect(session.latest!.state.isLobbyLocked).toBe(true));
     const res = await h.post(`/api/workshops/${code}/participants`, { name: 'Late' });
     expect(res.status).toBe(403);
     expect(((await res.json()) as { error: string }).error).toMatch(/closed the lobby/);
@@ -181,7 +183,7 @@ describe('facilitator commands over socket.io', () => {
     await h.restart();
     const again = await h.facilitator(code, facilitatorKey);
     const view = watchSession(h.control(code, again.token));
-    await vi.waitFor(() => expect(view.latest?.state).toMatchObject({ currentStepId: 'q_pains', isBoardLocked: true }));
+    await vi.waitFor(async () => expect(view.latest?.state).toMatchObject({ currentStepId: 'q_pains', isBoardLocked: true }));
   });
 });
 

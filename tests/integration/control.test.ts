@@ -14,13 +14,13 @@ describe('socket.io control plane', () => {
     const facilitator = await h.facilitator(code, facilitatorKey);
     const presenter = h.control(code, facilitator.token);
     const roster = watchRoster(presenter);
-    await vi.waitFor(() => expect(roster.fullLists).toBe(1));
+    await vi.waitFor(async () => expect(roster.fullLists).toBe(1));
 
     const ana = await h.join(code, 'Ana');
     const anaSocket = h.control(code, ana.token);
-    await vi.waitFor(() => expect(roster.entries.find((e) => e.name === 'Ana')?.isOnline).toBe(true));
+    await vi.waitFor(async () => expect(roster.entries.find((e) => e.name === 'Ana')?.isOnline).toBe(true));
     anaSocket.close();
-    await vi.waitFor(() => expect(roster.entries.find((e) => e.name === 'Ana')?.isOnline).toBe(false));
+    await vi.waitFor(async () => expect(roster.entries.find((e) => e.name === 'Ana')?.isOnline).toBe(false));
     expect(roster.fullLists).toBe(1);
   });
 

@@ -114,7 +114,7 @@ describe('SIGTERM drains the production server', () => {
       ),
     );
     const [observer, ...writers] = sessions.map(({ body }) => connect(app, created.code, body));
-    await vi.waitFor(() => expect([observer!, ...writers].every(isLive)).toBe(true), { timeout: 15_000 });
+    await vi.waitFor(async () => expect([observer!, ...writers].every(isLive)).toBe(true), { timeout: 15_000 });
     const personaId = readPersonas(observer!.provider.doc)[0]!.id;
 
     // The observer's copy only holds what the server committed and then broadcast: "acknowledged".
@@ -135,7 +135,7 @@ describe('SIGTERM drains the production server', () => {
     });
     cleanups.push(() => timers.forEach(clearInterval));
     const acknowledged = () => new Set(readNotes(observer!.provider.doc).map((note) => note.id));
-    await vi.waitFor(() => expect(acknowledged().size).toBeGreaterThan(3 * WRITERS), { timeout: 15_000 });
+    await vi.waitFor(async () => expect(acknowledged().size).toBeGreaterThan(3 * WRITERS), { timeout: 15_000 });
 
     const exited = app.stop('SIGTERM');
     // During the grace period it still serves the room but takes nothing new.
@@ -154,7 +154,7 @@ describe('SIGTERM drains the production server', () => {
     });
     if (!duringGrace.ok) throw new Error(duringGrace.error);
     created_.add(duringGrace.value.id);
-    await vi.waitFor(() => expect(acknowledged().has(duringGrace.value.id)).toBe(true), { timeout: GRACE_MS });
+    await vi.waitFor(async () => expect(acknowledged().has(duringGrace.value.id)).toBe(true), { timeout: GRACE_MS });
     expect(writers.every((writer) => writer.closeCodes.length === 0)).toBe(true);
 
     expect(await exited).toEqual({ code: 0, signal: null });
@@ -169,9 +169,9 @@ describe('SIGTERM drains the production server', () => {
 
     // The writers kept typing while the server was away; a successor comes up and everyone is back.
     await app.start();
-    await vi.waitFor(() => expect([observer!, ...writers].every(isLive)).toBe(true), { timeout: 15_000 });
+    await vi.waitFor(async () => expect([observer!, ...writers].every(isLive)).toBe(true), { timeout: 15_000 });
     timers.forEach(clearInterval);
-    await vi.waitFor(() => expect(acknowledged().size).toBe(created_.size), { timeout: 15_000 });
+    await vi.waitFor(async () => expect(acknowledged().size).toBe(created_.size), { timeout: 15_000 });
     await vi.waitFor(
       () => expect(writers.map((writer) => readNotes(writer.provider.doc).length)).toEqual(writers.map(() => created_.size)),
       {

@@ -34,8 +34,8 @@ async function boardWithNotes(): Promise<{ code: string; key: string; ana: Sessi
       addNote(provider.doc, { personaId, ...note, authorId: ana.participantId, authorName: ana.name, now: 1_700_000_000_000 + i }),
     );
   });
-  const workshopId = h.server.store.workshopByCode(code)!.id;
-  await vi.waitFor(() => h.server.rooms.readDoc(workshopId, (doc) => expect(readNotes(doc)).toHaveLength(NOTES.length)));
+  const workshopId = (await h.server.storage.workshops.byCode(code))!.id;
+  await vi.waitFor(async () => await h.server.rooms.readDoc(workshopId, (doc) => expect(readNotes(doc)).toHaveLength(NOTES.length)));
   return { code, key: facilitatorKey, ana };
 }
 

@@ -99,7 +99,7 @@ async function fill(created: CreateWorkshopReply, notes: string[]) {
       }).ok,
     ).toBe(true);
   });
-  const workshopId = h.server.store.workshopByCode(created.code)!.id;
+  const workshopId = (await h.server.storage.workshops.byCode(created.code))!.id;
   await vi.waitFor(() => h.server.rooms.readDoc(workshopId, (server) => expect(readNotes(server)).toHaveLength(notes.length)), {
     timeout: 10_000,
   });

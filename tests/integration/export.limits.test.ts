@@ -42,12 +42,12 @@ describe('PDF export limits', () => {
     const second = exporter.render(MODEL);
     const queued = exporter.render(MODEL);
     await expect(exporter.render(MODEL)).rejects.toBeInstanceOf(ExportRefusedError);
-    await vi.waitFor(() => expect(pending).toHaveLength(2));
+    await vi.waitFor(async () => expect(pending).toHaveLength(2));
     expect(state.running).toBe(2);
 
     pending.shift()!(); // the first finishes: the queued one takes its slot
     await expect(first).resolves.toBeInstanceOf(Uint8Array);
-    await vi.waitFor(() => expect(pending).toHaveLength(2));
+    await vi.waitFor(async () => expect(pending).toHaveLength(2));
     for (const finish of pending.splice(0)) finish();
     await expect(Promise.all([second, queued])).resolves.toHaveLength(2);
     expect(state.maxRunning).toBe(2);
@@ -60,7 +60,7 @@ describe('PDF export limits', () => {
     const refused = await exporter.render(MODEL).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(ExportRefusedError);
     expect((refused as ExportRefusedError).retryAfterSeconds).toBeGreaterThanOrEqual(1);
-    await vi.waitFor(() => expect(pending).toHaveLength(1));
+    await vi.waitFor(async () => expect(pending).toHaveLength(1));
     pending.shift()!();
     await expect(running).resolves.toBeInstanceOf(Uint8Array);
   });
@@ -110,8 +110,8 @@ describe('PDF export limits over HTTP', () => {
         });
       }
     });
-    const workshopId = h.server.store.workshopByCode(code)!.id;
-    await vi.waitFor(() => h.server.rooms.readDoc(workshopId, (doc) => expect(readNotes(doc)).toHaveLength(120)));
+    const workshopId = (await h.server.storage.workshops.byCode(code))!.id;
+    await vi.waitFor(async () => await h.server.rooms.readDoc(workshopId, (doc) => expect(readNotes(doc)).toHaveLength(120)));
 
     // Two render, four wait (at most 3 s), so of eight at once at least two are refused at once.
     const url = `${h.server.url}/api/workshops/${code}/export.pdf`;

@@ -30,10 +30,13 @@ async function addNotes(code: string, author: SessionReply, notes: NewNote[]): P
       expect(added.ok).toBe(true);
     }
   });
-  const workshopId = h.server.store.workshopByCode(code)!.id;
-  await vi.waitFor(() => h.server.rooms.readDoc(workshopId, (doc) => expect(readNotes(doc).length).toBeGreaterThanOrEqual(notes.length)), {
-    timeout: 10_000,
-  });
+  const workshopId = (await h.server.storage.workshops.byCode(code))!.id;
+  await vi.waitFor(
+    async () => await h.server.rooms.readDoc(workshopId, (doc) => expect(readNotes(doc).length).toBeGreaterThanOrEqual(notes.length)),
+    {
+      timeout: 10_000,
+    },
+  );
   return persona.name;
 }
 

@@ -52,8 +52,10 @@ async function buildPlan(code: string, author: { token: string; participantId: s
     });
     expect(action.ok).toBe(true);
   });
-  const workshopId = h.server.store.workshopByCode(code)!.id;
-  await vi.waitFor(() => h.server.rooms.readDoc(workshopId, (server) => expect(readActions(server)).toHaveLength(1)), { timeout: 10_000 });
+  const workshopId = (await h.server.storage.workshops.byCode(code))!.id;
+  await vi.waitFor(async () => await h.server.rooms.readDoc(workshopId, (server) => expect(readActions(server)).toHaveLength(1)), {
+    timeout: 10_000,
+  });
   provider.destroy();
 }
 

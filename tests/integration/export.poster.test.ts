@@ -135,23 +135,25 @@ describe('PDF persona poster', () => {
     const provider = h.provider(room.code, facilitator.token);
     await synced(provider);
     setUpPersonas(provider.doc);
-    const workshopId = h.server.store.workshopByCode(room.code)!.id;
-    await vi.waitFor(() => expect(h.server.rooms.readDoc(workshopId, readPersonas)).toHaveLength(3), { timeout: 10_000 });
+    const workshopId = (await h.server.storage.workshops.byCode(room.code))!.id;
+    await vi.waitFor(async () => expect(await h.server.rooms.readDoc(workshopId, readPersonas)).toHaveLength(3), { timeout: 10_000 });
     const writer = h.provider(room.code, zoe.token);
     await synced(writer);
     const ids = addNotes(writer.doc, zoe, pictureId);
-    await vi.waitFor(() => expect(h.server.rooms.readDoc(workshopId, readNotes)).toHaveLength(3 * NOTES.length + 1), { timeout: 10_000 });
+    await vi.waitFor(async () => expect(await h.server.rooms.readDoc(workshopId, readNotes)).toHaveLength(3 * NOTES.length + 1), {
+      timeout: 10_000,
+    });
 
     // A closed round: Zoë's newer pains note (the Hebrew one) gets two dots.
     const [arabicPain, hebrewPain] = [ids[0]![4]!, ids[0]![5]!];
     expect(await command(room.facilitator, { type: 'vote.open', budget: 3 })).toEqual({ ok: true });
-    await vi.waitFor(() => expect(room.session.latest!.state.vote?.status).toBe('open'));
+    await vi.waitFor(async () => expect(room.session.latest!.state.vote?.status).toBe('open'));
     expect(await command(zoe.socket, { type: 'vote.cast', noteId: hebrewPain, delta: 1 })).toEqual({ ok: true });
     expect(await command(maria.socket, { type: 'vote.cast', noteId: hebrewPain, delta: 1 })).toEqual({ ok: true });
     expect(await command(room.facilitator, { type: 'vote.close' })).toEqual({ ok: true });
     // An open round is blind: its dot must not show (or change the order) in the export.
     expect(await command(room.facilitator, { type: 'vote.open', budget: 3 })).toEqual({ ok: true });
-    await vi.waitFor(() => expect(room.session.latest!.state.vote?.status).toBe('open'));
+    await vi.waitFor(async () => expect(room.session.latest!.state.vote?.status).toBe('open'));
     expect(await command(zoe.socket, { type: 'vote.cast', noteId: arabicPain, delta: 1 })).toEqual({ ok: true });
     expect(await command(maria.socket, { type: 'vote.cast', noteId: arabicPain, delta: 1 })).toEqual({ ok: true });
     expect(await command(zoe.socket, { type: 'vote.cast', noteId: ids[0]![0]!, delta: 1 })).toEqual({ ok: true });
@@ -224,8 +226,8 @@ describe('PDF persona poster', () => {
         must(addNote(doc, { personaId, quadrant: quadrant!, text: text!, authorId: facilitator.participantId, authorName: 'Facilitator' }));
       }
     });
-    const workshopId = h.server.store.workshopByCode(code)!.id;
-    await vi.waitFor(() => expect(h.server.rooms.readDoc(workshopId, readNotes)).toHaveLength(5));
+    const workshopId = (await h.server.storage.workshops.byCode(code))!.id;
+    await vi.waitFor(async () => expect(await h.server.rooms.readDoc(workshopId, readNotes)).toHaveLength(5));
     const file = await exportPdf(code, facilitatorKey, 'classic');
     const text = run('pdftotext', ['-raw', file, '-']);
     const order = ['SAYS', 'THINKS', 'DOES', 'FEELS', 'NOT ON THIS MAP'].map((title) => text.indexOf(`${title} `));

@@ -30,11 +30,11 @@ async function room() {
   await synced(annProvider);
   const facilitator = h.provider(created.code, facilitatorSession.token);
   await synced(facilitator);
-  const workshopId = h.server.store.workshopByCode(created.code)!.id;
+  const workshopId = (await h.server.storage.workshops.byCode(created.code))!.id;
   const personaId = readPersonas(annProvider.doc)[0]!.id;
   /** Server-side writes of Ann's big notes until the board's encoded size reaches `share` of the limit. */
-  const fillTo = (share: number) =>
-    h.server.rooms.change(workshopId, (doc) => {
+  const fillTo = async (share: number) =>
+    await h.server.rooms.change(workshopId, (doc) => {
       while (Y.encodeStateAsUpdate(doc).byteLength < LIMITS.docBytes * share) {
         doc.transact(() => {
           for (let i = 0; i < 200; i++)
@@ -51,7 +51,7 @@ const refusals = (notices: BoardNotice[]) => notices.flatMap((n) => (n.kind === 
 describe('a full board', () => {
   it('warns everyone from 90 %, refuses participants past the cap, still takes deletes and the facilitator', async () => {
     const r = await room();
-    r.fillTo(0.91);
+    await r.fillTo(0.91);
     await vi.waitFor(
       () => expect(sizes(r.annNotices).at(-1)).toMatchObject({ kind: 'size', isNearlyFull: true, limitBytes: LIMITS.docBytes }),
       SLOW,
@@ -61,9 +61,9 @@ describe('a full board', () => {
     const late = h.provider(r.created.code, (await h.join(r.created.code, 'Late')).token);
     const lateNotices = watchNotices(late);
     await synced(late);
-    await vi.waitFor(() => expect(sizes(lateNotices)).toMatchObject([{ isNearlyFull: true }]), SLOW);
+    await vi.waitFor(async () => expect(sizes(lateNotices)).toMatchObject([{ isNearlyFull: true }]), SLOW);
 
-    r.fillTo(1.01);
+    await r.fillTo(1.01);
     const added = addNote(r.annProvider.doc, {
       personaId: r.personaId,
       quadrant: 'gains',
@@ -72,7 +72,7 @@ describe('a full board', () => {
       authorName: 'Ann',
     });
     if (!added.ok) throw new Error(added.error);
-    await vi.waitFor(() => expect(refusals(r.annNotices)).toContain('board-full'), SLOW);
+    await vi.waitFor(async () => expect(refusals(r.annNotices)).toContain('board-full'), SLOW);
     expect(r.annProvider.wsconnected).toBe(true); // in band: no close, no reconnect
 
     // The facilitator's note goes through; so does Ann deleting her own notes.
@@ -85,16 +85,20 @@ describe('a full board', () => {
     });
     expect(byFacilitator.ok).toBe(true);
     await vi.waitFor(
-      () => expect(h.server.rooms.readDoc(r.workshopId, readNotes).some((n) => n.text === 'Facilitator on a full board')).toBe(true),
+      async () =>
+        expect((await h.server.rooms.readDoc(r.workshopId, readNotes)).some((n) => n.text === 'Facilitator on a full board')).toBe(true),
       SLOW,
     );
     const mine = readNotes(r.annProvider.doc).filter((n) => n.text === BIG);
     r.annProvider.doc.transact(() => {
       for (const note of mine.slice(0, Math.ceil(mine.length * 0.3))) deleteNote(r.annProvider.doc, note.id);
     });
-    await vi.waitFor(() => expect(h.server.rooms.readDoc(r.workshopId, (doc) => notesMap(doc).size)).toBeLessThan(mine.length), SLOW);
+    await vi.waitFor(
+      async () => expect(await h.server.rooms.readDoc(r.workshopId, (doc) => notesMap(doc).size)).toBeLessThan(mine.length),
+      SLOW,
+    );
     // Compacted near the limit, the board measures under 90 % again and everyone is told.
-    await vi.waitFor(() => expect(sizes(r.annNotices).at(-1)).toMatchObject({ isNearlyFull: false }), SLOW);
+    await vi.waitFor(async () => expect(sizes(r.annNotices).at(-1)).toMatchObject({ isNearlyFull: false }), SLOW);
     // Ann's refused note blocks her old client id (later structs build on it): as the browser
     // does, a fresh doc takes over, and her next note goes through.
     const fresh = h.provider(r.created.code, r.ann.token, new Y.Doc());
@@ -107,6 +111,9 @@ describe('a full board', () => {
       authorName: 'Ann',
     });
     expect(again.ok).toBe(true);
-    await vi.waitFor(() => expect(h.server.rooms.readDoc(r.workshopId, readNotes).some((n) => n.text === 'room again')).toBe(true), SLOW);
+    await vi.waitFor(
+      async () => expect((await h.server.rooms.readDoc(r.workshopId, readNotes)).some((n) => n.text === 'room again')).toBe(true),
+      SLOW,
+    );
   }, 90_000);
 });

@@ -11,15 +11,33 @@ import { BOARD_NOTICE_MESSAGE, readBoardNotice, type BoardNotice } from '../../l
 import type { ClientToServerEvents, RosterEntry, ServerToClientEvents, SessionBroadcast } from '../../lib/wire';
 import { createAppServer, type AppServer, type AppServerOptions } from '../../server/createAppServer';
 import { createLogger } from '../../server/log';
+import { SqliteStorage } from '../../server/storage/sqlite/SqliteStorage';
+import { sharedPostgres } from '../helpers/postgres';
+import type Database from 'better-sqlite3';
+
+/**
+ * Which engine the harness's servers store in: SQLite (default), or with `PW_TEST_ENGINE=postgres`
+ * a fresh database per harness on the shared throwaway PostgreSQL, so the same integration tests
+ * run against both (`npm run test:integration:postgres`).
+ */
+export const TEST_ENGINE = process.env.PW_TEST_ENGINE === 'postgres' ? 'postgres' : 'sqlite';
 
 /** A temp data dir, real server(s) on port 0, and everything closed at the end. */
 export class Harness {
   readonly dataDir = mkdtempSync(path.join(tmpdir(), 'pw-test-'));
   private readonly closers: (() => unknown)[] = [];
+  /** The harness's own PostgreSQL database (kept across restarts), when the engine is PostgreSQL. */
+  private databaseUrl: string | null = null;
   server!: AppServer;
 
   async start(options: Partial<AppServerOptions> = {}): Promise<AppServer> {
-    this.server = await createAppServer({ dataDir: this.dataDir, logger: createLogger('silent'), ...options });
+    if (TEST_ENGINE === 'postgres') this.databaseUrl ??= await (await sharedPostgres()).createDatabase();
+    this.server = await createAppServer({
+      dataDir: this.dataDir,
+      databaseUrl: this.databaseUrl,
+      logger: createLogger('silent'),
+      ...options,
+    });
     const server = this.server;
     this.closers.push(() => server.close());
     return server;
@@ -163,6 +181,12 @@ export async function facilitatedRoom(h: Harness, names: string[]) {
       return { ...joined, socket, view: watchSession(socket) };
     }),
   );
-  await eventually(() => expect([session, ...people.map((p) => p.view)].every((w) => w.latest !== null)).toBe(true));
+  await eventually(async () => expect([session, ...people.map((p) => p.view)].every((w) => w.latest !== null)).toBe(true));
   return { ...created, facilitator, facilitatorSession, session, people };
+}
+
+/** The SQLite connection under a server on the default engine, for tests that look at its rows. */
+export function sqliteOf(server: AppServer): Database.Database {
+  if (!(server.storage instanceof SqliteStorage)) throw new Error('this test reads SQLite rows');
+  return server.storage.store.connection();
 }

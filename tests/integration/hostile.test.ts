@@ -48,7 +48,7 @@ async function roomWithCanary() {
   const personaId = readPersonas(canary.doc)[0]!.id;
   addNote(canary.doc, { personaId, quadrant: 'sees', text: 'canary', authorId: ana.participantId, authorName: 'Ana' });
   const url = `${h.server.url.replace('http', 'ws')}/yjs/${code}?token=${mallory.token}`;
-  const workshopId = h.server.store.workshopByCode(code)!.id;
+  const workshopId = (await h.server.storage.workshops.byCode(code))!.id;
   return { code, ana, mallory, canary, personaId, url, workshopId };
 }
 
@@ -88,7 +88,7 @@ describe('hostile input on the Yjs endpoint', () => {
       { kind: 'refused', refusals: [{ reason: 'forged-author', root: 'notes', record: note.value.id, field: null }] },
     ]);
     expect(raw.closeCode).toBeNull();
-    expect(h.server.rooms.readDoc(workshopId, (doc) => readNotes(doc).map((n) => n.text))).toEqual(['canary']);
+    expect(await h.server.rooms.readDoc(workshopId, (doc) => readNotes(doc).map((n) => n.text))).toEqual(['canary']);
     expect(readNotes(canary.doc).map((n) => n.text)).toEqual(['canary']);
   });
 
@@ -128,7 +128,7 @@ describe('hostile input on the Yjs endpoint', () => {
       expect(noticesOf(raw).at(-1)).toMatchObject({ kind: 'refused', refusals: [{ reason }] });
     }
     expect(raw.closeCode).toBeNull();
-    expect(h.server.rooms.readDoc(workshopId, (doc) => [...doc.share.keys()].sort())).toEqual(['meta', 'notes', 'personas']);
+    expect(await h.server.rooms.readDoc(workshopId, (doc) => [...doc.share.keys()].sort())).toEqual(['meta', 'notes', 'personas']);
     expect(canary.wsconnected).toBe(true);
   });
 
@@ -140,7 +140,7 @@ describe('hostile input on the Yjs endpoint', () => {
     for (let i = 0; i < 2000; i++) ws.send(queryAwareness);
     expect(await closed).toBe(CLOSE_CODES.rateLimited);
     expect(Date.now() - started).toBeLessThan(2000);
-    await vi.waitFor(() => expect(canary.wsconnected).toBe(true));
+    await vi.waitFor(async () => expect(canary.wsconnected).toBe(true));
   });
 
   it('never lets one connection publish presence for another client id', async () => {
@@ -158,7 +158,7 @@ describe('hostile input on the Yjs endpoint', () => {
     }
     encoding.writeVarUint8Array(encoder, encoding.toUint8Array(inner));
     ws.send(encoding.toUint8Array(encoder));
-    await vi.waitFor(() => expect(canary.awareness.getStates().get(424242)).toEqual({ name: 'spoof' }));
+    await vi.waitFor(async () => expect(canary.awareness.getStates().get(424242)).toEqual({ name: 'spoof' }));
     // The second entry claimed the canary's own id: dropped, so its state is untouched.
     expect(canary.awareness.getLocalState()).toEqual({ name: 'Ana' });
   });

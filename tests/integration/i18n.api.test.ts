@@ -54,7 +54,7 @@ describe('the workshop language (API)', () => {
 
     const facilitator = await h.facilitator(created.code, created.facilitatorKey);
     const session = watchSession(h.control(created.code, facilitator.token));
-    const agenda = await eventually(() => {
+    const agenda = await eventually(async () => {
       expect(session.latest).not.toBeNull();
       return session.latest!.state.agenda;
     });

@@ -48,8 +48,8 @@ function comparable(exported: Exported) {
 
 async function richWorkshop(): Promise<CreateWorkshopReply> {
   const created = await h.createWorkshop('Café Łódź — 東京');
-  const workshopId = h.server.store.workshopByCode(created.code)!.id;
-  h.server.rooms.change(workshopId, (doc) => {
+  const workshopId = (await h.server.storage.workshops.byCode(created.code))!.id;
+  await h.server.rooms.change(workshopId, (doc) => {
     const first = readPersonas(doc)[0]!;
     const second = addPersona(doc, { name: 'Москва commuter', now: 1_700_000_000_000 });
     if (!second.ok) throw new Error(second.error);
@@ -157,8 +157,8 @@ describe('JSON import', () => {
   it('keeps the empathy map (import and copy): a custom map with its titles and questions, and notes in its quadrants', async () => {
     const res = await h.post('/api/workshops', { title: 'Classic', template: 'classic' });
     const source = (await res.json()) as CreateWorkshopReply;
-    const workshopId = h.server.store.workshopByCode(source.code)!.id;
-    h.server.rooms.change(workshopId, (doc) => {
+    const workshopId = (await h.server.storage.workshops.byCode(source.code))!.id;
+    await h.server.rooms.change(workshopId, (doc) => {
       const personaId = readPersonas(doc)[0]!.id;
       addNote(doc, { personaId, quadrant: 'feels', text: 'Worried about price', authorId: 'aaaaaaaaaaaaaaaa', authorName: 'Zoë' });
       setMapTemplate(doc, 'custom', [
@@ -188,8 +188,8 @@ describe('JSON import', () => {
 
   it('drops picture ids: the picture bytes are not in the file', async () => {
     const source = await richWorkshop();
-    const workshopId = h.server.store.workshopByCode(source.code)!.id;
-    h.server.rooms.change(workshopId, (doc) => setPersonaPicture(doc, readPersonas(doc)[0]!.id, 'abcdefghijklmnop'));
+    const workshopId = (await h.server.storage.workshops.byCode(source.code))!.id;
+    await h.server.rooms.change(workshopId, (doc) => setPersonaPicture(doc, readPersonas(doc)[0]!.id, 'abcdefghijklmnop'));
     const original = await exportJson(source.code, source.facilitatorKey);
     expect(original.personas[0]!.pictureId).toBe('abcdefghijklmnop');
     const imported = (await (await importJson(original)).json()) as CreateWorkshopReply;

@@ -20,7 +20,7 @@ describe('joining a workshop', () => {
       const created = await h.createWorkshop();
       const presenter = h.control(created.code, (await h.facilitator(created.code, created.facilitatorKey)).token);
       const roster = watchRoster(presenter);
-      await eventually(() => expect(roster.fullLists).toBe(1));
+      await eventually(async () => expect(roster.fullLists).toBe(1));
       const people = await Promise.all(
         Array.from({ length: 60 }, async (_, i) => {
           const joined = await h.join(created.code, `Person ${i}`);
@@ -28,15 +28,15 @@ describe('joining a workshop', () => {
           return { ...joined, socket, roster: watchRoster(socket) };
         }),
       );
-      await eventually(() => expect(roster.entries.filter((e) => e.role === 'participant' && e.isOnline)).toHaveLength(60));
-      await eventually(() => expect(people.every((p) => p.roster.entries.filter((e) => e.isOnline).length === 61)).toBe(true));
+      await eventually(async () => expect(roster.entries.filter((e) => e.role === 'participant' && e.isOnline)).toHaveLength(60));
+      await eventually(async () => expect(people.every((p) => p.roster.entries.filter((e) => e.isOnline).length === 61)).toBe(true));
       expect(roster.fullLists).toBe(1);
       expect(roster.updates).toBe(60);
       expect(people.every((p) => p.roster.fullLists === 1)).toBe(true);
 
       people[0]!.socket.close();
-      await eventually(() => expect(roster.entries.find((e) => e.participantId === people[0]!.participantId)?.isOnline).toBe(false));
-      await eventually(() => expect(people[59]!.roster.entries.filter((e) => e.isOnline)).toHaveLength(60));
+      await eventually(async () => expect(roster.entries.find((e) => e.participantId === people[0]!.participantId)?.isOnline).toBe(false));
+      await eventually(async () => expect(people[59]!.roster.entries.filter((e) => e.isOnline)).toHaveLength(60));
       expect(roster.fullLists).toBe(1);
     },
   );
@@ -70,10 +70,10 @@ describe('control connections', () => {
     const room = await facilitatedRoom(h, ['Ana', 'Ben']);
     const ana = room.people[0]!;
     const second = h.control(room.code, ana.token);
-    await eventually(() => expect(second.connected).toBe(true));
+    await eventually(async () => expect(second.connected).toBe(true));
     const third = h.control(room.code, ana.token);
-    await eventually(() => expect(third.connected).toBe(true));
-    await eventually(() => expect(ana.socket.connected).toBe(false));
+    await eventually(async () => expect(third.connected).toBe(true));
+    await eventually(async () => expect(ana.socket.connected).toBe(false));
     expect(second.connected).toBe(true);
     expect(room.people[1]!.socket.connected).toBe(true);
     expect(await command(third, { type: 'participant.done', isDone: true })).toEqual({ ok: true });
@@ -85,13 +85,13 @@ describe('control connections', () => {
     const mallory = await h.join(room.code, 'Mallory');
     const raw = await RawSocket.open(h.server.url, '/socket.io/?EIO=4&transport=websocket');
     h.onClose(() => raw.destroy());
-    await eventually(() => expect(raw.frames.some((f) => f.payload.toString().startsWith('0{'))).toBe(true));
+    await eventually(async () => expect(raw.frames.some((f) => f.payload.toString().startsWith('0{'))).toBe(true));
     raw.sendText(`40${JSON.stringify({ code: room.code, token: mallory.token })}`);
-    await eventually(() => expect(raw.frames.some((f) => f.payload.toString().startsWith('42["session"'))).toBe(true));
+    await eventually(async () => expect(raw.frames.some((f) => f.payload.toString().startsWith('42["session"'))).toBe(true));
 
     expect(await command(room.facilitator, { type: 'participant.kick', participantId: mallory.participantId })).toEqual({ ok: true });
-    await eventually(() => expect(raw.frames.some((f) => f.payload.toString().includes('session:ended'))).toBe(true));
-    await eventually(() => expect(raw.isEnded).toBe(true), { timeout: 5_000 });
+    await eventually(async () => expect(raw.frames.some((f) => f.payload.toString().includes('session:ended'))).toBe(true));
+    await eventually(async () => expect(raw.isEnded).toBe(true), { timeout: 5_000 });
   });
 });
 
@@ -110,13 +110,13 @@ describe('commands on a workshop nobody has open', () => {
         if (added.ok) noteIds.push(added.value.id);
       }
     });
-    const workshopId = h.server.store.workshopByCode(room.code)!.id;
-    await eventually(() => expect(h.server.store.updateCount(workshopId)).toBeGreaterThan(0));
+    const workshopId = (await h.server.storage.workshops.byCode(room.code))!.id;
+    await eventually(async () => expect(await h.server.storage.docs.updateCount(workshopId)).toBeGreaterThan(0));
     writer.destroy();
-    await eventually(() => expect(h.server.rooms.get(workshopId)).toBeUndefined());
+    await eventually(async () => expect(h.server.rooms.get(workshopId)).toBeUndefined());
 
-    const loads = vi.spyOn(h.server.store, 'loadDoc');
-    const compactions = vi.spyOn(h.server.store, 'compact');
+    const loads = vi.spyOn(h.server.storage.docs, 'load');
+    const compactions = vi.spyOn(h.server.storage.docs, 'compact');
     expect(await command(room.facilitator, { type: 'vote.open', quadrant: 'pains', budget: 10, allowMultiplePerNote: true })).toEqual({
       ok: true,
     });

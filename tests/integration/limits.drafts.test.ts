@@ -4,7 +4,7 @@ import { addNote, notesMap, readNotes, readPersonas } from '../../lib/board';
 import { LIMITS } from '../../lib/limits';
 import { addPersona, deletePersona } from '../../lib/personaBoard';
 import type { DraftView } from '../../lib/session/drafts';
-import { Harness, command, facilitatedRoom, synced, eventually } from './harness';
+import { Harness, command, facilitatedRoom, synced, eventually, sqliteOf } from './harness';
 
 let h: Harness;
 afterEach(() => h.close());
@@ -22,12 +22,12 @@ async function privateRoom(names: string[], stepPatch: Record<string, unknown> =
   const room = await facilitatedRoom(h, names);
   await command(room.facilitator, { type: 'step.update', stepId: 'q_sees', patch: stepPatch });
   expect(await command(room.facilitator, { type: 'step.goto', stepId: 'q_sees' })).toEqual({ ok: true });
-  await eventually(() => expect(room.people.every((p) => p.view.latest?.state.currentStepId === 'q_sees')).toBe(true));
+  await eventually(async () => expect(room.people.every((p) => p.view.latest?.state.currentStepId === 'q_sees')).toBe(true));
   const mine = new Map<string, DraftView[]>();
   for (const person of room.people) person.socket.on('drafts:mine', (drafts) => mine.set(person.participantId, drafts));
   const pending = { count: 0 };
   room.facilitator.on('drafts:pending', (count) => (pending.count = count));
-  const workshopId = h.server.store.workshopByCode(room.code)!.id;
+  const workshopId = (await h.server.storage.workshops.byCode(room.code))!.id;
   return { ...room, mine, pending, workshopId };
 }
 
@@ -42,8 +42,8 @@ describe('private drafts: what they may cost', () => {
     // The lobby is neither private nor anonymous: a note there goes straight onto the board.
     const reply = await addDraft(ana.socket, 'Sneaked in');
     expect(reply).toMatchObject({ ok: false, error: expect.stringMatching(/not .*private/i) });
-    const workshopId = h.server.store.workshopByCode(room.code)!.id;
-    expect(h.server.rooms.readDoc(workshopId, readNotes)).toEqual([]);
+    const workshopId = (await h.server.storage.workshops.byCode(room.code))!.id;
+    expect(await h.server.rooms.readDoc(workshopId, readNotes)).toEqual([]);
   });
 
   it('caps pending drafts per participant and per workshop (409), and frees the room after a delete or reveal', async () => {
@@ -56,12 +56,12 @@ describe('private drafts: what they may cost', () => {
     const benLast = draftId();
     expect(await addDraft(ben.socket, 'Ben 1', benLast)).toEqual({ ok: true });
     expect(await addDraft(ben.socket, 'Ben 2')).toEqual({ ok: false, status: 409, error: expect.stringMatching(/5 private notes/) });
-    await eventually(() => expect(room.pending.count).toBe(5));
+    await eventually(async () => expect(room.pending.count).toBe(5));
 
     expect(await command(ben.socket, { type: 'draft.delete', draftId: benLast })).toEqual({ ok: true });
     expect(await addDraft(ben.socket, 'Ben 2 again')).toEqual({ ok: true });
     expect(await command(room.facilitator, { type: 'drafts.reveal' })).toEqual({ ok: true });
-    await eventually(() => expect(room.pending.count).toBe(0));
+    await eventually(async () => expect(room.pending.count).toBe(0));
     expect(await addDraft(ana.socket, 'After the reveal')).toEqual({ ok: true });
   });
 
@@ -69,7 +69,7 @@ describe('private drafts: what they may cost', () => {
     await start();
     const room = await privateRoom(['Ana', 'Ben', 'Cy']);
     for (const person of room.people) for (let i = 0; i < 5; i++) await addDraft(person.socket, `${person.name} ${i}`);
-    const reads = vi.spyOn(h.server.store.drafts, 'pending');
+    const reads = vi.spyOn(h.server.storage.drafts, 'pending');
     const ana = room.people[0]!;
     const id = draftId();
     expect(await addDraft(ana.socket, 'One more', id)).toEqual({ ok: true });
@@ -78,7 +78,7 @@ describe('private drafts: what they may cost', () => {
     const again = h.control(room.code, ana.token);
     const drafts = await new Promise<DraftView[]>((resolve) => again.once('drafts:mine', resolve));
     expect(drafts.map((d) => d.text)).toEqual(['Ana 0', 'Ana 1', 'Ana 2', 'Ana 3', 'Ana 4']);
-    await eventually(() => expect(room.mine.get(ana.participantId)).toHaveLength(5));
+    await eventually(async () => expect(room.mine.get(ana.participantId)).toHaveLength(5));
     expect(reads).not.toHaveBeenCalled();
   });
 
@@ -98,19 +98,19 @@ describe('private drafts: what they may cost', () => {
         }
       });
     }
-    await eventually(() => expect(h.server.rooms.readDoc(room.workshopId, readNotes)).toHaveLength(1000));
+    await eventually(async () => expect(await h.server.rooms.readDoc(room.workshopId, readNotes)).toHaveLength(1000));
     const updates: number[] = [];
     board.doc.on('update', (_update: Uint8Array, origin: unknown) => origin === board && updates.push(1));
     for (let round = 0; round < 10; round++) {
       const replies = await Promise.all(room.people.map((person) => addDraft(person.socket, `${person.name} private ${round}`)));
       expect(replies.filter((reply) => !reply.ok)).toEqual([]);
     }
-    await eventually(() => expect(room.pending.count).toBe(200));
+    await eventually(async () => expect(room.pending.count).toBe(200));
 
     expect(await command(room.facilitator, { type: 'drafts.reveal' })).toEqual({ ok: true });
-    await eventually(() => expect(readNotes(board.doc)).toHaveLength(1200));
-    await eventually(() => expect(room.pending.count).toBe(0));
-    await eventually(() => expect(room.people.every((p) => room.mine.get(p.participantId)?.length === 0)).toBe(true));
+    await eventually(async () => expect(readNotes(board.doc)).toHaveLength(1200));
+    await eventually(async () => expect(room.pending.count).toBe(0));
+    await eventually(async () => expect(room.people.every((p) => room.mine.get(p.participantId)?.length === 0)).toBe(true));
     expect(updates).toHaveLength(1); // one broadcast for the whole reveal
     const revealed = readNotes(board.doc).filter((note) => note.quadrant === 'sees');
     expect(new Set(revealed.map((note) => note.authorName))).toEqual(new Set(names));
@@ -132,15 +132,15 @@ describe('private drafts: what they may cost', () => {
 
       const reply = await command(room.facilitator, { type: 'drafts.reveal' });
       expect(reply).toMatchObject({ ok: true, notice: expect.stringMatching(/stay private.*board is full/i) });
-      const stored = h.server.rooms.readDoc(room.workshopId, (doc) => ({
+      const stored = await h.server.rooms.readDoc(room.workshopId, (doc) => ({
         bytes: Y.encodeStateAsUpdate(doc).byteLength,
         revealed: ids.filter((id) => notesMap(doc).has(id)).length,
       }));
       expect(stored.bytes).toBeLessThanOrEqual(LIMITS.docBytes);
       expect(stored.revealed).toBeGreaterThan(0);
       expect(stored.revealed).toBeLessThan(40);
-      await eventually(() => expect(room.pending.count).toBe(40 - stored.revealed));
-      await eventually(() => expect(room.mine.get(ana.participantId)).toHaveLength(40 - stored.revealed));
+      await eventually(async () => expect(room.pending.count).toBe(40 - stored.revealed));
+      await eventually(async () => expect(room.mine.get(ana.participantId)).toHaveLength(40 - stored.revealed));
     },
   );
 
@@ -154,11 +154,13 @@ describe('private drafts: what they may cost', () => {
     expect(await addDraft(ana.socket, 'About the first persona')).toEqual({ ok: true });
     expect(addPersona(facilitatorBoard.doc, { name: 'Second' }).ok).toBe(true);
     expect(deletePersona(facilitatorBoard.doc, first).ok).toBe(true);
-    await eventually(() => expect(h.server.rooms.readDoc(room.workshopId, readPersonas).map((p) => p.name)).toEqual(['Second']));
+    await eventually(async () =>
+      expect((await h.server.rooms.readDoc(room.workshopId, readPersonas)).map((p) => p.name)).toEqual(['Second']),
+    );
 
     const reply = await command(room.facilitator, { type: 'drafts.reveal' });
     expect(reply).toMatchObject({ ok: true, notice: expect.stringMatching(/deleted persona/) });
-    await eventually(() => expect(room.pending.count).toBe(1));
+    await eventually(async () => expect(room.pending.count).toBe(1));
     expect(room.mine.get(ana.participantId)?.map((d) => d.text)).toEqual(['About the first persona']);
   });
 });
@@ -177,7 +179,7 @@ describe('anonymous reveals', () => {
     }
     const before = Date.now();
     expect(await command(room.facilitator, { type: 'drafts.reveal' })).toEqual({ ok: true });
-    const notes = h.server.rooms.readDoc(room.workshopId, (doc) =>
+    const notes = await h.server.rooms.readDoc(room.workshopId, (doc) =>
       ids.map((id) => {
         const map = notesMap(doc).get(id)!;
         // The Yjs item of the note: its clock is the order it was written in.
@@ -191,8 +193,7 @@ describe('anonymous reveals', () => {
     const writtenOrder = [...notes.keys()].sort((a, b) => notes[a]!.clock - notes[b]!.clock);
     expect(writtenOrder).not.toEqual([...notes.keys()]);
 
-    const authors = h.server.store
-      .connection()
+    const authors = sqliteOf(h.server)
       .prepare(`SELECT participant_id AS participantId FROM drafts WHERE id IN (${ids.map(() => '?').join(',')})`)
       .all(...ids) as { participantId: string | null }[];
     expect(authors).toHaveLength(10);
@@ -218,6 +219,6 @@ async function fillBoard(code: string, person: { token: string; participantId: s
     size += Y.encodeStateAsUpdate(provider.doc, before).byteLength;
   }
   const notes = readNotes(provider.doc).length;
-  await eventually(() => expect(h.server.rooms.readDoc(workshopId, readNotes).length).toBe(notes));
+  await eventually(async () => expect((await h.server.rooms.readDoc(workshopId, readNotes)).length).toBe(notes));
   provider.destroy();
 }

@@ -80,14 +80,14 @@ describe('the PDF export', () => {
       for (let i = 0; i < 20; i++)
         addNote(provider.doc, { personaId, quadrant: 'hears', text: `Note ${i}`, authorId: ana.participantId, authorName: 'Ana' });
     });
-    const workshopId = h.server.store.workshopByCode(code)!.id;
-    await eventually(() => expect(h.server.rooms.readDoc(workshopId, readNotes)).toHaveLength(20));
+    const workshopId = (await h.server.storage.workshops.byCode(code))!.id;
+    await eventually(async () => expect(await h.server.rooms.readDoc(workshopId, readNotes)).toHaveLength(20));
 
     const reads = vi.spyOn(h.server.rooms, 'readDoc');
     const url = `${h.server.url}/api/workshops/${code}/export.pdf`;
     // The first render starts a worker and loads react-pdf: far longer than a second request takes.
     const first = fetch(url, { headers: bearer(facilitatorKey) });
-    await eventually(() => expect(reads).toHaveBeenCalled());
+    await eventually(async () => expect(reads).toHaveBeenCalled());
     const readsOfFirst = reads.mock.calls.length;
     const second = await fetch(url, { headers: bearer(facilitatorKey) });
     expect(second.status).toBe(503);

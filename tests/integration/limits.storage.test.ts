@@ -2,7 +2,7 @@ import sharp from 'sharp';
 import { afterEach, describe, expect, it } from 'vitest';
 import { addNote, readNotes, readPersonas } from '../../lib/board';
 import { setPersonaPicture } from '../../lib/personaBoard';
-import { Harness, synced, eventually } from './harness';
+import { Harness, synced, eventually, sqliteOf } from './harness';
 
 let h: Harness;
 afterEach(() => h.close());
@@ -56,8 +56,8 @@ async function fill(code: string, count: number) {
       });
     }
   });
-  const workshopId = h.server.store.workshopByCode(code)!.id;
-  await eventually(() => expect(h.server.rooms.readDoc(workshopId, readNotes)).toHaveLength(count));
+  const workshopId = (await h.server.storage.workshops.byCode(code))!.id;
+  await eventually(async () => expect(await h.server.rooms.readDoc(workshopId, readNotes)).toHaveLength(count));
   return { ana, provider, personaId, workshopId };
 }
 
@@ -104,14 +104,14 @@ describe('storage per workshop', () => {
     const facilitator = h.provider(source.code, (await h.facilitator(source.code, source.facilitatorKey)).token);
     await synced(facilitator);
     setPersonaPicture(facilitator.doc, readPersonas(facilitator.doc)[0]!.id, ids[2]!);
-    const sourceId = h.server.store.workshopByCode(source.code)!.id;
-    await eventually(() => expect(h.server.rooms.readDoc(sourceId, readPersonas)[0]!.pictureId).toBe(ids[2]));
+    const sourceId = (await h.server.storage.workshops.byCode(source.code))!.id;
+    await eventually(async () => expect((await h.server.rooms.readDoc(sourceId, readPersonas))[0]!.pictureId).toBe(ids[2]));
 
     const copied = await h.post(`/api/workshops/${source.code}/copy`, {}, bearer(source.facilitatorKey));
     expect(copied.status).toBe(201);
     const copy = (await copied.json()) as { code: string };
-    const copyId = h.server.store.workshopByCode(copy.code)!.id;
-    const pictures = h.server.store.connection().prepare('SELECT id FROM pictures WHERE workshop_id = ?').all(copyId) as { id: string }[];
+    const copyId = (await h.server.storage.workshops.byCode(copy.code))!.id;
+    const pictures = sqliteOf(h.server).prepare('SELECT id FROM pictures WHERE workshop_id = ?').all(copyId) as { id: string }[];
     expect(pictures.map((p) => p.id)).toEqual([ids[2]]);
   });
 });
@@ -142,7 +142,9 @@ describe('storage of the whole server', () => {
     const again = h.provider(existing.code, ana.token);
     await synced(again);
     addNote(again.doc, { personaId, quadrant: 'gains', text: 'Still writing', authorId: ana.participantId, authorName: 'Ana' });
-    await eventually(() => expect(h.server.rooms.readDoc(workshopId, readNotes).map((n) => n.text)).toContain('Still writing'));
+    await eventually(async () =>
+      expect((await h.server.rooms.readDoc(workshopId, readNotes)).map((n) => n.text)).toContain('Still writing'),
+    );
   });
 
   it('counts imports against the configured total', async () => {
@@ -152,8 +154,8 @@ describe('storage of the whole server', () => {
     const exported = await (
       await fetch(`${h.server.url}/api/workshops/${source.code}/export.json`, { headers: bearer(source.facilitatorKey) })
     ).json();
-    const used = h.server.store.connection().pragma('page_count', { simple: true }) as number;
-    const pageSize = h.server.store.connection().pragma('page_size', { simple: true }) as number;
+    const used = sqliteOf(h.server).pragma('page_count', { simple: true }) as number;
+    const pageSize = sqliteOf(h.server).pragma('page_size', { simple: true }) as number;
     await h.restart({ limits: { totalStorageBytes: used * pageSize + 40 * KIB } });
     const imported = await h.post('/api/workshops/import', exported);
     expect(imported.status).toBe(507);

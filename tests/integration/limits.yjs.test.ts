@@ -25,8 +25,8 @@ async function room() {
   await synced(canary);
   const personaId = readPersonas(canary.doc)[0]!.id;
   addNote(canary.doc, { personaId, quadrant: 'sees', text: 'canary', authorId: ana.participantId, authorName: 'Ana' });
-  const workshopId = h.server.store.workshopByCode(created.code)!.id;
-  await eventually(() => expect(h.server.rooms.readDoc(workshopId, readNotes)).toHaveLength(1));
+  const workshopId = (await h.server.storage.workshops.byCode(created.code))!.id;
+  await eventually(async () => expect(await h.server.rooms.readDoc(workshopId, readNotes)).toHaveLength(1));
   const wsUrl = `${h.server.url.replace('http', 'ws')}/yjs/${created.code}?token=${mallory.token}`;
   return { ...created, ana, mallory, canary, personaId, workshopId, wsUrl };
 }
@@ -79,9 +79,9 @@ describe('sync requests', () => {
     // A newcomer with an empty doc makes the room cache the whole board; one edit follows it.
     const newcomer = h.provider(code, ana.token);
     await synced(newcomer);
-    await eventually(() => expect(readNotes(newcomer.doc)).toHaveLength(201));
+    await eventually(async () => expect(readNotes(newcomer.doc)).toHaveLength(201));
     addNote(canary.doc, { personaId, quadrant: 'hears', text: 'after the join', authorId: ana.participantId, authorName: 'Ana' });
-    await eventually(() => expect(readNotes(newcomer.doc)).toHaveLength(202));
+    await eventually(async () => expect(readNotes(newcomer.doc)).toHaveLength(202));
     const raw = client(wsUrl);
     await raw.opened;
     const strangers = new Map([[987654321, 42]]);
@@ -93,7 +93,7 @@ describe('sync requests', () => {
     }
     raw.ws.send(syncMessage(0, encoding.toUint8Array(encoder)));
     // The cached base (a sync step 2) followed by the edit since, as its own update message.
-    await eventually(() => {
+    await eventually(async () => {
       const kinds = raw.messages.map(kind);
       const base = kinds.findIndex(([type, step]) => type === 0 && step === 1);
       expect(base).toBeGreaterThanOrEqual(0);
@@ -117,7 +117,7 @@ describe('sync requests', () => {
     await raw.opened;
     const known = Y.encodeStateVector(canary.doc);
     for (let i = 0; i < 20; i++) raw.ws.send(syncMessage(0, known));
-    await eventually(() => expect(raw.state.closeCode).toBe(CLOSE_CODES.rateLimited));
+    await eventually(async () => expect(raw.state.closeCode).toBe(CLOSE_CODES.rateLimited));
     expect(canary.wsconnected).toBe(true);
   });
 });
@@ -131,11 +131,11 @@ describe('after the server closed a connection', () => {
     const note = syncMessage(2, malloryNote(canary.doc, mallory, personaId, 'sent after the close'));
     raw.ws.send('not binary'); // closed as malformed (4400)...
     raw.ws.send(note, { binary: true }); // ...so this, already on its way, is ignored
-    await eventually(() => expect(raw.state.closeCode).toBe(CLOSE_CODES.malformed));
+    await eventually(async () => expect(raw.state.closeCode).toBe(CLOSE_CODES.malformed));
     // The canary's own later note proves the room moved on.
     addNote(canary.doc, { personaId, quadrant: 'gains', text: 'later', authorId: readNotes(canary.doc)[0]!.authorId, authorName: 'Ana' });
-    await eventually(() => expect(h.server.rooms.readDoc(workshopId, readNotes).map((n) => n.text)).toContain('later'));
-    expect(h.server.rooms.readDoc(workshopId, readNotes).map((n) => n.text)).not.toContain('sent after the close');
+    await eventually(async () => expect((await h.server.rooms.readDoc(workshopId, readNotes)).map((n) => n.text)).toContain('later'));
+    expect((await h.server.rooms.readDoc(workshopId, readNotes)).map((n) => n.text)).not.toContain('sent after the close');
   });
 });
 
@@ -145,16 +145,16 @@ describe('a removed participant', () => {
     const { code, facilitatorKey, canary, mallory, personaId, workshopId } = await room();
     const facilitatorSession = await h.facilitator(code, facilitatorKey);
     const facilitator = h.control(code, facilitatorSession.token);
-    await eventually(() => expect(facilitator.connected).toBe(true));
+    await eventually(async () => expect(facilitator.connected).toBe(true));
     const raw = await RawSocket.open(h.server.url, `/yjs/${code}?token=${mallory.token}`);
     h.onClose(() => raw.destroy());
-    await eventually(() => expect(raw.frames.length).toBeGreaterThan(0)); // the server's sync step 1
+    await eventually(async () => expect(raw.frames.length).toBeGreaterThan(0)); // the server's sync step 1
 
     expect(await command(facilitator, { type: 'participant.kick', participantId: mallory.participantId })).toEqual({ ok: true });
-    await eventually(() => expect(raw.closeCode).toBe(CLOSE_CODES.kicked));
+    await eventually(async () => expect(raw.closeCode).toBe(CLOSE_CODES.kicked));
     if (!raw.isEnded) raw.sendBinary(syncMessage(2, malloryNote(canary.doc, mallory, personaId, 'sent while being removed')));
-    await eventually(() => expect(raw.isEnded).toBe(true), { timeout: 5_000 });
-    expect(h.server.rooms.readDoc(workshopId, (doc) => [...notesMap(doc).values()].map((note) => note.get('text')))).not.toContain(
+    await eventually(async () => expect(raw.isEnded).toBe(true), { timeout: 5_000 });
+    expect(await h.server.rooms.readDoc(workshopId, (doc) => [...notesMap(doc).values()].map((note) => note.get('text')))).not.toContain(
       'sent while being removed',
     );
   });
@@ -167,7 +167,7 @@ describe('WebSocket memory', () => {
     const raw = client(wsUrl);
     await raw.opened;
     raw.ws.send(new Uint8Array(10 * 1024 * 1024)); // over 8 MiB board + 1 MiB, under the old 16 MiB
-    await eventually(() => expect(raw.state.closeCode).toBe(1009));
+    await eventually(async () => expect(raw.state.closeCode).toBe(1009));
     expect(canary.wsconnected).toBe(true);
   });
 
@@ -182,10 +182,12 @@ describe('WebSocket memory', () => {
     // in whatever order the server reads the two.
     for (const fragment of [mib, mib, mib.subarray(0, 512 * 1024)]) holders[0]!.ws.send(fragment, { fin: false });
     holders[1]!.ws.send(mib, { fin: false });
-    await eventually(() => expect(holders[0]!.state.closeCode).toBe(CLOSE_CODES.overloaded));
+    await eventually(async () => expect(holders[0]!.state.closeCode).toBe(CLOSE_CODES.overloaded));
     expect(holders[1]!.state.closeCode).toBeNull();
     addNote(canary.doc, { personaId, quadrant: 'gains', text: 'still flowing', authorId: ana.participantId, authorName: 'Ana' });
-    await eventually(() => expect(h.server.rooms.readDoc(workshopId, readNotes).map((n) => n.text)).toContain('still flowing'));
+    await eventually(async () =>
+      expect((await h.server.rooms.readDoc(workshopId, readNotes)).map((n) => n.text)).toContain('still flowing'),
+    );
   });
 });
 
@@ -197,7 +199,7 @@ describe('connections per participant', () => {
     await Promise.all(sockets.map((socket) => socket.opened));
     const newest = client(wsUrl);
     await newest.opened;
-    await eventually(() => expect(sockets[0]!.state.closeCode).toBe(CLOSE_CODES.tooManyConnections));
+    await eventually(async () => expect(sockets[0]!.state.closeCode).toBe(CLOSE_CODES.tooManyConnections));
     expect(sockets.slice(1).every((socket) => socket.state.closeCode === null)).toBe(true);
     expect(newest.state.closeCode).toBeNull();
     expect(canary.wsconnected).toBe(true); // another participant's connection is not counted

@@ -49,8 +49,8 @@ describe('the empathy map template over the control plane', () => {
     const custom = [...CLASSIC_QUADRANTS.slice(0, 3), { id: 'c_motives', title: 'Motives', questions: ['Why do they buy?'] }];
     expect(await command(facilitator, { type: 'map.set', template: 'custom', quadrants: custom })).toEqual({ ok: true });
 
-    await vi.waitFor(() => expect(readQuadrants(board.doc).map((q) => q.title)).toEqual(['Says', 'Thinks', 'Does', 'Motives']));
-    await vi.waitFor(() => expect(quadrantSteps(ana.view.latest?.state)).toEqual(['says', 'thinks', 'does', 'c_motives']));
+    await vi.waitFor(async () => expect(readQuadrants(board.doc).map((q) => q.title)).toEqual(['Says', 'Thinks', 'Does', 'Motives']));
+    await vi.waitFor(async () => expect(quadrantSteps(ana.view.latest?.state)).toEqual(['says', 'thinks', 'does', 'c_motives']));
     expect(quadrantSteps(session.latest?.state)).toEqual(['says', 'thinks', 'does', 'c_motives']);
     expect(readNotes(board.doc).map((n) => [n.text, n.quadrant])).toEqual([['Podcasts', 'hears']]);
 

@@ -57,16 +57,16 @@ describe('/metrics', () => {
     const b = h.provider(code, ben.token);
     const socket = h.control(code, ana.token);
     await Promise.all([synced(a), synced(b)]);
-    await vi.waitFor(() => expect(socket.connected).toBe(true));
+    await vi.waitFor(async () => expect(socket.connected).toBe(true));
     const personaId = readPersonas(a.doc)[0]!.id;
     for (let i = 0; i < 5; i++)
       addNote(a.doc, { personaId, quadrant: 'sees', text: `n${i}`, authorId: ana.participantId, authorName: 'Ana' });
-    await vi.waitFor(() => expect(readNotes(b.doc)).toHaveLength(5));
+    await vi.waitFor(async () => expect(readNotes(b.doc)).toHaveLength(5));
 
     // Ben forges Ana as author: refused by the validator, in band (a board notice; the socket stays).
     const notices = watchNotices(b);
     addNote(b.doc, { personaId, quadrant: 'sees', text: 'forged', authorId: ana.participantId, authorName: 'Ana' });
-    await vi.waitFor(() => expect(notices).toContainEqual(expect.objectContaining({ kind: 'refused' })));
+    await vi.waitFor(async () => expect(notices).toContainEqual(expect.objectContaining({ kind: 'refused' })));
     expect(b.wsconnected).toBe(true);
 
     const m = await scrape(h.server.url);

@@ -149,13 +149,13 @@ describe('persona pictures', () => {
     const source = await h.createWorkshop();
     const ana = await h.join(source.code, 'Ana');
     const { pictureId } = (await (await upload(source.code, ana.token, await bigPng())).json()) as { pictureId: string };
-    const workshopId = h.server.store.workshopByCode(source.code)!.id;
-    h.server.rooms.change(workshopId, (doc) => setPersonaPicture(doc, readPersonas(doc)[0]!.id, pictureId));
+    const workshopId = (await h.server.storage.workshops.byCode(source.code))!.id;
+    await h.server.rooms.change(workshopId, (doc) => setPersonaPicture(doc, readPersonas(doc)[0]!.id, pictureId));
 
     const res = await h.post(`/api/workshops/${source.code}/copy`, {}, { authorization: `Bearer ${source.facilitatorKey}` });
     const copy = (await res.json()) as CreateWorkshopReply;
-    const copyId = h.server.store.workshopByCode(copy.code)!.id;
-    expect(h.server.rooms.readDoc(copyId, (doc) => readPersonas(doc)[0]!.pictureId)).toBe(pictureId);
+    const copyId = (await h.server.storage.workshops.byCode(copy.code))!.id;
+    expect(await h.server.rooms.readDoc(copyId, (doc) => readPersonas(doc)[0]!.pictureId)).toBe(pictureId);
     const facilitator = await h.facilitator(copy.code, copy.facilitatorKey);
     expect((await download(copy.code, facilitator.token, pictureId)).status).toBe(200);
   });

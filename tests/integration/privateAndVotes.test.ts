@@ -32,7 +32,7 @@ describe('private writing and reveal', () => {
   it('sends a private note to nobody but its author until the reveal', async () => {
     const { code, facilitator, session, ana, ben, anaSocket, benSocket } = await room();
     await command(facilitator, { type: 'step.goto', stepId: 'q_sees' });
-    await vi.waitFor(() => expect(session.latest!.state.currentStepId).toBe('q_sees'));
+    await vi.waitFor(async () => expect(session.latest!.state.currentStepId).toBe('q_sees'));
     const benEars = eavesdrop(h, code, ben.token, benSocket);
     await benEars.opened;
     let anaDrafts: DraftView[] = [];
@@ -44,8 +44,8 @@ describe('private writing and reveal', () => {
     expect(await command(anaSocket, { type: 'draft.add', draftId: 'draft00000000001', quadrant: 'sees', text: secret })).toEqual({
       ok: true,
     });
-    await vi.waitFor(() => expect(anaDrafts.map((d) => d.text)).toEqual([secret]));
-    await vi.waitFor(() => expect(pending).toBe(1));
+    await vi.waitFor(async () => expect(anaDrafts.map((d) => d.text)).toEqual([secret]));
+    await vi.waitFor(async () => expect(pending).toBe(1));
     expect(await command(anaSocket, { type: 'draft.edit', draftId: 'draft00000000001', text: `${secret}!` })).toEqual({ ok: true });
     expect(await command(benSocket, { type: 'draft.edit', draftId: 'draft00000000001', text: 'hijack' })).toMatchObject({ ok: false });
     expect(await command(benSocket, { type: 'drafts.reveal' })).toMatchObject({ ok: false });
@@ -55,10 +55,10 @@ describe('private writing and reveal', () => {
     expect(benEars.seen.some((frame) => frame.includes('Secretly'))).toBe(false);
 
     expect(await command(facilitator, { type: 'drafts.reveal' })).toEqual({ ok: true });
-    await vi.waitFor(() =>
+    await vi.waitFor(async () =>
       expect(readNotes(watcher.doc).map((n) => [n.text, n.authorName, n.authorId])).toEqual([[`${secret}!`, 'Ana', ana.participantId]]),
     );
-    await vi.waitFor(() => expect(anaDrafts).toEqual([]));
+    await vi.waitFor(async () => expect(anaDrafts).toEqual([]));
     expect(pending).toBe(0);
     // A second reveal has nothing to add: the note is written once.
     await command(facilitator, { type: 'drafts.reveal' });
@@ -69,7 +69,7 @@ describe('private writing and reveal', () => {
     const { code, facilitator, session, people } = await facilitatedRoom(h, ['Ana', 'Ben', 'Cleo']);
     await command(facilitator, { type: 'step.update', stepId: 'q_hears', patch: { isAnonymous: true, isPrivate: false } });
     await command(facilitator, { type: 'step.goto', stepId: 'q_hears' });
-    await vi.waitFor(() => expect(session.latest!.state.currentStepId).toBe('q_hears'));
+    await vi.waitFor(async () => expect(session.latest!.state.currentStepId).toBe('q_hears'));
     const reader = h.provider(code, people[0]!.token);
     await synced(reader);
     const say = (i: number, text: string) =>
@@ -79,7 +79,7 @@ describe('private writing and reveal', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(readNotes(reader.doc)).toEqual([]); // two people: it would show who wrote which by who just tapped
     expect(await say(2, 'Reviews say queues')).toEqual({ ok: true });
-    await vi.waitFor(() => expect(readNotes(reader.doc)).toHaveLength(3));
+    await vi.waitFor(async () => expect(readNotes(reader.doc)).toHaveLength(3));
     const notes = readNotes(reader.doc);
     expect(notes.every((note) => note.authorName === '')).toBe(true);
     expect(new Set(notes.map((note) => note.createdAt)).size).toBe(1);
@@ -98,13 +98,13 @@ describe('dot voting', () => {
       if (!added.ok) throw new Error(added.error);
       return added.value.id;
     });
-    const workshopId = h.server.store.workshopByCode(code)!.id;
-    await vi.waitFor(() => expect(h.server.rooms.readDoc(workshopId, readNotes)).toHaveLength(3));
+    const workshopId = (await h.server.storage.workshops.byCode(code))!.id;
+    await vi.waitFor(async () => expect(await h.server.rooms.readDoc(workshopId, readNotes)).toHaveLength(3));
 
     expect(await command(anaSocket, { type: 'vote.open' })).toMatchObject({ ok: false });
     expect(await command(anaSocket, { type: 'vote.cast', noteId: ids[0]!, delta: 1 })).toEqual({ ok: false, error: 'Voting is closed.' });
     expect(await command(facilitator, { type: 'vote.open', quadrant: 'pains', budget: 2 })).toEqual({ ok: true });
-    await vi.waitFor(() => expect(session.latest!.state.vote?.status).toBe('open'));
+    await vi.waitFor(async () => expect(session.latest!.state.vote?.status).toBe('open'));
 
     let mine: MyVotes | null = null;
     anaSocket.on('votes:mine', (votes) => (mine = votes));
@@ -118,7 +118,7 @@ describe('dot voting', () => {
       ok: false,
       error: 'You have used all 2 dots.',
     });
-    await vi.waitFor(() => expect(mine).toMatchObject({ remaining: 0, dots: { [ids[0]!]: 1, [ids[1]!]: 1 } }));
+    await vi.waitFor(async () => expect(mine).toMatchObject({ remaining: 0, dots: { [ids[0]!]: 1, [ids[1]!]: 1 } }));
     expect(await command(benSocket, { type: 'vote.cast', noteId: ids[1]!, delta: 1 })).toEqual({ ok: true });
     expect(await command(benSocket, { type: 'vote.cast', noteId: ids[2]!, delta: -1 })).toEqual({
       ok: false,
@@ -127,7 +127,7 @@ describe('dot voting', () => {
     expect(session.latest!.state.vote?.results).toBeNull(); // blind while open
 
     expect(await command(facilitator, { type: 'vote.close' })).toEqual({ ok: true });
-    await vi.waitFor(() => expect(session.latest!.state.vote?.results).toEqual({ [ids[0]!]: 1, [ids[1]!]: 2 }));
+    await vi.waitFor(async () => expect(session.latest!.state.vote?.results).toEqual({ [ids[0]!]: 1, [ids[1]!]: 2 }));
     expect(await command(benSocket, { type: 'vote.cast', noteId: ids[2]!, delta: 1 })).toEqual({ ok: false, error: 'Voting is closed.' });
   });
 });

@@ -5,7 +5,7 @@ import { actionsMap, addAction, addQuestion, questionsMap, readActions, readQues
 import { notesMap, readNotes, readPersonas } from '../../lib/board';
 import { addJourneyStep } from '../../lib/journey';
 import type { DraftView } from '../../lib/session/drafts';
-import { Harness, command, eventually, facilitatedRoom, synced } from './harness';
+import { Harness, command, eventually, facilitatedRoom, synced, sqliteOf } from './harness';
 
 /**
  * Private and anonymous steps cover every kind a participant writes (issue #10): a note on a
@@ -32,11 +32,11 @@ async function privateRoom(names: string[], patch: Record<string, unknown> = {})
   const personaId = readPersonas(board.doc)[0]!.id;
   const step = addJourneyStep(board.doc, { personaId, title: 'Orders at the counter' });
   if (!step.ok) throw new Error(step.error);
-  const workshopId = h.server.store.workshopByCode(room.code)!.id;
-  await eventually(() => expect(h.server.rooms.readDoc(workshopId, (doc) => doc.getMap('journeySteps').size)).toBe(1));
+  const workshopId = (await h.server.storage.workshops.byCode(room.code))!.id;
+  await eventually(async () => expect(await h.server.rooms.readDoc(workshopId, (doc) => doc.getMap('journeySteps').size)).toBe(1));
   await command(room.facilitator, { type: 'step.update', stepId: 'q_sees', patch });
   expect(await command(room.facilitator, { type: 'step.goto', stepId: 'q_sees' })).toEqual({ ok: true });
-  await eventually(() => expect(room.people.every((p) => p.view.latest?.state.currentStepId === 'q_sees')).toBe(true));
+  await eventually(async () => expect(room.people.every((p) => p.view.latest?.state.currentStepId === 'q_sees')).toBe(true));
   const mine = new Map<string, DraftView[]>();
   for (const person of room.people) person.socket.on('drafts:mine', (drafts) => mine.set(person.participantId, drafts));
   return { ...room, board, personaId, journeyStepId: step.value.id, workshopId, mine };
@@ -79,7 +79,7 @@ describe('private steps: journey notes, questions and actions are drafts', () =>
     expect(await command(ana.socket, { type: 'draft.add', draftId: draftId(), quadrant: 'sees', text: 'Ana secret note' })).toEqual({
       ok: true,
     });
-    await eventually(() =>
+    await eventually(async () =>
       expect(new Map((r.mine.get(ana.participantId) ?? []).map((d) => [d.kind, d]))).toEqual(
         new Map([
           ['journeyNote', expect.objectContaining({ journeyStepId: r.journeyStepId, personaId: r.personaId, text: 'Ana secret journey' })],
@@ -102,14 +102,14 @@ describe('private steps: journey notes, questions and actions are drafts', () =>
     });
     expect(benSees()).toEqual({ notes: 0, questions: 0, actions: 0 });
     expect(benEars.seen.some((frame) => frame.includes('Ana secret'))).toBe(false);
-    expect(h.server.rooms.readDoc(r.workshopId, (doc) => [notesMap(doc).size, questionsMap(doc).size, actionsMap(doc).size])).toEqual([
-      0, 0, 0,
-    ]);
+    expect(await h.server.rooms.readDoc(r.workshopId, (doc) => [notesMap(doc).size, questionsMap(doc).size, actionsMap(doc).size])).toEqual(
+      [0, 0, 0],
+    );
 
     const updates: number[] = [];
     benBoard.doc.on('update', (_update: Uint8Array, origin: unknown) => origin === benBoard && updates.push(1));
     expect(await command(r.facilitator, { type: 'drafts.reveal' })).toEqual({ ok: true });
-    await eventually(() => expect(benSees()).toEqual({ notes: 2, questions: 1, actions: 1 }));
+    await eventually(async () => expect(benSees()).toEqual({ notes: 2, questions: 1, actions: 1 }));
     expect(updates).toHaveLength(1); // notes, journey note, question and action: one change
     const journeyNote = readNotes(benBoard.doc).find((note) => note.journeyStepId === r.journeyStepId)!;
     expect(journeyNote).toMatchObject({
@@ -123,7 +123,7 @@ describe('private steps: journey notes, questions and actions are drafts', () =>
     expect(readActions(benBoard.doc)).toEqual([
       expect.objectContaining({ id: ids[2], text: 'Ana secret action', ownerParticipantId: null, ownerName: '', isDone: false }),
     ]);
-    await eventually(() => expect(r.mine.get(ana.participantId)).toEqual([]));
+    await eventually(async () => expect(r.mine.get(ana.participantId)).toEqual([]));
     // A second reveal writes nothing twice.
     await command(r.facilitator, { type: 'drafts.reveal' });
     expect(benSees()).toEqual({ notes: 2, questions: 1, actions: 1 });
@@ -144,11 +144,11 @@ describe('private steps: journey notes, questions and actions are drafts', () =>
     ).toMatchObject({ ok: false });
 
     r.board.doc.transact(() => r.board.doc.getMap('journeySteps').delete(r.journeyStepId));
-    await eventually(() => expect(h.server.rooms.readDoc(r.workshopId, (doc) => doc.getMap('journeySteps').size)).toBe(0));
+    await eventually(async () => expect(await h.server.rooms.readDoc(r.workshopId, (doc) => doc.getMap('journeySteps').size)).toBe(0));
     const reply = await command(r.facilitator, { type: 'drafts.reveal' });
     expect(reply).toMatchObject({ ok: true, notice: expect.stringMatching(/1 private note belong.*journey step/) });
-    await eventually(() => expect(r.mine.get(ana.participantId)?.map((d) => d.kind)).toEqual(['journeyNote']));
-    expect(h.server.rooms.readDoc(r.workshopId, (doc) => [readQuestions(doc).length, readActions(doc).length])).toEqual([1, 1]);
+    await eventually(async () => expect(r.mine.get(ana.participantId)?.map((d) => d.kind)).toEqual(['journeyNote']));
+    expect(await h.server.rooms.readDoc(r.workshopId, (doc) => [readQuestions(doc).length, readActions(doc).length])).toEqual([1, 1]);
   });
 });
 
@@ -171,7 +171,7 @@ describe('the reveal stays linear', () => {
       size.mockRestore();
       values.mockRestore();
     }
-    const counts = h.server.rooms.readDoc(r.workshopId, (doc) => [
+    const counts = await h.server.rooms.readDoc(r.workshopId, (doc) => [
       readNotes(doc).length,
       readQuestions(doc).length,
       readActions(doc).length,
@@ -196,7 +196,7 @@ describe('anonymous steps: journey notes, questions and actions', () => {
     }
     const before = Date.now();
     expect(await command(r.facilitator, { type: 'drafts.reveal' })).toEqual({ ok: true });
-    const board = h.server.rooms.readDoc(r.workshopId, (doc) => ({
+    const board = await h.server.rooms.readDoc(r.workshopId, (doc) => ({
       journey: readNotes(doc).filter((note) => note.journeyStepId === r.journeyStepId),
       questions: readQuestions(doc),
       actions: readActions(doc),
@@ -217,8 +217,7 @@ describe('anonymous steps: journey notes, questions and actions', () => {
     expect(shownOrder).toHaveLength(10);
     expect(shownOrder).not.toEqual([...shownOrder].sort((a, b) => a - b));
 
-    const rows = h.server.store
-      .connection()
+    const rows = sqliteOf(h.server)
       .prepare(`SELECT participant_id AS participantId, kind FROM drafts WHERE id IN (${all.map(() => '?').join(',')})`)
       .all(...all) as { participantId: string | null; kind: string }[];
     expect(rows).toHaveLength(30);
@@ -252,7 +251,7 @@ describe('anonymous steps: journey notes, questions and actions', () => {
     ).toEqual({
       ok: true,
     });
-    await eventually(() => expect(readQuestions(reader.doc)).toHaveLength(3));
+    await eventually(async () => expect(readQuestions(reader.doc)).toHaveLength(3));
     expect(readActions(reader.doc).map((a) => a.ownerParticipantId)).toEqual([null, null]);
     const notes = readNotes(reader.doc);
     expect(notes.map((note) => note.text).sort()).toEqual(['Ana journey', 'Ben journey']);
@@ -262,7 +261,7 @@ describe('anonymous steps: journey notes, questions and actions', () => {
     const authorIds = new Set(notes.map((note) => note.authorId));
     expect(authorIds.size).toBe(2);
     for (const person of r.people) expect(authorIds.has(person.participantId)).toBe(false);
-    const rows = h.server.store.connection().prepare('SELECT participant_id AS p FROM drafts').all() as { p: string | null }[];
+    const rows = sqliteOf(h.server).prepare('SELECT participant_id AS p FROM drafts').all() as { p: string | null }[];
     expect(rows.every((row) => row.p === null)).toBe(true);
   });
 });
@@ -272,8 +271,8 @@ describe('the facilitator is never restricted', () => {
     const r = await privateRoom(['Ana']);
     expect(addQuestion(r.board.doc, { personaId: r.personaId, text: 'Asked by the facilitator' }).ok).toBe(true);
     expect(addAction(r.board.doc, { personaId: r.personaId, text: 'Done by the facilitator' }).ok).toBe(true);
-    await eventually(() =>
-      expect(h.server.rooms.readDoc(r.workshopId, (doc) => [readQuestions(doc).length, readActions(doc).length])).toEqual([1, 1]),
+    await eventually(async () =>
+      expect(await h.server.rooms.readDoc(r.workshopId, (doc) => [readQuestions(doc).length, readActions(doc).length])).toEqual([1, 1]),
     );
   });
 });

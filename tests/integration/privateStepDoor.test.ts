@@ -32,25 +32,22 @@ async function room(patch: Record<string, unknown>) {
   const personaId = readPersonas(facilitatorBoard.doc)[0]!.id;
   const step = addJourneyStep(facilitatorBoard.doc, { personaId, title: 'Pays' });
   if (!step.ok) throw new Error(step.error);
-  const workshopId = h.server.store.workshopByCode(r.code)!.id;
-  await eventually(() => expect(h.server.rooms.readDoc(workshopId, (doc) => doc.getMap('journeySteps').size)).toBe(1));
+  const workshopId = (await h.server.storage.workshops.byCode(r.code))!.id;
+  await eventually(async () => expect(await h.server.rooms.readDoc(workshopId, (doc) => doc.getMap('journeySteps').size)).toBe(1));
   await command(r.facilitator, { type: 'step.update', stepId: 'q_sees', patch });
   expect(await command(r.facilitator, { type: 'step.goto', stepId: 'q_sees' })).toEqual({ ok: true });
   const mallory = r.people[0]!;
-  await eventually(() => expect(mallory.view.latest?.state.currentStepId).toBe('q_sees'));
+  await eventually(async () => expect(mallory.view.latest?.state.currentStepId).toBe('q_sees'));
   return { ...r, facilitatorBoard, personaId, journeyStepId: step.value.id, workshopId, mallory };
 }
 
 type Room = Awaited<ReturnType<typeof room>>;
 
 /** One change as Mallory's own client would send it: a copy of the server's doc under a fresh client id. */
-function crafted(r: Room, edit: (doc: Y.Doc) => void): Uint8Array {
+async function crafted(r: Room, edit: (doc: Y.Doc) => void): Promise<Uint8Array> {
   const doc = new Y.Doc();
   doc.clientID = nextClient++;
-  Y.applyUpdate(
-    doc,
-    h.server.rooms.readDoc(r.workshopId, (server) => Y.encodeStateAsUpdate(server)),
-  );
+  Y.applyUpdate(doc, await h.server.rooms.readDoc(r.workshopId, (server) => Y.encodeStateAsUpdate(server)));
   const before = Y.encodeStateVector(doc);
   doc.transact(() => edit(doc));
   return Y.encodeStateAsUpdate(doc, before);
@@ -74,8 +71,8 @@ function refusals(raw: RawYjsClient): BoardNotice[] {
     .filter((notice): notice is BoardNotice => notice?.kind === 'refused');
 }
 
-const stored = (r: Room) =>
-  h.server.rooms.readDoc(r.workshopId, (doc) => ({
+const stored = async (r: Room) =>
+  await h.server.rooms.readDoc(r.workshopId, (doc) => ({
     notes: readNotes(doc).map((note) => note.text),
     questions: readQuestions(doc).map((question) => question.text),
     actions: readActions(doc).map((action) => action.text),
@@ -112,14 +109,14 @@ describe.each([
   it.each(Object.keys(KINDS) as (keyof typeof KINDS)[])('creating %s is refused in band and not stored', async (kind) => {
     const r = await room(patch);
     const raw = await rawSocket(r);
-    const update = crafted(r, KINDS[kind](r));
+    const update = await crafted(r, KINDS[kind](r));
     raw.sendUpdate(update);
     await raw.barrier();
     expect(refusals(raw)).toEqual([
       { kind: 'refused', refusals: [expect.objectContaining({ reason: 'private-step', root: ROOTS[kind], field: null })] },
     ]);
     expect(raw.closeCode).toBeNull(); // in band: the socket stays open
-    expect(stored(r)).toEqual({ notes: [], questions: [], actions: [] });
+    expect(await stored(r)).toEqual({ notes: [], questions: [], actions: [] });
     // A fresh client gets nothing of it either.
     const fresh = h.provider(r.code, r.facilitatorSession.token);
     await synced(fresh);
@@ -127,10 +124,10 @@ describe.each([
 
     // The same bytes in an open step go through: the refusal is the step's rule.
     expect(await command(r.facilitator, { type: 'step.goto', stepId: 'journey' })).toEqual({ ok: true });
-    await eventually(() => expect(r.mallory.view.latest?.state.currentStepId).toBe('journey'));
+    await eventually(async () => expect(r.mallory.view.latest?.state.currentStepId).toBe('journey'));
     raw.sendUpdate(update);
     await raw.barrier();
-    const after = stored(r);
+    const after = await stored(r);
     expect([...after.notes, ...after.questions, ...after.actions]).toHaveLength(1);
   });
 });
@@ -140,11 +137,13 @@ describe('during a private step, a participant still', () => {
     const r = await room({ isPrivate: true });
     const question = addQuestion(r.facilitatorBoard.doc, { personaId: r.personaId, text: 'Open question' });
     if (!question.ok) throw new Error(question.error);
-    await eventually(() => expect(stored(r).questions).toEqual(['Open question']));
+    await eventually(async () => expect((await stored(r)).questions).toEqual(['Open question']));
     const raw = await rawSocket(r);
-    raw.sendUpdate(crafted(r, (doc) => doc.getMap<Y.Map<unknown>>('questions').get(question.value.id)!.set('text', 'Sharper question')));
+    raw.sendUpdate(
+      await crafted(r, (doc) => doc.getMap<Y.Map<unknown>>('questions').get(question.value.id)!.set('text', 'Sharper question')),
+    );
     await raw.barrier();
     expect(refusals(raw)).toEqual([]);
-    expect(stored(r).questions).toEqual(['Sharper question']);
+    expect((await stored(r)).questions).toEqual(['Sharper question']);
   });
 });

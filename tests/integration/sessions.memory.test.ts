@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { initialSessionState } from '../../lib/session/state';
 import { Sessions } from '../../server/control/Sessions';
 import { createLogger } from '../../server/log';
-import { Store } from '../../server/storage/Store';
+import { SqliteStorage } from '../../server/storage/sqlite/SqliteStorage';
 import { Workshops } from '../../server/Workshops';
 
 const dirs: string[] = [];
@@ -14,20 +14,49 @@ afterEach(() => {
 });
 
 describe('Sessions in memory', () => {
-  it('keeps only the most recently used workshops resident and reads an evicted one back from SQLite', () => {
+  it('keeps only the most recently used workshops resident and reads an evicted one back from SQLite', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'pw-sessions-'));
     dirs.push(dir);
-    const store = new Store(dir);
-    const workshops = new Workshops(store);
-    const ids = ['A', 'B', 'C'].map((title) => workshops.create(title).workshop.id);
-    const sessions = new Sessions(store, createLogger('silent'), undefined, 2);
-    const changed = { ...initialSessionState(), isBoardLocked: true, revision: 7 };
-    sessions.set(ids[0]!, changed);
-    sessions.get(ids[1]!);
-    sessions.get(ids[2]!); // evicts the first, least recently used
+    const storage = SqliteStorage.open(dir);
+    const workshops = new Workshops(storage);
+    const ids: string[] = [];
+    for (const title of ['A', 'B', 'C']) ids.push((await workshops.create(title)).workshop.id);
+    const sessions = new Sessions(storage.sessions, createLogger('silent'), undefined, 2);
+    const changed = await sessions.update(ids[0]!, (state) => ({ ok: true, value: { ...state, isBoardLocked: true, revision: 7 } }));
+    expect(changed.ok).toBe(true);
+    await sessions.get(ids[1]!);
+    await sessions.get(ids[2]!); // evicts the first, least recently used
     expect(sessions.residentCount).toBe(2);
-    expect(sessions.get(ids[0]!)).toEqual(changed); // read back from SQLite, not the default
+    expect(await sessions.get(ids[0]!)).toEqual({ ...initialSessionState(), isBoardLocked: true, revision: 7 }); // read back, not the default
     expect(sessions.residentCount).toBe(2);
-    store.close();
+    await storage.close();
+  });
+
+  it('a write decided on a stale copy (another instance wrote meanwhile) reloads and decides again', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pw-sessions-'));
+    dirs.push(dir);
+    const storage = SqliteStorage.open(dir);
+    const { workshop } = await new Workshops(storage).create('Two writers');
+    const log = createLogger('silent');
+    const here = new Sessions(storage.sessions, log);
+    const there = new Sessions(storage.sessions, log);
+    await here.get(workshop.id);
+    await there.get(workshop.id);
+    // Each instance holds a copy at the same revision; both lock a different thing.
+    const first = await there.update(workshop.id, (state) => ({
+      ok: true,
+      value: { ...state, isBoardLocked: true, revision: state.revision + 1 },
+    }));
+    const decidedOn: boolean[] = [];
+    const second = await here.update(workshop.id, (state) => {
+      decidedOn.push(state.isBoardLocked);
+      return { ok: true, value: { ...state, isLobbyLocked: true, revision: state.revision + 1 } };
+    });
+    expect(first.ok && second.ok).toBe(true);
+    expect(decidedOn).toEqual([false, true]); // the stale copy lost the compare-and-set, then the fresh one won
+    const stored = await new Sessions(storage.sessions, log).get(workshop.id);
+    expect(stored).toMatchObject({ isBoardLocked: true, isLobbyLocked: true });
+    expect(stored.revision).toBeGreaterThan(first.ok ? first.value.revision : 0);
+    await storage.close();
   });
 });

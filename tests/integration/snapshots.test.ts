@@ -29,9 +29,9 @@ const take = (code: string, key: string | null, name: unknown) =>
 describe('snapshots', () => {
   it('keep the board as it was, whatever is edited later', async () => {
     const { code, facilitatorKey: key } = await h.createWorkshop('Snapshots');
-    const workshopId = h.server.store.workshopByCode(code)!.id;
+    const workshopId = (await h.server.storage.workshops.byCode(code))!.id;
     let noteId = '';
-    h.server.rooms.change(workshopId, (doc) => {
+    await h.server.rooms.change(workshopId, (doc) => {
       const note = addNote(doc, {
         personaId: readPersonas(doc)[0]!.id,
         quadrant: 'says_does',
@@ -47,7 +47,7 @@ describe('snapshots', () => {
     const snapshot = (await res.json()) as Snapshot;
     expect(snapshot.name).toBe('Morning round');
 
-    h.server.rooms.change(workshopId, (doc) => {
+    await h.server.rooms.change(workshopId, (doc) => {
       editNoteText(doc, noteId, 'Changed after the snapshot');
       renamePersona(doc, readPersonas(doc)[0]!.id, 'Renamed');
       addNote(doc, {
@@ -58,7 +58,7 @@ describe('snapshots', () => {
         authorName: 'Zoë',
       });
     });
-    h.server.rooms.readDoc(workshopId, (doc) => expect(readNotes(doc)).toHaveLength(2));
+    await h.server.rooms.readDoc(workshopId, (doc) => expect(readNotes(doc)).toHaveLength(2));
 
     const list = (await (await api(`${code}/snapshots`, key)).json()) as { snapshots: Snapshot[] };
     expect(list.snapshots).toEqual([snapshot]);
@@ -88,8 +88,8 @@ describe('snapshots', () => {
 describe('a snapshot for the read-only view', () => {
   it('holds the frozen state, which reads as the board was, journey included; facilitator only', async () => {
     const { code, facilitatorKey: key } = await h.createWorkshop('View me');
-    const workshopId = h.server.store.workshopByCode(code)!.id;
-    h.server.rooms.change(workshopId, (doc) => {
+    const workshopId = (await h.server.storage.workshops.byCode(code))!.id;
+    await h.server.rooms.change(workshopId, (doc) => {
       const personaId = readPersonas(doc)[0]!.id;
       const step = addJourneyStep(doc, { personaId, title: 'Hears of us' });
       if (!step.ok) throw new Error(step.error);
@@ -103,7 +103,7 @@ describe('a snapshot for the read-only view', () => {
       });
     });
     const snapshot = (await (await take(code, key, 'Before lunch')).json()) as Snapshot;
-    h.server.rooms.change(workshopId, (doc) => renamePersona(doc, readPersonas(doc)[0]!.id, 'Renamed later'));
+    await h.server.rooms.change(workshopId, (doc) => renamePersona(doc, readPersonas(doc)[0]!.id, 'Renamed later'));
 
     const res = await api(`${code}/snapshots/${snapshot.id}`, key);
     expect(res.status).toBe(200);

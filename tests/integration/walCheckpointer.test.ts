@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../server/log';
+import { SqliteStorage } from '../../server/storage/sqlite/SqliteStorage';
 import { Store } from '../../server/storage/Store';
 import { Workshops } from '../../server/Workshops';
 import { WalCheckpointer } from '../../server/yjs/WalCheckpointer';
@@ -16,10 +17,10 @@ import { WalCheckpointer } from '../../server/yjs/WalCheckpointer';
 let dir: string;
 let store: Store;
 let workshopId: string;
-beforeEach(() => {
+beforeEach(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'pw-wal-'));
   store = new Store(dir);
-  workshopId = new Workshops(store).create('WAL').workshop.id;
+  workshopId = (await new Workshops(new SqliteStorage(store)).create('WAL')).workshop.id;
 });
 afterEach(() => {
   store.close();

@@ -97,7 +97,7 @@ function annNote(r: Room): Y.Map<unknown> {
 /** Ann's live client and a fresh client hold the same board as the server. */
 async function expectConverged(r: Room): Promise<void> {
   const fresh = await freshDoc(r);
-  await vi.waitFor(() => expect(readBoard(r.annDoc)).toEqual(readBoard(fresh)));
+  await vi.waitFor(async () => expect(readBoard(r.annDoc)).toEqual(readBoard(fresh)));
 }
 
 describe('issue #10 finding 1: zero-length structs', () => {

@@ -7,8 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { createLogger } from '../../server/log';
-import { ClientIdStore } from '../../server/storage/ClientIdStore';
-import { Store } from '../../server/storage/Store';
+import { SqliteStorage } from '../../server/storage/sqlite/SqliteStorage';
 import { Workshops } from '../../server/Workshops';
 import { encodeAwarenessMessage } from '../../server/yjs/messages';
 import type { RoomConnection } from '../../server/yjs/RoomConnection';
@@ -23,28 +22,21 @@ import { YjsRoom } from '../../server/yjs/YjsRoom';
  */
 
 let dir: string;
-let store: Store;
+let storage: SqliteStorage;
 let room: YjsRoom;
 
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+beforeEach(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'pw-presence-'));
-  store = new Store(dir);
-  const workshopId = new Workshops(store).create('Presence').workshop.id;
-  room = YjsRoom.load(
-    workshopId,
-    store,
-    new UpdateLog(store),
-    createLogger('silent'),
-    { canWrite: () => true },
-    new ClientIdStore(store.connection()),
-  );
+  storage = SqliteStorage.open(dir);
+  const workshopId = (await new Workshops(storage).create('Presence')).workshop.id;
+  room = await YjsRoom.load(workshopId, storage, new UpdateLog(storage.docs), createLogger('silent'), { canWrite: () => true });
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
 });
-afterEach(() => {
-  room.close();
-  store.close();
-  rmSync(dir, { recursive: true, force: true });
+afterEach(async () => {
   vi.useRealTimers();
+  await room.close();
+  await storage.close();
+  rmSync(dir, { recursive: true, force: true });
 });
 
 interface Peer {
@@ -88,7 +80,7 @@ function peer(name: string): Peer {
 function publish(p: Peer, clients: number[] = [p.awareness.clientID], from: awarenessProtocol.Awareness = p.awareness): void {
   const encoder = encoding.createEncoder();
   encoding.writeUint8Array(encoder, encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(from, clients)));
-  room.handleMessage(p.conn, encoding.toUint8Array(encoder));
+  room.receive(p.conn, encoding.toUint8Array(encoder));
 }
 
 /** What a peer's own entry looks like now: [client id, clock, state]. */

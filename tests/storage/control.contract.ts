@@ -98,6 +98,19 @@ export function controlContract(instances: () => { a: Storage; b: Storage }): vo
     );
   });
 
+  it('lists the anonymous drafts of one step still waiting for their batch, oldest first', async () => {
+    const { a, b } = instances();
+    const { workshop } = await newWorkshop(a);
+    const alice = (await newParticipant(a, workshop.id)).participant.id;
+    const waiting = [draft(workshop.id, alice, true, 3), draft(workshop.id, alice, true, 1)];
+    const named = draft(workshop.id, alice, false, 2);
+    const otherStep = { ...draft(workshop.id, alice, true, 4), stepId: 'other' };
+    for (const row of [...waiting, named, otherStep]) expect(await a.drafts.add(row)).toBe(true);
+    expect(await b.drafts.pendingAnonymous(workshop.id, 'step')).toEqual([waiting[1], waiting[0]]);
+    await b.drafts.claim(workshop.id, [waiting[1]!.id], 10);
+    expect(await a.drafts.pendingAnonymous(workshop.id, 'step')).toEqual([waiting[0]]);
+  });
+
   it('stores drafts privately and lets only one of two racing reveals claim each', async () => {
     const { a, b } = instances();
     const { workshop } = await newWorkshop(a);

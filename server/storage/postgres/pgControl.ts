@@ -123,6 +123,12 @@ export function pgDrafts(pool: pg.Pool): DraftStorePort {
         `SELECT ${DRAFT} FROM drafts d WHERE d.workshop_id = $1 AND d.participant_id = $2 AND d.revealed_at IS NULL ORDER BY d.created_at, d.id`,
         [workshopId, participantId],
       ),
+    pendingAnonymous: (workshopId, stepId) =>
+      drafts(
+        `SELECT ${DRAFT} FROM drafts d WHERE d.workshop_id = $1 AND d.revealed_at IS NULL AND d.is_anonymous AND d.step_id = $2
+          ORDER BY d.created_at, d.id`,
+        [workshopId, stepId],
+      ),
     pendingCounts: async (workshopId) => {
       const { rows } = await pool.query<{ participantId: string; n: number }>(
         `SELECT participant_id AS "participantId", count(*) AS n FROM drafts

@@ -100,6 +100,7 @@ export function sqliteDrafts(db: Database.Database, drafts: DraftStore): DraftSt
     pendingOf: async (workshopId, participantId) => drafts.pendingOf(workshopId, participantId),
     pendingCounts: async (workshopId) => drafts.pendingCounts(workshopId),
     pendingAuthor: async (draftId) => drafts.pendingAuthor(draftId),
+    pendingAnonymous: async (workshopId, stepId) => drafts.pendingAnonymous(workshopId, stepId),
     claim: async (workshopId, draftIds, now) => claim.immediate(workshopId, draftIds, now),
   };
 }
