@@ -5,6 +5,8 @@ import { readWorkshopLocale } from '../lib/board';
 import { currentStep, isDraftStep } from '../lib/session/state';
 import { firstAgenda, markWorkshopLocale } from './i18n/workshopLocale';
 import { CONTROL_PATH, YJS_PATH_PREFIX } from '../lib/wire';
+import { CLOSE_CODES } from '../lib/closeCodes';
+import { startCluster, type Cluster } from './cluster/Cluster';
 import { CommandHandler } from './control/CommandHandler';
 import { ControlPlane } from './control/ControlPlane';
 import { PdfExporter, type PdfExportLimits } from './export/PdfExporter';
@@ -49,6 +51,8 @@ export interface AppServerOptions {
   pdfExport?: Partial<PdfExportLimits>;
   /** Required as a bearer token on `/metrics`; without it only loopback clients may scrape. */
   metricsToken?: string | null;
+  /** `REDIS_URL`: the multi-instance mode (socket.io, rate limits, kicks, presence through Redis). */
+  redisUrl?: string | null;
 }
 
 export interface AppServer {
@@ -96,6 +100,9 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
   const log = options.logger ?? createLogger();
   const limits = serverLimits(options.limits);
   let phase: Phase = 'starting';
+  const cluster: Cluster | null = options.redisUrl
+    ? await startCluster({ redisUrl: options.redisUrl, log, countMessage: (direction) => metrics.crossInstanceMessages.inc({ direction }) })
+    : null;
   const store = new Store(options.dataDir);
   const workshops = new Workshops(store);
   // A workshop's first session gets an agenda step per quadrant of its map, in its language (read when first needed).
@@ -109,6 +116,7 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
   const control = new ControlPlane(workshops, log, {
     connectionsPerParticipant: limits.connectionsPerParticipant,
     onRateLimited: () => metrics.rateLimited.inc({ limit: 'control_commands' }),
+    cluster,
   });
   const rooms = new RoomRegistry(
     store,
@@ -125,6 +133,7 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
   );
   const yjs = new YjsEndpoint(workshops, rooms, log, { ...DEFAULT_YJS_OPTIONS, ...limits, ...options.yjs });
   control.useCommands(new CommandHandler({ sessions, workshops, control, rooms, yjs, log, limits }));
+  if (cluster) wireCluster(cluster, { sessions, workshops, control, yjs });
   const pdfExporter = new PdfExporter(options.pdfExport);
   const api = {
     pdfExporter,
@@ -133,9 +142,9 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
     sessions,
     workshops,
     rooms,
-    joinGuard: new JoinGuard({ ...DEFAULT_JOIN_LIMITS, ...options.joinLimits }),
+    joinGuard: new JoinGuard({ ...DEFAULT_JOIN_LIMITS, ...options.joinLimits }, cluster?.limiters),
     limits,
-    requestLimits: new RequestLimits(limits),
+    requestLimits: new RequestLimits(limits, cluster?.limiters),
     quota: new StorageQuota(store.connection(), options.dataDir, limits),
     log,
     publicUrl: options.publicUrl?.replace(/\/+$/, '') ?? null,
@@ -203,6 +212,7 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
       server.close();
       await rooms.closeAll();
       store.close();
+      await cluster?.close();
       throw error;
     }
   }
@@ -212,7 +222,14 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
   const stop = (drainOptions: DrainOptions) => {
     phase = 'draining';
     stopping ??= drainAndClose(
-      { server, yjs, control, rooms, pdfExporter, store, log, closeNext: async () => nextApp?.close() },
+      {
+        ...{ server, yjs, control, rooms, pdfExporter, store, log },
+        // Redis goes last: the control plane's adapter is closed by then.
+        closeNext: async () => {
+          await nextApp?.close();
+          await cluster?.close();
+        },
+      },
       drainOptions,
     );
     return stopping;
@@ -227,4 +244,21 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
     drain: stop,
     close: async () => void (await stop({ graceMs: 0, timeoutMs: 0 })),
   };
+}
+
+/**
+ * What the other instances tell this one (multi-instance mode): a kick ends the person's board
+ * sockets here too (the control plane ends their control sockets), a session change makes the
+ * cached session stale, and after a Redis outage (notices may be lost) every local connection is
+ * checked again and every screen here gets its state afresh.
+ */
+function wireCluster(cluster: Cluster, parts: { sessions: Sessions; workshops: Workshops; control: ControlPlane; yjs: YjsEndpoint }): void {
+  const { sessions, workshops, control, yjs } = parts;
+  cluster.bus.on('kick', ({ participantId }) => yjs.terminateParticipant(participantId, CLOSE_CODES.kicked, 'removed by the facilitator'));
+  cluster.bus.on('session', ({ workshopId }) => sessions.forget(workshopId));
+  cluster.redis.onReconnect(() => {
+    sessions.forget();
+    yjs.terminateWhere((identity) => !workshops.isStillIn(identity), CLOSE_CODES.kicked, 'removed by the facilitator');
+    control.resync();
+  });
 }

@@ -24,7 +24,7 @@ import { Drafts } from './Drafts';
 import type { Sessions } from './Sessions';
 import { Votes } from './Votes';
 
-type ControlSocketLike = ReturnType<ControlPlane['toParticipant']>[number];
+type ControlSocketLike = ReturnType<ControlPlane['toParticipant']>;
 
 function isDraftCommand(command: Command): command is DraftCommand {
   return command.type.startsWith('draft');
@@ -130,10 +130,8 @@ export class CommandHandler {
   }
 
   private sendDrafts(workshopId: string, participantId: string): void {
-    const sockets = this.deps.control.toParticipant(participantId);
-    if (sockets.length === 0) return;
-    const mine = this.drafts.mine(workshopId, participantId);
-    for (const socket of sockets) socket.emit('drafts:mine', mine);
+    // To the author's sockets on every instance (the adapter's per-participant room).
+    this.deps.control.toParticipant(participantId).emit('drafts:mine', this.drafts.mine(workshopId, participantId));
   }
 
   private applyVote(identity: Identity, command: VoteCommand): Result<void> {
@@ -163,7 +161,7 @@ export class CommandHandler {
   private sendVotes(workshopId: string, participantId: string): void {
     const mine = this.votes.mine(this.deps.sessions.get(workshopId), participantId);
     if (!mine) return;
-    for (const socket of this.deps.control.toParticipant(participantId)) socket.emit('votes:mine', mine);
+    this.deps.control.toParticipant(participantId).emit('votes:mine', mine);
   }
 
   private kick(workshopId: string, participantId: string): void {
@@ -180,6 +178,7 @@ export class CommandHandler {
   }
 
   broadcastState(workshopId: string): void {
+    this.deps.control.sessionChanged(workshopId);
     this.deps.control.toWorkshop(workshopId).emit('session', this.broadcast(workshopId));
   }
 

@@ -88,6 +88,15 @@ export class Sessions {
     this.remember(workshopId, state);
   }
 
+  /**
+   * Drops the cached state of one workshop (or of all), so the next `get` reads storage: another
+   * instance changed it (multi-instance mode), or notices may have been missed (a Redis outage).
+   */
+  forget(workshopId?: string): void {
+    if (workshopId === undefined) this.states.clear();
+    else this.states.delete(workshopId);
+  }
+
   /** The reply already given to this command id, if it was seen before. */
   previousReply(workshopId: string, commandId: string): CommandReply | undefined {
     return this.replies.get(workshopId)?.get(commandId);

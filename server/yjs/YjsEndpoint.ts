@@ -143,6 +143,14 @@ export class YjsEndpoint {
     for (const conn of this.byParticipant.get(participantId) ?? []) conn.terminate(code, reason);
   }
 
+  /** Drops the board connections of everyone `isGone` says has left (e.g. removed while notices were lost). */
+  terminateWhere(isGone: (identity: Identity) => boolean, code: CloseCode, reason: string): void {
+    for (const [participantId, conns] of this.byParticipant) {
+      const identity = conns.values().next().value?.identity;
+      if (identity && isGone(identity)) this.terminateParticipant(participantId, code, reason);
+    }
+  }
+
   get connectionCount(): number {
     return this.wss.clients.size;
   }
