@@ -56,7 +56,12 @@ export async function connectRedis(url: string, log: Logger, startTimeoutMs = RE
   const closing = () => isClosing;
   const base: RedisOptions = { retryStrategy, lazyConnect: true, connectionName: 'persona-workshop' };
   const command = watch(
-    new Redis(url, { ...base, enableOfflineQueue: false, commandTimeout: COMMAND_TIMEOUT_MS, maxRetriesPerRequest: 1 }),
+    new Redis(url, {
+      ...base,
+      enableOfflineQueue: false,
+      commandTimeout: COMMAND_TIMEOUT_MS,
+      maxRetriesPerRequest: 1,
+    }),
     rlog,
     'commands',
     closing,

@@ -6,7 +6,7 @@ import { LIMITS } from '../../lib/limits';
 import { parseRoomCode } from '../../lib/roomCode';
 import { CONTROL_PATH, type ClientToServerEvents, type RosterEntry, type ServerToClientEvents } from '../../lib/wire';
 import type { Cluster } from '../cluster/Cluster';
-import type { ClusterPresence } from '../cluster/ClusterPresence';
+import { PRESENCE_HEARTBEAT_MS, type ClusterPresence } from '../cluster/ClusterPresence';
 import type { Identity } from '../identity';
 import type { Logger } from '../log';
 import { TokenBucket } from '../tokenBucket';
@@ -247,20 +247,21 @@ export class ControlPlane {
 
   /**
    * After a Redis outage (notices and broadcasts may have been missed): ends the sockets of people
-   * removed meanwhile, and sends everyone here the session, roster and their own state again.
+   * removed meanwhile and sends everyone here the session and their own state again, then the
+   * roster once the other instances have rewritten their presence (their next heartbeat).
    */
   resync(): void {
     for (const sockets of [...this.online.values()]) {
-      for (const socket of [...sockets]) {
-        const { identity } = socket.data;
-        if (!this.workshops.isStillIn(identity)) {
-          this.endLocally(identity.participantId, 'The facilitator removed you from this workshop.');
-          break;
-        }
-        this.commands?.sendState(socket);
-        void this.sendRoster(socket);
+      const identity = sockets.values().next().value?.data.identity;
+      if (identity && !this.workshops.isStillIn(identity)) {
+        this.endLocally(identity.participantId, 'The facilitator removed you from this workshop.');
+        continue;
       }
+      for (const socket of sockets) this.commands?.sendState(socket);
     }
+    setTimeout(() => {
+      for (const sockets of this.online.values()) for (const socket of sockets) void this.sendRoster(socket);
+    }, PRESENCE_HEARTBEAT_MS * 2).unref();
   }
 
   handleRequest(req: IncomingMessage, res: ServerResponse): void {

@@ -195,7 +195,7 @@ describe('control plane across instances (REDIS_URL)', () => {
   });
 
   it('survives a Redis restart: joins go on meanwhile, commands reach other instances after', async () => {
-    const { cluster, created, facilitator, people } = await spreadRoom(2);
+    const { cluster, created, facilitator, session, people } = await spreadRoom(2);
     await redis.stop();
     // Rate limits fall back to memory: a join while Redis is down still works.
     expect((await post(cluster[1]!, `/api/workshops/${created.code}/participants`, { name: 'During' })).status).toBe(201);
@@ -208,5 +208,8 @@ describe('control plane across instances (REDIS_URL)', () => {
       { timeout: 15_000 },
     );
     expect((await post(cluster[1]!, `/api/workshops/${created.code}/participants`, { name: 'After' })).status).toBe(201);
+    // And the other way: a broadcast from the participant's instance reaches the facilitator's.
+    expect(await command(people[0]!.socket, { type: 'participant.done', isDone: true })).toEqual({ ok: true });
+    await eventually(() => expect(session.latest?.state.doneParticipantIds).toContain(people[0]!.participantId));
   });
 });
