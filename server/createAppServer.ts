@@ -210,6 +210,7 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
       nextApp = await loadNext(options.next, host, port);
     } catch (error) {
       server.close();
+      await control.close(); // stops the socket.io adapter's Redis readers before Redis closes
       await rooms.closeAll();
       store.close();
       await cluster?.close();

@@ -38,13 +38,19 @@ export async function startCluster(options: {
   const bus = new ClusterBus(redis, instanceId, log, options.countMessage);
   await bus.start();
   let presence: ClusterPresence | null = null;
+  let adapter: ReturnType<typeof createAdapter> | null = null;
   log.info('multi-instance mode: socket.io, rate limits, kicks and presence go through Redis');
   return {
     instanceId,
     redis,
-    // Streams (not plain pub/sub): an instance whose Redis connection drops for a moment reads
-    // on from where it was, so broadcasts are not lost in a short outage.
-    adapter: createAdapter(redis.command, { streamName: ADAPTER_STREAM, channelPrefix: 'pw:socket.io', maxLen: 10_000 }),
+    // Made on first use: it starts its stream readers at once, and they may only be stopped
+    // through socket.io (io.close()), so nothing must start them that socket.io will not close.
+    get adapter() {
+      // Streams (not plain pub/sub): an instance whose Redis connection drops for a moment reads
+      // on from where it was, so broadcasts are not lost in a short outage.
+      adapter ??= createAdapter(redis.command, { streamName: ADAPTER_STREAM, channelPrefix: 'pw:socket.io', maxLen: 10_000 });
+      return adapter;
+    },
     limiters: redisLimiters(redis.command),
     bus,
     usePresence(onGone, onRevived) {

@@ -38,7 +38,9 @@ afterEach(async () => {
   for (const server of servers) await server.close();
   servers = [];
   rmSync(dataDir, { recursive: true, force: true });
-  const client = new Redis(redis.url);
+  // Every test starts from an empty Redis (a test that stopped it has restarted it).
+  const client = new Redis(redis.url, { maxRetriesPerRequest: 3 });
+  client.on('error', () => undefined);
   await client.flushall();
   client.disconnect();
 });
@@ -106,11 +108,16 @@ async function spreadRoom(count = 3) {
 
 describe('control plane across instances (REDIS_URL)', () => {
   it("carries the facilitator's commands to participants on other instances", async () => {
-    const { facilitator, people } = await spreadRoom();
+    const { created, facilitator, people } = await spreadRoom();
     expect(await command(facilitator, { type: 'timer.start', durationSec: 120 })).toEqual({ ok: true });
     for (const person of people) await eventually(() => expect(person.view.latest?.state.timer.status).toBe('running'));
     expect(await command(facilitator, { type: 'board.lock', isLocked: true })).toEqual({ ok: true });
     for (const person of people) await eventually(() => expect(person.view.latest?.state.isBoardLocked).toBe(true));
+    // A screen connecting to another instance now starts from the changed session, not that
+    // instance's cached copy (the session notice), and the lock holds there at the Yjs door.
+    const late = control(people[1]!.server, created.code, people[1]!.token);
+    const lateView = watchSession(late);
+    await eventually(() => expect(lateView.latest?.state.isBoardLocked).toBe(true));
   });
 
   it('shows who is online on any instance, and offline when their last socket anywhere closes', async () => {
@@ -192,6 +199,17 @@ describe('control plane across instances (REDIS_URL)', () => {
       if (res.status === 429) expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
     }
     expect(statuses).toEqual([201, 201, 201, 201, 429, 429]);
+  });
+
+  it('counts failed joins per address across instances (guessing room codes gains nothing from more instances)', async () => {
+    const cluster = await startCluster(3);
+    const statuses: number[] = [];
+    for (let i = 0; i < 12; i += 1) {
+      statuses.push((await post(cluster[i % 3]!, '/api/workshops/ZZZZZZZZ/participants', { name: 'Guess' })).status);
+    }
+    // 10 failures a minute per address (JoinGuard), whichever instance answers.
+    expect(statuses.slice(0, 10).every((status) => status !== 429)).toBe(true);
+    expect(statuses.slice(10)).toEqual([429, 429]);
   });
 
   it('survives a Redis restart: joins go on meanwhile, commands reach other instances after', async () => {
