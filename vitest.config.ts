@@ -1,8 +1,10 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
+    // The cluster harness needs the built app, Redis and HAProxy: `npm run test:cluster`.
+    exclude: [...configDefaults.exclude, 'tests/cluster/**'],
     environment: 'node',
     testTimeout: 20_000,
     hookTimeout: 30_000,

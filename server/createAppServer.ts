@@ -5,6 +5,8 @@ import { readWorkshopLocale } from '../lib/board';
 import { currentStep, isDraftStep } from '../lib/session/state';
 import { firstAgenda, markWorkshopLocale } from './i18n/workshopLocale';
 import { CONTROL_PATH, YJS_PATH_PREFIX } from '../lib/wire';
+import { CLOSE_CODES } from '../lib/closeCodes';
+import { startCluster, type Cluster } from './cluster/Cluster';
 import { CommandHandler } from './control/CommandHandler';
 import { ControlPlane } from './control/ControlPlane';
 import { PdfExporter, type PdfExportLimits } from './export/PdfExporter';
@@ -51,6 +53,8 @@ export interface AppServerOptions {
   pdfExport?: Partial<PdfExportLimits>;
   /** Required as a bearer token on `/metrics`; without it only loopback clients may scrape. */
   metricsToken?: string | null;
+  /** `REDIS_URL`: the multi-instance mode (socket.io, rate limits, kicks, presence through Redis). */
+  redisUrl?: string | null;
 }
 
 export interface AppServer {
@@ -100,6 +104,19 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
   let phase: Phase = 'starting';
   // Connection errors (PostgreSQL unreachable, a bad URL) reject here: `main` says so and exits.
   const storage = await openStorage({ dataDir: options.dataDir, databaseUrl: options.databaseUrl }, log);
+  let cluster: Cluster | null = null;
+  try {
+    cluster = options.redisUrl
+      ? await startCluster({
+          redisUrl: options.redisUrl,
+          log,
+          countMessage: (direction) => metrics.crossInstanceMessages.inc({ direction }),
+        })
+      : null;
+  } catch (error) {
+    await storage.close();
+    throw error;
+  }
   const workshops = new Workshops(storage);
   // A workshop's first session gets an agenda step per quadrant of its map, in its language (read when first needed).
   const sessions: Sessions = new Sessions(
@@ -118,6 +135,7 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
   const control = new ControlPlane(workshops, log, {
     connectionsPerParticipant: limits.connectionsPerParticipant,
     onRateLimited: () => metrics.rateLimited.inc({ limit: 'control_commands' }),
+    cluster,
   });
   // The door decides on every update without waiting: a room's session is loaded before the
   // room (`prepare`) and stays in memory while the room does (`Sessions`' pinning).
@@ -152,6 +170,7 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
   );
   const yjs = new YjsEndpoint(workshops, rooms, log, { ...DEFAULT_YJS_OPTIONS, ...limits, ...options.yjs });
   control.useCommands(new CommandHandler({ sessions, workshops, control, rooms, yjs, log, limits }));
+  if (cluster) wireCluster(cluster, { sessions, workshops, control, yjs, log });
   const pdfExporter = new PdfExporter(options.pdfExport);
   const api = {
     pdfExporter,
@@ -160,9 +179,9 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
     sessions,
     workshops,
     rooms,
-    joinGuard: new JoinGuard({ ...DEFAULT_JOIN_LIMITS, ...options.joinLimits }),
+    joinGuard: new JoinGuard({ ...DEFAULT_JOIN_LIMITS, ...options.joinLimits }, cluster?.limiters),
     limits,
-    requestLimits: new RequestLimits(limits),
+    requestLimits: new RequestLimits(limits, cluster?.limiters),
     // The free-disk floor watches the SQLite file's disk; PostgreSQL's disk is not ours to see.
     quota: new StorageQuota(storage.usage, storage.engine === 'sqlite' ? options.dataDir : null, limits),
     log,
@@ -232,8 +251,10 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
       nextApp = await loadNext(options.next, host, port);
     } catch (error) {
       server.close();
+      await control.close(); // stops the socket.io adapter's Redis readers before Redis closes
       await rooms.closeAll();
       await storage.close();
+      await cluster?.close();
       throw error;
     }
   }
@@ -243,7 +264,14 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
   const stop = (drainOptions: DrainOptions) => {
     phase = 'draining';
     stopping ??= drainAndClose(
-      { server, yjs, control, rooms, pdfExporter, storage, log, closeNext: async () => nextApp?.close() },
+      {
+        ...{ server, yjs, control, rooms, pdfExporter, storage, log },
+        // Redis goes last: the control plane's adapter is closed by then.
+        closeNext: async () => {
+          await nextApp?.close();
+          await cluster?.close();
+        },
+      },
       drainOptions,
     );
     return stopping;
@@ -258,4 +286,31 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
     drain: stop,
     close: async () => void (await stop({ graceMs: 0, timeoutMs: 0 })),
   };
+}
+
+/**
+ * What the other instances tell this one (multi-instance mode): a kick ends the person's board
+ * sockets here too (the control plane ends their control sockets), a session change makes the
+ * cached session stale, and after a Redis outage (notices may be lost) every local connection is
+ * checked again and every screen here gets its state afresh.
+ */
+function wireCluster(
+  cluster: Cluster,
+  parts: { sessions: Sessions; workshops: Workshops; control: ControlPlane; yjs: YjsEndpoint; log: Logger },
+): void {
+  const { sessions, workshops, control, yjs, log } = parts;
+  cluster.bus.on('kick', ({ participantId }) => yjs.terminateParticipant(participantId, CLOSE_CODES.kicked, 'removed by the facilitator'));
+  cluster.bus.on('session', ({ workshopId }) => sessions.forget(workshopId));
+  cluster.redis.onReconnect(() => {
+    sessions.forget();
+    const recheck = async () => {
+      await yjs.terminateWhere(
+        async (identity) => !(await workshops.isStillIn(identity)),
+        CLOSE_CODES.kicked,
+        'removed by the facilitator',
+      );
+      await control.resync();
+    };
+    recheck().catch((error: Error) => log.warn({ err: error.message }, 'rechecking connections after Redis came back failed'));
+  });
 }

@@ -27,6 +27,11 @@ const EnvSchema = z.object({
     .optional(),
   DRAIN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   DRAIN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(0),
+  /** Enables the multi-instance mode: socket.io, rate limits, kicks and presence shared through Redis. */
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\/\S+$/, 'REDIS_URL must be a redis:// or rediss:// URL')
+    .optional(),
 });
 
 /** Past the drain's own bounds, something hangs: exit anyway rather than never. */
@@ -49,6 +54,7 @@ async function main(): Promise<void> {
     notesPerWorkshop: env.NOTES_PER_WORKSHOP,
     limits,
     metricsToken: env.METRICS_TOKEN ?? null,
+    redisUrl: env.REDIS_URL ?? null,
     logger,
   });
   logger.info(`Persona Workshop is running at ${app.url}`);

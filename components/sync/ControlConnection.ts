@@ -59,7 +59,9 @@ export class ControlConnection {
     this.socket = io({
       path: CONTROL_PATH,
       auth: { code, token },
-      transports: ['websocket', 'polling'],
+      // WebSocket only: no long-polling requests that a round-robin balancer would spread over
+      // instances that do not know the session (no sticky sessions needed; issue #12).
+      transports: ['websocket'],
       reconnectionDelay: reconnectDelayMs(0),
       reconnectionDelayMax: 10_000,
       randomizationFactor: 0.5,

@@ -25,7 +25,7 @@ import { Drafts } from './Drafts';
 import type { Sessions } from './Sessions';
 import { Votes } from './Votes';
 
-type ControlSocketLike = ReturnType<ControlPlane['toParticipant']>[number];
+type ControlSocketLike = ReturnType<ControlPlane['toParticipant']>;
 
 function isDraftCommand(command: Command): command is DraftCommand {
   return command.type.startsWith('draft');
@@ -137,9 +137,8 @@ export class CommandHandler {
   }
 
   private async sendDrafts(workshopId: string, participantId: string): Promise<void> {
-    if (this.deps.control.toParticipant(participantId).length === 0) return;
-    const mine = await this.drafts.mine(workshopId, participantId);
-    for (const socket of this.deps.control.toParticipant(participantId)) socket.emit('drafts:mine', mine);
+    // To the author's sockets on every instance (the adapter's per-participant room).
+    this.deps.control.toParticipant(participantId).emit('drafts:mine', await this.drafts.mine(workshopId, participantId));
   }
 
   private async applyVote(identity: Identity, command: VoteCommand): Promise<Result<void>> {
@@ -168,7 +167,7 @@ export class CommandHandler {
   private async sendVotes(workshopId: string, participantId: string): Promise<void> {
     const mine = await this.votes.mine(await this.deps.sessions.get(workshopId), participantId);
     if (!mine) return;
-    for (const socket of this.deps.control.toParticipant(participantId)) socket.emit('votes:mine', mine);
+    this.deps.control.toParticipant(participantId).emit('votes:mine', mine);
   }
 
   private async kick(workshopId: string, participantId: string): Promise<void> {
@@ -185,6 +184,7 @@ export class CommandHandler {
   }
 
   async broadcastState(workshopId: string): Promise<void> {
+    this.deps.control.sessionChanged(workshopId);
     this.deps.control.toWorkshop(workshopId).emit('session', await this.broadcast(workshopId));
   }
 

@@ -5,6 +5,8 @@ import { Server, type Socket } from 'socket.io';
 import { LIMITS } from '../../lib/limits';
 import { parseRoomCode } from '../../lib/roomCode';
 import { CONTROL_PATH, type ClientToServerEvents, type RosterEntry, type ServerToClientEvents } from '../../lib/wire';
+import type { Cluster } from '../cluster/Cluster';
+import { PRESENCE_HEARTBEAT_MS, type ClusterPresence } from '../cluster/ClusterPresence';
 import type { Identity } from '../identity';
 import type { Logger } from '../log';
 import { TokenBucket } from '../tokenBucket';
@@ -19,6 +21,8 @@ interface SocketData {
 type ControlSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 const roomOf = (workshopId: string) => `workshop:${workshopId}`;
+/** Each participant's own sockets, on every instance: private payloads (drafts, dots) and kicks go here. */
+const participantRoom = (participantId: string) => `participant:${participantId}`;
 /** Commands one socket may send per second (bursts of twice that). */
 const COMMANDS_PER_SECOND = 10;
 
@@ -32,6 +36,8 @@ export class ControlPlane {
   /** Open control sockets per participant, for presence and for kicking. */
   private readonly online = new Map<string, Set<ControlSocket>>();
   private commands: CommandHandler | null = null;
+  /** Who is online on the other instances (multi-instance mode only). */
+  private readonly presence: ClusterPresence | null;
 
   constructor(
     private readonly workshops: Workshops,
@@ -41,12 +47,26 @@ export class ControlPlane {
       connectionsPerParticipant?: number;
       /** Told when a socket's command was refused by its rate limit. For metrics. */
       onRateLimited?: () => void;
+      /** The multi-instance mode: rooms and broadcasts span instances (the Redis adapter), presence is shared. */
+      cluster?: Cluster | null;
     } = {},
   ) {
     // engine.io is driven by our own upgrade router and request handler, so socket.io never
     // attaches listeners to the HTTP server (and cannot destroy the Yjs endpoint's upgrades).
     this.engine = new EngineServer({ maxHttpBufferSize: LIMITS.controlMaxPayloadBytes, pingInterval: 20_000, pingTimeout: 20_000 });
-    this.io = new Server({ path: CONTROL_PATH, serveClient: false, maxHttpBufferSize: LIMITS.controlMaxPayloadBytes });
+    this.io = new Server({
+      path: CONTROL_PATH,
+      serveClient: false,
+      maxHttpBufferSize: LIMITS.controlMaxPayloadBytes,
+      ...(options.cluster ? { adapter: options.cluster.adapter } : {}),
+    });
+    this.presence =
+      options.cluster?.usePresence(
+        (workshopId, ids) =>
+          void this.announce(workshopId, ids, false).catch((error: Error) => this.log.warn({ err: error.message }, 'roster update failed')),
+        () => this.reannounceOnline(),
+      ) ?? null;
+    options.cluster?.bus.on('kick', ({ participantId, reason }) => this.endLocally(participantId, reason));
     this.io.bind(this.engine as never);
     this.io.use(async (socket, next) => {
       let identity: Identity | null;
@@ -98,24 +118,56 @@ export class ControlPlane {
     sockets.add(socket);
     this.online.set(identity.participantId, sockets);
     this.makeRoom(sockets);
-    void socket.join(roomOf(identity.workshopId));
+    this.presence?.set(identity.workshopId, identity.participantId, sockets.size);
+    void socket.join([roomOf(identity.workshopId), participantRoom(identity.participantId)]);
     // The whole roster to this socket only; everyone else hears of the one entry that changed.
     socket.on('disconnect', () => {
       sockets.delete(socket);
       if (sockets.size > 0 || this.online.get(identity.participantId) !== sockets) return;
       this.online.delete(identity.participantId);
-      void this.workshops.isStillIn(identity).then(
-        (isIn) => isIn && this.toWorkshop(identity.workshopId).emit('roster:update', this.entry(identity, false)),
-        (error: Error) => this.log.warn({ err: error.message }, 'roster update failed'),
-      );
+      this.presence?.set(identity.workshopId, identity.participantId, 0);
+      void this.wentOffline(identity).catch((error: Error) => this.log.warn({ err: error.message }, 'roster update failed'));
     });
-    socket.emit('roster', await this.roster(identity.workshopId));
+    await this.sendRoster(socket);
     if (!wasOnline) socket.to(roomOf(identity.workshopId)).emit('roster:update', this.entry(identity, true));
     await this.commands?.sendState(socket);
     // Someone who joined before the code was rotated learns the new one, to show and share.
     const currentCode = await this.workshops.codeOf(identity.workshopId);
     if (currentCode && parseRoomCode((socket.handshake.auth as Record<string, unknown>).code) !== currentCode) {
       socket.emit('workshop:code', currentCode);
+    }
+  }
+
+  /** The last socket here closed: offline, unless the same person is connected to another instance. */
+  private async wentOffline(identity: Identity): Promise<void> {
+    const elsewhere = this.presence ? await this.presence.online(identity.workshopId, [identity.participantId]) : null;
+    if (elsewhere?.has(identity.participantId) || this.online.has(identity.participantId)) return;
+    if (await this.workshops.isStillIn(identity)) this.toWorkshop(identity.workshopId).emit('roster:update', this.entry(identity, false));
+  }
+
+  private async sendRoster(socket: ControlSocket): Promise<void> {
+    const roster = await this.roster(socket.data.identity.workshopId);
+    if (socket.connected) socket.emit('roster', roster);
+  }
+
+  /** Tells a workshop that these participants are online (or offline), e.g. when another instance is gone. */
+  private async announce(workshopId: string, participantIds: readonly string[], isOnline: boolean): Promise<void> {
+    const ids = new Set(participantIds);
+    for (const p of await this.workshops.participants(workshopId)) {
+      if (!ids.has(p.id)) continue;
+      this.toWorkshop(workshopId).emit('roster:update', { participantId: p.id, name: p.name, role: p.role, isOnline });
+    }
+  }
+
+  /** This instance was taken for gone (paused, or Redis restarted empty): its people are online after all. */
+  private reannounceOnline(): void {
+    const byWorkshop = new Map<string, string[]>();
+    for (const [participantId, sockets] of this.online) {
+      const workshopId = sockets.values().next().value?.data.identity.workshopId;
+      if (workshopId) byWorkshop.set(workshopId, [...(byWorkshop.get(workshopId) ?? []), participantId]);
+    }
+    for (const [workshopId, ids] of byWorkshop) {
+      void this.announce(workshopId, ids, true).catch((error: Error) => this.log.warn({ err: error.message }, 'roster update failed'));
     }
   }
 
@@ -158,13 +210,16 @@ export class ControlPlane {
     return { participantId: identity.participantId, name: identity.name, role: identity.role, isOnline };
   }
 
+  /** The workshop's roster, with who is online on any instance. */
   async roster(workshopId: string): Promise<RosterEntry[]> {
-    return (await this.workshops.participants(workshopId)).map((p) => ({
-      participantId: p.id,
-      name: p.name,
-      role: p.role,
-      isOnline: this.online.has(p.id),
-    }));
+    const participants = await this.workshops.participants(workshopId);
+    const online = this.presence
+      ? await this.presence.online(
+          workshopId,
+          participants.map((p) => p.id),
+        )
+      : new Set(participants.filter((p) => this.online.has(p.id)).map((p) => p.id));
+    return participants.map((p) => ({ participantId: p.id, name: p.name, role: p.role, isOnline: online.has(p.id) }));
   }
 
   /** Tells everyone a participant left the roster (removed by the facilitator). */
@@ -176,19 +231,58 @@ export class ControlPlane {
     return this.io.to(roomOf(workshopId));
   }
 
-  /** Private payloads (drafts, own votes) go to their owner's sockets only, never to a room. */
-  toParticipant(participantId: string): Pick<ControlSocket, 'emit'>[] {
-    return [...(this.online.get(participantId) ?? [])];
+  /** Private payloads (drafts, own votes) go to their owner's sockets only (on every instance), never to a workshop's room. */
+  toParticipant(participantId: string) {
+    return this.io.to(participantRoom(participantId));
   }
 
-  /** Ends every control socket of a removed participant at once (no close handshake to wait out). */
+  /**
+   * Ends every control socket of a removed participant: here at once (no close handshake to wait
+   * out), and on the other instances through the adapter (the reason first, then the disconnect,
+   * in stream order).
+   */
   endParticipant(participantId: string, reason: string): void {
+    this.endLocally(participantId, reason);
+    if (!this.options.cluster) return;
+    // Two paths on purpose: the notice is immediate (and also ends the board sockets, see
+    // createAppServer), the adapter's stream survives a subscriber's brief disconnect.
+    this.options.cluster.bus.publish({ kind: 'kick', participantId, reason });
+    this.toParticipant(participantId).emit('session:ended', reason);
+    this.io.in(participantRoom(participantId)).disconnectSockets(true);
+  }
+
+  /** The session changed: the other instances reread it from storage when next needed. */
+  sessionChanged(workshopId: string): void {
+    this.options.cluster?.bus.publish({ kind: 'session', workshopId });
+  }
+
+  private endLocally(participantId: string, reason: string): void {
     const sockets = this.online.get(participantId);
     this.online.delete(participantId);
     for (const socket of sockets ?? []) {
+      this.presence?.set(socket.data.identity.workshopId, participantId, 0);
       socket.emit('session:ended', reason);
       terminate(socket);
     }
+  }
+
+  /**
+   * After a Redis outage (notices and broadcasts may have been missed): ends the sockets of people
+   * removed meanwhile and sends everyone here the session and their own state again, then the
+   * roster once the other instances have rewritten their presence (their next heartbeat).
+   */
+  async resync(): Promise<void> {
+    for (const sockets of [...this.online.values()]) {
+      const identity = sockets.values().next().value?.data.identity;
+      if (identity && !(await this.workshops.isStillIn(identity))) {
+        this.endLocally(identity.participantId, 'The facilitator removed you from this workshop.');
+        continue;
+      }
+      for (const socket of sockets) void this.commands?.sendState(socket);
+    }
+    setTimeout(() => {
+      for (const sockets of this.online.values()) for (const socket of sockets) void this.sendRoster(socket);
+    }, PRESENCE_HEARTBEAT_MS * 2).unref();
   }
 
   handleRequest(req: IncomingMessage, res: ServerResponse): void {
@@ -210,7 +304,8 @@ export class ControlPlane {
    * reconnects by itself (to another instance, or to this one's successor).
    */
   beginStop(): void {
-    this.io.emit('server:stopping');
+    // Only this instance's clients: through the adapter, a plain emit would reach every instance's.
+    this.io.local.emit('server:stopping');
     // Every engine.io connection, also those that never completed a socket.io handshake (a
     // refused token): `close()` without discard sends what is queued (the event above) first.
     const { clients } = this.engine as unknown as { clients: Record<string, { close(): void }> };
@@ -218,7 +313,7 @@ export class ControlPlane {
   }
 
   async close(): Promise<void> {
-    this.io.disconnectSockets(true);
+    this.io.local.disconnectSockets(true); // this instance's sockets, not the cluster's
     await new Promise<void>((resolve) => {
       this.io.close(() => resolve());
     });

@@ -141,10 +141,15 @@ export class Sessions {
     return fail('The session changed at the same time elsewhere. Try again.');
   }
 
-  /** Forgets the copy in memory (another instance changed it): the next read loads it. */
-  invalidate(workshopId: string): void {
-    this.states.delete(workshopId);
+  /**
+   * Drops the cached state of one workshop (or of all), so the next `get` reads storage: another
+   * instance changed it (multi-instance mode), or notices may have been missed (a Redis outage).
+   */
+  forget(workshopId?: string): void {
+    if (workshopId === undefined) this.states.clear();
+    else this.states.delete(workshopId);
   }
+
   /** The reply already given to this command id, if it was seen before. */
   previousReply(workshopId: string, commandId: string): CommandReply | undefined {
     return this.replies.get(workshopId)?.get(commandId);

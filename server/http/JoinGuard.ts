@@ -1,4 +1,5 @@
-import { RateLimiterMemory } from 'rate-limiter-flexible';
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
+import { memoryLimiters, type LimiterFactory } from '../cluster/rateLimiters';
 
 export interface JoinGuardLimits {
   /** Failed attempts (unknown code, bad key) one address may make per minute. */
@@ -31,16 +32,20 @@ export const DEFAULT_JOIN_LIMITS: JoinGuardLimits = {
  * (under a second global cap): an attack elsewhere does not lock a class out of its room.
  */
 export class JoinGuard {
-  private readonly perIp: RateLimiterMemory;
-  private readonly global: RateLimiterMemory;
-  private readonly firstFailures: RateLimiterMemory;
-  private readonly creates: RateLimiterMemory;
+  private readonly perIp: RateLimiterAbstract;
+  private readonly global: RateLimiterAbstract;
+  private readonly firstFailures: RateLimiterAbstract;
+  private readonly creates: RateLimiterAbstract;
 
-  constructor(private readonly limits: JoinGuardLimits = DEFAULT_JOIN_LIMITS) {
-    this.perIp = new RateLimiterMemory({ points: limits.failuresPerIpPerMinute, duration: 60 });
-    this.global = new RateLimiterMemory({ points: limits.failuresPerMinute, duration: 60 });
-    this.firstFailures = new RateLimiterMemory({ points: limits.firstFailuresPerMinute, duration: 60 });
-    this.creates = new RateLimiterMemory({ points: limits.createsPerIpPerMinute, duration: 60 });
+  /** `limiters`: in memory for one instance, in Redis (global) for several (`server/cluster/rateLimiters.ts`). */
+  constructor(
+    private readonly limits: JoinGuardLimits = DEFAULT_JOIN_LIMITS,
+    limiters: LimiterFactory = memoryLimiters,
+  ) {
+    this.perIp = limiters('join-failures-ip', { points: limits.failuresPerIpPerMinute, duration: 60 });
+    this.global = limiters('join-failures', { points: limits.failuresPerMinute, duration: 60 });
+    this.firstFailures = limiters('join-first-failures', { points: limits.firstFailuresPerMinute, duration: 60 });
+    this.creates = limiters('creates-ip', { points: limits.createsPerIpPerMinute, duration: 60 });
   }
 
   /** Seconds to wait before trying again, or 0 when the address may try now. */

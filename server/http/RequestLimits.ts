@@ -1,4 +1,5 @@
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { memoryLimiters, type LimiterFactory } from '../cluster/rateLimiters';
 import type { ServerLimits } from '../limits';
 
 type Limits = Pick<ServerLimits, 'joinsPerWorkshopPerMinute' | 'exportsPerAddressPerMinute' | 'exportsPerWorkshopPerMinute'>;
@@ -9,14 +10,15 @@ type Limits = Pick<ServerLimits, 'joinsPerWorkshopPerMinute' | 'exportsPerAddres
  * workshop. Each answer is the seconds to wait, 0 when the request may go ahead.
  */
 export class RequestLimits {
-  private readonly joins: RateLimiterMemory;
-  private readonly exportsByAddress: RateLimiterMemory;
-  private readonly exportsByWorkshop: RateLimiterMemory;
+  private readonly joins: RateLimiterAbstract;
+  private readonly exportsByAddress: RateLimiterAbstract;
+  private readonly exportsByWorkshop: RateLimiterAbstract;
 
-  constructor(limits: Limits) {
-    this.joins = new RateLimiterMemory({ points: limits.joinsPerWorkshopPerMinute, duration: 60 });
-    this.exportsByAddress = new RateLimiterMemory({ points: limits.exportsPerAddressPerMinute, duration: 60 });
-    this.exportsByWorkshop = new RateLimiterMemory({ points: limits.exportsPerWorkshopPerMinute, duration: 60 });
+  /** `limiters`: in memory for one instance, in Redis (global) for several (`server/cluster/rateLimiters.ts`). */
+  constructor(limits: Limits, limiters: LimiterFactory = memoryLimiters) {
+    this.joins = limiters('joins', { points: limits.joinsPerWorkshopPerMinute, duration: 60 });
+    this.exportsByAddress = limiters('exports-ip', { points: limits.exportsPerAddressPerMinute, duration: 60 });
+    this.exportsByWorkshop = limiters('exports', { points: limits.exportsPerWorkshopPerMinute, duration: 60 });
   }
 
   /** Takes one join of the workshop's minute; the seconds to wait when it is spent. */
@@ -31,7 +33,7 @@ export class RequestLimits {
   }
 }
 
-async function take(limiter: RateLimiterMemory, key: string): Promise<number> {
+async function take(limiter: RateLimiterAbstract, key: string): Promise<number> {
   try {
     await limiter.consume(key);
     return 0;

@@ -173,6 +173,14 @@ export class YjsEndpoint {
     for (const conn of this.byParticipant.get(participantId) ?? []) conn.terminate(code, reason);
   }
 
+  /** Drops the board connections of everyone `isGone` says has left (e.g. removed while notices were lost). */
+  async terminateWhere(isGone: (identity: Identity) => Promise<boolean>, code: CloseCode, reason: string): Promise<void> {
+    const identities = [...this.byParticipant.values()].flatMap((conns) => conns.values().next().value?.identity ?? []);
+    for (const identity of identities) {
+      if (await isGone(identity)) this.terminateParticipant(identity.participantId, code, reason);
+    }
+  }
+
   get connectionCount(): number {
     return this.wss.clients.size;
   }

@@ -1,0 +1,102 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { AppProcess, freePort } from './AppProcess';
+import { Haproxy } from './haproxy';
+import { PostgresServer } from './postgres';
+import { RedisServer } from './redis';
+import { onExit, removeDir } from './services';
+
+/**
+ * The scaled-out topology on one machine, for `npm run test:cluster`: Redis, N instances of the
+ * built app (`node dist/main.mjs`, each its own PORT, the same REDIS_URL and storage) and HAProxy
+ * with the repository's `deploy/haproxy.cfg` in front, all on 127.0.0.1 in temporary directories,
+ * all stopped by `close()` (and by this process's exit, whatever happens).
+ *
+ * Storage:
+ * - `shared-sqlite` (today): the instances share one SQLite DATA_DIR. Safe only for what the
+ *   cluster tests do with it now: workshops, participants, tokens and the session (reread after
+ *   another instance's change), with no board writes (each instance would keep and compact its own
+ *   copy of a Yjs doc over the others').
+ * - `postgres`: a throwaway PostgreSQL and `DATABASE_URL`, for the board scenarios (notes across
+ *   instances, kill -9 with typing, rolling restart, SIGSTOP) once the server reads DATABASE_URL.
+ */
+export interface ClusterOptions {
+  instances?: number;
+  storage?: 'shared-sqlite' | 'postgres';
+  /** Extra environment for every instance (limits, log level). */
+  env?: Record<string, string>;
+}
+
+export class TestCluster {
+  private constructor(
+    readonly redis: RedisServer,
+    readonly postgres: PostgresServer | null,
+    readonly apps: AppProcess[],
+    readonly balancer: Haproxy,
+    private readonly dataDir: string,
+    private readonly dirHook: { cancel(): void },
+  ) {}
+
+  static async start(options: ClusterOptions = {}): Promise<TestCluster> {
+    const count = options.instances ?? 3;
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'pw-cluster-'));
+    const dirHook = onExit(() => removeDir(dataDir));
+    const started: { stop(): Promise<unknown> }[] = [];
+    try {
+      const redis = await RedisServer.start();
+      started.push({ stop: () => redis.close() });
+      const postgres = options.storage === 'postgres' ? await PostgresServer.start() : null;
+      if (postgres) started.push({ stop: () => postgres.close() });
+      const storageEnv: Record<string, string> = postgres ? { DATABASE_URL: await postgres.createDatabase() } : {};
+      const env = { REDIS_URL: redis.url, TRUST_PROXY: '1', ...storageEnv, ...options.env };
+      const apps: AppProcess[] = [];
+      for (let i = 0; i < count; i += 1) apps.push(new AppProcess(await freePort(), dataDir, env));
+      // One after the other: the first creates the database schema, the others find it.
+      for (const app of apps) {
+        started.push({ stop: () => app.stop('SIGKILL') });
+        await app.start();
+      }
+      const balancer = await Haproxy.start(apps.map((app) => `127.0.0.1:${app.port}`));
+      return new TestCluster(redis, postgres, apps, balancer, dataDir, dirHook);
+    } catch (error) {
+      // A failed start leaves nothing running either.
+      for (const part of started.reverse()) await part.stop().catch(() => undefined);
+      dirHook.cancel();
+      removeDir(dataDir);
+      throw error;
+    }
+  }
+
+  /** Where clients connect: the balancer. */
+  get url(): string {
+    return this.balancer.url;
+  }
+
+  /** Every process this cluster started (for the "nothing left running" check). */
+  pids(): number[] {
+    return [this.redis.pid, this.postgres?.pid, this.balancer.pid, ...this.apps.map((app) => app.pid)].filter(
+      (pid): pid is number => pid !== undefined,
+    );
+  }
+
+  /** Open socket.io connections on each instance (from its /metrics; loopback may scrape). */
+  async controlConnections(): Promise<number[]> {
+    return Promise.all(
+      this.apps.map(async (app) => {
+        if (app.pid === undefined) return 0;
+        const text = await (await fetch(`${app.url}/metrics`)).text();
+        return Number(/persona_workshop_connections\{kind="control"\} (\d+)/.exec(text)?.[1] ?? 0);
+      }),
+    );
+  }
+
+  async close(): Promise<void> {
+    await this.balancer.close();
+    await Promise.all(this.apps.map((app) => app.stop('SIGTERM')));
+    await this.redis.close();
+    await this.postgres?.close();
+    this.dirHook.cancel();
+    removeDir(this.dataDir);
+  }
+}
