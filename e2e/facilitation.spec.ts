@@ -39,6 +39,22 @@ test.describe('facilitating from the presenter view', () => {
 
     await leaveLobby(presenter);
     await expect(phone.getByRole('region', { name: 'Current step' })).toContainText('Customer groups');
+    // Beside the timer and "I'm done", a step title breaks between words, never inside one ("Custome|r").
+    const splitWords = await phone
+      .getByRole('region', { name: 'Current step' })
+      .getByRole('heading')
+      .evaluate((heading) => {
+        const text = heading.firstChild!;
+        const split: string[] = [];
+        for (const match of text.textContent!.matchAll(/\S+/gu)) {
+          const range = document.createRange();
+          range.setStart(text, match.index);
+          range.setEnd(text, match.index + match[0].length);
+          if (new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size > 1) split.push(match[0]);
+        }
+        return split;
+      });
+    expect(splitWords).toEqual([]);
     await goToStep(presenter, 5);
     await expect(phone.getByRole('region', { name: 'Current step' })).toContainText('Hears');
     // The phone opens on the step's quadrant, its composer on top, without a tap.
