@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fitQuadrant, type LayoutGroup, type LayoutNote } from '../../lib/projectorLayout';
 import { measureNote } from '../../lib/projectorPieces';
+import { seededRng } from './helpers/prng';
 
 /**
  * The projector re-fits a quadrant on every change, and remembers each unchanged note's
@@ -8,16 +9,9 @@ import { measureNote } from '../../lib/projectorPieces';
  * never change a fit: after any sequence of edits, a fit over remembered notes equals a fit of
  * fresh copies, which remember nothing.
  */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+
+/** A seeded PRNG, so a failure replays. */
+const random = (seed: number): (() => number) => seededRng(seed).next;
 
 const WORDS = [
   'queue',

@@ -11,18 +11,10 @@ import {
   type QuadrantFit,
   type Size,
 } from '../../lib/projectorLayout';
+import { seededRng } from './helpers/prng';
 
-/** A seeded PRNG (mulberry32), so a failure replays. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded PRNG, so a failure replays. */
+const random = (seed: number): (() => number) => seededRng(seed).next;
 
 const WORDS = ['queue', 'coffee', 'price', 'friend', 'podcast', 'parking', 'loyalty', 'card', 'at', 'the', 'shop', 'every', 'morning'];
 function text(rand: () => number, chars: number): string {
