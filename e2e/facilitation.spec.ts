@@ -55,6 +55,7 @@ test.describe('facilitating from the presenter view', () => {
         return split;
       });
     expect(splitWords).toEqual([]);
+    await saveScreenshot(phone, 'phone-step-title');
     await goToStep(presenter, 5);
     await expect(phone.getByRole('region', { name: 'Current step' })).toContainText('Hears');
     // The phone opens on the step's quadrant, its composer on top, without a tap.
