@@ -92,12 +92,9 @@ test.describe('the projected empathy map holds a real room', () => {
     const arrived = await note(presenter, 'Pains', 'card machine is broken');
     await expect(arrived).toHaveAttribute('data-arrived', 'true');
     await expect(presenter.locator('[data-arrived]')).toHaveCount(1);
-    // The glow is a layer behind the text that fades by opacity (composited, never repainted).
-    expect(await arrived.locator('button').evaluate((el) => getComputedStyle(el, '::before').animationName)).toBe('note-arrived');
+    expect(await arrived.locator('button').evaluate((el) => getComputedStyle(el).animationName)).toBe('note-arrived');
     await presenter.emulateMedia({ reducedMotion: 'reduce' });
-    const still = await arrived
-      .locator('button')
-      .evaluate((el) => [getComputedStyle(el, '::before').animationName, getComputedStyle(el).outlineStyle]);
+    const still = await arrived.locator('button').evaluate((el) => [getComputedStyle(el).animationName, getComputedStyle(el).outlineStyle]);
     expect(still).toEqual(['none', 'solid']);
     await expect(arrived).not.toHaveAttribute('data-arrived', { timeout: 8000 });
   });
