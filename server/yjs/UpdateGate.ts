@@ -41,7 +41,7 @@ export class UpdateGate {
    * True when `update` may be applied; a refused one is answered here. A promise only when the
    * update brings new client ids (they are stored first): the room holds its later messages.
    */
-  admit(conn: RoomConnection, update: Uint8Array): boolean | Promise<boolean> {
+  admit(conn: RoomConnection, update: Uint8Array, mayLookUp = true): boolean | Promise<boolean> {
     if (!this.hooks.canWrite(conn)) return this.refuse(conn, LOCKED, 'the board is locked');
     const introduced = this.introduced.get(conn) ?? 0;
     const verdict = validateUpdate(this.doc, update, {
@@ -53,8 +53,25 @@ export class UpdateGate {
       caps: this.hooks.caps,
       mustDraft: this.hooks.mustDraft?.(conn) ?? false,
     });
-    if (!verdict.ok) return this.refuse(conn, verdict.refusals, verdict.error);
+    if (!verdict.ok) {
+      const unproven =
+        mayLookUp && verdict.refusals.some((r) => r.reason === 'foreign-client') ? this.clients.unproven(update, this.doc) : [];
+      if (unproven.length > 0) return this.lookUpThenAdmit(conn, update, unproven);
+      return this.refuse(conn, verdict.refusals, verdict.error);
+    }
     return verdict.newClients.length === 0 || this.bind(conn, verdict.newClients, introduced);
+  }
+
+  /** Ids another instance bound since this room loaded: read them, then judge the update again (once). */
+  private async lookUpThenAdmit(conn: RoomConnection, update: Uint8Array, ids: number[]): Promise<boolean> {
+    try {
+      await this.clients.lookUp(ids);
+    } catch (error) {
+      this.log.error({ connectionId: conn.connectionId, err: (error as Error).message }, 'reading client ids failed');
+      conn.close(CLOSE_CODES.roomUnavailable, 'storage failed');
+      return false;
+    }
+    return this.admit(conn, update, false);
   }
 
   private refuse(conn: RoomConnection, refusals: Refusal[], error: string): false {

@@ -1,0 +1,107 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { addNote, personasMap } from '../../lib/board';
+import { createLogger } from '../../server/log';
+import { SqliteStorage } from '../../server/storage/sqlite/SqliteStorage';
+import { Workshops } from '../../server/Workshops';
+import { BoardSizeWatch } from '../../server/yjs/BoardSizeWatch';
+import { ClientBindings } from '../../server/yjs/ClientBindings';
+import { RecordCounts } from '../../server/yjs/recordCounts';
+import type { RoomConnection } from '../../server/yjs/RoomConnection';
+import { UpdateGate } from '../../server/yjs/UpdateGate';
+
+/**
+ * Two rooms of one workshop on two instances, one store: a participant's client id bound by the
+ * room on instance A after the room on B loaded its bindings reaches B's doc through the
+ * catch-up. When that participant reconnects to B, B must not take them for a squatter of
+ * their own id ("belongs to nobody it can prove": the browser would rebuild its doc under a new
+ * id, and do so again on every move between instances).
+ */
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** The connection as the gate sees it: who sent the update, and what the gate answers. */
+function connectionOf(identity: RoomConnection['identity']) {
+  const answers: Uint8Array[] = [];
+  const conn = { identity, connectionId: identity.name, send: (m: Uint8Array) => answers.push(m), close: () => undefined };
+  return { conn: conn as unknown as RoomConnection, answers };
+}
+
+describe('client ids bound on another instance', () => {
+  it("are looked up before an update is refused as someone else's, once per id", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pw-bindings-'));
+    dirs.push(dir);
+    const storage = SqliteStorage.open(dir);
+    const workshops = new Workshops(storage);
+    const { workshop } = await workshops.create('Two rooms');
+    const ana = await workshops.join(workshop, 'Ana');
+    const ben = await workshops.join(workshop, 'Ben');
+    const identity = (who: typeof ana) => ({
+      workshopId: workshop.id,
+      participantId: who.participantId,
+      name: who.name,
+      role: 'participant' as const,
+    });
+
+    // B's room loads first (doc and bindings); then Ana writes through A, which binds her id.
+    const stored = await storage.docs.load(workshop.id);
+    const loaded = () => {
+      const doc = new Y.Doc();
+      if (stored.state) Y.applyUpdate(doc, stored.state);
+      for (const update of stored.updates) Y.applyUpdate(doc, update.data);
+      return doc;
+    };
+    const docOnB = loaded();
+    const bindingsOnB = await ClientBindings.load(storage.clientIds, workshop.id);
+    const bindingsOnA = await ClientBindings.load(storage.clientIds, workshop.id);
+    const anasDoc = loaded();
+    const personaId = [...personasMap(anasDoc).keys()][0]!;
+    const write = (text: string) => {
+      const before = Y.encodeStateVector(anasDoc);
+      addNote(anasDoc, { personaId, quadrant: 'sees', text, authorId: ana.participantId, authorName: ana.name });
+      return Y.encodeStateAsUpdate(anasDoc, before);
+    };
+    const first = write('Written through A');
+    expect(await bindingsOnA.bind([anasDoc.clientID], ana.participantId)).toBe(true);
+    Y.applyUpdate(docOnB, first); // B catches up with what A stored
+
+    const gate = new UpdateGate(
+      docOnB,
+      bindingsOnB,
+      { canWrite: () => true },
+      createLogger('silent'),
+      new RecordCounts(docOnB),
+      new BoardSizeWatch(0),
+    );
+    // Ana, reconnected to B, writes on: admitted after one look-up, no refusal sent.
+    const fromAna = connectionOf(identity(ana));
+    const second = write('Written through B');
+    expect(await gate.admit(fromAna.conn, second)).toBe(true);
+    expect(fromAna.answers).toEqual([]);
+    expect(bindingsOnB.ownerOf(anasDoc.clientID)).toBe(ana.participantId);
+
+    // Ben sending structs under Ana's id is still refused, at once (her id is known now).
+    const fromBen = connectionOf(identity(ben));
+    const third = write('Forged by Ben');
+    expect(gate.admit(fromBen.conn, third)).toBe(false);
+    expect(fromBen.answers).toHaveLength(1);
+    // An id nobody ever bound is looked up once; after that it is refused without a query.
+    const unbound = loaded();
+    addNote(unbound, { personaId, quadrant: 'sees', text: 'Nobody bound me', authorId: ana.participantId, authorName: ana.name });
+    Y.applyUpdate(docOnB, Y.encodeStateAsUpdate(unbound)); // as if on a board from before the bindings
+    const again = () => {
+      const before = Y.encodeStateVector(unbound);
+      addNote(unbound, { personaId, quadrant: 'sees', text: 'Again', authorId: ana.participantId, authorName: ana.name });
+      return Y.encodeStateAsUpdate(unbound, before);
+    };
+    expect(await gate.admit(fromAna.conn, again())).toBe(false);
+    expect(gate.admit(fromAna.conn, again())).toBe(false); // synchronous: no second look-up
+    await storage.close();
+  });
+});
