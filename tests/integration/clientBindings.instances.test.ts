@@ -8,7 +8,10 @@ import { createLogger } from '../../server/log';
 import { SqliteStorage } from '../../server/storage/sqlite/SqliteStorage';
 import { Workshops } from '../../server/Workshops';
 import { BoardSizeWatch } from '../../server/yjs/BoardSizeWatch';
+import { TokenBucket } from '../../server/tokenBucket';
+import { AppliedSeqs } from '../../server/yjs/AppliedSeqs';
 import { ClientBindings } from '../../server/yjs/ClientBindings';
+import { RoomCatchUp } from '../../server/yjs/RoomCatchUp';
 import { RecordCounts } from '../../server/yjs/recordCounts';
 import type { RoomConnection } from '../../server/yjs/RoomConnection';
 import { UpdateGate } from '../../server/yjs/UpdateGate';
@@ -29,7 +32,13 @@ afterEach(() => {
 /** The connection as the gate sees it: who sent the update, and what the gate answers. */
 function connectionOf(identity: RoomConnection['identity']) {
   const answers: Uint8Array[] = [];
-  const conn = { identity, connectionId: identity.name, send: (m: Uint8Array) => answers.push(m), close: () => undefined };
+  const conn = {
+    identity,
+    connectionId: identity.name,
+    syncBudget: new TokenBucket(1, 2),
+    send: (m: Uint8Array) => answers.push(m),
+    close: () => undefined,
+  };
   return { conn: conn as unknown as RoomConnection, answers };
 }
 
@@ -102,6 +111,60 @@ describe('client ids bound on another instance', () => {
     };
     expect(await gate.admit(fromAna.conn, again())).toBe(false);
     expect(gate.admit(fromAna.conn, again())).toBe(false); // synchronous: no second look-up
+    await storage.close();
+  });
+
+  it("takes others' committed notes an honest client relays to a lagging replica as theirs, after catching up", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pw-bindings-'));
+    dirs.push(dir);
+    const storage = SqliteStorage.open(dir);
+    const workshops = new Workshops(storage);
+    const { workshop } = await workshops.create('Lagging replica');
+    const ana = await workshops.join(workshop, 'Ana');
+    const ben = await workshops.join(workshop, 'Ben');
+    const stored = await storage.docs.load(workshop.id);
+    const loaded = () => {
+      const doc = new Y.Doc();
+      if (stored.state) Y.applyUpdate(doc, stored.state);
+      for (const update of stored.updates) Y.applyUpdate(doc, update.data);
+      return doc;
+    };
+    // The replica on B, with its catch-up reading the shared store.
+    const docOnB = loaded();
+    const seqs = new AppliedSeqs(stored.lastSeq);
+    const log = createLogger('silent');
+    const target = { workshopId: workshop.id, doc: docOnB, seqs, isLive: () => true, hasClients: () => true, onRead: () => undefined };
+    const catchUp = new RoomCatchUp(storage.docs, target, log);
+    const bindings = await ClientBindings.load(storage.clientIds, workshop.id);
+    const gate = new UpdateGate(docOnB, bindings, { canWrite: () => true }, log, new RecordCounts(docOnB), new BoardSizeWatch(0), () =>
+      catchUp.run(),
+    );
+    const personaId = [...personasMap(docOnB).keys()][0]!;
+    // Ben writes through A: bound and stored there; B has not read it yet. Ana (on A too) got it.
+    const bensDoc = loaded();
+    addNote(bensDoc, { personaId, quadrant: 'sees', text: 'Ben on A', authorId: ben.participantId, authorName: ben.name });
+    const bensNote = Y.encodeStateAsUpdate(bensDoc, Y.encodeStateVector(docOnB));
+    await storage.clientIds.bind(workshop.id, [bensDoc.clientID], ben.participantId, Date.now());
+    await storage.docs.append([{ workshopId: workshop.id, update: bensNote }]);
+    const anasDoc = loaded();
+    Y.applyUpdate(anasDoc, bensNote);
+    addNote(anasDoc, { personaId, quadrant: 'sees', text: 'Ana, offline', authorId: ana.participantId, authorName: ana.name });
+    // Ana connects to B: her sync step 2 holds what B lacks, Ben's note included.
+    const fromAna = connectionOf({ workshopId: workshop.id, participantId: ana.participantId, name: ana.name, role: 'participant' });
+    const step2 = Y.encodeStateAsUpdate(anasDoc, Y.encodeStateVector(docOnB));
+    expect(await gate.admit(fromAna.conn, step2)).toBe(true);
+    expect(fromAna.answers).toEqual([]);
+    expect(Y.getState(docOnB.store, bensDoc.clientID)).toBeGreaterThan(0); // read from storage, as Ben's
+    // A forger gets no storage read per message: one recheck per sync-request token, then refused at once.
+    const fromBen = connectionOf({ workshopId: workshop.id, participantId: ben.participantId, name: ben.name, role: 'participant' });
+    const forged = () => {
+      const before = Y.encodeStateVector(anasDoc);
+      addNote(anasDoc, { personaId, quadrant: 'sees', text: 'Forged', authorId: ana.participantId, authorName: ana.name });
+      return Y.encodeStateAsUpdate(anasDoc, before);
+    };
+    expect(await gate.admit(fromBen.conn, forged())).toBe(false);
+    expect(await gate.admit(fromBen.conn, forged())).toBe(false);
+    expect(gate.admit(fromBen.conn, forged())).toBe(false); // budget spent: synchronous refusal
     await storage.close();
   });
 });
