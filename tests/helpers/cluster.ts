@@ -18,8 +18,8 @@ import { onExit, removeDir } from './services';
  *   cluster tests do with it now: workshops, participants, tokens and the session (reread after
  *   another instance's change), with no board writes (each instance would keep and compact its own
  *   copy of a Yjs doc over the others').
- * - `postgres`: a throwaway PostgreSQL and `DATABASE_URL`, for the board scenarios (notes across
- *   instances, kill -9 with typing, rolling restart, SIGSTOP) once the server reads DATABASE_URL.
+ * - `postgres`: a throwaway PostgreSQL and `DATABASE_URL` (`databaseUrl`, to read what is stored),
+ *   for the board scenarios (`tests/cluster/chaos.test.ts`).
  */
 export interface ClusterOptions {
   instances?: number;
