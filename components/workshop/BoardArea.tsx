@@ -1,6 +1,7 @@
 'use client';
 
 import dynamic from 'next/dynamic';
+import { useTranslations } from 'next-intl';
 import { useId, useMemo, useState } from 'react';
 import type { Board } from '../../lib/board';
 import { evidenceBalance } from '../../lib/evidence';
@@ -48,7 +49,8 @@ interface Props {
   people?: readonly Person[];
 }
 
-const SECTION_TITLES = { map: 'Empathy map', profile: 'Profile', journey: 'Journey', plan: 'Action plan' } as const;
+/** The sections' names in the `participant` catalog. */
+export const SECTION_KEYS = { map: 'sectionMap', profile: 'sectionProfile', journey: 'sectionJourney', plan: 'sectionPlan' } as const;
 const NO_PEOPLE: readonly Person[] = [];
 
 /** The personas as tabs, and the selected one's empathy map or profile card. */
@@ -67,6 +69,8 @@ export function BoardArea({
   people = NO_PEOPLE,
 }: Props) {
   const { chosen, selected, select, section, setSection } = usePersonaView(board.personas, personaId, stepKind);
+  const t = useTranslations('participant');
+  const tp = useTranslations('profile');
   const [notice, showNotice, dismissNotice] = useNotice();
   const [isEditingOnProjector, setIsEditingOnProjector] = useState(false);
   const baseId = useId();
@@ -121,7 +125,7 @@ export function BoardArea({
             aria-pressed={isEditingOnProjector}
             onClick={() => setIsEditingOnProjector(!isEditingOnProjector)}
           >
-            {isEditingOnProjector ? 'Done editing' : 'Edit profile'}
+            {isEditingOnProjector ? tp('doneEditing') : tp('editProfile')}
           </button>
         )}
         <PersonaOptions
@@ -138,7 +142,7 @@ export function BoardArea({
       </div>
       <div role="tabpanel" id={`${baseId}-panel`} aria-labelledby={tabId(selected.id)} className="flex min-h-0 flex-1 flex-col gap-3">
         <h2 className="sr-only">
-          {SECTION_TITLES[section]}: {selected.name}
+          {t(SECTION_KEYS[section])}: {selected.name}
         </h2>
         {chosen && selected.id !== chosen.id && !onActivatePersona && (
           <p className="flex flex-wrap items-center gap-2 rounded-lg bg-blue-50 p-3 text-blue-950">
