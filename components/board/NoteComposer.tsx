@@ -5,6 +5,7 @@ import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { LIMITS } from '../../lib/limits';
 import type { Result } from '../../lib/result';
 import { PrivateHint } from './PrivateHint';
+import { RefusalText } from '../ui/RefusalText';
 
 interface Props {
   quadrantTitle: string;
@@ -54,7 +55,7 @@ export function NoteComposer({ quadrantTitle, onAdd, isLarge = false, isDisabled
       />
       {error && (
         <p id={errorId} role="alert" className="text-sm font-medium text-red-700">
-          {error}
+          <RefusalText text={error} />
         </p>
       )}
       <button type="submit" disabled={isDisabled} className="btn-primary self-start">

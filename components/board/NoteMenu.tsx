@@ -7,6 +7,7 @@ import type { ProfileFieldChoice } from '../../lib/profile';
 import { useProfileFieldLabel } from '../persona/useProfileFieldLabel';
 import type { Result } from '../../lib/result';
 import { NOTE_COLOR_CLASSES } from './noteColors';
+import { RefusalText } from '../ui/RefusalText';
 
 /** Somewhere a note can be moved to: a quadrant of the map (or a journey step). */
 export interface MoveTarget {
@@ -69,7 +70,7 @@ export function PromotePicker({
           role={promoted.result.ok ? 'status' : 'alert'}
           className={`basis-full text-sm font-medium ${promoted.result.ok ? 'text-green-900' : 'text-red-700'}`}
         >
-          {promoted.result.ok ? t('promoted', { field: labelOf(promoted.key) }) : promoted.result.error}
+          {promoted.result.ok ? t('promoted', { field: labelOf(promoted.key) }) : <RefusalText text={promoted.result.error} />}
         </p>
       )}
     </>

@@ -6,6 +6,7 @@ import { LIMITS } from '../../lib/limits';
 import type { Quadrant, QuadrantId } from '../../lib/quadrants';
 import type { Result } from '../../lib/result';
 import { Dialog } from './Dialog';
+import { RefusalText } from '../ui/RefusalText';
 
 interface Props {
   personaName: string;
@@ -78,7 +79,7 @@ export function ComposerDialog({ personaName, quadrants, initialQuadrant, onAdd,
               role={outcome.ok ? 'status' : 'alert'}
               className={`text-base font-medium ${outcome.ok ? 'text-green-800' : 'text-red-700'}`}
             >
-              {outcome.message}
+              <RefusalText text={outcome.message} />
             </p>
           )}
         </div>

@@ -8,6 +8,7 @@ import { quadrantTitle, type Quadrant } from '../../lib/quadrants';
 import { DRAFT_TEXT_CHARS, type DraftTarget, type DraftView } from '../../lib/session/drafts';
 import type { UnsentDraft } from '../sync/ControlConnection';
 import type { SendCommand } from './useCommand';
+import { RefusalText } from '../ui/RefusalText';
 
 interface Props {
   drafts: DraftView[];
@@ -133,7 +134,7 @@ function DraftItem({ draft, where, send }: { draft: DraftView; where: string; se
       )}
       {error && (
         <p role="alert" className="basis-full text-sm font-medium text-red-700">
-          {error}
+          <RefusalText text={error} />
         </p>
       )}
     </li>

@@ -5,6 +5,7 @@ import { useCallback } from 'react';
 import { REFUSAL_REASONS, REFUSED_THINGS, type RefusalReason } from '../../lib/boardNotices';
 import { BOARD_ROOTS, type BoardRoot } from '../../lib/roots';
 import { RESCUED_NOTICE } from '../../lib/privateRescue';
+import { parseRefusal } from '../../lib/refusals';
 import { NOTHING_TO_REDO, NOTHING_TO_UNDO } from '../../lib/history';
 
 /**
@@ -25,11 +26,16 @@ const MANY = /^(\d+) of your changes were not saved\. (.+)$/s;
 const ONE_THING = /^Your change to (.+?) was not saved\. (.+)$/s;
 const ONE = /^Your change was not saved\. (.+)$/s;
 
-/** The catalog's `notices` translator, or anything that formats its keys alike (tests pass use-intl's). */
-type NoticeTranslator = ReturnType<typeof useTranslations<'notices'>>;
+/** The catalogs' `notices` and `refusals` translators (tests pass use-intl's, made the same way). */
+export interface RefusalTranslators {
+  notices: ReturnType<typeof useTranslations<'notices'>>;
+  refusals: ReturnType<typeof useTranslations<'refusals'>>;
+}
 
 /** A sentence from `lib/` or the sync layer in the reader's language; unknown sentences come back as they are. */
-export function localizeRefusal(text: string, t: NoticeTranslator): string {
+export function localizeRefusal(text: string, { notices: t, refusals }: RefusalTranslators): string {
+  const parsed = parseRefusal(text);
+  if (parsed) return refusals(parsed.key, parsed.values);
   const reasonText = (words: string) => {
     const reason = REASON_OF_WORDS.get(words);
     return reason ? t(`reasons.${reason}`) : words;
@@ -49,6 +55,7 @@ export function localizeRefusal(text: string, t: NoticeTranslator): string {
 }
 
 export function useRefusalText(): (text: string) => string {
-  const t = useTranslations('notices');
-  return useCallback((text: string) => localizeRefusal(text, t), [t]);
+  const notices = useTranslations('notices');
+  const refusals = useTranslations('refusals');
+  return useCallback((text: string) => localizeRefusal(text, { notices, refusals }), [notices, refusals]);
 }

@@ -23,6 +23,7 @@ export const CLIENT_NAMESPACES = [
   'profileFields',
   'snapshot',
   'notices',
+  'refusals',
 ] as const;
 export type ClientMessages = Pick<Messages, (typeof CLIENT_NAMESPACES)[number]>;
 
