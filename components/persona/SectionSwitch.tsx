@@ -31,7 +31,7 @@ export function SectionSwitch({ section, onChange, isLarge }: Props) {
           type="button"
           aria-pressed={section === id}
           onClick={() => onChange(id)}
-          className={`rounded-md font-semibold text-slate-800 aria-pressed:bg-white aria-pressed:text-slate-950 aria-pressed:shadow-sm ${isLarge ? 'min-h-9 px-3 text-lg' : 'min-h-11 px-1 text-sm leading-tight sm:px-3'}`}
+          className={`rounded-md font-semibold text-slate-800 aria-pressed:bg-white aria-pressed:text-slate-950 aria-pressed:shadow-sm ${isLarge ? 'min-h-9 px-3 text-lg' : 'min-h-11 min-w-0 px-1 text-sm leading-tight [overflow-wrap:anywhere] hyphens-auto sm:px-3'}`}
         >
           {t(label)}
         </button>

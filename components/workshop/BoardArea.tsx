@@ -103,7 +103,8 @@ export function BoardArea({
       {/* One row on the projector, to leave the height to the board; tabs above the tools on a phone. */}
       <div className="flex flex-wrap items-center gap-2">
         <PersonaTabs
-          className="min-w-0 flex-1"
+          // Grows into the row, but below 18rem it takes a row of its own rather than hide its tabs (long words).
+          className="min-w-0 grow basis-72"
           personas={board.personas}
           selectedId={selected.id}
           activeId={chosen?.id ?? null}
