@@ -113,7 +113,7 @@ export class YjsRoom {
     );
     this.updatesSinceCompaction = stored.updates.length;
     this.size = new BoardSizeWatch((stored.state?.byteLength ?? 0) + stored.updates.reduce((sum, u) => sum + u.data.byteLength, 0));
-    this.gate = new UpdateGate(this.doc, clients, hooks, this.log, this.recordCounts, this.size);
+    this.gate = new UpdateGate(this.doc, clients, hooks, this.log, this.recordCounts, this.size, () => this.catchUp.run());
     this.inbox = new SerialQueue((error) => this.log.error({ err: (error as Error).message }, 'handling a yjs message failed'));
   }
 
