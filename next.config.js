@@ -1,4 +1,6 @@
+import { PHASE_DEVELOPMENT_SERVER, PHASE_PRODUCTION_BUILD } from 'next/constants.js';
 import createNextIntlPlugin from 'next-intl/plugin';
+import { writePseudoCatalog } from './i18n/pseudoLocale.mjs';
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -22,4 +24,9 @@ const withNextIntl = createNextIntlPlugin({
   experimental: { messages: { path: './messages', format: 'json', locales: 'infer', precompile: true } },
 });
 
-export default withNextIntl(nextConfig);
+// The pseudo-locale's catalog (accented, longer English for the overflow run) is generated from
+// English before the catalogs are compiled, so it is always in step (i18n/pseudoLocale.mjs).
+export default function config(phase) {
+  if (phase === PHASE_PRODUCTION_BUILD || phase === PHASE_DEVELOPMENT_SERVER) writePseudoCatalog('./messages');
+  return withNextIntl(nextConfig);
+}

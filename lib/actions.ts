@@ -5,6 +5,7 @@ import { LIMITS } from './limits';
 import { byOrder, nextOrder } from './order';
 import { fail, ok, type Result } from './result';
 import { BOARD_ROOTS } from './roots';
+import { refusalText } from './refusals';
 
 /**
  * "What we don't know" and the action plan of a persona. Open questions live under the
@@ -47,13 +48,13 @@ export const SUGGESTED_ACTION_COUNT = 3;
 const questionText = z
   .string()
   .trim()
-  .min(1, 'Write the question.')
-  .max(LIMITS.questionTextChars, `A question holds at most ${LIMITS.questionTextChars} characters.`);
+  .min(1, refusalText('questionEmpty'))
+  .max(LIMITS.questionTextChars, refusalText('questionTooLong', { max: LIMITS.questionTextChars }));
 const actionText = z
   .string()
   .trim()
-  .min(1, 'Say what to do.')
-  .max(LIMITS.actionTextChars, `An action holds at most ${LIMITS.actionTextChars} characters.`);
+  .min(1, refusalText('actionEmpty'))
+  .max(LIMITS.actionTextChars, refusalText('actionTooLong', { max: LIMITS.actionTextChars }));
 
 export const questionsMap = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>(BOARD_ROOTS.questions);
 export const actionsMap = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>(BOARD_ROOTS.actions);
@@ -114,9 +115,9 @@ export function addQuestion(
   place: PlanPlacement = {},
 ): Result<Question> {
   const text = questionText.safeParse(input.text);
-  if (!text.success) return fail(text.error.issues[0]?.message ?? 'Invalid question.');
-  if (!isLivePersona(doc, input.personaId)) return fail('That persona no longer exists.');
-  if ((place.count ?? questionsMap(doc).size) >= LIMITS.questionsPerWorkshop) return fail('This board has too many questions.');
+  if (!text.success) return fail(text.error.issues[0]?.message ?? refusalText('invalidQuestion'));
+  if (!isLivePersona(doc, input.personaId)) return fail(refusalText('personaGone'));
+  if ((place.count ?? questionsMap(doc).size) >= LIMITS.questionsPerWorkshop) return fail(refusalText('tooManyQuestions'));
   const question: Question = {
     id: place.id ?? newId(),
     personaId: input.personaId,
@@ -130,16 +131,16 @@ export function addQuestion(
 
 export function editQuestion(doc: Y.Doc, id: string, text: string): Result<string> {
   const parsed = questionText.safeParse(text);
-  if (!parsed.success) return fail(parsed.error.issues[0]?.message ?? 'Invalid question.');
+  if (!parsed.success) return fail(parsed.error.issues[0]?.message ?? refusalText('invalidQuestion'));
   const map = questionsMap(doc).get(id);
-  if (!map) return fail('That question was deleted.');
+  if (!map) return fail(refusalText('questionGone'));
   if (map.get('text') !== parsed.data) map.set('text', parsed.data);
   return ok(parsed.data);
 }
 
 /** Deletes a question; actions that answered it stay, no longer linked. */
 export function deleteQuestion(doc: Y.Doc, id: string): Result<string> {
-  if (!questionsMap(doc).has(id)) return fail('That question was deleted.');
+  if (!questionsMap(doc).has(id)) return fail(refusalText('questionGone'));
   doc.transact(() => {
     for (const action of actionsMap(doc).values()) if (action.get('questionId') === id) action.set('questionId', null);
     questionsMap(doc).delete(id);
@@ -164,24 +165,24 @@ function cleanChanges(changes: ActionChanges): Result<Record<string, unknown>> {
   const values: Record<string, unknown> = {};
   if (changes.text !== undefined) {
     const text = actionText.safeParse(changes.text);
-    if (!text.success) return fail(text.error.issues[0]?.message ?? 'Invalid action.');
+    if (!text.success) return fail(text.error.issues[0]?.message ?? refusalText('invalidAction'));
     values.text = text.data;
   }
   if (changes.owner !== undefined) {
     const name = changes.owner.name.trim();
-    if (name.length > LIMITS.actionOwnerNameChars) return fail(`An owner's name holds at most ${LIMITS.actionOwnerNameChars} characters.`);
+    if (name.length > LIMITS.actionOwnerNameChars) return fail(refusalText('ownerNameTooLong', { max: LIMITS.actionOwnerNameChars }));
     const id = changes.owner.participantId;
-    if (id !== null && !ID_PATTERN.test(id)) return fail('Unknown participant.');
+    if (id !== null && !ID_PATTERN.test(id)) return fail(refusalText('unknownParticipant'));
     values.ownerParticipantId = id;
     values.ownerName = name;
   }
   if (changes.dueDate !== undefined) {
     const due = changes.dueDate === '' ? null : changes.dueDate;
-    if (due !== null && !DATE_PATTERN.test(due)) return fail('Give the due date as a calendar date.');
+    if (due !== null && !DATE_PATTERN.test(due)) return fail(refusalText('dueDateInvalid'));
     values.dueDate = due;
   }
   if (changes.questionId !== undefined) {
-    if (changes.questionId !== null && !ID_PATTERN.test(changes.questionId)) return fail('Unknown question.');
+    if (changes.questionId !== null && !ID_PATTERN.test(changes.questionId)) return fail(refusalText('unknownQuestion'));
     values.questionId = changes.questionId;
   }
   return ok(values);
@@ -194,8 +195,8 @@ export function addAction(
 ): Result<ActionItem> {
   const cleaned = cleanChanges({ ...input, owner: input.owner ?? { participantId: null, name: '' } });
   if (!cleaned.ok) return cleaned;
-  if (!isLivePersona(doc, input.personaId)) return fail('That persona no longer exists.');
-  if ((place.count ?? actionsMap(doc).size) >= LIMITS.actionsPerWorkshop) return fail('This board has too many actions.');
+  if (!isLivePersona(doc, input.personaId)) return fail(refusalText('personaGone'));
+  if ((place.count ?? actionsMap(doc).size) >= LIMITS.actionsPerWorkshop) return fail(refusalText('tooManyActions'));
   const parsed = ActionItemSchema.safeParse({
     id: place.id ?? newId(),
     personaId: input.personaId,
@@ -206,7 +207,7 @@ export function addAction(
     createdAt: input.now ?? Date.now(),
     ...cleaned.value,
   });
-  if (!parsed.success) return fail('Invalid action.');
+  if (!parsed.success) return fail(refusalText('invalidAction'));
   insert(actionsMap(doc), parsed.data);
   return ok(parsed.data);
 }
@@ -216,7 +217,7 @@ export function editAction(doc: Y.Doc, id: string, changes: ActionChanges): Resu
   const cleaned = cleanChanges(changes);
   if (!cleaned.ok) return cleaned;
   const map = actionsMap(doc).get(id);
-  if (!map) return fail('That action was deleted.');
+  if (!map) return fail(refusalText('actionGone'));
   doc.transact(() => {
     for (const [key, value] of Object.entries(cleaned.value)) if (map.get(key) !== value) map.set(key, value);
   });
@@ -225,13 +226,13 @@ export function editAction(doc: Y.Doc, id: string, changes: ActionChanges): Resu
 
 export function setActionDone(doc: Y.Doc, id: string, isDone: boolean): Result<boolean> {
   const map = actionsMap(doc).get(id);
-  if (!map) return fail('That action was deleted.');
+  if (!map) return fail(refusalText('actionGone'));
   if (map.get('isDone') !== isDone) map.set('isDone', isDone);
   return ok(isDone);
 }
 
 export function deleteAction(doc: Y.Doc, id: string): Result<string> {
-  if (!actionsMap(doc).has(id)) return fail('That action was deleted.');
+  if (!actionsMap(doc).has(id)) return fail(refusalText('actionGone'));
   actionsMap(doc).delete(id);
   return ok(id);
 }

@@ -1,16 +1,17 @@
 import { z } from 'zod';
 import { DEFAULT_LOCALE, LocaleSchema, type Locale } from './i18n/locales';
 import { LIMITS } from './limits';
+import { refusalText } from './refusals';
 
 /** Bodies and replies of the HTTP API (`/api/workshops…`). */
 export const CreateWorkshopBodySchema = z.object({
   title: z
     .string()
     .trim()
-    .min(1, 'Give the workshop a title.')
-    .max(LIMITS.titleChars, `A title holds at most ${LIMITS.titleChars} characters.`),
+    .min(1, refusalText('workshopTitleEmpty'))
+    .max(LIMITS.titleChars, refusalText('workshopTitleTooLong', { max: LIMITS.titleChars })),
   /** The empathy map to start from (changeable later); the six-quadrant map by default. */
-  template: z.enum(['six', 'classic'], { error: 'Choose the template "six" or "classic".' }).default('six'),
+  template: z.enum(['six', 'classic'], { error: refusalText('templateChoice') }).default('six'),
   /** The workshop language: the projector, the default agenda and the built-in map's words. */
   locale: LocaleSchema.default(DEFAULT_LOCALE),
 });
@@ -28,8 +29,8 @@ export const JoinBodySchema = z.object({
   name: z
     .string()
     .trim()
-    .min(1, 'Type your name.')
-    .max(LIMITS.participantNameChars, `A name holds at most ${LIMITS.participantNameChars} characters.`),
+    .min(1, refusalText('nameEmpty'))
+    .max(LIMITS.participantNameChars, refusalText('nameTooLong', { max: LIMITS.participantNameChars })),
 });
 export type JoinBody = z.infer<typeof JoinBodySchema>;
 

@@ -10,6 +10,7 @@ import { isDeleted, parseMeta, parsePersona, type Meta, type Persona } from './p
 import { DEFAULT_NOTE_COLOR, NoteSchema, NoteTextSchema, type Evidence, type Note, type NoteColor } from './note';
 import { quadrantsOf, type Quadrant, type QuadrantId } from './quadrants';
 import { fail, ok, type Result } from './result';
+import { refusalText } from './refusals';
 
 export { BOARD_ROOTS, type BoardRoot } from './roots';
 
@@ -81,11 +82,11 @@ export interface NewNote {
  */
 export function addNote(doc: Y.Doc, input: NewNote, noteCount?: number): Result<Note> {
   const text = NoteTextSchema.safeParse(input.text);
-  if (!text.success) return fail(text.error.issues[0]?.message ?? 'Invalid note text.');
-  if (!isLivePersona(doc, input.personaId)) return fail('That persona no longer exists.');
-  if ((noteCount ?? notesMap(doc).size) >= LIMITS.notesPerWorkshop) return fail('This board is full.');
+  if (!text.success) return fail(text.error.issues[0]?.message ?? refusalText('invalidNoteText'));
+  if (!isLivePersona(doc, input.personaId)) return fail(refusalText('personaGone'));
+  if ((noteCount ?? notesMap(doc).size) >= LIMITS.notesPerWorkshop) return fail(refusalText('boardFull'));
   if (input.journeyStepId !== undefined && journeyStepsMap(doc).get(input.journeyStepId)?.get('personaId') !== input.personaId) {
-    return fail('That journey step was deleted.');
+    return fail(refusalText('journeyStepGone'));
   }
   const parsed = NoteSchema.safeParse({
     id: input.id ?? newId(),
@@ -98,7 +99,7 @@ export function addNote(doc: Y.Doc, input: NewNote, noteCount?: number): Result<
     createdAt: input.now ?? Date.now(),
     ...(input.journeyStepId === undefined ? {} : { journeyStepId: input.journeyStepId }),
   });
-  if (!parsed.success) return fail('Invalid note.');
+  if (!parsed.success) return fail(refusalText('invalidNote'));
   const note = parsed.data;
   doc.transact(() => {
     const map = new Y.Map<unknown>();
@@ -110,12 +111,12 @@ export function addNote(doc: Y.Doc, input: NewNote, noteCount?: number): Result<
 
 function existingNote(doc: Y.Doc, id: string): Result<RecordMap> {
   const map = notesMap(doc).get(id);
-  return map instanceof Y.Map ? ok(map) : fail('That note was deleted.');
+  return map instanceof Y.Map ? ok(map) : fail(refusalText('noteGone'));
 }
 
 export function editNoteText(doc: Y.Doc, id: string, text: string): Result<string> {
   const parsed = NoteTextSchema.safeParse(text);
-  if (!parsed.success) return fail(parsed.error.issues[0]?.message ?? 'Invalid note text.');
+  if (!parsed.success) return fail(parsed.error.issues[0]?.message ?? refusalText('invalidNoteText'));
   const note = existingNote(doc, id);
   if (!note.ok) return note;
   if (note.value.get('text') !== parsed.data) note.value.set('text', parsed.data);
@@ -124,7 +125,7 @@ export function editNoteText(doc: Y.Doc, id: string, text: string): Result<strin
 
 /** Moves a note to a quadrant of the board's map (not to one the map lacks). */
 export function moveNote(doc: Y.Doc, id: string, quadrant: QuadrantId): Result<QuadrantId> {
-  if (!readQuadrants(doc).some((q) => q.id === quadrant)) return fail('That quadrant is not on this map.');
+  if (!readQuadrants(doc).some((q) => q.id === quadrant)) return fail(refusalText('quadrantNotOnMap'));
   const note = existingNote(doc, id);
   if (!note.ok) return note;
   if (note.value.get('quadrant') !== quadrant) note.value.set('quadrant', quadrant);
@@ -133,7 +134,7 @@ export function moveNote(doc: Y.Doc, id: string, quadrant: QuadrantId): Result<Q
 
 export function setNoteColor(doc: Y.Doc, id: string, color: NoteColor): Result<NoteColor> {
   const parsed = NoteSchema.shape.color.safeParse(color);
-  if (!parsed.success) return fail('Unknown colour.');
+  if (!parsed.success) return fail(refusalText('unknownColour'));
   const note = existingNote(doc, id);
   if (!note.ok) return note;
   note.value.set('color', parsed.data);
@@ -143,7 +144,7 @@ export function setNoteColor(doc: Y.Doc, id: string, color: NoteColor): Result<N
 /** Marks a note as observed (a customer said or did it) or assumed; `null` clears the label. */
 export function setNoteEvidence(doc: Y.Doc, id: string, evidence: Evidence | null): Result<Evidence | null> {
   const parsed = NoteSchema.shape.evidence.safeParse(evidence);
-  if (!parsed.success) return fail('Unknown evidence label.');
+  if (!parsed.success) return fail(refusalText('unknownEvidence'));
   const note = existingNote(doc, id);
   if (!note.ok) return note;
   note.value.set('evidence', parsed.data ?? null);
@@ -180,7 +181,7 @@ export function readWorkshopLocale(doc: Y.Doc): Locale {
  */
 export function setWorkshopLocale(doc: Y.Doc, locale: unknown): Result<Locale> {
   const parsed = LocaleSchema.safeParse(locale);
-  if (!parsed.success) return fail(parsed.error.issues[0]?.message ?? 'Unsupported language.');
+  if (!parsed.success) return fail(parsed.error.issues[0]?.message ?? refusalText('unsupportedLanguage'));
   if (readMeta(doc)?.locale !== parsed.data) metaMap(doc).set('locale', parsed.data);
   return ok(parsed.data);
 }

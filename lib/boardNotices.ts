@@ -122,7 +122,8 @@ export function readBoardNotice(decoder: decoding.Decoder): BoardNotice | null {
   }
 }
 
-const THINGS: Record<string, string> = {
+/** What a refused change was to, by board root (the browser words it again in its own language). */
+export const REFUSED_THINGS: Record<string, string> = {
   [BOARD_ROOTS.meta]: 'the workshop settings',
   [BOARD_ROOTS.personas]: 'a persona',
   [BOARD_ROOTS.notes]: 'a note',
@@ -136,7 +137,7 @@ const THINGS: Record<string, string> = {
 export function describeRefusal(refusal: Refusal, droppedCount: number): string {
   const { words, drop } = REFUSAL_REASONS[refusal.reason];
   if (drop === 'hold' || drop === 'none') return words;
-  const thing = refusal.root !== null ? THINGS[refusal.root] : undefined;
+  const thing = refusal.root !== null ? REFUSED_THINGS[refusal.root] : undefined;
   const what = droppedCount > 1 ? `${droppedCount} of your changes were` : thing ? `Your change to ${thing} was` : 'Your change was';
   return `${what} not saved. ${words}`;
 }

@@ -5,6 +5,7 @@ import { ID_PATTERN, newId } from './ids';
 import { LIMITS } from './limits';
 import { QuadrantIdSchema, type QuadrantId } from './quadrants';
 import { fail, ok, type Result } from './result';
+import { refusalText } from './refusals';
 
 /**
  * A named cluster of similar notes in one quadrant. Stored as one `Y.Map` per group under the
@@ -23,8 +24,8 @@ export type Group = z.infer<typeof GroupSchema>;
 export const GroupNameSchema = z
   .string()
   .trim()
-  .min(1, 'Give the group a name.')
-  .max(LIMITS.groupNameChars, `A group name holds at most ${LIMITS.groupNameChars} characters.`);
+  .min(1, refusalText('groupNameEmpty'))
+  .max(LIMITS.groupNameChars, refusalText('groupNameTooLong', { max: LIMITS.groupNameChars }));
 
 export const groupsMap = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>(BOARD_ROOTS.groups);
 const notesMap = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>(BOARD_ROOTS.notes);
@@ -35,8 +36,8 @@ export function createGroup(
   input: { personaId: string; quadrant: QuadrantId; name: string; noteIds: readonly string[]; now?: number },
 ): Result<Group> {
   const name = GroupNameSchema.safeParse(input.name);
-  if (!name.success) return fail(name.error.issues[0]?.message ?? 'Invalid group name.');
-  if (groupsMap(doc).size >= LIMITS.groupsPerWorkshop) return fail('This board has too many groups.');
+  if (!name.success) return fail(name.error.issues[0]?.message ?? refusalText('invalidGroupName'));
+  if (groupsMap(doc).size >= LIMITS.groupsPerWorkshop) return fail(refusalText('tooManyGroups'));
   const group: Group = {
     id: newId(),
     personaId: input.personaId,
@@ -55,9 +56,9 @@ export function createGroup(
 
 export function renameGroup(doc: Y.Doc, groupId: string, name: string): Result<string> {
   const parsed = GroupNameSchema.safeParse(name);
-  if (!parsed.success) return fail(parsed.error.issues[0]?.message ?? 'Invalid group name.');
+  if (!parsed.success) return fail(parsed.error.issues[0]?.message ?? refusalText('invalidGroupName'));
   const group = groupsMap(doc).get(groupId);
-  if (!group) return fail('That group no longer exists.');
+  if (!group) return fail(refusalText('groupGone'));
   group.set('name', parsed.data);
   return ok(parsed.data);
 }
@@ -65,15 +66,15 @@ export function renameGroup(doc: Y.Doc, groupId: string, name: string): Result<s
 /** Puts a note in a group, or takes it out (`null`). */
 export function setNoteGroup(doc: Y.Doc, noteId: string, groupId: string | null): Result<string | null> {
   const note = notesMap(doc).get(noteId);
-  if (!note) return fail('That note was deleted.');
-  if (groupId !== null && !groupsMap(doc).has(groupId)) return fail('That group no longer exists.');
+  if (!note) return fail(refusalText('noteGone'));
+  if (groupId !== null && !groupsMap(doc).has(groupId)) return fail(refusalText('groupGone'));
   note.set('groupId', groupId);
   return ok(groupId);
 }
 
 /** Dissolves a group: its notes stay, ungrouped. */
 export function ungroup(doc: Y.Doc, groupId: string): Result<string> {
-  if (!groupsMap(doc).has(groupId)) return fail('That group no longer exists.');
+  if (!groupsMap(doc).has(groupId)) return fail(refusalText('groupGone'));
   doc.transact(() => {
     for (const note of notesMap(doc).values()) if (note.get('groupId') === groupId) note.set('groupId', null);
     groupsMap(doc).delete(groupId);

@@ -155,3 +155,7 @@ export function clearedValue(root: string, key: string): unknown {
   const schema = Object.hasOwn(FIELD_SCHEMAS, root) ? FIELD_SCHEMAS[root as BoardRoot](key) : undefined;
   return schema ? CLEARED_VALUES.find((value) => schema.safeParse(value).success) : undefined;
 }
+
+/** What undo and redo say with nothing to step through (the browser words them in its UI language). */
+export const NOTHING_TO_UNDO = 'Nothing to undo.';
+export const NOTHING_TO_REDO = 'Nothing to redo.';

@@ -7,6 +7,7 @@ import { NoteSchema, type Note } from './note';
 import { mayChangeNote, type Actor } from './permissions';
 import { fail, ok, type Result } from './result';
 import { BOARD_ROOTS } from './roots';
+import { refusalText } from './refusals';
 
 /**
  * A persona's buying scenario and customer journey. The scenario is one plain string on the
@@ -30,8 +31,8 @@ export type JourneyStep = z.infer<typeof JourneyStepSchema>;
 export const JourneyStepTitleSchema = z
   .string()
   .trim()
-  .min(1, 'Give the step a title.')
-  .max(LIMITS.journeyStepTitleChars, `A step title holds at most ${LIMITS.journeyStepTitleChars} characters.`);
+  .min(1, refusalText('stepTitleEmpty'))
+  .max(LIMITS.journeyStepTitleChars, refusalText('stepTitleTooLong', { max: LIMITS.journeyStepTitleChars }));
 
 export const journeyStepsMap = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>(BOARD_ROOTS.journeySteps);
 const personasMap = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>(BOARD_ROOTS.personas);
@@ -40,13 +41,13 @@ const notesMap = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>(BOARD_ROOTS.notes);
 function livePersona(doc: Y.Doc, personaId: string): Result<Y.Map<unknown>> {
   const map = personasMap(doc).get(personaId);
   const deletedAt: unknown = map instanceof Y.Map ? map.get('deletedAt') : undefined;
-  return map instanceof Y.Map && (deletedAt === undefined || deletedAt === null) ? ok(map) : fail('That persona no longer exists.');
+  return map instanceof Y.Map && (deletedAt === undefined || deletedAt === null) ? ok(map) : fail(refusalText('personaGone'));
 }
 
 /** Sets a persona's buying scenario (trimmed; '' clears it). */
 export function setScenario(doc: Y.Doc, personaId: string, text: string): Result<string> {
   const trimmed = text.trim();
-  if (trimmed.length > LIMITS.scenarioChars) return fail(`The scenario holds at most ${LIMITS.scenarioChars} characters.`);
+  if (trimmed.length > LIMITS.scenarioChars) return fail(refusalText('scenarioTooLong', { max: LIMITS.scenarioChars }));
   const persona = livePersona(doc, personaId);
   if (!persona.ok) return persona;
   if ((persona.value.get('scenario') ?? '') !== trimmed) persona.value.set('scenario', trimmed);
@@ -68,10 +69,10 @@ const stepsOf = (doc: Y.Doc, personaId: string) => readJourneySteps(doc).filter(
 /** Adds a step at the end of a persona's journey. */
 export function addJourneyStep(doc: Y.Doc, input: { personaId: string; title: string; now?: number }): Result<JourneyStep> {
   const title = JourneyStepTitleSchema.safeParse(input.title);
-  if (!title.success) return fail(title.error.issues[0]?.message ?? 'Invalid step title.');
+  if (!title.success) return fail(title.error.issues[0]?.message ?? refusalText('invalidStepTitle'));
   const persona = livePersona(doc, input.personaId);
   if (!persona.ok) return persona;
-  if (journeyStepsMap(doc).size >= LIMITS.journeyStepsPerWorkshop) return fail('This board has too many journey steps.');
+  if (journeyStepsMap(doc).size >= LIMITS.journeyStepsPerWorkshop) return fail(refusalText('tooManyJourneySteps'));
   const step: JourneyStep = {
     id: newId(),
     personaId: input.personaId,
@@ -89,9 +90,9 @@ export function addJourneyStep(doc: Y.Doc, input: { personaId: string; title: st
 
 export function renameJourneyStep(doc: Y.Doc, stepId: string, title: string): Result<string> {
   const parsed = JourneyStepTitleSchema.safeParse(title);
-  if (!parsed.success) return fail(parsed.error.issues[0]?.message ?? 'Invalid step title.');
+  if (!parsed.success) return fail(parsed.error.issues[0]?.message ?? refusalText('invalidStepTitle'));
   const step = journeyStepsMap(doc).get(stepId);
-  if (!step) return fail('That step was deleted.');
+  if (!step) return fail(refusalText('stepGone'));
   if (step.get('title') !== parsed.data) step.set('title', parsed.data);
   return ok(parsed.data);
 }
@@ -99,7 +100,7 @@ export function renameJourneyStep(doc: Y.Doc, stepId: string, title: string): Re
 /** Moves a step to `toIndex` within its persona's journey. */
 export function moveJourneyStep(doc: Y.Doc, stepId: string, toIndex: number): Result<number> {
   const step = readJourneySteps(doc).find((s) => s.id === stepId);
-  if (!step) return fail('That step was deleted.');
+  if (!step) return fail(refusalText('stepGone'));
   return ok(moveToIndex(journeyStepsMap(doc), stepsOf(doc, step.personaId), stepId, toIndex));
 }
 
@@ -109,11 +110,11 @@ export function moveJourneyStep(doc: Y.Doc, stepId: string, toIndex: number): Re
  */
 export function moveNoteToStep(doc: Y.Doc, noteId: string, stepId: string): Result<string> {
   const note = notesMap(doc).get(noteId);
-  if (!(note instanceof Y.Map)) return fail('That note was deleted.');
-  if (note.get('journeyStepId') == null) return fail('That note is on the empathy map, not on a journey step.');
+  if (!(note instanceof Y.Map)) return fail(refusalText('noteGone'));
+  if (note.get('journeyStepId') == null) return fail(refusalText('noteNotOnStep'));
   const step = journeyStepsMap(doc).get(stepId);
-  if (!(step instanceof Y.Map)) return fail('That step was deleted.');
-  if (step.get('personaId') !== note.get('personaId')) return fail('A note moves only between the steps of its own persona.');
+  if (!(step instanceof Y.Map)) return fail(refusalText('stepGone'));
+  if (step.get('personaId') !== note.get('personaId')) return fail(refusalText('stepOfOtherPersona'));
   if (note.get('journeyStepId') !== stepId) note.set('journeyStepId', stepId);
   return ok(stepId);
 }
@@ -133,9 +134,9 @@ function readStepNotes(doc: Y.Doc): Note[] {
  * the step is one they may delete (`mayChangeNote`): nobody erases other people's notes with a step.
  */
 export function deleteJourneyStep(doc: Y.Doc, stepId: string, actor?: Actor): Result<string> {
-  if (!journeyStepsMap(doc).has(stepId)) return fail('That step was deleted.');
+  if (!journeyStepsMap(doc).has(stepId)) return fail(refusalText('stepGone'));
   if (actor && readStepNotes(doc).some((note) => note.journeyStepId === stepId && !mayChangeNote(note, actor))) {
-    return fail('This step holds other people’s notes: only the facilitator can delete it.');
+    return fail(refusalText('stepHoldsOthersNotes'));
   }
   doc.transact(() => {
     for (const [noteId, note] of notesMap(doc)) if (note.get('journeyStepId') === stepId) notesMap(doc).delete(noteId);

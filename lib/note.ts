@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ID_PATTERN } from './ids';
 import { LIMITS } from './limits';
 import { QuadrantIdSchema } from './quadrants';
+import { refusalText } from './refusals';
 
 export const NOTE_COLORS = ['yellow', 'pink', 'blue', 'green', 'orange', 'purple'] as const;
 export type NoteColor = (typeof NOTE_COLORS)[number];
@@ -45,5 +46,5 @@ export const NOTE_FIELDS = Object.keys(NoteSchema.shape) as readonly (keyof Note
 export const NoteTextSchema = z
   .string()
   .trim()
-  .min(1, 'A note needs some text.')
-  .max(LIMITS.noteTextChars, `A note holds at most ${LIMITS.noteTextChars} characters.`);
+  .min(1, refusalText('noteEmpty'))
+  .max(LIMITS.noteTextChars, refusalText('noteTooLong', { max: LIMITS.noteTextChars }));

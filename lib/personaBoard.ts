@@ -6,6 +6,7 @@ import { LIMITS } from './limits';
 import { PERSONA_PURGE_AFTER_MS, PersonaSchema, isDeleted, type Persona } from './persona';
 import { customValueKey } from './profile';
 import { fail, ok, type Result } from './result';
+import { refusalText } from './refusals';
 
 /**
  * Persona operations on the board doc: add, rename, reorder, duplicate, delete (soft, so it can
@@ -17,13 +18,13 @@ type RecordMap = Y.Map<unknown>;
 /** A persona's name as a person typed it: trimmed, not empty, within the limit. */
 export const PersonaNameSchema = PersonaSchema.shape.name
   .trim()
-  .min(1, 'Give the persona a name.')
-  .max(LIMITS.personaNameChars, `A persona name holds at most ${LIMITS.personaNameChars} characters.`);
+  .min(1, refusalText('personaNameEmpty'))
+  .max(LIMITS.personaNameChars, refusalText('personaNameTooLong', { max: LIMITS.personaNameChars }));
 
 /** A persona's record map, unless it is missing or deleted. */
 export function livePersonaMap(doc: Y.Doc, id: string): Result<RecordMap> {
   const map = personasMap(doc).get(id);
-  if (!(map instanceof Y.Map) || map.get('deletedAt') != null) return fail('That persona no longer exists.');
+  if (!(map instanceof Y.Map) || map.get('deletedAt') != null) return fail(refusalText('personaGone'));
   return ok(map);
 }
 
@@ -47,13 +48,13 @@ function nextDefaultName(personas: readonly Persona[]): string {
  */
 function ensureRoom(doc: Y.Doc, now: number, mayErase: boolean): Result<void> {
   if (readPersonas(doc).length >= LIMITS.personasPerWorkshop) {
-    return fail(`A workshop holds at most ${LIMITS.personasPerWorkshop} personas.`);
+    return fail(refusalText('tooManyPersonas', { max: LIMITS.personasPerWorkshop }));
   }
   if (personasMap(doc).size < LIMITS.personasPerWorkshop) return ok(undefined);
-  if (!mayErase) return fail('Deleted personas still hold their places. Ask the facilitator to add this persona.');
+  if (!mayErase) return fail(refusalText('deletedPersonasHoldPlaces'));
   purgeDeletedPersonas(doc, { deletedBefore: now - PERSONA_PURGE_AFTER_MS });
   if (personasMap(doc).size < LIMITS.personasPerWorkshop) return ok(undefined);
-  return fail('Personas deleted a moment ago still hold their place. Try again in a minute.');
+  return fail(refusalText('personasRecentlyDeleted'));
 }
 
 /**
@@ -64,7 +65,7 @@ export function addPersona(doc: Y.Doc, input: { name?: string; now?: number; may
   const now = input.now ?? Date.now();
   const personas = readPersonas(doc);
   const name = PersonaNameSchema.safeParse(input.name ?? nextDefaultName(personas));
-  if (!name.success) return fail(name.error.issues[0]?.message ?? 'Invalid name.');
+  if (!name.success) return fail(name.error.issues[0]?.message ?? refusalText('invalidName'));
   const room = ensureRoom(doc, now, input.mayErase ?? true);
   if (!room.ok) return room;
   const lastOrder = readAllPersonas(doc).reduce((max, p) => Math.max(max, p.order), 0);
@@ -75,7 +76,7 @@ export function addPersona(doc: Y.Doc, input: { name?: string; now?: number; may
 
 export function renamePersona(doc: Y.Doc, id: string, name: string): Result<string> {
   const parsed = PersonaNameSchema.safeParse(name);
-  if (!parsed.success) return fail(parsed.error.issues[0]?.message ?? 'Invalid name.');
+  if (!parsed.success) return fail(parsed.error.issues[0]?.message ?? refusalText('invalidName'));
   const map = livePersonaMap(doc, id);
   if (!map.ok) return map;
   if (map.value.get('name') !== parsed.data) map.value.set('name', parsed.data);
@@ -138,7 +139,7 @@ export function duplicatePersona(
   input: { now?: number; author?: NoteAuthor; mayErase?: boolean } = {},
 ): Result<Persona> {
   const source = readPersonas(doc).find((p) => p.id === id);
-  if (!source) return fail('That persona no longer exists.');
+  if (!source) return fail(refusalText('personaGone'));
   const now = input.now ?? Date.now();
   const room = ensureRoom(doc, now, input.mayErase ?? true);
   if (!room.ok) return room;
@@ -191,8 +192,7 @@ function copyOwnedRecords(doc: Y.Doc, fromId: string, toId: string, now: number,
     [BOARD_ROOTS.actions, actions],
   ];
   for (const [root, records] of copies) {
-    if (doc.getMap<unknown>(root).size + records.length > CAPS[root]!)
-      return fail('This board has no room left to copy the persona’s journey and plan.');
+    if (doc.getMap<unknown>(root).size + records.length > CAPS[root]!) return fail(refusalText('noRoomToCopyPersona'));
   }
   return ok(copies);
 }
@@ -226,7 +226,7 @@ export interface DeletedPersona {
 export function deletePersona(doc: Y.Doc, id: string, input: { now?: number } = {}): Result<DeletedPersona> {
   const map = livePersonaMap(doc, id);
   if (!map.ok) return map;
-  if (readPersonas(doc).length <= 1) return fail('A workshop keeps at least one persona.');
+  if (readPersonas(doc).length <= 1) return fail(refusalText('lastPersona'));
   map.value.set('deletedAt', input.now ?? Date.now());
   let noteCount = 0;
   for (const note of notesMap(doc).values()) if (note instanceof Y.Map && note.get('personaId') === id) noteCount++;
@@ -236,7 +236,7 @@ export function deletePersona(doc: Y.Doc, id: string, input: { now?: number } = 
 /** Undoes `deletePersona`: the persona and its notes are back where they were. */
 export function restorePersona(doc: Y.Doc, id: string): Result<string> {
   const map = personasMap(doc).get(id);
-  if (!(map instanceof Y.Map)) return fail('That persona is gone for good.');
+  if (!(map instanceof Y.Map)) return fail(refusalText('personaGoneForGood'));
   if (map.get('deletedAt') != null) map.set('deletedAt', null);
   return ok(id);
 }
@@ -266,7 +266,7 @@ export function purgeDeletedPersonas(doc: Y.Doc, input: { deletedBefore: number 
 /** Stores (or clears) the persona's picture key; the upload itself happens elsewhere. */
 export function setPersonaPicture(doc: Y.Doc, id: string, pictureId: string | null): Result<string | null> {
   const parsed = PersonaSchema.shape.pictureId.safeParse(pictureId);
-  if (!parsed.success) return fail('Invalid picture.');
+  if (!parsed.success) return fail(refusalText('invalidPicture'));
   const map = livePersonaMap(doc, id);
   if (!map.ok) return map;
   map.value.set('pictureId', pictureId);

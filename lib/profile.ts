@@ -163,13 +163,35 @@ export function promoteTargets(settings: ProfileSettings): ProfileFieldChoice[] 
   return [...standard, ...settings.custom.map((field) => ({ key: customValueKey(field.id), label: field.label }))];
 }
 
-/** Up to two initials for a generated avatar: "Jill Smith" → "JS", "Mr and Mrs Adams" → "MA", "Zoë" → "ZO". */
+/** Chinese, Japanese and Korean characters: a name's first characters are its initials. */
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+/** The Arabic article "ال" (after و/ف/ب/ك/ل too), which begins most nouns and would make every initial "ا". */
+const ARABIC_ARTICLE = /^[وفبكل]?ال(?=\p{L}{2})/u;
+const ARABIC = /\p{Script=Arabic}/u;
+/** Zero-width non-joiner: two Arabic initials stay two letters instead of joining into a word. */
+const NON_JOINER = '\u200c';
+
+/**
+ * Up to two initials for a generated avatar: "Jill Smith" → "JS", "Mr and Mrs Adams" → "MA",
+ * "Zoë" → "ZO", "Persona 2" → "P2". Arabic skips the article ("الشخصية 2" → "ش2", "محمد العلي" →
+ * "م‌ع", kept apart); Chinese and Japanese take a name's first two characters ("山田 太郎" → "山田",
+ * "张伟" → "张伟"), or the first and the number of a numbered name ("画像 2" → "画2").
+ */
 export function personaInitials(name: string): string {
   const words = name
     .trim()
     .split(/\s+/u)
-    .filter((word) => /[\p{L}\p{N}]/u.test(word));
-  const letters = words.map((word) => [...word.replace(/^[^\p{L}\p{N}]+/u, '')][0] ?? '');
-  const initials = words.length > 1 ? `${letters[0]}${letters.at(-1)}` : [...(words[0] ?? '')].slice(0, 2).join('');
+    .filter((word) => /[\p{L}\p{N}]/u.test(word))
+    .map((word) => word.replace(/^[^\p{L}\p{N}]+/u, '').replace(ARABIC_ARTICLE, ''));
+  const first = [...(words[0] ?? '')];
+  const last = words.length > 1 ? words.at(-1)! : null;
+  const lastInitial = last === null ? null : /^\p{N}+$/u.test(last) ? last.slice(0, 2) : [...last][0]!;
+  let initials: string;
+  if (CJK.test(first[0] ?? ''))
+    initials = lastInitial !== null && /^\p{N}/u.test(lastInitial) ? `${first[0]}${lastInitial}` : first.slice(0, 2).join('');
+  // One Arabic letter for a one-word name: two would join into a syllable.
+  else if (lastInitial === null) initials = first.slice(0, ARABIC.test(first[0] ?? '') ? 1 : 2).join('');
+  else if (ARABIC.test(first[0] ?? '') && ARABIC.test(lastInitial)) initials = `${first[0]}${NON_JOINER}${lastInitial}`;
+  else initials = `${first[0] ?? ''}${lastInitial}`;
   return initials.toLocaleUpperCase() || '?';
 }

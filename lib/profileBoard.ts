@@ -15,6 +15,7 @@ import {
   type ProfileFieldKey,
 } from './profile';
 import { fail, ok, type Result } from './result';
+import { refusalText } from './refusals';
 
 /**
  * Writes to a persona's profile (by anyone in the room) and to the workshop's profile setup
@@ -24,13 +25,13 @@ import { fail, ok, type Result } from './result';
 /** Text for a profile field: trimmed at both ends ('' clears the field), within its limit. */
 function cleanValue(value: string, maxChars: number, label: string): Result<string> {
   const trimmed = value.trim();
-  if (trimmed.length > maxChars) return fail(`${label} holds at most ${maxChars} characters.`);
+  if (trimmed.length > maxChars) return fail(refusalText('fieldTooLong', { label, max: maxChars }));
   return ok(trimmed);
 }
 
 /** Sets one standard profile field (the quote included) of a persona. */
 export function setProfileField(doc: Y.Doc, personaId: string, key: ProfileFieldKey, value: string): Result<string> {
-  if (!isProfileFieldKey(key)) return fail('Unknown profile field.');
+  if (!isProfileFieldKey(key)) return fail(refusalText('unknownProfileField'));
   const cleaned = cleanValue(value, profileFieldMaxChars(key), PROFILE_FIELDS[key].label);
   if (!cleaned.ok) return cleaned;
   const map = livePersonaMap(doc, personaId);
@@ -45,18 +46,18 @@ export function setProfileField(doc: Y.Doc, personaId: string, key: ProfileField
  */
 export function promoteNote(doc: Y.Doc, noteId: string, fieldKey: string): Result<string> {
   const note = readNote(doc, noteId);
-  if (!note) return fail('That note was deleted.');
+  if (!note) return fail(refusalText('noteGone'));
   const text = note.text.trim();
   const fieldId = customFieldIdOf(fieldKey);
   if (fieldId !== null) {
     const field = profileSettings(readMeta(doc)).custom.find((f) => f.id === fieldId);
-    if (!field) return fail('That field was removed.');
+    if (!field) return fail(refusalText('fieldRemoved'));
     const current = livePersonaMap(doc, note.personaId);
     if (!current.ok) return current;
     const written = setCustomFieldValue(doc, note.personaId, fieldId, withLine(current.value.get(fieldKey), text));
     return written.ok ? ok(field.label) : written;
   }
-  if (!isProfileFieldKey(fieldKey)) return fail('Unknown profile field.');
+  if (!isProfileFieldKey(fieldKey)) return fail(refusalText('unknownProfileField'));
   const current = livePersonaMap(doc, note.personaId);
   if (!current.ok) return current;
   const isLong = PROFILE_FIELDS[fieldKey].size === 'long';
@@ -74,7 +75,7 @@ function withLine(current: unknown, text: string): string {
 /** Sets a persona's value for one of the workshop's custom fields. */
 export function setCustomFieldValue(doc: Y.Doc, personaId: string, fieldId: string, value: string): Result<string> {
   const field = profileSettings(readMeta(doc)).custom.find((f) => f.id === fieldId);
-  if (!field) return fail('That field was removed.');
+  if (!field) return fail(refusalText('fieldRemoved'));
   const cleaned = cleanValue(value, PROFILE_LIMITS.longFieldChars, field.label);
   if (!cleaned.ok) return cleaned;
   const map = livePersonaMap(doc, personaId);
@@ -86,9 +87,9 @@ export function setCustomFieldValue(doc: Y.Doc, personaId: string, fieldId: stri
 
 /** Hides a standard field on every persona's card, or shows it again. Facilitator only. */
 export function setProfileFieldHidden(doc: Y.Doc, key: ProfileFieldKey, isHidden: boolean): Result<ProfileFieldKey[]> {
-  if (!isProfileFieldKey(key)) return fail('Unknown profile field.');
+  if (!isProfileFieldKey(key)) return fail(refusalText('unknownProfileField'));
   const meta = readMeta(doc);
-  if (!meta) return fail('The board has not loaded yet.');
+  if (!meta) return fail(refusalText('boardNotLoaded'));
   const current = profileSettings(meta).hidden;
   const hidden = isHidden ? [...new Set([...current, key])] : current.filter((k) => k !== key);
   if (hidden.length !== current.length) metaMap(doc).set('hiddenProfileFields', hidden);
@@ -98,17 +99,17 @@ export function setProfileFieldHidden(doc: Y.Doc, key: ProfileFieldKey, isHidden
 /** Adds a field to every persona's card. Facilitator only. */
 export function addCustomProfileField(doc: Y.Doc, label: string): Result<CustomProfileField> {
   const meta = readMeta(doc);
-  if (!meta) return fail('The board has not loaded yet.');
+  if (!meta) return fail(refusalText('boardNotLoaded'));
   const current = profileSettings(meta).custom;
   if (current.length >= PROFILE_LIMITS.customFieldsPerWorkshop) {
-    return fail(`A profile holds at most ${PROFILE_LIMITS.customFieldsPerWorkshop} custom fields.`);
+    return fail(refusalText('tooManyCustomFields', { max: PROFILE_LIMITS.customFieldsPerWorkshop }));
   }
   const parsed = CustomProfileFieldSchema.safeParse({ id: newId(), label });
   if (!parsed.success) {
-    return fail(`A field needs a name of 1 to ${PROFILE_LIMITS.customFieldLabelChars} characters.`);
+    return fail(refusalText('fieldNameLength', { max: PROFILE_LIMITS.customFieldLabelChars }));
   }
   const taken = current.some((f) => f.label.toLowerCase() === parsed.data.label.toLowerCase());
-  if (taken) return fail(`There is already a field called “${parsed.data.label}”.`);
+  if (taken) return fail(refusalText('fieldExists', { label: parsed.data.label }));
   metaMap(doc).set('customProfileFields', [...current, parsed.data]);
   return ok(parsed.data);
 }
@@ -119,7 +120,7 @@ export function addCustomProfileField(doc: Y.Doc, label: string): Result<CustomP
  */
 export function removeCustomProfileField(doc: Y.Doc, fieldId: string): Result<string> {
   const current = profileSettings(readMeta(doc)).custom;
-  if (!current.some((f) => f.id === fieldId)) return fail('That field was removed.');
+  if (!current.some((f) => f.id === fieldId)) return fail(refusalText('fieldRemoved'));
   const key = customValueKey(fieldId);
   doc.transact(() => {
     metaMap(doc).set(

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { refusalText } from './refusals';
 
 /**
  * The empathy map's quadrants. A workshop's map follows a template: the six-quadrant map
@@ -17,7 +18,7 @@ export const QUADRANT_LIMITS = { titleChars: 40, questionChars: 200, questionsPe
 
 export const QuadrantSchema = z.object({
   id: QuadrantIdSchema,
-  title: z.string().trim().min(1, 'A quadrant needs a title.').max(QUADRANT_LIMITS.titleChars),
+  title: z.string().trim().min(1, refusalText('quadrantTitleEmpty')).max(QUADRANT_LIMITS.titleChars),
   questions: z.array(z.string().trim().min(1).max(QUADRANT_LIMITS.questionChars)).max(QUADRANT_LIMITS.questionsPerQuadrant),
 });
 export type Quadrant = z.infer<typeof QuadrantSchema>;

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import type { ActionItem } from '../../lib/actions';
 import { LIMITS } from '../../lib/limits';
 import type { BoardActions } from '../board/types';
+import { RefusalText } from '../ui/RefusalText';
 
 export interface Person {
   participantId: string;
@@ -120,7 +121,7 @@ export function ActionRow({ item, index, people, actions, isReadOnly, isLarge }:
       </div>
       {error && (
         <p role="alert" className="col-span-2 text-sm font-medium text-red-700">
-          {error}
+          <RefusalText text={error} />
         </p>
       )}
     </li>

@@ -7,6 +7,7 @@ import type { Question } from '../../lib/actions';
 import { LIMITS } from '../../lib/limits';
 import type { BoardActions } from '../board/types';
 import { TextEntry } from './TextEntry';
+import { RefusalText } from '../ui/RefusalText';
 
 interface Props {
   personaId: string;
@@ -88,7 +89,7 @@ function QuestionRow({
       )}
       {error && (
         <p role="alert" className="basis-full text-sm font-medium text-red-700">
-          {error}
+          <RefusalText text={error} />
         </p>
       )}
     </li>

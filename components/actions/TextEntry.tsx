@@ -3,6 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import type { Result } from '../../lib/result';
 import { PrivateHint } from '../board/PrivateHint';
+import { RefusalText } from '../ui/RefusalText';
 
 interface Props {
   label: string;
@@ -44,7 +45,7 @@ export function TextEntry({ label, button, maxChars, placeholder, isLarge, onAdd
       </button>
       {error && (
         <p role="alert" className="basis-full text-sm font-medium text-red-700">
-          {error}
+          <RefusalText text={error} />
         </p>
       )}
       {isPrivate && <PrivateHint added={added} />}

@@ -1,9 +1,11 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { LIMITS } from '../../lib/limits';
 import type { Result } from '../../lib/result';
 import { PrivateHint } from './PrivateHint';
+import { RefusalText } from '../ui/RefusalText';
 
 interface Props {
   quadrantTitle: string;
@@ -16,6 +18,7 @@ interface Props {
 
 /** The "New note" box of a quadrant. Enter adds, Shift+Enter starts a new line. */
 export function NoteComposer({ quadrantTitle, onAdd, isLarge = false, isDisabled = false, isPrivate = false }: Props) {
+  const t = useTranslations('participant');
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [added, setAdded] = useState(false);
@@ -38,10 +41,10 @@ export function NoteComposer({ quadrantTitle, onAdd, isLarge = false, isDisabled
   return (
     <form onSubmit={submit} className={`mt-2 flex gap-2 ${isLarge ? 'flex-row flex-wrap items-start' : 'flex-col'}`}>
       <textarea
-        aria-label="New note"
+        aria-label={t('newNote')}
         aria-describedby={error ? errorId : undefined}
         aria-invalid={error ? true : undefined}
-        placeholder={isPrivate ? `A private note for ${quadrantTitle}…` : `Add a note to ${quadrantTitle}…`}
+        placeholder={t(isPrivate ? 'placeholderPrivate' : 'placeholder', { title: quadrantTitle })}
         value={text}
         disabled={isDisabled}
         maxLength={LIMITS.noteTextChars}
@@ -52,11 +55,11 @@ export function NoteComposer({ quadrantTitle, onAdd, isLarge = false, isDisabled
       />
       {error && (
         <p id={errorId} role="alert" className="text-sm font-medium text-red-700">
-          {error}
+          <RefusalText text={error} />
         </p>
       )}
       <button type="submit" disabled={isDisabled} className="btn-primary self-start">
-        Add note
+        {t('addNote')}
       </button>
       {isPrivate && <PrivateHint added={added} />}
     </form>

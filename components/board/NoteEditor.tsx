@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import { LIMITS } from '../../lib/limits';
 import type { Result } from '../../lib/result';
@@ -15,6 +16,7 @@ interface Props {
 
 /** Inline editing of a note's text. Enter saves, Escape cancels. */
 export function NoteEditor({ initialText, onSave, onDone, isLarge = false }: Props) {
+  const t = useTranslations('note');
   const [text, setText] = useState(initialText);
   const [error, setError] = useState<string | null>(null);
 
@@ -33,7 +35,7 @@ export function NoteEditor({ initialText, onSave, onDone, isLarge = false }: Pro
   return (
     <form onSubmit={save} className="flex flex-col gap-2">
       <textarea
-        aria-label="Note text"
+        aria-label={t('noteText')}
         autoFocus
         value={text}
         maxLength={LIMITS.noteTextChars}
@@ -45,10 +47,10 @@ export function NoteEditor({ initialText, onSave, onDone, isLarge = false }: Pro
       <FormError message={error} className="text-sm font-medium text-red-700" />
       <div className="flex gap-2">
         <button type="submit" className={isLarge ? 'btn-primary' : 'btn-primary btn-small'}>
-          Save
+          {t('save')}
         </button>
         <button type="button" onClick={onDone} className={isLarge ? 'btn-secondary' : 'btn-secondary btn-small'}>
-          Cancel
+          {t('cancel')}
         </button>
       </div>
     </form>

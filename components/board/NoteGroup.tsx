@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState, type ReactNode } from 'react';
 import type { Group } from '../../lib/groups';
 import type { BoardActions } from './types';
@@ -17,6 +18,7 @@ interface Props {
 
 /** A named cluster of notes, with rename and ungroup (the notes stay). */
 export function NoteGroup({ group, actions, isReadOnly, isLarge, headingLevel: Heading = 'h3', children }: Props) {
+  const t = useTranslations('note');
   const [isRenaming, setIsRenaming] = useState(false);
   const [name, setName] = useState(group.name);
 
@@ -28,15 +30,15 @@ export function NoteGroup({ group, actions, isReadOnly, isLarge, headingLevel: H
   }
 
   return (
-    <div role="group" aria-label={`Group: ${group.name}`} className="rounded-lg border-2 border-dashed border-slate-400 p-2">
+    <div role="group" aria-label={t('groupLabel', { name: group.name })} className="rounded-lg border-2 border-dashed border-slate-400 p-2">
       <div className="mb-2 flex flex-wrap items-center gap-2">
         {isRenaming ? (
           <InlineTextForm
-            label="Group name"
+            label={t('groupName')}
             value={name}
             onChange={setName}
             onSubmit={rename}
-            submitLabel="Save"
+            submitLabel={t('save')}
             autoFocus
             isLarge={!isLarge}
           />
@@ -46,10 +48,10 @@ export function NoteGroup({ group, actions, isReadOnly, isLarge, headingLevel: H
         {!isReadOnly && !isRenaming && (
           <span className="ml-auto flex gap-1">
             <button type="button" className={buttonClass} onClick={() => setIsRenaming(true)}>
-              Rename group
+              {t('renameGroup')}
             </button>
             <button type="button" className={buttonClass} onClick={() => actions.ungroup(group.id)}>
-              Ungroup
+              {t('ungroup')}
             </button>
           </span>
         )}

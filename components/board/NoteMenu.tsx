@@ -1,10 +1,13 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { NOTE_COLORS, type NoteColor } from '../../lib/note';
 import type { ProfileFieldChoice } from '../../lib/profile';
+import { useProfileFieldLabel } from '../persona/useProfileFieldLabel';
 import type { Result } from '../../lib/result';
-import { NOTE_COLOR_CLASSES, NOTE_COLOR_NAMES } from './noteColors';
+import { NOTE_COLOR_CLASSES } from './noteColors';
+import { RefusalText } from '../ui/RefusalText';
 
 /** Somewhere a note can be moved to: a quadrant of the map (or a journey step). */
 export interface MoveTarget {
@@ -25,10 +28,11 @@ interface Props {
 
 /** Move, colour and promote controls that work by touch, mouse and keyboard alike (no drag needed). */
 export function NoteMenu({ color, moveTargets, onMove, onColor, promoteTargets, onPromote }: Props) {
+  const t = useTranslations('note');
   return (
     <div className="flex flex-wrap items-center gap-2">
       {moveTargets.length > 0 && (
-        <PickOne label="Move to…" options={moveTargets.map((t) => ({ value: t.id, label: t.title }))} onPick={onMove} />
+        <PickOne label={t('moveToMenu')} options={moveTargets.map((t) => ({ value: t.id, label: t.title }))} onPick={onMove} />
       )}
       <ColourSwatches color={color} onColor={onColor} />
       <PromotePicker targets={promoteTargets} onPromote={onPromote} />
@@ -46,22 +50,27 @@ export function PromotePicker({
   onPromote(fieldKey: string): Result<string>;
   selectClassName?: string;
 }) {
-  const [promoted, setPromoted] = useState<Result<string> | null>(null);
+  const t = useTranslations('note');
+  const fieldLabel = useProfileFieldLabel();
+  const [promoted, setPromoted] = useState<{ result: Result<string>; key: string } | null>(null);
   if (targets.length === 0) return null;
+  // The quote is offered by its short name; a custom field's label is the facilitator's own words.
+  const labelOf = (key: string) =>
+    key === 'quote' ? t('quote') : fieldLabel(key, targets.find((field) => field.key === key)?.label ?? key);
   return (
     <>
       <PickOne
-        label="Promote to profile…"
-        options={targets.map((field) => ({ value: field.key, label: field.label }))}
-        onPick={(key) => setPromoted(onPromote(key))}
+        label={t('promote')}
+        options={targets.map((field) => ({ value: field.key, label: labelOf(field.key) }))}
+        onPick={(key) => setPromoted({ result: onPromote(key), key })}
         className={selectClassName}
       />
       {promoted && (
         <p
-          role={promoted.ok ? 'status' : 'alert'}
-          className={`basis-full text-sm font-medium ${promoted.ok ? 'text-green-900' : 'text-red-700'}`}
+          role={promoted.result.ok ? 'status' : 'alert'}
+          className={`basis-full text-sm font-medium ${promoted.result.ok ? 'text-green-900' : 'text-red-700'}`}
         >
-          {promoted.ok ? `Added to the profile: ${promoted.value}.` : promoted.error}
+          {promoted.result.ok ? t('promoted', { field: labelOf(promoted.key) }) : <RefusalText text={promoted.result.error} />}
         </p>
       )}
     </>
@@ -78,13 +87,14 @@ export function ColourSwatches({
   onColor(color: NoteColor): void;
   isLarge?: boolean;
 }) {
+  const t = useTranslations('note');
   return (
-    <div role="group" aria-label="Colour" className={`flex flex-wrap ${isLarge ? 'gap-2' : 'gap-1'}`}>
+    <div role="group" aria-label={t('colour')} className={`flex flex-wrap ${isLarge ? 'gap-2' : 'gap-1'}`}>
       {NOTE_COLORS.map((option) => (
         <button
           key={option}
           type="button"
-          aria-label={NOTE_COLOR_NAMES[option]}
+          aria-label={t(`colours.${option}`)}
           aria-pressed={option === color}
           onClick={() => onColor(option)}
           className={`${isLarge ? 'size-11' : 'size-7'} rounded-full border-2 ${NOTE_COLOR_CLASSES[option]} aria-pressed:ring-2 aria-pressed:ring-slate-900 aria-pressed:ring-offset-2`}

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { isMapNote } from '../../lib/board';
 import type { Group } from '../../lib/groups';
@@ -23,6 +24,7 @@ export const SHEET_SELECT = 'min-h-11 w-full min-w-0 rounded-lg border border-sl
 
 /** Evidence label and group of a note: plain controls, so touch and keyboard can do it too. */
 export function NoteSorting({ note, groups, actions, isLarge = false }: Props) {
+  const t = useTranslations('note');
   const [isNaming, setIsNaming] = useState(false);
   const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -38,7 +40,7 @@ export function NoteSorting({ note, groups, actions, isLarge = false }: Props) {
   return (
     <div className="mt-2 flex flex-col gap-2">
       <fieldset className={`flex flex-wrap items-center ${isLarge ? 'gap-2 text-base' : 'gap-3 text-sm'}`}>
-        <legend className={isLarge ? 'mb-1 text-sm font-semibold text-slate-700' : 'sr-only'}>Evidence</legend>
+        <legend className={isLarge ? 'mb-1 text-sm font-semibold text-slate-700' : 'sr-only'}>{t('evidence')}</legend>
         {(['observed', 'assumed'] as const satisfies readonly Evidence[]).map((value) => (
           <label
             key={value}
@@ -51,7 +53,7 @@ export function NoteSorting({ note, groups, actions, isLarge = false }: Props) {
               onChange={() => actions.setNoteEvidence(note.id, value)}
               className="h-4 w-4"
             />
-            {value === 'observed' ? 'Observed' : 'Assumed'}
+            {t(value)}
           </label>
         ))}
         {note.evidence && (
@@ -60,19 +62,19 @@ export function NoteSorting({ note, groups, actions, isLarge = false }: Props) {
             className={`underline ${isLarge ? 'min-h-11 px-2' : ''}`}
             onClick={() => actions.setNoteEvidence(note.id, null)}
           >
-            Clear label
+            {t('clearLabel')}
           </button>
         )}
       </fieldset>
       {/* Groups cluster notes within a quadrant; a note on a journey step has none to join. */}
       {isMapNote(note) && isLarge && (
         <p aria-hidden className="-mb-1 text-sm font-semibold text-slate-700">
-          Group
+          {t('group')}
         </p>
       )}
       {isMapNote(note) && (
         <select
-          aria-label="Group"
+          aria-label={t('group')}
           value={isNaming ? NEW_GROUP : (note.groupId ?? '')}
           onChange={(event) => {
             const value = event.target.value;
@@ -84,22 +86,22 @@ export function NoteSorting({ note, groups, actions, isLarge = false }: Props) {
             isLarge ? SHEET_SELECT : 'min-h-9 max-w-full min-w-0 rounded border border-slate-400 bg-white/70 px-1 text-sm text-slate-900'
           }
         >
-          <option value="">No group</option>
+          <option value="">{t('noGroup')}</option>
           {groups.map((group) => (
             <option key={group.id} value={group.id}>
               {group.name}
             </option>
           ))}
-          <option value={NEW_GROUP}>New group…</option>
+          <option value={NEW_GROUP}>{t('newGroup')}</option>
         </select>
       )}
       {isNaming && (
         <InlineTextForm
-          label="Group name"
+          label={t('groupName')}
           value={name}
           onChange={setName}
           onSubmit={createGroup}
-          submitLabel="Create group"
+          submitLabel={t('createGroup')}
           autoFocus
           isLarge={isLarge}
         />

@@ -1,6 +1,7 @@
 'use client';
 
 import { useDroppable } from '@dnd-kit/core';
+import { useTranslations } from 'next-intl';
 import { memo, useId } from 'react';
 import type { Group } from '../../lib/groups';
 import type { Note } from '../../lib/note';
@@ -27,6 +28,7 @@ interface Props {
  * a change elsewhere on the board passes the same props (see `BoardLists`) and skips it.
  */
 export const QuadrantPanel = memo(function QuadrantPanel({ quadrant, personaId, notes, groups, actions, view, canAddNotes = true }: Props) {
+  const t = useTranslations('participant');
   const titleId = useId();
   const { setNodeRef, isOver } = useDroppable({ id: quadrant.id, disabled: !canAddNotes });
   const isLarge = view.variant === 'projector';
@@ -48,7 +50,7 @@ export const QuadrantPanel = memo(function QuadrantPanel({ quadrant, personaId, 
         <h2 id={titleId} className={`font-bold text-slate-900 ${isLarge ? 'text-3xl' : 'text-xl'}`}>
           {quadrant.title}
         </h2>
-        <span className={`text-slate-600 ${isLarge ? 'text-lg' : 'text-sm'}`} aria-label={`${notes.length} notes`}>
+        <span className={`text-slate-600 ${isLarge ? 'text-lg' : 'text-sm'}`} aria-label={t('noteCount', { count: notes.length })}>
           {notes.length}
         </span>
       </header>
@@ -66,7 +68,7 @@ export const QuadrantPanel = memo(function QuadrantPanel({ quadrant, personaId, 
         ))}
         {noteList(
           notes.filter((note) => !note.groupId || !groupIds.has(note.groupId)),
-          `Notes in ${quadrant.title}`,
+          t('notesIn', { title: quadrant.title }),
         )}
       </div>
       {canAddNotes && (

@@ -2,6 +2,7 @@
 
 import { useDraggable } from '@dnd-kit/core';
 import { GripVertical, Pencil, SlidersHorizontal, Trash2 } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 import { memo, useState } from 'react';
 import { isMapNote } from '../../lib/board';
 import type { Note } from '../../lib/note';
@@ -29,6 +30,7 @@ const NO_GROUPS: readonly Group[] = [];
  * again only when its record, the actions, the view, its groups or `move` is a new object.
  */
 export const StickyNote = memo(function StickyNote({ note, actions, view, groups = NO_GROUPS, move }: Props) {
+  const t = useTranslations('participant');
   const [mode, setMode] = useState<Mode>('view');
   const { attributes, listeners, setNodeRef, transform, isDragging } = useDraggable({ id: note.id, disabled: view.isReadOnly });
   const style = transform ? { transform: `translate3d(${transform.x}px, ${transform.y}px, 0)` } : undefined;
@@ -46,8 +48,8 @@ export const StickyNote = memo(function StickyNote({ note, actions, view, groups
         <p className={`whitespace-pre-wrap break-words text-slate-900 ${isLarge ? 'text-xl leading-snug' : 'text-base'}`}>{note.text}</p>
       )}
       <div className="mt-2 flex items-center gap-1">
-        <span className={`mr-auto min-w-0 truncate text-slate-700 ${isLarge ? 'text-base' : 'text-sm'}`}>
-          {note.authorName || 'Anonymous'}
+        <span className={`me-auto min-w-0 truncate text-slate-700 ${isLarge ? 'text-base' : 'text-sm'}`}>
+          {note.authorName || t('anonymous')}
         </span>
         {note.evidence && <EvidenceBadge evidence={note.evidence} isLarge={isLarge} />}
         {view.voting && <VoteControls note={note} voting={view.voting} />}
@@ -84,24 +86,26 @@ export const StickyNote = memo(function StickyNote({ note, actions, view, groups
 type Mode = 'view' | 'edit' | 'menu';
 
 function EvidenceBadge({ evidence, isLarge }: { evidence: 'observed' | 'assumed'; isLarge: boolean }) {
+  const t = useTranslations('participant');
   return (
     <span
       className={`shrink-0 rounded-full border px-2 font-semibold ${isLarge ? 'text-sm' : 'text-xs'} ${evidence === 'observed' ? 'border-green-700 bg-green-50 text-green-900' : 'border-slate-500 bg-white/60 text-slate-700'}`}
     >
-      {evidence === 'observed' ? 'Observed' : 'Assumed'}
+      {t(evidence)}
     </span>
   );
 }
 
 function VoteControls({ note, voting }: { note: Note; voting: NoteVoting }) {
+  const t = useTranslations('participant');
   if (voting.results && !voting.isOpen) {
     const total = voting.results[note.id] ?? 0;
     return (
       <span
         className="absolute -top-3 -right-2 rounded-full bg-slate-900 px-2.5 py-0.5 text-base font-bold text-white shadow"
-        aria-label={`${total} votes`}
+        aria-label={t('votes', { count: total })}
       >
-        {total} {total === 1 ? 'vote' : 'votes'}
+        {t('votes', { count: total })}
       </span>
     );
   }
@@ -110,20 +114,20 @@ function VoteControls({ note, voting }: { note: Note; voting: NoteVoting }) {
   return (
     <span className="flex items-center gap-1">
       {mine > 0 && (
-        <button type="button" aria-label="Remove my vote" className="icon-btn" onClick={() => voting.cast(note.id, -1)}>
+        <button type="button" aria-label={t('removeMyVote')} className="icon-btn" onClick={() => voting.cast(note.id, -1)}>
           −
         </button>
       )}
-      <span aria-label={`My dots: ${mine}`} className="min-w-5 text-center font-bold">
+      <span aria-label={t('myDots', { count: mine })} className="min-w-5 text-center font-bold">
         {'●'.repeat(mine)}
       </span>
       <button
         type="button"
-        aria-label="Vote for this note"
+        aria-label={t('voteForNote')}
         className="rounded-md bg-blue-700 px-2 py-1 text-sm font-bold text-white"
         onClick={() => voting.cast(note.id, 1)}
       >
-        + Vote
+        {t('vote')}
       </button>
     </span>
   );
@@ -140,19 +144,21 @@ interface ToolsProps {
 function NoteTools({ note, mode, setMode, actions, dragProps }: ToolsProps) {
   // Anyone sorts a note; its text and deleting it are its author's and the facilitator's.
   const isMine = actions.mayChangeNote(note) === true;
+  const t = useTranslations('participant');
+  const tn = useTranslations('note');
   return (
     <>
-      <button type="button" aria-label="Drag note" className="icon-btn cursor-grab touch-none" {...dragProps}>
+      <button type="button" aria-label={t('dragNote')} className="icon-btn cursor-grab touch-none" {...dragProps}>
         <GripVertical aria-hidden size={18} />
       </button>
       {isMine && (
-        <button type="button" aria-label="Edit note" onClick={() => setMode('edit')} className="icon-btn">
+        <button type="button" aria-label={tn('editNote')} onClick={() => setMode('edit')} className="icon-btn">
           <Pencil aria-hidden size={18} />
         </button>
       )}
       <button
         type="button"
-        aria-label="Move or colour note"
+        aria-label={tn('moveOrColour')}
         aria-expanded={mode === 'menu'}
         onClick={() => setMode(mode === 'menu' ? 'view' : 'menu')}
         className="icon-btn"
@@ -160,7 +166,7 @@ function NoteTools({ note, mode, setMode, actions, dragProps }: ToolsProps) {
         <SlidersHorizontal aria-hidden size={18} />
       </button>
       {isMine && (
-        <button type="button" aria-label="Delete note" onClick={() => actions.deleteNote(note.id)} className="icon-btn">
+        <button type="button" aria-label={t('deleteNote')} onClick={() => actions.deleteNote(note.id)} className="icon-btn">
           <Trash2 aria-hidden size={18} />
         </button>
       )}

@@ -10,15 +10,6 @@ export const NOTE_COLOR_CLASSES: Record<NoteColor, string> = {
   purple: 'bg-violet-200 border-violet-400',
 };
 
-export const NOTE_COLOR_NAMES: Record<NoteColor, string> = {
-  yellow: 'Yellow',
-  pink: 'Pink',
-  blue: 'Blue',
-  green: 'Green',
-  orange: 'Orange',
-  purple: 'Purple',
-};
-
 /**
  * A board of 1,000 notes is mostly off screen: the browser skips laying out and painting those
  * notes (keeping their last size) until they scroll near. The clip margin keeps the vote badge,

@@ -10,6 +10,7 @@ import { NoteComposer } from '../board/NoteComposer';
 import { StickyNote } from '../board/StickyNote';
 import { NoteRow } from '../participant/NoteRow';
 import type { BoardActions, BoardViewOptions } from '../board/types';
+import { RefusalText } from '../ui/RefusalText';
 
 interface Props {
   step: JourneyStep;
@@ -94,7 +95,7 @@ export function JourneyStepItem({ step, index, steps, notes, actions, view, onOp
       </div>
       {error && (
         <p role="alert" className="text-sm font-medium text-red-700">
-          {error}
+          <RefusalText text={error} />
         </p>
       )}
       <ul className="grid gap-2 sm:grid-cols-2 lg:grid-cols-3" aria-label={t('notesOn', { title: step.title })}>

@@ -4,6 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useEffect, useId, useRef, useState } from 'react';
 import { LIMITS } from '../../lib/limits';
 import type { Result } from '../../lib/result';
+import { RefusalText } from '../ui/RefusalText';
 
 interface Props {
   value: string;
@@ -64,7 +65,7 @@ export function ScenarioField({ value, onSave, isReadOnly, isLarge }: Props) {
       )}
       {error && (
         <p role="alert" className="text-sm font-medium text-red-700">
-          {error}
+          <RefusalText text={error} />
         </p>
       )}
     </div>

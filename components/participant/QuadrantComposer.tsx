@@ -5,6 +5,7 @@ import { useTranslations } from 'next-intl';
 import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { LIMITS } from '../../lib/limits';
 import type { Result } from '../../lib/result';
+import { RefusalText } from '../ui/RefusalText';
 
 interface Props {
   quadrantTitle: string;
@@ -62,7 +63,7 @@ export function QuadrantComposer({ quadrantTitle, text, onText, onAdd, isDisable
       />
       {error && (
         <p id={errorId} role="alert" className="text-sm font-medium text-red-700">
-          {error}
+          <RefusalText text={error} />
         </p>
       )}
       <button type="submit" disabled={isDisabled} className={`btn-primary ${isPhone ? 'btn-large w-full' : 'self-start'}`}>

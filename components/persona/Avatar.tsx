@@ -33,6 +33,7 @@ export function Avatar({ persona, size = 'medium', className = '' }: Props) {
   return (
     <span
       aria-hidden
+      dir="auto"
       className={`inline-flex shrink-0 items-center justify-center rounded-full font-bold text-white select-none ${SIZES[size]} ${colorFor(persona.id)} ${className}`}
     >
       {personaInitials(persona.name)}

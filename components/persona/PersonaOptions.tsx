@@ -24,6 +24,7 @@ interface Props {
 /** The selected persona's options: switch everyone to it (facilitator), rename, move, duplicate, delete. */
 export function PersonaOptions({ persona, personas, activeId, actions, isReadOnly, onSelect, onActivate, onNotice }: Props) {
   const t = useTranslations('participant');
+  const tp = useTranslations('profile');
   const [isOpen, setIsOpen] = useState(false);
   const [name, setName] = useState(persona.name);
   const [error, setError] = useState<string | null>(null);
@@ -37,7 +38,7 @@ export function PersonaOptions({ persona, personas, activeId, actions, isReadOnl
 
   function rename(event: FormEvent) {
     event.preventDefault();
-    if (report(actions.renamePersona(persona.id, name))) onNotice({ message: `Renamed to “${name.trim()}”.` });
+    if (report(actions.renamePersona(persona.id, name))) onNotice({ message: tp('renamed', { name: name.trim() }) });
   }
 
   function duplicate() {
@@ -45,7 +46,7 @@ export function PersonaOptions({ persona, personas, activeId, actions, isReadOnl
     if (!report(result) || !result.ok) return;
     onSelect(result.value.id);
     onNotice({
-      message: `Made “${result.value.name}” with the same profile, journey and action plan. The empathy-map notes stay with “${persona.name}”.`,
+      message: tp('duplicated', { copy: result.value.name, original: persona.name }),
     });
   }
 
@@ -53,9 +54,8 @@ export function PersonaOptions({ persona, personas, activeId, actions, isReadOnl
     const result = actions.deletePersona(persona.id);
     if (!report(result) || !result.ok) return;
     const { id, noteCount } = result.value;
-    const notes = noteCount === 0 ? '' : ` and its ${noteCount} ${noteCount === 1 ? 'note' : 'notes'}`;
     onNotice({
-      message: `Deleted “${persona.name}”${notes}.`,
+      message: tp('deleted', { name: persona.name, count: noteCount }),
       undo: () => {
         if (actions.restorePersona(id).ok) onSelect(id);
       },
@@ -88,7 +88,7 @@ export function PersonaOptions({ persona, personas, activeId, actions, isReadOnl
         <div id={panelId} className="flex w-full flex-col gap-3 rounded-lg border border-slate-300 bg-white p-3">
           <form onSubmit={rename} className="flex flex-wrap items-end gap-2">
             <label className="flex min-w-0 flex-1 basis-48 flex-col gap-1 text-sm font-semibold text-slate-800">
-              Persona name
+              {tp('personaName')}
               <input
                 className="input font-normal"
                 value={name}
@@ -97,7 +97,7 @@ export function PersonaOptions({ persona, personas, activeId, actions, isReadOnl
               />
             </label>
             <button type="submit" className="btn-secondary">
-              Rename
+              {tp('rename')}
             </button>
           </form>
           <div className="flex flex-wrap gap-2">
@@ -107,7 +107,7 @@ export function PersonaOptions({ persona, personas, activeId, actions, isReadOnl
               disabled={index <= 0}
               onClick={() => report(actions.reorderPersona(persona.id, index - 1))}
             >
-              <ArrowLeft aria-hidden size={16} /> Move left
+              <ArrowLeft aria-hidden size={16} className="rtl:-scale-x-100" /> {tp('moveLeft')}
             </button>
             <button
               type="button"
@@ -115,18 +115,17 @@ export function PersonaOptions({ persona, personas, activeId, actions, isReadOnl
               disabled={index < 0 || index >= personas.length - 1}
               onClick={() => report(actions.reorderPersona(persona.id, index + 1))}
             >
-              Move right <ArrowRight aria-hidden size={16} />
+              {tp('moveRight')} <ArrowRight aria-hidden size={16} className="rtl:-scale-x-100" />
             </button>
             <button type="button" className="btn-secondary btn-small gap-1" aria-describedby={`${panelId}-copy`} onClick={duplicate}>
-              <Copy aria-hidden size={16} /> Duplicate
+              <Copy aria-hidden size={16} /> {tp('duplicate')}
             </button>
             <button type="button" className="btn-secondary btn-small gap-1 text-red-800" onClick={remove}>
-              <Trash2 aria-hidden size={16} /> Delete
+              <Trash2 aria-hidden size={16} /> {tp('delete')}
             </button>
           </div>
           <p id={`${panelId}-copy`} className="text-sm text-slate-700">
-            Duplicate copies the profile, the journey and the action plan; the empathy-map notes stay with {persona.name}. Delete can be
-            undone for a few seconds.
+            {tp('optionsHint', { name: persona.name })}
           </p>
           <FormError message={error} className="text-sm font-medium text-red-700" />
         </div>

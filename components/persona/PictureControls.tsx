@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState, type ChangeEvent } from 'react';
 import type { Result } from '../../lib/result';
 import { uploadPicture } from '../sync/pictures';
@@ -16,6 +17,7 @@ interface Props {
 
 /** "Upload picture" (from disk, or the phone camera) and "Remove picture" for a profile card. */
 export function PictureControls({ personaName, hasPicture, isDisabled, onChange }: Props) {
+  const t = useTranslations('profile');
   const access = usePictureAccess();
   const [isBusy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -51,7 +53,7 @@ export function PictureControls({ personaName, hasPicture, isDisabled, onChange 
         capture={capture}
         className="sr-only"
         disabled={inactive}
-        aria-label={`${label} for ${personaName}`}
+        aria-label={t('pictureFor', { action: label, name: personaName })}
         onChange={(event) => void upload(event)}
       />
     </label>
@@ -60,16 +62,16 @@ export function PictureControls({ personaName, hasPicture, isDisabled, onChange 
   return (
     <div className="flex flex-col gap-1">
       <div className="flex flex-wrap items-center gap-2">
-        {fileButton('Upload picture')}
-        {fileButton('Take photo', 'user')}
+        {fileButton(t('uploadPicture'))}
+        {fileButton(t('takePhoto'), 'user')}
         {hasPicture && (
           <button type="button" className="btn-secondary btn-small disabled:opacity-60" disabled={inactive} onClick={remove}>
-            Remove picture
+            {t('removePicture')}
           </button>
         )}
       </div>
       <p role="status" className="text-sm text-slate-700">
-        {isBusy ? 'Uploading picture…' : ''}
+        {isBusy ? t('uploading') : ''}
       </p>
       <FormError message={error} />
     </div>

@@ -1,6 +1,7 @@
 'use client';
 
 import { X } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 import type { Persona } from '../../lib/persona';
 import { isProfileFieldKey, profileEntries, type ProfileEntry, type ProfileSettings } from '../../lib/profile';
 import { Avatar } from './Avatar';
@@ -8,6 +9,7 @@ import { PictureControls } from './PictureControls';
 import { ProfileFieldInput } from './ProfileFieldInput';
 import { ProfileSetup } from './ProfileSetup';
 import type { PersonaActions } from './types';
+import { useProfileFieldLabel } from './useProfileFieldLabel';
 
 interface Props {
   persona: Persona;
@@ -21,6 +23,8 @@ interface Props {
 
 /** A persona's profile card, edited live by the room: every visible field is a labelled box. */
 export function ProfileCard({ persona, settings, actions, isReadOnly, isFacilitator, isLarge = false }: Props) {
+  const t = useTranslations('profile');
+  const fieldLabel = useProfileFieldLabel();
   const entries = profileEntries(persona, settings);
   const quote = entries.find((entry) => entry.key === 'quote');
   const fields = entries.filter((entry) => entry.key !== 'quote');
@@ -28,14 +32,14 @@ export function ProfileCard({ persona, settings, actions, isReadOnly, isFacilita
   function commit(entry: ProfileEntry, value: string) {
     if (entry.customFieldId !== null) return actions.setCustomFieldValue(persona.id, entry.customFieldId, value);
     if (isProfileFieldKey(entry.key)) return actions.setProfileField(persona.id, entry.key, value);
-    return { ok: false as const, error: 'Unknown profile field.' };
+    return { ok: false as const, error: t('unknownField') };
   }
 
   const input = (entry: ProfileEntry, isQuote = false) => (
     <ProfileFieldInput
       key={`${persona.id}:${entry.key}`}
-      label={entry.label}
-      hint={entry.hint}
+      label={fieldLabel(entry.key, entry.label)}
+      hint={entry.key === 'dayInLife' ? t('dayInLifeHint') : entry.hint}
       value={entry.value}
       maxChars={entry.maxChars}
       isMultiline={entry.size === 'long'}
@@ -47,7 +51,7 @@ export function ProfileCard({ persona, settings, actions, isReadOnly, isFacilita
           <button
             type="button"
             className="icon-btn h-8 w-8"
-            aria-label={`Remove the field ${entry.label}`}
+            aria-label={t('removeField', { label: entry.label })}
             onClick={() => actions.removeCustomProfileField(entry.customFieldId!)}
           >
             <X aria-hidden size={16} />
@@ -58,7 +62,10 @@ export function ProfileCard({ persona, settings, actions, isReadOnly, isFacilita
   );
 
   return (
-    <section aria-label={`Profile of ${persona.name}`} className="flex flex-col gap-4 rounded-xl border-2 border-slate-200 bg-white p-4">
+    <section
+      aria-label={t('profileOf', { name: persona.name })}
+      className="flex flex-col gap-4 rounded-xl border-2 border-slate-200 bg-white p-4"
+    >
       <div className="flex items-center gap-4">
         <Avatar persona={persona} size={isLarge ? 'large' : 'medium'} />
         <div className="flex min-w-0 flex-col gap-2">

@@ -2,6 +2,7 @@
 
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { Result } from '../../lib/result';
+import { RefusalText } from '../ui/RefusalText';
 
 /** Typing pauses this long before the text goes to the room (blur sends it at once). */
 const WRITE_DELAY_MS = 800;
@@ -99,7 +100,7 @@ export function ProfileFieldInput({
       {isMultiline ? <textarea rows={isLarge ? 2 : 3} {...common} /> : <input type="text" {...common} />}
       {error && (
         <p id={`${id}-error`} role="alert" className="text-sm font-medium text-red-700">
-          {error}
+          <RefusalText text={error} />
         </p>
       )}
     </div>

@@ -1,6 +1,10 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
 import type { Persona } from '../../lib/persona';
 import { profileEntries, type ProfileSettings } from '../../lib/profile';
 import { Avatar } from './Avatar';
+import { useProfileFieldLabel } from './useProfileFieldLabel';
 
 interface Props {
   persona: Persona;
@@ -11,12 +15,14 @@ interface Props {
 
 /** The profile to read, not edit: the projector's view (and a locked board's). Empty fields are left out. */
 export function ProfileSummary({ persona, settings, isLarge }: Props) {
+  const t = useTranslations('profile');
+  const fieldLabel = useProfileFieldLabel();
   const entries = profileEntries(persona, settings).filter((entry) => entry.value !== '');
   const quote = entries.find((entry) => entry.key === 'quote');
   const fields = entries.filter((entry) => entry.key !== 'quote');
   return (
     <section
-      aria-label={`Profile of ${persona.name}`}
+      aria-label={t('profileOf', { name: persona.name })}
       className={`flex min-h-0 flex-col overflow-y-auto rounded-xl border-2 border-slate-200 bg-white ${isLarge ? 'gap-6 p-6' : 'gap-4 p-4'}`}
     >
       <div className="flex items-center gap-6">
@@ -34,7 +40,7 @@ export function ProfileSummary({ persona, settings, isLarge }: Props) {
         <dl className={`grid gap-x-8 ${isLarge ? 'grid-cols-3 gap-y-5' : 'grid-cols-1 gap-y-3 sm:grid-cols-2'}`}>
           {fields.map((entry) => (
             <div key={entry.key} className="min-w-0">
-              <dt className={`font-semibold text-slate-600 ${isLarge ? 'text-xl' : 'text-sm'}`}>{entry.label}</dt>
+              <dt className={`font-semibold text-slate-600 ${isLarge ? 'text-xl' : 'text-sm'}`}>{fieldLabel(entry.key, entry.label)}</dt>
               <dd className={`break-words whitespace-pre-wrap text-slate-950 ${isLarge ? 'text-3xl leading-snug' : 'text-base'}`}>
                 {entry.value}
               </dd>
@@ -42,7 +48,7 @@ export function ProfileSummary({ persona, settings, isLarge }: Props) {
           ))}
         </dl>
       ) : (
-        <p className={`text-slate-700 ${isLarge ? 'text-2xl' : 'text-base'}`}>No profile fields filled in yet.</p>
+        <p className={`text-slate-700 ${isLarge ? 'text-2xl' : 'text-base'}`}>{t('noFields')}</p>
       )}
     </section>
   );

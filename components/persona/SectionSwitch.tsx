@@ -1,14 +1,9 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import type { BoardSection } from './usePersonaView';
+import { SECTION_KEYS, type BoardSection } from './usePersonaView';
 
-const SECTIONS: { id: BoardSection; label: 'sectionMap' | 'sectionProfile' | 'sectionJourney' | 'sectionPlan' }[] = [
-  { id: 'map', label: 'sectionMap' },
-  { id: 'profile', label: 'sectionProfile' },
-  { id: 'journey', label: 'sectionJourney' },
-  { id: 'plan', label: 'sectionPlan' },
-];
+const SECTIONS = (Object.keys(SECTION_KEYS) as BoardSection[]).map((id) => ({ id, label: SECTION_KEYS[id] }));
 
 interface Props {
   section: BoardSection;
@@ -31,7 +26,7 @@ export function SectionSwitch({ section, onChange, isLarge }: Props) {
           type="button"
           aria-pressed={section === id}
           onClick={() => onChange(id)}
-          className={`rounded-md font-semibold text-slate-800 aria-pressed:bg-white aria-pressed:text-slate-950 aria-pressed:shadow-sm ${isLarge ? 'min-h-9 px-3 text-lg' : 'min-h-11 px-1 text-sm leading-tight sm:px-3'}`}
+          className={`rounded-md font-semibold text-slate-800 aria-pressed:bg-white aria-pressed:text-slate-950 aria-pressed:shadow-sm ${isLarge ? 'min-h-9 px-3 text-lg' : 'min-h-11 min-w-0 px-1 text-sm leading-tight [overflow-wrap:anywhere] hyphens-auto sm:px-3'}`}
         >
           {t(label)}
         </button>

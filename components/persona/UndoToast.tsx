@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useCallback, useEffect, useState } from 'react';
 import { PERSONA_UNDO_MS } from '../../lib/persona';
 
@@ -30,6 +31,7 @@ interface Props {
 
 /** A toast at the bottom of the screen, announced politely to screen readers. */
 export function UndoToast({ notice, onDismiss, isLarge = false }: Props) {
+  const t = useTranslations('profile');
   return (
     <div role="status" className="pointer-events-none fixed inset-x-0 bottom-3 z-30 flex justify-center px-3">
       {notice && (
@@ -46,11 +48,11 @@ export function UndoToast({ notice, onDismiss, isLarge = false }: Props) {
                 onDismiss();
               }}
             >
-              Undo
+              {t('undo')}
             </button>
           )}
           <button type="button" className="min-h-10 rounded-md px-3 font-semibold text-white underline" onClick={onDismiss}>
-            Dismiss
+            {t('dismiss')}
           </button>
         </div>
       )}

@@ -6,6 +6,14 @@ import type { StepKind } from '../../lib/session/agenda';
 
 export type BoardSection = 'map' | 'profile' | 'journey' | 'plan';
 
+/** The sections in their order on screen, each with its name's key in the `participant` catalog. */
+export const SECTION_KEYS = {
+  map: 'sectionMap',
+  profile: 'sectionProfile',
+  journey: 'sectionJourney',
+  plan: 'sectionPlan',
+} as const satisfies Record<BoardSection, string>;
+
 /** A local choice that holds only while `since` stays what it was when the choice was made. */
 interface Choice<T> {
   value: T;

@@ -31,6 +31,9 @@ export function BarMenu({ label, icon, children }: Props) {
     panel.style.top = `${below.bottom + 6}px`;
     panel.style.left = isRightHalf ? 'auto' : `${Math.max(8, below.left)}px`;
     panel.style.right = isRightHalf ? `${Math.max(8, window.innerWidth - below.right)}px` : 'auto';
+    // Longer words (German, the pseudo-locale) can make it wider than the room left of or right
+    // of its button on a phone: once drawn, it is moved back inside the screen.
+    requestAnimationFrame(() => keepOnScreen(panel));
   }
 
   return (
@@ -45,10 +48,19 @@ export function BarMenu({ label, icon, children }: Props) {
         id={id}
         popover="auto"
         onBeforeToggle={place}
-        className="fixed m-0 max-h-[calc(100dvh-5rem)] min-w-56 overflow-y-auto rounded-xl border border-slate-700 bg-slate-900 p-2 text-white shadow-2xl"
+        className="fixed m-0 max-h-[calc(100dvh-5rem)] max-w-[calc(100vw-1rem)] min-w-56 overflow-y-auto rounded-xl border border-slate-700 bg-slate-900 p-2 text-white shadow-2xl"
       >
         <div className="flex flex-col items-stretch gap-1">{children(close)}</div>
       </div>
     </>
   );
+}
+
+/** Shifts an open panel sideways so that all of it is on screen (8 px from either edge). */
+function keepOnScreen(panel: HTMLElement) {
+  const rect = panel.getBoundingClientRect();
+  const room = window.innerWidth - 8;
+  if (rect.right <= room && rect.left >= 8) return;
+  panel.style.right = 'auto';
+  panel.style.left = `${Math.max(8, Math.min(rect.left, room - rect.width))}px`;
 }

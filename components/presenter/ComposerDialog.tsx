@@ -1,10 +1,12 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { LIMITS } from '../../lib/limits';
 import type { Quadrant, QuadrantId } from '../../lib/quadrants';
 import type { Result } from '../../lib/result';
 import { Dialog } from './Dialog';
+import { RefusalText } from '../ui/RefusalText';
 
 interface Props {
   personaName: string;
@@ -20,6 +22,8 @@ interface Props {
  * board. It stays open after adding, for the next note the room calls out.
  */
 export function ComposerDialog({ personaName, quadrants, initialQuadrant, onAdd, onClose }: Props) {
+  const t = useTranslations('note');
+  const tp = useTranslations('participant');
   const [quadrant, setQuadrant] = useState(initialQuadrant);
   const [text, setText] = useState('');
   const [outcome, setOutcome] = useState<{ ok: boolean; message: string } | null>(null);
@@ -31,7 +35,7 @@ export function ComposerDialog({ personaName, quadrants, initialQuadrant, onAdd,
     const result = onAdd(quadrant, text);
     if (result.ok) {
       setText('');
-      setOutcome({ ok: true, message: `Added to ${title(quadrant)}.` });
+      setOutcome({ ok: true, message: t('addedTo', { quadrant: title(quadrant) }) });
     } else setOutcome({ ok: false, message: result.error });
   }
 
@@ -40,10 +44,10 @@ export function ComposerDialog({ personaName, quadrants, initialQuadrant, onAdd,
   }
 
   return (
-    <Dialog title={`Add a note to ${personaName}`} onClose={() => onClose(quadrant)}>
+    <Dialog title={t('addNoteTo', { persona: personaName })} onClose={() => onClose(quadrant)}>
       <form onSubmit={submit} className="flex flex-col gap-3">
         <label className="flex flex-col gap-1 font-semibold">
-          Quadrant
+          {t('quadrant')}
           <select value={quadrant} onChange={(event) => setQuadrant(event.target.value)} className="input text-lg font-normal">
             {quadrants.map((q) => (
               <option key={q.id} value={q.id}>
@@ -53,11 +57,11 @@ export function ComposerDialog({ personaName, quadrants, initialQuadrant, onAdd,
           </select>
         </label>
         <textarea
-          aria-label="New note"
+          aria-label={tp('newNote')}
           aria-describedby={outcome && !outcome.ok ? errorId : undefined}
           aria-invalid={outcome && !outcome.ok ? true : undefined}
           data-autofocus
-          placeholder={`A note for ${title(quadrant)}… (Enter adds, Shift+Enter starts a new line)`}
+          placeholder={t('composerPlaceholder', { quadrant: title(quadrant) })}
           value={text}
           maxLength={LIMITS.noteTextChars}
           rows={3}
@@ -67,7 +71,7 @@ export function ComposerDialog({ personaName, quadrants, initialQuadrant, onAdd,
         />
         <div className="flex flex-wrap items-center gap-3">
           <button type="submit" className="btn-primary">
-            Add note
+            {tp('addNote')}
           </button>
           {outcome && (
             <p
@@ -75,7 +79,7 @@ export function ComposerDialog({ personaName, quadrants, initialQuadrant, onAdd,
               role={outcome.ok ? 'status' : 'alert'}
               className={`text-base font-medium ${outcome.ok ? 'text-green-800' : 'text-red-700'}`}
             >
-              {outcome.message}
+              <RefusalText text={outcome.message} />
             </p>
           )}
         </div>

@@ -1,6 +1,7 @@
 'use client';
 
 import { X } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 
 interface Props {
@@ -17,6 +18,7 @@ interface Props {
  * `data-autofocus` gets the focus first.
  */
 export function Dialog({ title, onClose, children, isWide = false }: Props) {
+  const t = useTranslations('note');
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const onCloseRef = useRef(onClose);
@@ -52,7 +54,7 @@ export function Dialog({ title, onClose, children, isWide = false }: Props) {
           <h2 id={titleId} className="min-w-0 flex-1 text-2xl font-bold break-words text-slate-950">
             {title}
           </h2>
-          <button type="button" aria-label="Close" className="icon-btn shrink-0" onClick={() => ref.current?.close()}>
+          <button type="button" aria-label={t('close')} className="icon-btn shrink-0" onClick={() => ref.current?.close()}>
             <X aria-hidden size={22} />
           </button>
         </div>

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import type { Note } from '../../lib/note';
 import type { Persona } from '../../lib/persona';
@@ -31,6 +32,7 @@ interface Props {
 
 /** The map's dialogs: a note's editor, a stack's or "+N more"'s notes, the composer. */
 export function MapDialogs({ dialog, persona, notes, panels, actions, view, defaultQuadrant, onChange }: Props) {
+  const t = useTranslations('note');
   const [lastQuadrant, setLastQuadrant] = useState<QuadrantId | null>(null);
   const close = () => onChange(null);
   const openNote = (noteId: string) => onChange({ kind: 'note', noteId });
@@ -61,7 +63,7 @@ export function MapDialogs({ dialog, persona, notes, panels, actions, view, defa
     const members = notes.filter((note) => note.groupId === dialog.groupId && note.personaId === persona.id);
     return (
       <NoteListDialog
-        title={group ? `Group: ${group.name}` : 'Group'}
+        title={group ? t('groupLabel', { name: group.name }) : t('group')}
         notes={members}
         group={group}
         actions={actions}
@@ -76,7 +78,7 @@ export function MapDialogs({ dialog, persona, notes, panels, actions, view, defa
   const where = quadrantTitle(dialog.quadrantId, view.quadrants);
   return (
     <NoteListDialog
-      title={`${hidden.length} more ${hidden.length === 1 ? 'note' : 'notes'} in ${where}`}
+      title={t('moreNotesIn', { count: hidden.length, quadrant: where })}
       notes={hidden}
       actions={actions}
       isReadOnly={view.isReadOnly}

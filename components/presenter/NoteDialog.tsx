@@ -1,6 +1,7 @@
 'use client';
 
 import { Trash2 } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
 import type { Group } from '../../lib/groups';
 import { LIMITS } from '../../lib/limits';
@@ -24,22 +25,23 @@ interface Props {
 
 /** Everything a facilitator does to one note on the projector: edit, move, colour, evidence, group, promote, delete. */
 export function NoteDialog({ note, groups, actions, view, onClose }: Props) {
+  const t = useTranslations('note');
   if (!note) {
     return (
-      <Dialog title="Note" onClose={onClose}>
-        <p role="status">This note was deleted.</p>
+      <Dialog title={t('dialogTitle')} onClose={onClose}>
+        <p role="status">{t('noteDeleted')}</p>
       </Dialog>
     );
   }
   const canChange = !view.isReadOnly;
   return (
-    <Dialog title={`Note in ${quadrantTitle(note.quadrant, view.quadrants)}`} onClose={onClose}>
+    <Dialog title={t('noteIn', { quadrant: quadrantTitle(note.quadrant, view.quadrants) })} onClose={onClose}>
       {canChange ? (
         <TextForm key={note.id} note={note} onSave={(text) => actions.editNote(note.id, text)} />
       ) : (
         <p className="text-2xl break-words whitespace-pre-wrap">{note.text}</p>
       )}
-      <p className="text-base text-slate-700">By {note.authorName || 'an anonymous participant'}</p>
+      <p className="text-base text-slate-700">{note.authorName ? t('by', { author: note.authorName }) : t('byAnonymous')}</p>
       {canChange && (
         <>
           <NoteMenu
@@ -56,7 +58,7 @@ export function NoteDialog({ note, groups, actions, view, onClose }: Props) {
             className="btn-secondary gap-2 self-start border-red-300 text-red-800 hover:bg-red-50"
             onClick={() => actions.deleteNote(note.id).ok && onClose()}
           >
-            <Trash2 aria-hidden size={18} /> Delete note
+            <Trash2 aria-hidden size={18} /> {t('deleteNote')}
           </button>
         </>
       )}
@@ -65,20 +67,21 @@ export function NoteDialog({ note, groups, actions, view, onClose }: Props) {
 }
 
 function TextForm({ note, onSave }: { note: Note; onSave(text: string): { ok: boolean; error?: string } }) {
+  const t = useTranslations('note');
   const [text, setText] = useState(note.text);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
 
   function save(event?: FormEvent) {
     event?.preventDefault();
     const result = onSave(text);
-    setMessage(result.ok ? { ok: true, text: 'Saved.' } : { ok: false, text: result.error ?? 'Not saved.' });
+    setMessage(result.ok ? { ok: true, text: t('saved') } : { ok: false, text: result.error ?? t('notSaved') });
   }
 
   return (
     <form onSubmit={save} className="flex flex-col gap-2">
       <textarea
         data-autofocus
-        aria-label="Note text"
+        aria-label={t('noteText')}
         value={text}
         maxLength={LIMITS.noteTextChars}
         rows={3}
@@ -91,7 +94,7 @@ function TextForm({ note, onSave }: { note: Note; onSave(text: string): { ok: bo
       />
       <div className="flex items-center gap-3">
         <button type="submit" className="btn-primary" disabled={text === note.text}>
-          Save
+          {t('save')}
         </button>
         {message?.ok && (
           <p role="status" className="text-base font-medium text-green-800">

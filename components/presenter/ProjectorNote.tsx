@@ -1,6 +1,7 @@
 'use client';
 
 import { CircleHelp, Eye } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 import { memo, type CSSProperties } from 'react';
 import type { Note } from '../../lib/note';
 import type { FitMetrics } from '../../lib/projectorLayout';
@@ -24,7 +25,9 @@ interface Props {
  * identity while it is unchanged, so a note re-renders only when it changes or the fit does.
  */
 export const ProjectorNote = memo(function ProjectorNote({ note, metrics: m, maxLines, showAuthor, votes, isNew, onOpen }: Props) {
-  const author = note.authorName || 'Anonymous';
+  const t = useTranslations('participant');
+  const tn = useTranslations('note');
+  const author = note.authorName || t('anonymous');
   // One line is cut with an ellipsis in place (a line clamp would push a long first word off it).
   const clamp: CSSProperties =
     maxLines === 1
@@ -48,7 +51,7 @@ export const ProjectorNote = memo(function ProjectorNote({ note, metrics: m, max
             {author}
           </span>
         ) : (
-          <span className="sr-only"> by {author}</span>
+          <span className="sr-only"> {tn('byLower', { author })}</span>
         )}
       </button>
     </li>
@@ -56,11 +59,12 @@ export const ProjectorNote = memo(function ProjectorNote({ note, metrics: m, max
 });
 
 function VotePill({ votes, metaPx }: { votes: number; metaPx: number }) {
+  const t = useTranslations('participant');
   return (
     <span
       role="img"
-      aria-label={`${votes} ${votes === 1 ? 'vote' : 'votes'}`}
-      className="mr-1.5 inline-flex items-center gap-1 rounded-full bg-slate-900 px-2 align-middle font-bold text-white"
+      aria-label={t('votes', { count: votes })}
+      className="me-1.5 inline-flex items-center gap-1 rounded-full bg-slate-900 px-2 align-middle font-bold text-white"
       style={{ fontSize: metaPx, lineHeight: 1.3 }}
     >
       <span aria-hidden>●</span>
@@ -71,12 +75,13 @@ function VotePill({ votes, metaPx }: { votes: number; metaPx: number }) {
 
 /** Observed (a customer said or did it) or assumed: an icon the persona card's legend explains. */
 export function EvidenceMark({ evidence, fontPx }: { evidence: 'observed' | 'assumed'; fontPx: number }) {
+  const t = useTranslations('participant');
   const Icon = evidence === 'observed' ? Eye : CircleHelp;
   return (
     <span
       role="img"
-      aria-label={evidence === 'observed' ? 'Observed' : 'Assumed'}
-      className={`mr-1.5 inline-flex items-center justify-center rounded-full align-[-0.15em] ${evidence === 'observed' ? 'bg-green-800 text-white' : 'bg-slate-600 text-white'}`}
+      aria-label={t(evidence)}
+      className={`me-1.5 inline-flex items-center justify-center rounded-full align-[-0.15em] ${evidence === 'observed' ? 'bg-green-800 text-white' : 'bg-slate-600 text-white'}`}
       style={{ width: fontPx, height: fontPx }}
     >
       <Icon aria-hidden size={Math.round(fontPx * 0.72)} strokeWidth={2.5} />

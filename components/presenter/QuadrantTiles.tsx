@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import type { Group } from '../../lib/groups';
 import type { FitMetrics, QuadrantFit, Tile } from '../../lib/projectorLayout';
 import { ProjectorNote } from './ProjectorNote';
@@ -17,6 +18,8 @@ export function QuadrantTiles({
   onOpenGroup,
   onOpenMore,
 }: QuadrantProps & { fit: QuadrantFit }) {
+  const t = useTranslations('note');
+  const tp = useTranslations('participant');
   const byId = new Map(notes.map((note) => [note.id, note]));
   const note = (id: string) => {
     const shown = byId.get(id);
@@ -52,7 +55,7 @@ export function QuadrantTiles({
           <div
             key={group.id}
             role="group"
-            aria-label={`Group: ${group.name}`}
+            aria-label={t('groupLabel', { name: group.name })}
             className="break-inside-avoid rounded-lg border-2 border-dashed border-slate-400"
             style={{ padding: `0 ${fit.metrics.padXPx / 2}px`, marginBottom: fit.metrics.gapPx }}
           >
@@ -61,19 +64,16 @@ export function QuadrantTiles({
           </div>
         );
       })}
-      {loose.length > 0 && <ul aria-label={`Notes in ${quadrant.title}`}>{loose.map((tile) => note(tile.id))}</ul>}
+      {loose.length > 0 && <ul aria-label={tp('notesIn', { title: quadrant.title })}>{loose.map((tile) => note(tile.id))}</ul>}
       {hidden.length > 0 && (
         <button
           type="button"
           onClick={() => onOpenMore(quadrant.id, hidden)}
-          className={`block w-full break-inside-avoid rounded-md border border-slate-500 bg-slate-100 text-left font-bold text-slate-900 ${hidden.some((id) => arrivals.has(id)) ? 'note-arrived' : ''}`}
+          className={`block w-full break-inside-avoid rounded-md border border-slate-500 bg-slate-100 text-start font-bold text-slate-900 ${hidden.some((id) => arrivals.has(id)) ? 'note-arrived' : ''}`}
           style={{ padding: `${fit.metrics.padYPx}px ${fit.metrics.padXPx}px`, fontSize: fit.metrics.fontPx, lineHeight: 1.25 }}
         >
-          +{hidden.length} more
-          <span className="sr-only">
-            {' '}
-            {hidden.length === 1 ? 'note' : 'notes'} in {quadrant.title}
-          </span>
+          {t('moreTile', { count: hidden.length })}
+          <span className="sr-only"> {t('moreTileRest', { count: hidden.length, quadrant: quadrant.title })}</span>
         </button>
       )}
     </>
@@ -81,16 +81,17 @@ export function QuadrantTiles({
 }
 
 function GroupHeading({ group, count, m, onOpen }: { group: Group; count: number; m: FitMetrics; onOpen(groupId: string): void }) {
+  const t = useTranslations('note');
   return (
     <button
       type="button"
       onClick={() => onOpen(group.id)}
-      className="flex w-full items-baseline gap-2 text-left font-bold text-slate-800 [break-after:avoid]"
+      className="flex w-full items-baseline gap-2 text-start font-bold text-slate-800 [break-after:avoid]"
       style={{ fontSize: m.metaPx, lineHeight: 1.25, paddingTop: m.padYPx / 2, paddingBottom: m.padYPx / 2 }}
     >
       <span className="min-w-0 truncate">{group.name}</span>
       <span className="shrink-0 font-semibold text-slate-600">
-        {count} <span className="sr-only">{count === 1 ? 'note' : 'notes'}, open the group</span>
+        {count} <span className="sr-only">{t('openGroup', { count })}</span>
       </span>
     </button>
   );
@@ -110,20 +111,22 @@ function GroupStack({
   isNew: boolean;
   onOpen(id: string): void;
 }) {
+  const t = useTranslations('note');
+  const tp = useTranslations('participant');
   return (
     <div className="break-inside-avoid" style={{ paddingBottom: m.gapPx + 6 }}>
       <button
         type="button"
         onClick={() => onOpen(group.id)}
-        aria-label={`Group: ${group.name}, ${count} ${count === 1 ? 'note' : 'notes'}`}
-        className={`block w-full rounded-md border border-amber-500 bg-amber-100 text-left text-slate-950 shadow-[3px_3px_0_0_#fcd34d,6px_6px_0_0_#fde68a] ${isNew ? 'note-arrived' : ''}`}
+        aria-label={t('groupCount', { name: group.name, count })}
+        className={`block w-full rounded-md border border-amber-500 bg-amber-100 text-start text-slate-950 shadow-[3px_3px_0_0_#fcd34d,6px_6px_0_0_#fde68a] ${isNew ? 'note-arrived' : ''}`}
         style={{ padding: `${m.padYPx}px ${m.padXPx}px`, lineHeight: 1.25 }}
       >
         <span className="block truncate font-bold" style={{ fontSize: m.fontPx }}>
           {group.name}
         </span>
         <span className="block font-semibold text-slate-700" style={{ fontSize: m.metaPx }}>
-          {count} {count === 1 ? 'note' : 'notes'}
+          {tp('noteCount', { count })}
         </span>
       </button>
     </div>

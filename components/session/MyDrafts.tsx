@@ -1,12 +1,14 @@
 'use client';
 
 import { Pencil, Trash2 } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
 import type { Board } from '../../lib/board';
 import { quadrantTitle, type Quadrant } from '../../lib/quadrants';
 import { DRAFT_TEXT_CHARS, type DraftTarget, type DraftView } from '../../lib/session/drafts';
 import type { UnsentDraft } from '../sync/ControlConnection';
 import type { SendCommand } from './useCommand';
+import { RefusalText } from '../ui/RefusalText';
 
 interface Props {
   drafts: DraftView[];
@@ -23,13 +25,14 @@ interface Props {
  * them until the facilitator reveals them, and they may edit or delete them until then.
  */
 export function MyDrafts({ drafts, quadrants, board, unsent, send, onRetry }: Props) {
+  const t = useTranslations('drafts');
   // With none yet, the composer itself says the step is private.
   if (drafts.length === 0 && unsent.length === 0) return null;
-  const where = (draft: DraftWhere) => placeOf(draft, quadrants, board);
+  const where = (draft: DraftWhere) => placeOf(draft, quadrants, board, t);
   return (
-    <section aria-label="Your private notes" className="rounded-xl border border-slate-300 bg-white p-3">
-      <h2 className="text-lg font-bold">Your private notes</h2>
-      <p className="text-sm text-slate-600">Only you see these until the facilitator reveals them.</p>
+    <section aria-label={t('heading')} className="rounded-xl border border-slate-300 bg-white p-3">
+      <h2 className="text-lg font-bold">{t('heading')}</h2>
+      <p className="text-sm text-slate-600">{t('onlyYou')}</p>
       <ul className="mt-2 flex flex-col gap-2">
         {drafts.map((draft) => (
           <DraftItem key={draft.draftId} draft={draft} where={where(draft)} send={send} />
@@ -39,11 +42,11 @@ export function MyDrafts({ drafts, quadrants, board, unsent, send, onRetry }: Pr
             <span className="flex-1">
               <span className="block text-xs font-semibold text-slate-600 uppercase">{where(draft)}</span>
               {draft.text}
-              <span className={`block text-sm ${draft.error ? 'text-red-700' : 'text-slate-600'}`}>{draft.error ?? 'Sending…'}</span>
+              <span className={`block text-sm ${draft.error ? 'text-red-700' : 'text-slate-600'}`}>{draft.error ?? t('sending')}</span>
             </span>
             {draft.error && (
               <button type="button" className="btn-secondary btn-small" onClick={() => onRetry(draft.draftId)}>
-                Retry
+                {t('retry')}
               </button>
             )}
           </li>
@@ -56,26 +59,32 @@ export function MyDrafts({ drafts, quadrants, board, unsent, send, onRetry }: Pr
 type DraftWhere = Pick<DraftView, 'kind' | 'personaId' | 'quadrant' | 'journeyStepId'> | DraftTarget;
 
 /** Where a draft goes once revealed, in words: its quadrant, its journey step, or the persona's plan. */
-function placeOf(draft: DraftWhere, quadrants: readonly Quadrant[], board: Props['board']): string {
+function placeOf(
+  draft: DraftWhere,
+  quadrants: readonly Quadrant[],
+  board: Props['board'],
+  t: ReturnType<typeof useTranslations<'drafts'>>,
+): string {
   const persona = (id: string) => board.personas.find((p) => p.id === id)?.name;
   switch (draft.kind) {
     case 'note':
-      return draft.quadrant ? quadrantTitle(draft.quadrant, quadrants) : 'Empathy map';
+      return draft.quadrant ? quadrantTitle(draft.quadrant, quadrants) : t('empathyMap');
     case 'journeyNote': {
       const step = board.journeySteps.find((s) => s.id === draft.journeyStepId);
-      return step ? `Journey: ${step.title}` : 'Journey: a deleted step';
+      return step ? t('journeyStep', { title: step.title }) : t('deletedStep');
     }
     case 'question':
     case 'action': {
       const name = persona(draft.personaId);
-      const kind = draft.kind === 'question' ? 'Question' : 'Action';
-      return name ? `${kind} for ${name}` : kind;
+      if (draft.kind === 'question') return name ? t('questionFor', { name }) : t('question');
+      return name ? t('actionFor', { name }) : t('action');
     }
   }
 }
 
 /** One draft the server holds: its text, then Edit (in place) and Delete. */
 function DraftItem({ draft, where, send }: { draft: DraftView; where: string; send: SendCommand }) {
+  const t = useTranslations('drafts');
   const [text, setText] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   async function save(event: FormEvent) {
@@ -95,17 +104,17 @@ function DraftItem({ draft, where, send }: { draft: DraftView; where: string; se
       {text === null ? (
         <>
           <span className="min-w-0 flex-1 break-words">{draft.text}</span>
-          <button type="button" aria-label="Edit private note" className="icon-btn size-11" onClick={() => setText(draft.text)}>
+          <button type="button" aria-label={t('edit')} className="icon-btn size-11" onClick={() => setText(draft.text)}>
             <Pencil aria-hidden size={18} />
           </button>
-          <button type="button" aria-label="Delete private note" className="icon-btn size-11" onClick={() => void remove()}>
+          <button type="button" aria-label={t('delete')} className="icon-btn size-11" onClick={() => void remove()}>
             <Trash2 aria-hidden size={18} />
           </button>
         </>
       ) : (
         <form onSubmit={(event) => void save(event)} className="flex flex-1 flex-wrap items-end gap-2">
           <label className="flex min-w-0 flex-1 flex-col gap-1 text-sm font-medium text-slate-800">
-            Private note text
+            {t('text')}
             <textarea
               value={text}
               autoFocus
@@ -116,16 +125,16 @@ function DraftItem({ draft, where, send }: { draft: DraftView; where: string; se
             />
           </label>
           <button type="submit" className="btn-primary btn-small">
-            Save
+            {t('save')}
           </button>
           <button type="button" className="btn-secondary btn-small" onClick={() => setText(null)}>
-            Cancel
+            {t('cancel')}
           </button>
         </form>
       )}
       {error && (
         <p role="alert" className="basis-full text-sm font-medium text-red-700">
-          {error}
+          <RefusalText text={error} />
         </p>
       )}
     </li>

@@ -74,7 +74,7 @@ export function StepHeader({
         )}
       </div>
       {/* The home page takes the code too: the host is enough to say where to go. */}
-      <p className="flex shrink-0 items-baseline gap-2 text-sm leading-tight text-slate-700 2xl:text-lg">
+      <p className="flex shrink-0 flex-wrap items-baseline gap-x-2 text-sm leading-tight text-slate-700 2xl:text-lg">
         <span>
           {t.rich('joinAt', {
             host: new URL(joinUrl).host,

@@ -1,5 +1,13 @@
 import * as Y from 'yjs';
-import { clearedValue, recordChanges, whyIrreversible, type HistoryActor, type RecordChange } from '../../lib/history';
+import {
+  clearedValue,
+  NOTHING_TO_REDO,
+  NOTHING_TO_UNDO,
+  recordChanges,
+  whyIrreversible,
+  type HistoryActor,
+  type RecordChange,
+} from '../../lib/history';
 import { BOARD_ROOTS } from '../../lib/roots';
 import { fail, ok, type Result } from '../../lib/result';
 
@@ -130,7 +138,7 @@ export class BoardHistory {
    */
   private step(direction: 'undo' | 'redo'): Result<void> {
     const stack = direction === 'undo' ? this.manager.undoStack : this.manager.redoStack;
-    let result: Result<void> = fail(direction === 'undo' ? 'Nothing to undo.' : 'Nothing to redo.');
+    let result: Result<void> = fail(direction === 'undo' ? NOTHING_TO_UNDO : NOTHING_TO_REDO);
     while (stack.length > 0) {
       const blockedBy = this.blockedBy(stack);
       if (blockedBy !== null) {

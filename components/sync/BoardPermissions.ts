@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import { readNote } from '../../lib/board';
 import { mayChangeNote, mayDeleteRecord, type Actor, type NoteAuthorship } from '../../lib/permissions';
 import type { Result } from '../../lib/result';
+import { refusalText } from '../../lib/refusals';
 
 /** Records whose Delete is offered only to whoever added them (and the facilitator). */
 export type DeletableRoot = 'journeySteps' | 'questions' | 'actions';
@@ -37,7 +38,7 @@ export class BoardPermissions {
   /** Runs `change` only if this person may change note `id` (its author or the facilitator). */
   asAuthor<T>(id: string, change: () => Result<T>): Result<T> {
     const note = readNote(this.doc, id);
-    if (note && !mayChangeNote(note, this.actor)) return { ok: false, error: 'Only its author or the facilitator can change this note.' };
+    if (note && !mayChangeNote(note, this.actor)) return { ok: false, error: refusalText('notAuthor') };
     return change();
   }
 }

@@ -8,6 +8,7 @@ import type { DraftTarget, DraftView, MyVotes } from '../../lib/session/drafts';
 import type { SessionState } from '../../lib/session/state';
 import { CONTROL_PATH, type ClientToServerEvents, type RosterEntry, type ServerToClientEvents } from '../../lib/wire';
 import { reconnectDelayMs } from './reconnect';
+import { refusalText } from '../../lib/refusals';
 
 export interface ControlState {
   roster: RosterEntry[];
@@ -137,7 +138,7 @@ export class ControlConnection {
     if (!draft.text)
       return {
         ok: false,
-        error: target.kind === 'note' || target.kind === 'journeyNote' ? 'A note needs some text.' : 'Write something first.',
+        error: target.kind === 'note' || target.kind === 'journeyNote' ? refusalText('noteEmpty') : refusalText('writeSomething'),
       };
     this.set({ unsentDrafts: [...this.state.unsentDrafts, draft] });
     void this.sendDraft(draft);

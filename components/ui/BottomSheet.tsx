@@ -1,6 +1,7 @@
 'use client';
 
 import { X } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 
 interface Props {
@@ -18,6 +19,7 @@ interface Props {
  * Escape, the close button and a tap outside close it, and focus returns to what opened it.
  */
 export function BottomSheet({ title, onClose, returnFocusTo, fallbackFocus, children }: Props) {
+  const t = useTranslations('note');
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   // Read at close time, not captured at open: the opener may re-render meanwhile.
@@ -51,13 +53,13 @@ export function BottomSheet({ title, onClose, returnFocusTo, fallbackFocus, chil
       className="fixed inset-x-0 top-auto bottom-0 m-0 mx-auto max-h-[88dvh] w-full max-w-lg overflow-hidden rounded-t-2xl bg-white p-0 text-slate-900 shadow-2xl backdrop:bg-slate-950/50 md:bottom-auto md:top-1/2 md:-translate-y-1/2 md:rounded-2xl"
     >
       <div className="flex max-h-[88dvh] flex-col">
-        <div className="flex items-start gap-2 border-b border-slate-200 py-2 pr-2 pl-4">
+        <div className="flex items-start gap-2 border-b border-slate-200 py-2 pe-2 ps-4">
           <h2 id={titleId} className="min-w-0 flex-1 py-2 text-lg font-bold text-slate-950">
             {title}
           </h2>
           <button
             type="button"
-            aria-label="Close"
+            aria-label={t('close')}
             onClick={onClose}
             className="grid size-11 shrink-0 place-items-center rounded-lg hover:bg-slate-100"
           >

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useId, useMemo, useState } from 'react';
 import { profileSettings, promoteTargets } from '../../lib/profile';
 import { quadrantsOf, type QuadrantId } from '../../lib/quadrants';
@@ -10,7 +11,7 @@ import { PersonaOptions } from '../persona/PersonaOptions';
 import { PersonaTabs } from '../persona/PersonaTabs';
 import { SectionSwitch } from '../persona/SectionSwitch';
 import { UndoToast, useNotice } from '../persona/UndoToast';
-import { usePersonaView } from '../persona/usePersonaView';
+import { SECTION_KEYS, usePersonaView } from '../persona/usePersonaView';
 import { useBoardSelector, type BoardSource } from '../sync/useBoardSelector';
 import { BoardSection } from './BoardSection';
 
@@ -38,7 +39,6 @@ interface Props {
   people?: readonly Person[];
 }
 
-const SECTION_TITLES = { map: 'Empathy map', profile: 'Profile', journey: 'Journey', plan: 'Action plan' } as const;
 const NO_PEOPLE: readonly Person[] = [];
 
 /** The personas as tabs, and the selected one's empathy map or profile card. */
@@ -58,6 +58,8 @@ export function BoardArea({
   const personas = useBoardSelector(source, (state) => state.board.personas);
   const meta = useBoardSelector(source, (state) => state.board.meta);
   const { chosen, selected, select, section, setSection } = usePersonaView(personas, personaId, stepKind);
+  const t = useTranslations('participant');
+  const tp = useTranslations('profile');
   const [notice, showNotice, dismissNotice] = useNotice();
   const [isEditingOnProjector, setIsEditingOnProjector] = useState(false);
   const baseId = useId();
@@ -90,7 +92,8 @@ export function BoardArea({
       {/* One row on the projector, to leave the height to the board; tabs above the tools on a phone. */}
       <div className="flex flex-wrap items-center gap-2">
         <PersonaTabs
-          className="min-w-0 flex-1"
+          // Grows into the row, but below 18rem it takes a row of its own rather than hide its tabs (long words).
+          className="min-w-0 grow basis-72"
           personas={personas}
           selectedId={selected.id}
           activeId={chosen?.id ?? null}
@@ -112,7 +115,7 @@ export function BoardArea({
             aria-pressed={isEditingOnProjector}
             onClick={() => setIsEditingOnProjector(!isEditingOnProjector)}
           >
-            {isEditingOnProjector ? 'Done editing' : 'Edit profile'}
+            {isEditingOnProjector ? tp('doneEditing') : tp('editProfile')}
           </button>
         )}
         <PersonaOptions
@@ -129,7 +132,7 @@ export function BoardArea({
       </div>
       <div role="tabpanel" id={`${baseId}-panel`} aria-labelledby={tabId(selected.id)} className="flex min-h-0 flex-1 flex-col gap-3">
         <h2 className="sr-only">
-          {SECTION_TITLES[section]}: {selected.name}
+          {t(SECTION_KEYS[section])}: {selected.name}
         </h2>
         {chosen && selected.id !== chosen.id && !onActivatePersona && (
           <p className="flex flex-wrap items-center gap-2 rounded-lg bg-blue-50 p-3 text-blue-950">

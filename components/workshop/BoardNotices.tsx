@@ -2,6 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import type { BoardSize } from '../../lib/boardNotices';
+import { useRefusalText } from '../ui/useRefusalText';
 
 interface Props {
   /** A change of this person's the server refused, in plain words (null: nothing to say). */
@@ -13,6 +14,7 @@ interface Props {
 /** What the server said about this person's changes, and a warning while the board is nearly full. */
 export function BoardNotices({ notice, nearlyFull, onDismiss }: Props) {
   const t = useTranslations('common');
+  const refusal = useRefusalText();
   if (!notice && !nearlyFull) return null;
   return (
     <div className="flex flex-col gap-2">
@@ -23,7 +25,7 @@ export function BoardNotices({ notice, nearlyFull, onDismiss }: Props) {
             role="alert"
             className="pointer-events-auto flex max-w-xl flex-wrap items-center gap-3 rounded-xl border-2 border-amber-600 bg-amber-50 px-4 py-3 text-slate-950 shadow-lg"
           >
-            <p className="min-w-0 flex-1 text-base font-medium">{notice}</p>
+            <p className="min-w-0 flex-1 text-base font-medium">{refusal(notice)}</p>
             <button type="button" className="btn-secondary btn-small" onClick={onDismiss}>
               {t('ok')}
             </button>

@@ -1,9 +1,11 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 
 /** Copies text to the clipboard and says so, with a fallback prompt where the API is missing. */
 export function CopyButton({ text, label, className = 'btn-secondary' }: { text: string; label: string; className?: string }) {
+  const t = useTranslations('note');
   const [copied, setCopied] = useState(false);
   async function copy() {
     try {
@@ -11,14 +13,14 @@ export function CopyButton({ text, label, className = 'btn-secondary' }: { text:
       setCopied(true);
       setTimeout(() => setCopied(false), 2000);
     } catch {
-      window.prompt('Copy this link:', text); // insecure contexts (http on a LAN) have no clipboard API
+      window.prompt(t('copyThisLink'), text); // insecure contexts (http on a LAN) have no clipboard API
     }
   }
   return (
     <button type="button" onClick={copy} className={className}>
       {label}
       <span role="status" className="sr-only">
-        {copied ? 'Copied' : ''}
+        {copied ? t('copied') : ''}
       </span>
       {copied && <span aria-hidden> ✓</span>}
     </button>

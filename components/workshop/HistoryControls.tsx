@@ -6,9 +6,9 @@ import { useCallback, useEffect, useState } from 'react';
 import type { Result } from '../../lib/result';
 import type { BoardHistory } from '../sync/BoardHistory';
 import { useBoardHistory } from '../sync/useBoardHistory';
+import { useRefusalText } from '../ui/useRefusalText';
 
 const MESSAGE_MS = 4_000;
-const LOCKED = 'The facilitator has locked the board.';
 
 const NOT_TEXT_INPUTS = new Set(['checkbox', 'radio', 'button', 'submit', 'reset', 'color', 'file', 'range', 'image']);
 
@@ -30,6 +30,8 @@ function stepOf(event: KeyboardEvent): 'undo' | 'redo' | null {
 
 /** Runs undo/redo, with a short message (announced politely) saying what happened. */
 function useHistorySteps(history: BoardHistory, isReadOnly: boolean) {
+  const t = useTranslations('notices');
+  const refusal = useRefusalText();
   const [message, setMessage] = useState<string | null>(null);
   useEffect(() => {
     if (message === null) return;
@@ -38,11 +40,11 @@ function useHistorySteps(history: BoardHistory, isReadOnly: boolean) {
   }, [message]);
   const run = useCallback(
     (step: 'undo' | 'redo') => {
-      if (isReadOnly) return setMessage(LOCKED);
+      if (isReadOnly) return setMessage(t('lockedByFacilitator'));
       const result: Result<void> = step === 'undo' ? history.undo() : history.redo();
-      setMessage(result.ok ? (step === 'undo' ? 'Undone.' : 'Redone.') : result.error);
+      setMessage(result.ok ? t(step === 'undo' ? 'undone' : 'redone') : refusal(result.error));
     },
-    [history, isReadOnly],
+    [history, isReadOnly, t, refusal],
   );
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent) {

@@ -1,6 +1,7 @@
 'use client';
 
 import { ArrowLeft, Download } from 'lucide-react';
+import { useLocale, useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
 import type { Board } from '../../lib/board';
 import { profileSettings } from '../../lib/profile';
@@ -10,7 +11,7 @@ import { PersonaTabs } from '../persona/PersonaTabs';
 import { ProfileSummary } from '../persona/ProfileSummary';
 import { SectionSwitch } from '../persona/SectionSwitch';
 import type { PersonaActions } from '../persona/types';
-import type { BoardSection } from '../persona/usePersonaView';
+import { SECTION_KEYS, type BoardSection } from '../persona/usePersonaView';
 import { downloadWithKey } from '../sync/download';
 import { snapshotExportPath } from '../sync/facilitatorApi';
 import { FormError } from '../ui/FormError';
@@ -25,9 +26,6 @@ interface Props {
   board: Board;
 }
 
-const SECTION_TITLES: Record<BoardSection, string> = { map: 'Empathy map', profile: 'Profile', journey: 'Journey', plan: 'Action plan' };
-const takenFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-
 /**
  * The persona tabs take actions for their "Add persona" button, which a read-only strip never
  * shows; should anything still call one, it is refused rather than changing a frozen board.
@@ -36,6 +34,9 @@ const NO_CHANGES = new Proxy({} as PersonaActions, { get: () => () => fail('A sn
 
 /** A snapshot of the board, read-only: the banner saying so, then each persona as it was. */
 export function SnapshotBoard({ code, facilitatorKey, snapshot, board }: Props) {
+  const t = useTranslations('snapshot');
+  const tp = useTranslations('participant');
+  const locale = useLocale();
   const isLarge = useWideScreen();
   const [selectedId, setSelectedId] = useState(board.personas[0]?.id ?? null);
   const [section, setSection] = useState<BoardSection>('map');
@@ -55,25 +56,29 @@ export function SnapshotBoard({ code, facilitatorKey, snapshot, board }: Props) 
       <header className="flex flex-wrap items-center gap-x-6 gap-y-3 rounded-xl border-l-8 border-amber-500 bg-amber-50 px-4 py-3 shadow-sm">
         <div className="min-w-0 flex-1 basis-72">
           <h1 className={`font-bold break-words text-slate-950 ${isLarge ? 'text-4xl' : 'text-xl sm:text-2xl'}`}>
-            Snapshot ‘{snapshot.name}’ taken {takenFormat.format(snapshot.createdAt)} <span className="whitespace-nowrap">— read-only</span>
+            {t('title', {
+              name: snapshot.name,
+              taken: new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(snapshot.createdAt),
+            })}{' '}
+            <span className="whitespace-nowrap">{t('readOnly')}</span>
           </h1>
           <p className={`text-slate-800 ${isLarge ? 'text-xl' : 'text-base'}`}>
             {board.meta?.title && <span className="font-semibold">{board.meta.title} · </span>}
-            The board as it was then: later changes are not shown, and nothing here can be changed.
+            {t('asItWas')}
           </p>
         </div>
-        <nav aria-label="Snapshot" className="flex flex-wrap gap-2">
+        <nav aria-label={t('heading')} className="flex flex-wrap gap-2">
           <a className="btn-secondary gap-2" href={`/w/${code}/present`}>
-            <ArrowLeft aria-hidden size={18} /> Back to the presenter view
+            <ArrowLeft aria-hidden size={18} className="rtl:-scale-x-100" /> {t('back')}
           </a>
           <button type="button" className="btn-secondary gap-2" onClick={() => void download()}>
-            <Download aria-hidden size={18} /> Download JSON
+            <Download aria-hidden size={18} /> {t('download')}
           </button>
         </nav>
         <FormError message={error} className="basis-full font-medium text-red-700" />
       </header>
       {!selected ? (
-        <p className="text-lg text-slate-700">This snapshot has no persona.</p>
+        <p className="text-lg text-slate-700">{t('noPersona')}</p>
       ) : (
         <>
           <div className="flex flex-wrap items-center gap-2">
@@ -93,7 +98,7 @@ export function SnapshotBoard({ code, facilitatorKey, snapshot, board }: Props) 
           </div>
           <div role="tabpanel" id={`${baseId}-panel`} aria-labelledby={tabId(selected.id)} className="flex flex-col gap-3">
             <h2 className="sr-only">
-              {SECTION_TITLES[section]}: {selected.name}
+              {tp(SECTION_KEYS[section])}: {selected.name}
             </h2>
             {section === 'map' ? (
               <SnapshotEmpathyMap board={board} personaId={selected.id} isLarge={isLarge} />

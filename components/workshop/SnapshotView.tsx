@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 import { facilitatorSession } from '../sync/api';
 import { loadSnapshotBoard, type SnapshotBoard as LoadedSnapshot } from '../sync/snapshotBoard';
@@ -19,6 +20,7 @@ type State =
  * device (as for the presenter view; it goes to the server in a header only), then the snapshot.
  */
 export function SnapshotView({ code, snapshotId }: { code: string; snapshotId: string }) {
+  const t = useTranslations('snapshot');
   const [state, setState] = useState<State>({ phase: 'loading' });
 
   useEffect(() => {
@@ -39,18 +41,16 @@ export function SnapshotView({ code, snapshotId }: { code: string; snapshotId: s
     };
   }, [code, snapshotId]);
 
-  if (state.phase === 'loading') return <p className="p-8 text-2xl">Opening the snapshot…</p>;
+  if (state.phase === 'loading') return <p className="p-8 text-2xl">{t('opening')}</p>;
   if (state.phase !== 'ready') {
     return (
       <main className="mx-auto flex max-w-xl flex-col gap-4 p-6 sm:p-8">
-        <h1 className="text-3xl font-bold">Snapshot</h1>
+        <h1 className="text-3xl font-bold">{t('heading')}</h1>
         <p role="alert" className="text-lg text-slate-800">
-          {state.phase === 'error'
-            ? state.message
-            : 'Only the facilitator can open snapshots: open this page from the presenter view, on the device that runs the workshop.'}
+          {state.phase === 'error' ? state.message : t('onlyFacilitator')}
         </p>
         <a className="btn-secondary self-start" href={`/w/${code}/present`}>
-          Go to the presenter view
+          {t('toPresenter')}
         </a>
       </main>
     );

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { refusalText } from '../refusals';
 
 /**
  * The languages the product speaks. Tags are BCP 47 as browsers send them: Brazilian
@@ -26,7 +27,7 @@ export const LOCALE_NAMES: Record<Locale, string> = {
 
 const RTL_LOCALES: ReadonlySet<Locale> = new Set<Locale>(['ar']);
 
-export const LocaleSchema = z.enum(LOCALES, { error: `Choose one of the supported languages: ${LOCALES.join(', ')}.` });
+export const LocaleSchema = z.enum(LOCALES, { error: refusalText('localeChoice', { locales: LOCALES.join(', ') }) });
 
 /** The cookie that remembers a device's chosen UI language (a year, whole site). */
 export const LOCALE_COOKIE = 'NEXT_LOCALE';

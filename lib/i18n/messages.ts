@@ -8,7 +8,23 @@ export type Messages = typeof en;
  * workshop's language) is written into a workshop by the server and never formatted in the
  * browser, so it stays out of the page.
  */
-export const CLIENT_NAMESPACES = ['common', 'home', 'participant', 'session', 'presenter', 'panels', 'plan', 'agenda'] as const;
+export const CLIENT_NAMESPACES = [
+  'common',
+  'home',
+  'participant',
+  'session',
+  'presenter',
+  'panels',
+  'plan',
+  'agenda',
+  'note',
+  'drafts',
+  'profile',
+  'profileFields',
+  'snapshot',
+  'notices',
+  'refusals',
+] as const;
 export type ClientMessages = Pick<Messages, (typeof CLIENT_NAMESPACES)[number]>;
 
 export function clientMessages(messages: Messages): ClientMessages {

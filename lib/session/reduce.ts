@@ -4,6 +4,7 @@ import type { Quadrant } from '../quadrants';
 import { alignAgendaWithMap, STEP_LIMITS, type Step } from './agenda';
 import type { Command } from './commands';
 import { idleTimer, timerRemainingMs, type SessionState, type Timer } from './state';
+import { refusalText } from '../refusals';
 
 export interface CommandContext {
   /** Server clock, ms. */
@@ -41,14 +42,14 @@ function reduceTimer(timer: Timer, command: Command, now: number, stepDurationSe
   switch (command.type) {
     case 'timer.start': {
       const durationMs = (command.durationSec ?? stepDurationSec) * 1000;
-      if (durationMs <= 0) return fail('Set a duration for this step first.');
+      if (durationMs <= 0) return fail(refusalText('setDurationFirst'));
       return ok({ status: 'running', durationMs, endsAt: now + durationMs, remainingMs: durationMs });
     }
     case 'timer.pause':
-      if (timer.status !== 'running') return fail('The timer is not running.');
+      if (timer.status !== 'running') return fail(refusalText('timerNotRunning'));
       return ok({ ...timer, status: 'paused', endsAt: null, remainingMs: remaining });
     case 'timer.resume':
-      if (timer.status !== 'paused') return fail('The timer is not paused.');
+      if (timer.status !== 'paused') return fail(refusalText('timerNotPaused'));
       return ok({ ...timer, status: 'running', endsAt: now + remaining, remainingMs: remaining });
     case 'timer.addMinute':
       if (timer.status === 'running')
@@ -57,7 +58,7 @@ function reduceTimer(timer: Timer, command: Command, now: number, stepDurationSe
     case 'timer.reset':
       return ok(idleTimer(stepDurationSec));
     default:
-      return fail('Not a timer command.');
+      return fail(refusalText('notTimerCommand'));
   }
 }
 
@@ -65,16 +66,16 @@ function reduceAgenda(state: SessionState, command: Command): Result<SessionStat
   switch (command.type) {
     case 'step.goto': {
       const step = state.agenda.find((s) => s.id === command.stepId);
-      return step ? ok(enterStep(state, step)) : fail('That step no longer exists.');
+      return step ? ok(enterStep(state, step)) : fail(refusalText('agendaStepGone'));
     }
     case 'step.next':
     case 'step.previous': {
       const step = neighbour(state, command.type === 'step.next' ? 1 : -1);
-      return step ? ok(enterStep(state, step)) : fail(command.type === 'step.next' ? 'This is the last step.' : 'This is the first step.');
+      return step ? ok(enterStep(state, step)) : fail(command.type === 'step.next' ? refusalText('lastStep') : refusalText('firstStep'));
     }
     case 'step.update': {
       const index = indexOfStep(state, command.stepId);
-      if (index < 0) return fail('That step no longer exists.');
+      if (index < 0) return fail(refusalText('agendaStepGone'));
       const agenda = state.agenda.map((step, i) => (i === index ? { ...step, ...command.patch } : step));
       const isCurrent = command.stepId === state.currentStepId;
       const timer =
@@ -84,9 +85,9 @@ function reduceAgenda(state: SessionState, command: Command): Result<SessionStat
       return ok({ ...state, agenda, timer });
     }
     case 'step.add': {
-      if (state.agenda.length >= STEP_LIMITS.maxSteps) return fail(`An agenda holds at most ${STEP_LIMITS.maxSteps} steps.`);
+      if (state.agenda.length >= STEP_LIMITS.maxSteps) return fail(refusalText('agendaMaxSteps', { max: STEP_LIMITS.maxSteps }));
       const index = indexOfStep(state, command.afterStepId);
-      if (index < 0) return fail('That step no longer exists.');
+      if (index < 0) return fail(refusalText('agendaStepGone'));
       const step: Step = {
         id: newId().slice(0, 12),
         kind: command.kind,
@@ -103,20 +104,20 @@ function reduceAgenda(state: SessionState, command: Command): Result<SessionStat
     }
     case 'step.move': {
       const index = indexOfStep(state, command.stepId);
-      if (index < 0) return fail('That step no longer exists.');
+      if (index < 0) return fail(refusalText('agendaStepGone'));
       const agenda = [...state.agenda];
       const [step] = agenda.splice(index, 1);
       agenda.splice(Math.min(command.toIndex, agenda.length), 0, step!);
       return ok({ ...state, agenda });
     }
     case 'step.remove': {
-      if (state.agenda.length <= 1) return fail('The agenda needs at least one step.');
-      if (command.stepId === state.currentStepId) return fail('Move to another step before removing this one.');
-      if (indexOfStep(state, command.stepId) < 0) return fail('That step no longer exists.');
+      if (state.agenda.length <= 1) return fail(refusalText('agendaNeedsStep'));
+      if (command.stepId === state.currentStepId) return fail(refusalText('moveBeforeRemoving'));
+      if (indexOfStep(state, command.stepId) < 0) return fail(refusalText('agendaStepGone'));
       return ok({ ...state, agenda: state.agenda.filter((step) => step.id !== command.stepId) });
     }
     default:
-      return fail('Not an agenda command.');
+      return fail(refusalText('notAgendaCommand'));
   }
 }
 
@@ -149,14 +150,14 @@ export function reduceSession(state: SessionState, command: Command, context: Co
     case 'persona.activate':
       next = context.personaIds.includes(command.personaId)
         ? ok({ ...state, activePersonaId: command.personaId })
-        : fail('That persona no longer exists.');
+        : fail(refusalText('personaGone'));
       break;
     case 'map.set': {
       const agenda = alignAgendaWithMap(state.agenda, state.currentStepId, context.quadrants, command.quadrants);
       const isOnMap = (id: string | null) => id !== null && command.quadrants.some((q) => q.id === id);
       next =
         agenda.length > STEP_LIMITS.maxSteps
-          ? fail(`The agenda would have more than ${STEP_LIMITS.maxSteps} steps. Remove a step first.`)
+          ? fail(refusalText('agendaWouldExceed', { max: STEP_LIMITS.maxSteps }))
           : ok({ ...state, agenda, spotlight: isOnMap(state.spotlight) ? state.spotlight : null });
       break;
     }

@@ -1,10 +1,16 @@
-/** Why an export was not made now; the route answers 503 with `Retry-After`. */
+import { apiErrorText, type ApiErrorValues } from '../i18n/apiErrors';
+
+/**
+ * Why an export was not made now; the route answers 503 with `Retry-After`. The sentence is a
+ * catalog key, so the requester reads it in their language (the message is the English, for logs).
+ */
 export class ExportRefusedError extends Error {
   constructor(
-    message: string,
+    readonly key: 'pdfBusy' | 'pdfTooSlow',
+    readonly values: ApiErrorValues,
     readonly retryAfterSeconds: number,
   ) {
-    super(message);
+    super(apiErrorText('en', key, values));
   }
 }
 
@@ -42,10 +48,7 @@ export class ExportGate {
       this.active += 1;
       return this.releaser();
     }
-    const busy = new ExportRefusedError(
-      'The server is busy making other PDFs. Try again in a few seconds.',
-      Math.max(1, Math.ceil(this.limits.queueWaitMs / 1000)),
-    );
+    const busy = new ExportRefusedError('pdfBusy', {}, Math.max(1, Math.ceil(this.limits.queueWaitMs / 1000)));
     if (this.waiting.length >= this.limits.maxQueued) throw busy;
     await new Promise<void>((resolve, reject) => {
       const waiter: Waiter = {

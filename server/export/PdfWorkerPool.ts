@@ -51,7 +51,7 @@ export class PdfWorkerPool {
       const onError = (error: Error) => finish(error);
       const onExit = (code: number) => finish(new Error(`PDF worker exited (code ${code}).`));
       const timer = setTimeout(() => {
-        finish(new ExportRefusedError(`Making the PDF took longer than ${Math.round(timeoutMs / 1000)} seconds, so it was stopped.`, 30));
+        finish(new ExportRefusedError('pdfTooSlow', { seconds: Math.round(timeoutMs / 1000) }, 30));
       }, timeoutMs);
       worker.on('message', onMessage).on('error', onError).on('exit', onExit);
       worker.postMessage(job);

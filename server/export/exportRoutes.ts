@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import { formatRoomCode } from '../../lib/roomCode';
 import type { SessionState } from '../../lib/session/state';
-import { HttpError, sendJson } from '../http/respond';
+import { apiError, sendJson } from '../http/respond';
 import type { Logger } from '../log';
 import type { PictureStorePort, WorkshopRow } from '../storage/ports';
 import type { Workshops } from '../Workshops';
@@ -60,7 +60,7 @@ async function renderPdf(ctx: ExportContext, workshop: WorkshopRow, res: ServerR
     if (!(error instanceof ExportRefusedError)) throw error;
     ctx.log.warn({ workshopId: workshop.id, reason: error.message }, 'pdf export refused');
     res.setHeader('retry-after', String(error.retryAfterSeconds));
-    throw new HttpError(503, error.message);
+    throw apiError(503, error.key, error.values);
   }
 }
 

@@ -1,5 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { apiErrorText, requestLocale, type ApiErrorKey, type ApiErrorValues } from '../i18n/apiErrors';
+import { serverTranslator } from '../i18n/catalogs';
+import { parseRefusal } from '../../lib/refusals';
 
 /**
  * An answer other than success: its status, a sentence for a person, and headers (e.g.
@@ -24,7 +26,10 @@ export function apiError(status: number, key: ApiErrorKey, values: ApiErrorValue
 
 /** The JSON body of an error answer, `{ "error": … }` as always, in the requester's language when the sentence is from the catalogs. */
 export function errorBody(req: Pick<IncomingMessage, 'headers'>, error: HttpError): { error: string } {
-  return { error: error.text ? apiErrorText(requestLocale(req), error.text.key, error.text.values) : error.message };
+  if (error.text) return { error: apiErrorText(requestLocale(req), error.text.key, error.text.values) };
+  // A validation sentence from lib/ (a schema's or a refusal's) is keyed there too.
+  const refusal = parseRefusal(error.message);
+  return { error: refusal ? serverTranslator(requestLocale(req), 'refusals')(refusal.key, refusal.values) : error.message };
 }
 
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {

@@ -54,4 +54,25 @@ describe('API error messages in the language of the person asking', () => {
     const wrongMethod = await ask(`/api/workshops/${code}/participants`, { 'accept-language': 'es' }, { method: 'DELETE' });
     expect(wrongMethod).toMatchObject({ status: 405, body: { error: 'Usa POST.' } });
   });
+
+  it('a schema’s 400 (lib/refusals) in the asker’s language, English word for word without one', async () => {
+    const create = (headers: Record<string, string>, body: unknown) =>
+      ask('/api/workshops', { 'content-type': 'application/json', ...headers }, { method: 'POST', body: JSON.stringify(body) });
+    expect(await create({}, { title: '' })).toMatchObject({ status: 400, body: { error: 'Give the workshop a title.' } });
+    expect(await create({ 'accept-language': 'de' }, { title: '' })).toMatchObject({
+      status: 400,
+      body: { error: 'Gib dem Workshop einen Titel.' },
+    });
+    expect((await create({ cookie: 'NEXT_LOCALE=ar' }, { title: 'x'.repeat(500) })).body.error).toMatch(/^لا يتجاوز العنوان \d+ حرفًا\.$/);
+    expect((await create({ 'accept-language': 'fr' }, { title: 'T', locale: 'xx' })).body.error).toBe(
+      'Choisissez l’une des langues prises en charge : en, de, fr, es, pt-BR, it, nl, ja, zh-CN, ar.',
+    );
+    const { code } = await h.createWorkshop();
+    const join = await ask(
+      `/api/workshops/${code}/participants`,
+      { 'content-type': 'application/json', 'accept-language': 'ja' },
+      { method: 'POST', body: JSON.stringify({ name: ' ' }) },
+    );
+    expect(join).toMatchObject({ status: 400, body: { error: '名前を入力してください。' } });
+  });
 });

@@ -25,6 +25,12 @@ const SAME_AS_ENGLISH: Partial<Record<Locale, readonly string[]>> = {
     // "Quadrant", "Export" and "Snapshots" are the words used there too.
     'panels.newQuadrant',
     'panels.exportHeading',
+    // "Orange" is the German colour name; "Quadrant", "Snapshot" and "Journey" are the words German teams use (glossary).
+    'note.colours.orange',
+    'note.quadrant',
+    'drafts.journeyStep',
+    'snapshot.heading',
+    'snapshot.journey',
   ],
   // The same words in French: quadrants, notes, votes, vote, minute, personas, active; "Gains" as in the Value Proposition Canvas.
   fr: [
@@ -56,6 +62,12 @@ const SAME_AS_ENGLISH: Partial<Record<Locale, readonly string[]>> = {
     // "Action {number}" and "Question {number}" are French too.
     'plan.action',
     'plan.question',
+    // "Orange", "Note", "Quadrant", "Question" and "Action" are the same French words.
+    'note.colours.orange',
+    'note.dialogTitle',
+    'note.quadrant',
+    'drafts.question',
+    'drafts.action',
   ],
   es: [
     'session.timer',
