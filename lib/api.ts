@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from './zod';
 import { DEFAULT_LOCALE, LocaleSchema, type Locale } from './i18n/locales';
 import { LIMITS } from './limits';
 
@@ -6,13 +6,15 @@ import { LIMITS } from './limits';
 export const CreateWorkshopBodySchema = z.object({
   title: z
     .string()
-    .trim()
-    .min(1, 'Give the workshop a title.')
-    .max(LIMITS.titleChars, `A title holds at most ${LIMITS.titleChars} characters.`),
+    .check(
+      z.trim(),
+      z.minLength(1, 'Give the workshop a title.'),
+      z.maxLength(LIMITS.titleChars, `A title holds at most ${LIMITS.titleChars} characters.`),
+    ),
   /** The empathy map to start from (changeable later); the six-quadrant map by default. */
-  template: z.enum(['six', 'classic'], { error: 'Choose the template "six" or "classic".' }).default('six'),
+  template: z._default(z.enum(['six', 'classic'], { error: 'Choose the template "six" or "classic".' }), 'six'),
   /** The workshop language: the projector, the default agenda and the built-in map's words. */
-  locale: LocaleSchema.default(DEFAULT_LOCALE),
+  locale: z._default(LocaleSchema, DEFAULT_LOCALE),
 });
 export type CreateWorkshopBody = z.infer<typeof CreateWorkshopBodySchema>;
 
@@ -27,9 +29,11 @@ export interface CreateWorkshopReply {
 export const JoinBodySchema = z.object({
   name: z
     .string()
-    .trim()
-    .min(1, 'Type your name.')
-    .max(LIMITS.participantNameChars, `A name holds at most ${LIMITS.participantNameChars} characters.`),
+    .check(
+      z.trim(),
+      z.minLength(1, 'Type your name.'),
+      z.maxLength(LIMITS.participantNameChars, `A name holds at most ${LIMITS.participantNameChars} characters.`),
+    ),
 });
 export type JoinBody = z.infer<typeof JoinBodySchema>;
 

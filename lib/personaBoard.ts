@@ -6,6 +6,7 @@ import { LIMITS } from './limits';
 import { PERSONA_PURGE_AFTER_MS, PersonaSchema, isDeleted, type Persona } from './persona';
 import { customValueKey } from './profile';
 import { fail, ok, type Result } from './result';
+import * as z from './zod';
 
 /**
  * Persona operations on the board doc: add, rename, reorder, duplicate, delete (soft, so it can
@@ -15,10 +16,11 @@ import { fail, ok, type Result } from './result';
 type RecordMap = Y.Map<unknown>;
 
 /** A persona's name as a person typed it: trimmed, not empty, within the limit. */
-export const PersonaNameSchema = PersonaSchema.shape.name
-  .trim()
-  .min(1, 'Give the persona a name.')
-  .max(LIMITS.personaNameChars, `A persona name holds at most ${LIMITS.personaNameChars} characters.`);
+export const PersonaNameSchema = PersonaSchema.shape.name.check(
+  z.trim(),
+  z.minLength(1, 'Give the persona a name.'),
+  z.maxLength(LIMITS.personaNameChars, `A persona name holds at most ${LIMITS.personaNameChars} characters.`),
+);
 
 /** A persona's record map, unless it is missing or deleted. */
 export function livePersonaMap(doc: Y.Doc, id: string): Result<RecordMap> {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../zod';
 
 /**
  * The languages the product speaks. Tags are BCP 47 as browsers send them: Brazilian
