@@ -11,8 +11,14 @@ const nextConfig = {
   // `npm test`; checking again inside `next build` would only add half a minute.
   typescript: { ignoreBuildErrors: true },
   turbopack: {
-    // No Buffer polyfill in the browser: see components/sync/noBuffer.js.
-    resolveAlias: { 'next/dist/compiled/buffer': { browser: './components/sync/noBuffer.js' } },
+    resolveAlias: {
+      // No Buffer polyfill in the browser: see components/sync/noBuffer.js.
+      'next/dist/compiled/buffer': { browser: './components/sync/noBuffer.js' },
+      // Yjs only prints warnings through lib0's logging. Its browser build can also log into the
+      // page's DOM, which brings lib0's DOM and schema modules (2.5 kB gzip) to every phone; the
+      // console-only build (what lib0 gives Node and Deno) prints the same warnings.
+      'lib0/logging': { browser: './node_modules/lib0/logging.node.js' },
+    },
   },
 };
 

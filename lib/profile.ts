@@ -73,19 +73,15 @@ export const CustomProfileFieldSchema = z.strictObject({
 });
 export type CustomProfileField = z.infer<typeof CustomProfileFieldSchema>;
 
-export const CustomProfileFieldsSchema = z
-  .array(CustomProfileFieldSchema)
-  .check(
-    z.maxLength(PROFILE_LIMITS.customFieldsPerWorkshop),
-    z.refine((fields) => new Set(fields.map((f) => f.id)).size === fields.length, 'custom field ids repeat'),
-  );
+export const CustomProfileFieldsSchema = z.array(CustomProfileFieldSchema).check(
+  z.maxLength(PROFILE_LIMITS.customFieldsPerWorkshop),
+  z.refine((fields) => new Set(fields.map((f) => f.id)).size === fields.length, 'custom field ids repeat'),
+);
 
-export const HiddenProfileFieldsSchema = z
-  .array(z.enum(PROFILE_FIELD_KEYS))
-  .check(
-    z.maxLength(PROFILE_FIELD_KEYS.length),
-    z.refine((keys) => new Set(keys).size === keys.length, 'hidden fields repeat'),
-  );
+export const HiddenProfileFieldsSchema = z.array(z.enum(PROFILE_FIELD_KEYS)).check(
+  z.maxLength(PROFILE_FIELD_KEYS.length),
+  z.refine((keys) => new Set(keys).size === keys.length, 'hidden fields repeat'),
+);
 
 export const CustomValueSchema = z.string().check(z.maxLength(PROFILE_LIMITS.longFieldChars));
 

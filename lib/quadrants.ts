@@ -25,13 +25,11 @@ export const QuadrantSchema = z.object({
 export type Quadrant = z.infer<typeof QuadrantSchema>;
 
 /** The quadrants of one map: 1–8, ids unique. */
-export const QuadrantsSchema = z
-  .array(QuadrantSchema)
-  .check(
-    z.minLength(QUADRANT_LIMITS.minQuadrants),
-    z.maxLength(QUADRANT_LIMITS.maxQuadrants),
-    z.refine((quadrants) => new Set(quadrants.map((q) => q.id)).size === quadrants.length, 'Quadrant ids must be unique.'),
-  );
+export const QuadrantsSchema = z.array(QuadrantSchema).check(
+  z.minLength(QUADRANT_LIMITS.minQuadrants),
+  z.maxLength(QUADRANT_LIMITS.maxQuadrants),
+  z.refine((quadrants) => new Set(quadrants.map((q) => q.id)).size === quadrants.length, 'Quadrant ids must be unique.'),
+);
 
 export const TEMPLATE_IDS = ['six', 'classic', 'custom'] as const;
 export type TemplateId = (typeof TEMPLATE_IDS)[number];
