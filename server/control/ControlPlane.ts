@@ -62,8 +62,7 @@ export class ControlPlane {
     });
     this.presence =
       options.cluster?.usePresence(
-        (workshopId, ids) =>
-          void this.announce(workshopId, ids, false).catch((error: Error) => this.log.warn({ err: error.message }, 'roster update failed')),
+        (workshopId, ids) => this.inBackground(this.announce(workshopId, ids, false)),
         () => this.reannounceOnline(),
       ) ?? null;
     options.cluster?.bus.on('kick', ({ participantId, reason }) => this.endLocally(participantId, reason));
@@ -126,7 +125,7 @@ export class ControlPlane {
       if (sockets.size > 0 || this.online.get(identity.participantId) !== sockets) return;
       this.online.delete(identity.participantId);
       this.presence?.set(identity.workshopId, identity.participantId, 0);
-      void this.wentOffline(identity).catch((error: Error) => this.log.warn({ err: error.message }, 'roster update failed'));
+      this.inBackground(this.wentOffline(identity));
     });
     await this.sendRoster(socket);
     if (!wasOnline) socket.to(roomOf(identity.workshopId)).emit('roster:update', this.entry(identity, true));
@@ -167,8 +166,13 @@ export class ControlPlane {
       if (workshopId) byWorkshop.set(workshopId, [...(byWorkshop.get(workshopId) ?? []), participantId]);
     }
     for (const [workshopId, ids] of byWorkshop) {
-      void this.announce(workshopId, ids, true).catch((error: Error) => this.log.warn({ err: error.message }, 'roster update failed'));
+      this.inBackground(this.announce(workshopId, ids, true));
     }
+  }
+
+  /** A roster change nobody waits for: a storage error is logged, and the next change or resync corrects the roster. */
+  private inBackground(update: Promise<void>): void {
+    update.catch((error: Error) => this.log.warn({ err: error.message }, 'roster update failed'));
   }
 
   /**
