@@ -49,7 +49,8 @@ export function ParticipantView({ code }: { code: string }) {
   const send = workshop?.control.send;
   const voting = useMemo(() => send && noteVoting(control, myVotes, send, true, setVoteError), [control, myVotes, send]);
 
-  if (state.phase === 'loading') return <p className="p-6 text-lg">{t('opening')}</p>;
+  // With a session, the connections open in an effect: "opening" until then, not the join form.
+  if (state.phase === 'loading' || (state.phase === 'ready' && !workshop)) return <p className="p-6 text-lg">{t('opening')}</p>;
   if (state.phase !== 'ready' || !workshop) {
     return (
       <main className="mx-auto flex max-w-md flex-col gap-4 p-4">
