@@ -146,7 +146,7 @@ function latency(sent: readonly SentMark[], marks: Record<string, number>) {
 
 async function editRun(screens: Screens, bots: BotProcess, notes: number, rate: number): Promise<void> {
   const [phone] = screens.phones;
-  if (args.profile) await startProfile(phone!);
+  if (args.profile) await Promise.all([startProfile(phone!), startProfile(screens.presenter)]);
   const browser = phone!.context().browser()!;
   if (args.trace)
     await browser.startTracing(phone!, { path: path.join(RESULTS_DIR, `phone-${notes}-${rate}.trace.json`), categories: TRACE_CATEGORIES });
@@ -156,7 +156,10 @@ async function editRun(screens: Screens, bots: BotProcess, notes: number, rate: 
   const to = Date.now();
   const [phoneThread, presenterThread] = await Promise.all([phone!, screens.presenter].map(mainThread));
   if (args.trace) await browser.stopTracing();
-  if (args.profile) await stopProfile(phone!, path.join(RESULTS_DIR, `phone-${notes}-${rate}.cpuprofile`));
+  if (args.profile) {
+    await stopProfile(phone!, path.join(RESULTS_DIR, `phone-${notes}-${rate}.cpuprofile`));
+    await stopProfile(screens.presenter, path.join(RESULTS_DIR, `presenter-${notes}-${rate}.cpuprofile`));
+  }
   const last = sent.slice(-5).map((s) => s.marker);
   await Promise.all([screens.presenter, ...screens.phones].map((page) => waitForMarkers(page, last, DRAIN_MS)));
   emit({

@@ -14,11 +14,16 @@ import { expect, leaveLobby, quadrant, test } from './fixtures';
  * reuses the previous props object when it bails out), with or without hooks.
  */
 
-/** Remembers, per note (`li`), the props and hook state of the component that renders it. */
-const SNAPSHOT = `(() => {
-  const states = (li) => {
-    const key = Object.keys(li).find((k) => k.startsWith('__reactFiber$'));
-    let fiber = key ? li[key].return : null;
+/**
+ * Remembers, per element, the props and hook state of the component that renders it: each note
+ * (`li`) and each of the page's parts named in `parts` (name → CSS selector of an element it
+ * renders directly). `__rendered()` then lists the notes' texts and the parts' names whose
+ * component rendered since.
+ */
+const SNAPSHOT = `((parts) => {
+  const states = (element) => {
+    const key = Object.keys(element).find((k) => k.startsWith('__reactFiber$'));
+    let fiber = key ? element[key].return : null;
     while (fiber && typeof fiber.type !== 'function') fiber = fiber.return;
     if (!fiber) return [];
     const alternate = fiber.alternate;
@@ -27,21 +32,37 @@ const SNAPSHOT = `(() => {
   window.__seenStates = new WeakMap();
   // Notes are list items; the quadrant list's (counts) and the roster's (presence) are not.
   const notes = () => [...document.querySelectorAll('li')].filter((li) => !li.closest('nav, [aria-label="Roster"]'));
+  const named = () => Object.entries(parts).map(([name, selector]) => [name, document.querySelector(selector)]);
   for (const li of notes()) window.__seenStates.set(li, states(li));
-  window.__rendered = () =>
-    notes()
-      .filter((li) => {
-        const seen = window.__seenStates.get(li);
-        return seen && states(li).some((state) => state && !seen.includes(state));
-      })
-      .map((li) => li.textContent);
-})()`;
+  for (const [name, element] of named()) {
+    if (!element) throw new Error('No ' + name + ' on the page: ' + parts[name]);
+    window.__seenStates.set(element, states(element));
+  }
+  const hasRendered = (element) => {
+    const seen = window.__seenStates.get(element);
+    return Boolean(seen) && states(element).some((state) => state && !seen.includes(state));
+  };
+  window.__rendered = () => [
+    ...notes().filter(hasRendered).map((li) => li.textContent),
+    ...named().filter(([, element]) => element && hasRendered(element)).map(([name]) => name),
+  ];
+})`;
 
-async function snapshotRenders(page: Page): Promise<void> {
-  await page.evaluate(SNAPSHOT);
+/** The parts of a phone's page around the board, by an element each renders itself. */
+const PHONE_PARTS = {
+  'page header': 'main > header h1',
+  'language menu': 'main > header select',
+  'step banner': 'main > section h2',
+  'persona tabs': '[role="tablist"]',
+  'section switch': '[role="group"]',
+  'board area': '[role="tabpanel"] > h2',
+};
+
+async function snapshotRenders(page: Page, parts: Record<string, string> = {}): Promise<void> {
+  await page.evaluate(`${SNAPSHOT}(${JSON.stringify(parts)})`);
 }
 
-/** Texts of the notes whose component rendered since the snapshot (new notes are not counted). */
+/** Texts of the notes, and names of the parts, whose component rendered since the snapshot (new notes are not counted). */
 function rendered(page: Page): Promise<string[]> {
   return page.evaluate(() => (window as unknown as { __rendered(): string[] }).__rendered());
 }
@@ -89,7 +110,9 @@ test('a change from the room re-renders only the note it changed, on a phone and
   await quadrant(phone, 'Pains'); // a phone shows one quadrant: the one with the note the room edits
   for (const page of screens) await expect(page.getByText('Seeded note 29', { exact: true })).toBeVisible();
 
-  for (const page of screens) await snapshotRenders(page);
+  await snapshotRenders(presenter);
+  // The phone's page around the board (header, step, tabs, menus) reads none of the notes.
+  await snapshotRenders(phone, PHONE_PARTS);
   // Same length and words' lengths: the projector's fit (from text lengths) stays, so only this
   // note's component may render. (An edit that changes the fit re-lays the quadrant out, rightly.)
   room.edit(ids[7]!, 'Seeded edit 7');
@@ -99,7 +122,8 @@ test('a change from the room re-renders only the note it changed, on a phone and
   }
 
   // A new note elsewhere renders itself only (the phone, showing Pains, only counts it).
-  for (const page of screens) await snapshotRenders(page);
+  await snapshotRenders(presenter);
+  await snapshotRenders(phone, PHONE_PARTS);
   room.add('sees', 'A new note from the room');
   await expect(presenter.getByText('A new note from the room')).toBeVisible();
   await expect(phone.getByRole('button', { name: /^Sees, 1 note/ })).toBeVisible();

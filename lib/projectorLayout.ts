@@ -75,6 +75,18 @@ export interface QuadrantFit {
   tiles: Tile[];
   /** Notes neither drawn nor inside a drawn stack: the "+N more" tile counts them. */
   hiddenNoteIds: string[];
+  /** Where in `fitLevels` this fit stopped (its length: past the smallest type, stacks and "+N more"), for `FitHint`. */
+  level: number;
+}
+
+/**
+ * The fit a screen shows now, so the next change of the same quadrant (same box, same largest
+ * type, no fewer notes) keeps its level while that still fits: an edit then re-lays out nothing
+ * but its note, and type never jumps up and down as notes are edited longer and shorter. Only a
+ * note going away (or a new box) may make the type bigger again.
+ */
+export interface FitHint {
+  level: number;
 }
 
 interface Level {
@@ -165,9 +177,10 @@ function initialTiles(input: QuadrantFitInput): Tile[] {
 const noteIdsOf = (tile: Tile, groupNotes: ReadonlyMap<string, string[]>): string[] =>
   tile.kind === 'note' ? [tile.id] : tile.kind === 'group' ? tile.noteIds : (groupNotes.get(tile.groupId) ?? []);
 
-function result(arrangement: Arrangement, tiles: Tile[], hiddenNoteIds: string[]): QuadrantFit {
+function result(arrangement: Arrangement, tiles: Tile[], hiddenNoteIds: string[], at: number): QuadrantFit {
   const { shape, columns, level } = arrangement;
   return {
+    level: at,
     metrics: shape.m,
     columns,
     maxLines: level.maxLines,
@@ -183,29 +196,31 @@ function result(arrangement: Arrangement, tiles: Tile[], hiddenNoteIds: string[]
  * largest groups collapse into stacks (name and count), one by one; past that the last tiles give
  * way to a "+N more" tile. Every note is drawn, inside a drawn stack, or in `hiddenNoteIds`.
  */
-export function fitQuadrant(input: QuadrantFitInput): QuadrantFit {
+export function fitQuadrant(input: QuadrantFitInput, hint: FitHint | null = null): QuadrantFit {
   const notesById = new Map(input.notes.map((note) => [note.id, measureNote(note)]));
   const levels = fitLevels(input.maxFontPx);
   const tiles = initialTiles(input);
-  // Fitting is monotonic along the levels (each is denser than the one before): search for the first that fits.
+  // Fitting is monotonic along the levels (each is denser than the one before): search for the
+  // first that fits, from the hint's level when there is one (a level before it is not wanted).
   let low = 0;
+  if (hint) {
+    const kept = hint.level < levels.length ? arrange(input, levels[hint.level]!, tiles, notesById) : null;
+    if (kept) return result(kept, tiles, [], hint.level);
+    low = Math.min(hint.level + 1, levels.length);
+  }
   let high = levels.length - 1;
-  let found: Arrangement | null = null;
+  let found: { arrangement: Arrangement; at: number } | null = null;
   while (low <= high) {
     const mid = (low + high) >> 1;
     const arrangement = arrange(input, levels[mid]!, tiles, notesById);
     if (arrangement) {
-      found = arrangement;
+      found = { arrangement, at: mid };
       high = mid - 1;
     } else low = mid + 1;
   }
-  if (found) return result(found, tiles, []);
-  return collapseOrCount(
-    input,
-    levels.filter((level) => level.fontPx === MIN_NOTE_FONT_PX),
-    tiles,
-    notesById,
-  );
+  if (found) return result(found.arrangement, tiles, [], found.at);
+  const smallest = levels.filter((level) => level.fontPx === MIN_NOTE_FONT_PX);
+  return collapseOrCount(input, smallest, tiles, notesById, levels.length);
 }
 
 /**
@@ -218,6 +233,8 @@ function collapseOrCount(
   smallest: readonly Level[],
   tiles: Tile[],
   notesById: ReadonlyMap<string, MeasuredNote>,
+  /** The level this stage counts as (past every one of `fitLevels`). */
+  at: number,
 ): QuadrantFit {
   const densest = smallest.at(-1)!;
   const groupNotes = new Map(tiles.flatMap((t) => (t.kind === 'group' ? [[t.groupId, t.noteIds] as const] : [])));
@@ -234,7 +251,7 @@ function collapseOrCount(
     );
     for (const level of smallest) {
       const arrangement = arrange(input, level, current, notesById);
-      if (arrangement) return result(arrangement, current, []);
+      if (arrangement) return result(arrangement, current, [], at);
     }
   }
   // Still too many: keep the longest run of tiles that fits above a "+N more" tile.
@@ -257,5 +274,5 @@ function collapseOrCount(
     columns: 1,
     shape: { m, maxLines: densest.maxLines, showAuthors: false, columnWidth: input.box.width },
   };
-  return result(best.arrangement ?? fallback, shown, hidden);
+  return result(best.arrangement ?? fallback, shown, hidden, at);
 }

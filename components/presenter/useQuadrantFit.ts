@@ -30,10 +30,16 @@ export function useQuadrantFit(box: Size | null, input: Omit<QuadrantFitInput, '
   const { maxFontPx, questions, groups, notes } = input;
 
   const lastMetrics = useRef<FitMetrics | null>(null);
+  const lastFit = useRef<{ key: string; notes: number; level: number } | null>(null);
   const fit: QuadrantFit | null = useMemo(() => {
     if (!box) return null;
     const height = Math.floor(box.height * (1 - steps * CORRECTION_STEP));
-    const next = fitQuadrant({ box: { width: box.width, height }, maxFontPx, questions, groups, notes });
+    // The same box and type with no fewer notes: the level shown now holds while it fits (`FitHint`).
+    const key = `${box.width}x${height}@${maxFontPx}`;
+    const last = lastFit.current;
+    const hint = last && last.key === key && notes.length >= last.notes ? { level: last.level } : null;
+    const next = fitQuadrant({ box: { width: box.width, height }, maxFontPx, questions, groups, notes }, hint);
+    lastFit.current = { key, notes: notes.length, level: next.level };
     // Same sizes, same object: the memoised notes then skip a quadrant's re-fit that changed nothing for them.
     const previous = lastMetrics.current;
     if (previous && (Object.keys(previous) as (keyof FitMetrics)[]).every((key) => previous[key] === next.metrics[key])) {

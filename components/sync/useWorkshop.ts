@@ -91,12 +91,23 @@ export function useWorkshopConnections(session: SessionReply | null, onEnded: ()
 }
 
 export function useBoardState(workshop: Workshop | null): BoardState {
+  return useBoardField(workshop, whole);
+}
+
+/**
+ * One field of the board's state, re-rendering only when it changes: `select` returns what the
+ * state holds (`s.status`, `s.board.meta`), never a fresh copy. A page's header, tabs and menus
+ * read this way skip the room's note edits (see `useBoardSelector`).
+ */
+export function useBoardField<T>(workshop: Workshop | null, select: (state: BoardState) => T): T {
   return useSyncExternalStore(
     workshop?.board.subscribe ?? noop,
-    () => workshop?.board.getState() ?? EMPTY_BOARD,
-    () => EMPTY_BOARD,
+    () => select(workshop?.board.getState() ?? EMPTY_BOARD),
+    () => select(EMPTY_BOARD),
   );
 }
+
+const whole = (state: BoardState) => state;
 
 export function useControlState(workshop: Workshop | null): ControlState {
   return useSyncExternalStore(

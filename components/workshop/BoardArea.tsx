@@ -1,34 +1,24 @@
 'use client';
 
-import dynamic from 'next/dynamic';
 import { useId, useMemo, useState } from 'react';
-import type { Board } from '../../lib/board';
-import { evidenceBalance } from '../../lib/evidence';
 import { profileSettings, promoteTargets } from '../../lib/profile';
 import { quadrantsOf, type QuadrantId } from '../../lib/quadrants';
 import type { StepKind } from '../../lib/session/agenda';
 import type { Person } from '../actions/ActionRow';
-import { ParticipantMap } from '../participant/ParticipantMap';
 import type { BoardActions, BoardViewOptions, ScreenView } from '../board/types';
 import { PersonaOptions } from '../persona/PersonaOptions';
 import { PersonaTabs } from '../persona/PersonaTabs';
 import { SectionSwitch } from '../persona/SectionSwitch';
 import { UndoToast, useNotice } from '../persona/UndoToast';
 import { usePersonaView } from '../persona/usePersonaView';
-import type { BoardSource } from '../sync/useBoardSelector';
-
-// Each section's code loads when it is first shown: a phone opens on the empathy map, and its
-// JavaScript budget (README, Performance) has no room for the projector, journey, plan or profile.
-const ProjectorMap = dynamic(() => import('../presenter/ProjectorMap').then((m) => m.ProjectorMap));
-const JourneyBoard = dynamic(() => import('../journey/JourneyBoard').then((m) => m.JourneyBoard));
-const ActionPlan = dynamic(() => import('../actions/ActionPlan').then((m) => m.ActionPlan));
-const ProfileCard = dynamic(() => import('../persona/ProfileCard').then((m) => m.ProfileCard));
-const ProfileSummary = dynamic(() => import('../persona/ProfileSummary').then((m) => m.ProfileSummary));
-const EvidenceBalanceCard = dynamic(() => import('../persona/EvidenceBalanceCard').then((m) => m.EvidenceBalanceCard));
+import { useBoardSelector, type BoardSource } from '../sync/useBoardSelector';
+import { BoardSection } from './BoardSection';
 
 interface Props {
-  board: Board;
-  /** The live board, for the parts that subscribe to their own slice (each quadrant of the map). */
+  /**
+   * The live board. This reads only the personas and the board's settings; each section
+   * subscribes to the records it shows, so a note edited in the room re-renders that section alone.
+   */
   source: BoardSource;
   isLoaded: boolean;
   actions: BoardActions;
@@ -53,7 +43,6 @@ const NO_PEOPLE: readonly Person[] = [];
 
 /** The personas as tabs, and the selected one's empathy map or profile card. */
 export function BoardArea({
-  board,
   source,
   isLoaded,
   actions,
@@ -66,16 +55,18 @@ export function BoardArea({
   isFacilitator,
   people = NO_PEOPLE,
 }: Props) {
-  const { chosen, selected, select, section, setSection } = usePersonaView(board.personas, personaId, stepKind);
+  const personas = useBoardSelector(source, (state) => state.board.personas);
+  const meta = useBoardSelector(source, (state) => state.board.meta);
+  const { chosen, selected, select, section, setSection } = usePersonaView(personas, personaId, stepKind);
   const [notice, showNotice, dismissNotice] = useNotice();
   const [isEditingOnProjector, setIsEditingOnProjector] = useState(false);
   const baseId = useId();
-  const settings = useMemo(() => profileSettings(board.meta), [board.meta]);
+  const settings = useMemo(() => profileSettings(meta), [meta]);
   // Built from the screen's fields, not its object (pages pass a new one each render), so notes can skip rendering.
   const { variant, isReadOnly, voting, areNotesPrivate } = screen;
   const view: BoardViewOptions = useMemo(
-    () => ({ variant, isReadOnly, voting, areNotesPrivate, quadrants: quadrantsOf(board.meta), promoteTargets: promoteTargets(settings) }),
-    [variant, isReadOnly, voting, areNotesPrivate, board.meta, settings],
+    () => ({ variant, isReadOnly, voting, areNotesPrivate, quadrants: quadrantsOf(meta), promoteTargets: promoteTargets(settings) }),
+    [variant, isReadOnly, voting, areNotesPrivate, meta, settings],
   );
   const isLarge = view.variant === 'projector';
   const toast = <UndoToast notice={notice} onDismiss={dismissNotice} isLarge={isLarge} />;
@@ -100,7 +91,7 @@ export function BoardArea({
       <div className="flex flex-wrap items-center gap-2">
         <PersonaTabs
           className="min-w-0 flex-1"
-          personas={board.personas}
+          personas={personas}
           selectedId={selected.id}
           activeId={chosen?.id ?? null}
           panelId={`${baseId}-panel`}
@@ -127,7 +118,7 @@ export function BoardArea({
         <PersonaOptions
           key={selected.id}
           persona={selected}
-          personas={board.personas}
+          personas={personas}
           activeId={chosen?.id ?? null}
           actions={actions}
           isReadOnly={view.isReadOnly}
@@ -154,49 +145,19 @@ export function BoardArea({
           </p>
         )}
         <div className="min-h-0 flex-1 overflow-y-auto">
-          {section === 'map' && isLarge ? (
-            <ProjectorMap
-              persona={selected}
-              notes={board.notes}
-              groups={board.groups}
-              actions={actions}
-              view={view}
-              spotlight={spotlight}
-            />
-          ) : section === 'map' ? (
-            <ParticipantMap personaId={selected.id} source={source} actions={actions} view={view} currentQuadrant={currentQuadrant} />
-          ) : section === 'journey' ? (
-            <JourneyBoard persona={selected} steps={board.journeySteps} notes={board.notes} actions={actions} view={view} />
-          ) : section === 'plan' ? (
-            <ActionPlan
-              persona={selected}
-              questions={board.questions}
-              items={board.actions}
-              people={people}
-              actions={actions}
-              view={view}
-            />
-          ) : (
-            <div className="flex flex-col gap-3">
-              {isEditing ? (
-                <ProfileCard
-                  persona={selected}
-                  settings={settings}
-                  actions={actions}
-                  isReadOnly={view.isReadOnly}
-                  isFacilitator={isFacilitator ?? isLarge}
-                  isLarge={isLarge}
-                />
-              ) : (
-                <ProfileSummary persona={selected} settings={settings} isLarge={isLarge} />
-              )}
-              <EvidenceBalanceCard
-                personaName={selected.name}
-                balance={evidenceBalance(board.notes, selected.id, view.quadrants)}
-                isLarge={isLarge}
-              />
-            </div>
-          )}
+          <BoardSection
+            section={section}
+            persona={selected}
+            source={source}
+            actions={actions}
+            view={view}
+            settings={settings}
+            spotlight={spotlight}
+            currentQuadrant={currentQuadrant}
+            isEditing={isEditing}
+            isFacilitator={isFacilitator ?? isLarge}
+            people={people}
+          />
         </div>
       </div>
       {toast}

@@ -1,11 +1,12 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
-import { useState, type FormEvent } from 'react';
+import { useLocale, useTranslations } from 'next-intl';
+import { useEffect, useState, type FormEvent } from 'react';
 import type { SessionReply } from '../../lib/api';
 import { formatRoomCode, parseRoomCode } from '../../lib/roomCode';
 import { joinWorkshop } from '../sync/api';
 import { FormError } from '../ui/FormError';
+import { warmIntlWhenIdle } from '../ui/warmIntl';
 
 interface Props {
   initialCode?: string;
@@ -20,6 +21,8 @@ export function JoinForm({ initialCode = '', notice = null, onJoined }: Props) {
   const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [isBusy, setIsBusy] = useState(false);
+  const locale = useLocale();
+  useEffect(() => warmIntlWhenIdle(locale), [locale]);
 
   async function submit(event: FormEvent) {
     event.preventDefault();

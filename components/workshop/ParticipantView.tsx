@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl';
 import dynamic from 'next/dynamic';
 import { formatRoomCode } from '../../lib/roomCode';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState, type ComponentProps } from 'react';
 import { saveParticipantSession } from '../sync/storage';
 import { useCodeRotation } from '../sync/useCodeRotation';
 import { quadrantsOf, type QuadrantId } from '../../lib/quadrants';
@@ -13,8 +13,9 @@ import type { DraftTarget } from '../../lib/session/drafts';
 import { currentStep, isDraftStep as isPrivateStep } from '../../lib/session/state';
 import { dotsLeft, noteVoting } from '../session/noteVoting';
 import { StepBanner } from '../session/StepBanner';
-import { useBoardState, useControlState, useWorkshopConnections } from '../sync/useWorkshop';
+import { useBoardField, useControlState, useWorkshopConnections } from '../sync/useWorkshop';
 import { useParticipantSession } from '../sync/useSessions';
+import { useBoardSelector, type BoardSource } from '../sync/useBoardSelector';
 import { PictureAccessProvider } from '../persona/PictureAccess';
 import { LanguageMenu } from '../ui/LanguageMenu';
 import { BoardArea } from './BoardArea';
@@ -36,7 +37,12 @@ export function ParticipantView({ code }: { code: string }) {
   const session = state.phase === 'ready' ? state.session : null;
   const rememberSession = useCallback((newCode: string) => session && saveParticipantSession({ ...session, code: newCode }), [session]);
   const workshop = useWorkshopConnections(session, ended);
-  const { board, status, isLoaded, notice, nearlyFull } = useBoardState(workshop);
+  // Field by field, never the whole board: this page re-renders for its own fields, not the room's notes.
+  const meta = useBoardField(workshop, (s) => s.board.meta);
+  const status = useBoardField(workshop, (s) => s.status);
+  const isLoaded = useBoardField(workshop, (s) => s.isLoaded);
+  const notice = useBoardField(workshop, (s) => s.notice);
+  const nearlyFull = useBoardField(workshop, (s) => s.nearlyFull);
   // One object for the whole draft step, so memoised notes do not re-render on every change.
   const draftActions = useMemo(() => workshop && withDrafts(workshop.board, workshop.control.addPrivate), [workshop]);
   const { roster, session: control, clockOffsetMs, myDrafts, unsentDrafts, myVotes, newCode } = useControlState(workshop);
@@ -65,13 +71,13 @@ export function ParticipantView({ code }: { code: string }) {
   const actions = isDraftStep && draftActions ? draftActions : workshop.board;
   const left = dotsLeft(control, myVotes);
   const personaId = control?.activePersonaId ?? null;
-  const quadrants = quadrantsOf(board.meta);
+  const quadrants = quadrantsOf(meta);
   return (
     <main className="mx-auto flex max-w-screen-2xl flex-col gap-3 p-3 pb-24 sm:p-4 sm:pb-24">
       <header className="flex flex-wrap items-start justify-between gap-x-3 gap-y-1">
         <div className="min-w-0">
           <h1 dir="auto" className="text-lg leading-tight font-bold text-slate-950">
-            {board.meta?.title ?? state.session.title}
+            {meta?.title ?? state.session.title}
           </h1>
           <div className="flex flex-wrap items-center gap-x-3 text-sm text-slate-700">
             <p>
@@ -94,7 +100,7 @@ export function ParticipantView({ code }: { code: string }) {
           clockOffsetMs={clockOffsetMs}
           participantId={state.session.participantId}
           send={workshop.control.send}
-          contentLang={board.meta?.locale}
+          contentLang={meta?.locale}
         />
       )}
       {left !== null && (
@@ -109,7 +115,6 @@ export function ParticipantView({ code }: { code: string }) {
       )}
       <PictureAccessProvider code={code} token={state.session.token}>
         <BoardArea
-          board={board}
           source={workshop.board}
           isLoaded={isLoaded}
           actions={actions}
@@ -127,10 +132,10 @@ export function ParticipantView({ code }: { code: string }) {
       </PictureAccessProvider>
       {/* Below the board: a draft appearing must not push the composer it came from off the screen. */}
       {isDraftStep && (
-        <MyDrafts
+        <LiveMyDrafts
+          source={workshop.board}
           drafts={myDrafts}
           quadrants={quadrants}
-          board={board}
           unsent={unsentDrafts}
           send={workshop.control.send}
           onRetry={workshop.control.retryDraft}
@@ -162,6 +167,14 @@ function withDrafts(board: BoardActions, addPrivate: (target: DraftTarget, text:
   actions.duplicatePersona = () =>
     fail('Duplicate the persona once this private step is over: the copy would put its journey and plan on the board at once.');
   return actions;
+}
+
+/** The person's drafts, named by where each goes: reads the personas and journey steps only. */
+function LiveMyDrafts({ source, ...props }: Omit<ComponentProps<typeof MyDrafts>, 'board'> & { source: BoardSource }) {
+  const personas = useBoardSelector(source, (s) => s.board.personas);
+  const journeySteps = useBoardSelector(source, (s) => s.board.journeySteps);
+  const board = useMemo(() => ({ personas, journeySteps }), [personas, journeySteps]);
+  return <MyDrafts {...props} board={board} />;
 }
 
 const participantPath = (code: string) => `/w/${code}`;

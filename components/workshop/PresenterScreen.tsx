@@ -120,7 +120,6 @@ export function PresenterScreen({ code, facilitatorKey, title, joinUrl, workshop
             />
           )}
           <BoardArea
-            board={board}
             source={workshop.board}
             isLoaded={isLoaded}
             actions={workshop.board}

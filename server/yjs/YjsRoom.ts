@@ -11,6 +11,7 @@ import { RoomCatchUp, STORED } from './RoomCatchUp';
 import { BoardSizeWatch } from './BoardSizeWatch';
 import { ClientBindings } from './ClientBindings';
 import { frameBinary, type FramedMessage } from './frames';
+import { JoinState } from './JoinState';
 import { MESSAGE, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate } from './messages';
 import { RecordCounts } from './recordCounts';
 import type { RoomConnection } from './RoomConnection';
@@ -20,9 +21,6 @@ import type { UpdateLog } from './UpdateLog';
 
 /** Merge the update log into one state row after this many appended updates. */
 export const COMPACT_AFTER_UPDATES = 500;
-/** A join tail longer than this is folded into a fresh base on the next join. */
-const JOIN_TAIL_MAX_MESSAGES = 256;
-
 export interface RoomHooks {
   /** Loads what the other hooks read synchronously (the workshop's session) before the room opens. */
   prepare?(workshopId: string): Promise<void>;
@@ -59,14 +57,8 @@ export class YjsRoom {
   private readonly presence = new RoomPresence(this.doc, this.connections);
   /** Records per root, kept incrementally for the validator's caps. */
   private readonly recordCounts = new RecordCounts(this.doc);
-  /**
-   * What a new client with an empty doc is sent: the whole doc as one sync step 2, encoded once,
-   * plus the update messages broadcast since. Rebuilt only when that tail grows long, so joins
-   * during a busy workshop cost a few sends, not an encode of the whole board each.
-   */
-  private joinBase: Uint8Array | null = null;
-  private joinTail: FramedMessage[] = [];
-  private joinTailBytes = 0;
+  /** What a new client with an empty doc is sent: the cached whole doc and the updates since, merged. */
+  private readonly joinState = new JoinState(() => this.fullState());
   /** The log seqs this replica holds (its own commits and what it caught up on). */
   private readonly seqs: AppliedSeqs;
   private updatesSinceCompaction: number;
@@ -113,7 +105,7 @@ export class YjsRoom {
     );
     this.updatesSinceCompaction = stored.updates.length;
     this.size = new BoardSizeWatch((stored.state?.byteLength ?? 0) + stored.updates.reduce((sum, u) => sum + u.data.byteLength, 0));
-    this.gate = new UpdateGate(this.doc, clients, hooks, this.log, this.recordCounts, this.size);
+    this.gate = new UpdateGate(this.doc, clients, hooks, this.log, this.recordCounts, this.size, () => this.catchUp.run());
     this.inbox = new SerialQueue((error) => this.log.error({ err: (error as Error).message }, 'handling a yjs message failed'));
   }
 
@@ -154,23 +146,23 @@ export class YjsRoom {
     this.tellSize();
     const message = frameBinary(encodeSyncUpdate(update));
     // Read back from storage: committed already, so it goes straight out.
-    if (origin === STORED) return this.sendToAll(message, null);
+    if (origin === STORED) return this.sendToAll(message, null, update);
     this.updates.append(
       this.workshopId,
       update,
       (seq) => {
         this.seqs.committed(seq);
         this.updatesSinceCompaction++;
-        this.sendToAll(message, origin);
+        this.sendToAll(message, origin, update);
         if (this.updatesSinceCompaction >= COMPACT_AFTER_UPDATES) this.compactSoon();
       },
       (error) => this.breakRoom(error),
     );
   };
 
-  private sendToAll(message: FramedMessage, origin: unknown): void {
+  private sendToAll(message: FramedMessage, origin: unknown, update: Uint8Array): void {
     for (const conn of this.connections) if (conn !== origin) conn.sendFramed(message);
-    this.extendJoinTail(message);
+    this.joinState.extend(update);
   }
 
   private isCompactionScheduled = false;
@@ -197,22 +189,9 @@ export class YjsRoom {
     });
   }
 
-  private extendJoinTail(message: FramedMessage): void {
-    if (!this.joinBase) return;
-    this.joinTail.push(message);
-    this.joinTailBytes += message.message.byteLength;
-    if (this.joinTail.length > JOIN_TAIL_MAX_MESSAGES || this.joinTailBytes > this.joinBase.byteLength / 4) this.joinBase = null;
-  }
-
-  /** Sends a client with an empty doc everything: the cached base, then the updates since. */
+  /** Sends a client with an empty doc everything (see `JoinState`). */
   private sendEverything(conn: RoomConnection): void {
-    if (!this.joinBase) {
-      this.joinBase = encodeSyncStep2(this.fullState());
-      this.joinTail = [];
-      this.joinTailBytes = 0;
-    }
-    conn.send(this.joinBase);
-    for (const message of this.joinTail) conn.sendFramed(message);
+    for (const message of this.joinState.messages()) conn.send(message);
   }
 
   /** The whole doc, encoded now. */
