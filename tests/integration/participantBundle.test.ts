@@ -17,11 +17,11 @@ const NEXT = path.join(ROOT, '.next');
 
 /**
  * Gzip bytes of the participant's first JavaScript, with room for small changes. Measured
- * 248.7 kB (2026-12-04; 266.5 kB before Zod Mini, the lazy note sheet and lib0's console logging,
+ * 249.7 kB (2026-12-04; 266.5 kB before Zod Mini, the lazy note sheet and lib0's console logging,
  * 297.5 kB before dnd-kit, the sections and the Buffer polyfill left it). The issue's target is
  * 200 kB over the wire: React DOM and Next.js alone are about 133 kB (README, Performance).
  */
-const BUDGET_BYTES = 250_000;
+const BUDGET_BYTES = 251_000;
 
 /** Strings that survive minification, one per thing that must stay out of the first chunks. */
 const KEPT_OUT = {
