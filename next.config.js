@@ -7,13 +7,20 @@ const nextConfig = {
   // Yjs must be one module instance on the server, or its type checks (instanceof) break.
   serverExternalPackages: ['yjs', 'y-websocket', 'y-protocols', 'lib0'],
   poweredByHeader: false,
+  productionBrowserSourceMaps: process.env.PW_SOURCE_MAPS === '1',
   reactStrictMode: true,
   // `npm run typecheck` checks app, server, tests and e2e together before the build in
   // `npm test`; checking again inside `next build` would only add half a minute.
   typescript: { ignoreBuildErrors: true },
   turbopack: {
-    // No Buffer polyfill in the browser: see components/sync/noBuffer.js.
-    resolveAlias: { 'next/dist/compiled/buffer': { browser: './components/sync/noBuffer.js' } },
+    resolveAlias: {
+      // No Buffer polyfill in the browser: see components/sync/noBuffer.js.
+      'next/dist/compiled/buffer': { browser: './components/sync/noBuffer.js' },
+      // Yjs only prints warnings through lib0's logging. Its browser build can also log into the
+      // page's DOM, which brings lib0's DOM and schema modules (2.5 kB gzip) to every phone; the
+      // console-only build (what lib0 gives Node and Deno) prints the same warnings.
+      'lib0/logging': { browser: './node_modules/lib0/logging.node.js' },
+    },
   },
 };
 

@@ -8,6 +8,7 @@ export default defineConfig({
   test: {
     include: ['tests/cluster/**/*.test.ts'],
     environment: 'node',
+    setupFiles: ['tests/setup/zodCompile.ts'],
     testTimeout: 60_000,
     hookTimeout: 180_000,
     maxWorkers: 1,

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 
 export default async function NotFound() {
@@ -7,9 +6,10 @@ export default async function NotFound() {
     <main className="mx-auto flex max-w-md flex-col gap-4 p-8">
       <h1 className="text-2xl font-bold">{t('heading')}</h1>
       <p className="text-lg">{t('body')}</p>
-      <Link href="/" className="btn-primary self-start">
+      {/* A plain link: next/link would be a 3 kB chunk on every page (each page loads this boundary). */}
+      <a href="/" className="btn-primary self-start">
         {t('link')}
-      </Link>
+      </a>
     </main>
   );
 }

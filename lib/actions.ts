@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { z } from 'zod';
+import * as z from './zod';
 import { ID_PATTERN, newId } from './ids';
 import { LIMITS } from './limits';
 import { byOrder, nextOrder } from './order';
@@ -16,29 +16,29 @@ import { refusalText } from './refusals';
 const DATE_PATTERN = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 export const QuestionSchema = z.object({
-  id: z.string().regex(ID_PATTERN),
-  personaId: z.string().regex(ID_PATTERN),
-  text: z.string().max(LIMITS.questionTextChars),
-  order: z.number().finite(),
-  createdAt: z.number().int().nonnegative(),
+  id: z.string().check(z.regex(ID_PATTERN)),
+  personaId: z.string().check(z.regex(ID_PATTERN)),
+  text: z.string().check(z.maxLength(LIMITS.questionTextChars)),
+  order: z.number(),
+  createdAt: z.number().check(z.int(), z.nonnegative()),
 });
 export type Question = z.infer<typeof QuestionSchema>;
 
 export const ActionItemSchema = z.object({
-  id: z.string().regex(ID_PATTERN),
-  personaId: z.string().regex(ID_PATTERN),
+  id: z.string().check(z.regex(ID_PATTERN)),
+  personaId: z.string().check(z.regex(ID_PATTERN)),
   /** The open question this action answers, if any. */
-  questionId: z.string().regex(ID_PATTERN).nullable(),
-  text: z.string().max(LIMITS.actionTextChars),
+  questionId: z.nullable(z.string().check(z.regex(ID_PATTERN))),
+  text: z.string().check(z.maxLength(LIMITS.actionTextChars)),
   /** A participant of the workshop, or null when the owner is typed as free text. */
-  ownerParticipantId: z.string().regex(ID_PATTERN).nullable(),
+  ownerParticipantId: z.nullable(z.string().check(z.regex(ID_PATTERN))),
   /** Shown as the owner: the participant's name, or the free text ('' when nobody). */
-  ownerName: z.string().max(LIMITS.actionOwnerNameChars),
+  ownerName: z.string().check(z.maxLength(LIMITS.actionOwnerNameChars)),
   /** A calendar date, `YYYY-MM-DD`, as `<input type="date">` gives it; no time zone. */
-  dueDate: z.string().regex(DATE_PATTERN).nullable(),
+  dueDate: z.nullable(z.string().check(z.regex(DATE_PATTERN))),
   isDone: z.boolean(),
-  order: z.number().finite(),
-  createdAt: z.number().int().nonnegative(),
+  order: z.number(),
+  createdAt: z.number().check(z.int(), z.nonnegative()),
 });
 export type ActionItem = z.infer<typeof ActionItemSchema>;
 
@@ -47,14 +47,18 @@ export const SUGGESTED_ACTION_COUNT = 3;
 
 const questionText = z
   .string()
-  .trim()
-  .min(1, refusalText('questionEmpty'))
-  .max(LIMITS.questionTextChars, refusalText('questionTooLong', { max: LIMITS.questionTextChars }));
+  .check(
+    z.trim(),
+    z.minLength(1, refusalText('questionEmpty')),
+    z.maxLength(LIMITS.questionTextChars, refusalText('questionTooLong', { max: LIMITS.questionTextChars })),
+  );
 const actionText = z
   .string()
-  .trim()
-  .min(1, refusalText('actionEmpty'))
-  .max(LIMITS.actionTextChars, refusalText('actionTooLong', { max: LIMITS.actionTextChars }));
+  .check(
+    z.trim(),
+    z.minLength(1, refusalText('actionEmpty')),
+    z.maxLength(LIMITS.actionTextChars, refusalText('actionTooLong', { max: LIMITS.actionTextChars })),
+  );
 
 export const questionsMap = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>(BOARD_ROOTS.questions);
 export const actionsMap = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>(BOARD_ROOTS.actions);
@@ -66,7 +70,7 @@ function isLivePersona(doc: Y.Doc, personaId: string): boolean {
   return map instanceof Y.Map && (deletedAt === undefined || deletedAt === null);
 }
 
-function readAll<T extends { id: string; order: number }>(map: Y.Map<Y.Map<unknown>>, schema: z.ZodType<T>): T[] {
+function readAll<T extends { id: string; order: number }>(map: Y.Map<Y.Map<unknown>>, schema: z.ZodMiniType<T>): T[] {
   const records: T[] = [];
   for (const record of map.values()) {
     const parsed = record instanceof Y.Map ? schema.safeParse(record.toJSON()) : null;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from './zod';
 import { DEFAULT_LOCALE, LocaleSchema, type Locale } from './i18n/locales';
 import { LIMITS } from './limits';
 import { refusalText } from './refusals';
@@ -7,13 +7,15 @@ import { refusalText } from './refusals';
 export const CreateWorkshopBodySchema = z.object({
   title: z
     .string()
-    .trim()
-    .min(1, refusalText('workshopTitleEmpty'))
-    .max(LIMITS.titleChars, refusalText('workshopTitleTooLong', { max: LIMITS.titleChars })),
+    .check(
+      z.trim(),
+      z.minLength(1, refusalText('workshopTitleEmpty')),
+      z.maxLength(LIMITS.titleChars, refusalText('workshopTitleTooLong', { max: LIMITS.titleChars })),
+    ),
   /** The empathy map to start from (changeable later); the six-quadrant map by default. */
-  template: z.enum(['six', 'classic'], { error: refusalText('templateChoice') }).default('six'),
+  template: z._default(z.enum(['six', 'classic'], { error: refusalText('templateChoice') }), 'six'),
   /** The workshop language: the projector, the default agenda and the built-in map's words. */
-  locale: LocaleSchema.default(DEFAULT_LOCALE),
+  locale: z._default(LocaleSchema, DEFAULT_LOCALE),
 });
 export type CreateWorkshopBody = z.infer<typeof CreateWorkshopBodySchema>;
 
@@ -28,9 +30,11 @@ export interface CreateWorkshopReply {
 export const JoinBodySchema = z.object({
   name: z
     .string()
-    .trim()
-    .min(1, refusalText('nameEmpty'))
-    .max(LIMITS.participantNameChars, refusalText('nameTooLong', { max: LIMITS.participantNameChars })),
+    .check(
+      z.trim(),
+      z.minLength(1, refusalText('nameEmpty')),
+      z.maxLength(LIMITS.participantNameChars, refusalText('nameTooLong', { max: LIMITS.participantNameChars })),
+    ),
 });
 export type JoinBody = z.infer<typeof JoinBodySchema>;
 

@@ -1,6 +1,6 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import { z } from 'zod';
+import * as z from './zod';
 import { LIMITS } from './limits';
 import { BOARD_ROOTS } from './roots';
 
@@ -69,24 +69,27 @@ export const MAX_REFUSALS_PER_NOTICE = 32;
  */
 export const RefusalSchema = z.object({
   reason: z.enum(REFUSAL_REASON_NAMES),
-  root: z.string().max(200).nullable(),
-  record: z.string().max(200).nullable(),
-  field: z.string().max(200).nullable(),
+  root: z.nullable(z.string().check(z.maxLength(200))),
+  record: z.nullable(z.string().check(z.maxLength(200))),
+  field: z.nullable(z.string().check(z.maxLength(200))),
 });
 export type Refusal = z.infer<typeof RefusalSchema>;
 
 /** The board is at `bytes` of its `limitBytes`; `isNearlyFull` from 90 % on. */
 export const BoardSizeSchema = z.object({
   kind: z.literal('size'),
-  bytes: z.number().int().nonnegative(),
-  limitBytes: z.number().int().positive(),
+  bytes: z.number().check(z.int(), z.nonnegative()),
+  limitBytes: z.number().check(z.int(), z.positive()),
   isNearlyFull: z.boolean(),
 });
 export type BoardSize = z.infer<typeof BoardSizeSchema>;
 
 export const BoardNoticeSchema = z.discriminatedUnion('kind', [
   /** The update just received from this connection was not applied (nothing of it was). */
-  z.object({ kind: z.literal('refused'), refusals: z.array(RefusalSchema).min(1).max(MAX_REFUSALS_PER_NOTICE) }),
+  z.object({
+    kind: z.literal('refused'),
+    refusals: z.array(RefusalSchema).check(z.minLength(1), z.maxLength(MAX_REFUSALS_PER_NOTICE)),
+  }),
   BoardSizeSchema,
   /** The facilitator unlocked the board: send what was held back (refused as `locked`) now. */
   z.object({ kind: z.literal('unlocked') }),
@@ -94,7 +97,7 @@ export const BoardNoticeSchema = z.discriminatedUnion('kind', [
    * Sent on connect: the Yjs client ids bound to this participant, i.e. what they added (any
    * tab or device), so the browser offers Delete only where the server will accept it.
    */
-  z.object({ kind: z.literal('clients'), clientIds: z.array(z.number().int().nonnegative()).max(1_000) }),
+  z.object({ kind: z.literal('clients'), clientIds: z.array(z.number().check(z.int(), z.nonnegative())).check(z.maxLength(1_000)) }),
 ]);
 export type BoardNotice = z.infer<typeof BoardNoticeSchema>;
 

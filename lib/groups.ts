@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { z } from 'zod';
+import * as z from './zod';
 import { BOARD_ROOTS } from './roots';
 import { ID_PATTERN, newId } from './ids';
 import { LIMITS } from './limits';
@@ -13,19 +13,21 @@ import { refusalText } from './refusals';
  * note and editing its text never conflict.
  */
 export const GroupSchema = z.object({
-  id: z.string().regex(ID_PATTERN),
-  personaId: z.string().regex(ID_PATTERN),
+  id: z.string().check(z.regex(ID_PATTERN)),
+  personaId: z.string().check(z.regex(ID_PATTERN)),
   quadrant: QuadrantIdSchema,
-  name: z.string().max(LIMITS.groupNameChars),
-  createdAt: z.number().int().nonnegative(),
+  name: z.string().check(z.maxLength(LIMITS.groupNameChars)),
+  createdAt: z.number().check(z.int(), z.nonnegative()),
 });
 export type Group = z.infer<typeof GroupSchema>;
 
 export const GroupNameSchema = z
   .string()
-  .trim()
-  .min(1, refusalText('groupNameEmpty'))
-  .max(LIMITS.groupNameChars, refusalText('groupNameTooLong', { max: LIMITS.groupNameChars }));
+  .check(
+    z.trim(),
+    z.minLength(1, refusalText('groupNameEmpty')),
+    z.maxLength(LIMITS.groupNameChars, refusalText('groupNameTooLong', { max: LIMITS.groupNameChars })),
+  );
 
 export const groupsMap = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>(BOARD_ROOTS.groups);
 const notesMap = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>(BOARD_ROOTS.notes);

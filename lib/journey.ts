@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { z } from 'zod';
+import * as z from './zod';
 import { ID_PATTERN, newId } from './ids';
 import { LIMITS } from './limits';
 import { byOrder, moveToIndex, nextOrder } from './order';
@@ -17,22 +17,24 @@ import { refusalText } from './refusals';
  */
 
 /** The stored scenario: a plain string within its limit ('' when cleared). */
-export const ScenarioSchema = z.string().max(LIMITS.scenarioChars);
+export const ScenarioSchema = z.string().check(z.maxLength(LIMITS.scenarioChars));
 
 export const JourneyStepSchema = z.object({
-  id: z.string().regex(ID_PATTERN),
-  personaId: z.string().regex(ID_PATTERN),
-  title: z.string().max(LIMITS.journeyStepTitleChars),
-  order: z.number().finite(),
-  createdAt: z.number().int().nonnegative(),
+  id: z.string().check(z.regex(ID_PATTERN)),
+  personaId: z.string().check(z.regex(ID_PATTERN)),
+  title: z.string().check(z.maxLength(LIMITS.journeyStepTitleChars)),
+  order: z.number(),
+  createdAt: z.number().check(z.int(), z.nonnegative()),
 });
 export type JourneyStep = z.infer<typeof JourneyStepSchema>;
 
 export const JourneyStepTitleSchema = z
   .string()
-  .trim()
-  .min(1, refusalText('stepTitleEmpty'))
-  .max(LIMITS.journeyStepTitleChars, refusalText('stepTitleTooLong', { max: LIMITS.journeyStepTitleChars }));
+  .check(
+    z.trim(),
+    z.minLength(1, refusalText('stepTitleEmpty')),
+    z.maxLength(LIMITS.journeyStepTitleChars, refusalText('stepTitleTooLong', { max: LIMITS.journeyStepTitleChars })),
+  );
 
 export const journeyStepsMap = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>(BOARD_ROOTS.journeySteps);
 const personasMap = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>(BOARD_ROOTS.personas);

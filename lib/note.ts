@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from './zod';
 import { ID_PATTERN } from './ids';
 import { LIMITS } from './limits';
 import { QuadrantIdSchema } from './quadrants';
@@ -9,7 +9,7 @@ export type NoteColor = (typeof NOTE_COLORS)[number];
 export const DEFAULT_NOTE_COLOR: NoteColor = 'yellow';
 
 /** Who may appear as a note's author: a participant id issued by the server. */
-export const AuthorIdSchema = z.string().regex(/^[0-9a-z]{16}$/);
+export const AuthorIdSchema = z.string().check(z.regex(/^[0-9a-z]{16}$/));
 
 /**
  * A sticky note on a persona's empathy map. Stored in the board doc as one `Y.Map` per note
@@ -17,24 +17,24 @@ export const AuthorIdSchema = z.string().regex(/^[0-9a-z]{16}$/);
  * single field write that merges cleanly with a concurrent edit of the text.
  */
 export const NoteSchema = z.object({
-  id: z.string().regex(ID_PATTERN),
-  personaId: z.string().regex(ID_PATTERN),
+  id: z.string().check(z.regex(ID_PATTERN)),
+  personaId: z.string().check(z.regex(ID_PATTERN)),
   quadrant: QuadrantIdSchema,
-  text: z.string().max(LIMITS.noteTextChars),
+  text: z.string().check(z.maxLength(LIMITS.noteTextChars)),
   color: z.enum(NOTE_COLORS),
   authorId: AuthorIdSchema,
-  authorName: z.string().max(LIMITS.participantNameChars),
-  createdAt: z.number().int().nonnegative(),
+  authorName: z.string().check(z.maxLength(LIMITS.participantNameChars)),
+  createdAt: z.number().check(z.int(), z.nonnegative()),
   /** The group this note is clustered in (`groups` root), if any. */
-  groupId: z.string().regex(ID_PATTERN).nullable().optional(),
+  groupId: z.optional(z.nullable(z.string().check(z.regex(ID_PATTERN)))),
   /** Evidence label: did a customer really say or do it, or is it our assumption? */
-  evidence: z.enum(['observed', 'assumed']).nullable().optional(),
+  evidence: z.optional(z.nullable(z.enum(['observed', 'assumed']))),
   /**
    * The journey step (`journeySteps` root) this note belongs to. Such a note still carries a
    * `quadrant` (the schema needs one, and it keeps the note valid if its step goes), but views
    * and exports show it under its step, never on the empathy map.
    */
-  journeyStepId: z.string().regex(ID_PATTERN).nullable().optional(),
+  journeyStepId: z.optional(z.nullable(z.string().check(z.regex(ID_PATTERN)))),
 });
 export type Note = z.infer<typeof NoteSchema>;
 export type Evidence = NonNullable<Note['evidence']>;
@@ -45,6 +45,8 @@ export const NOTE_FIELDS = Object.keys(NoteSchema.shape) as readonly (keyof Note
 /** Text a person typed, cleaned for a note: trimmed, within the limit, not empty. */
 export const NoteTextSchema = z
   .string()
-  .trim()
-  .min(1, refusalText('noteEmpty'))
-  .max(LIMITS.noteTextChars, refusalText('noteTooLong', { max: LIMITS.noteTextChars }));
+  .check(
+    z.trim(),
+    z.minLength(1, refusalText('noteEmpty')),
+    z.maxLength(LIMITS.noteTextChars, refusalText('noteTooLong', { max: LIMITS.noteTextChars })),
+  );

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from './zod';
 import { ID_PATTERN } from './ids';
 import { ScenarioSchema } from './journey';
 import { LIMITS } from './limits';
@@ -23,13 +23,14 @@ export const PERSONA_UNDO_MS = 10_000;
 export const PERSONA_PURGE_AFTER_MS = 60_000;
 
 /** Set by the picture upload; an opaque key of the stored image, never a URL. */
-export const PictureIdSchema = z.string().regex(/^[0-9A-Za-z_-]{1,64}$/);
+export const PictureIdSchema = z.string().check(z.regex(/^[0-9A-Za-z_-]{1,64}$/));
 
 const personaCore = {
-  id: z.string().regex(ID_PATTERN),
-  name: z.string().max(LIMITS.personaNameChars),
-  order: z.number().finite(),
-  createdAt: z.number().int().nonnegative(),
+  id: z.string().check(z.regex(ID_PATTERN)),
+  name: z.string().check(z.maxLength(LIMITS.personaNameChars)),
+  /** Finite: zod's numbers refuse Infinity and NaN. */
+  order: z.number(),
+  createdAt: z.number().check(z.int(), z.nonnegative()),
 };
 
 /**
@@ -40,15 +41,15 @@ const personaCore = {
 export const PERSONA_FIELD_SCHEMAS = {
   ...personaCore,
   /** When someone deleted the persona (ms); null or unset while it is on the board. */
-  deletedAt: z.number().int().nonnegative().nullable(),
-  pictureId: PictureIdSchema.nullable(),
+  deletedAt: z.nullable(z.number().check(z.int(), z.nonnegative())),
+  pictureId: z.nullable(PictureIdSchema),
   /** The persona's buying scenario (the Journey section), ≤ 2,000 characters. */
   scenario: ScenarioSchema,
   ...PROFILE_VALUE_SCHEMAS,
 };
 
-const optionalProfile = Object.fromEntries(Object.entries(PROFILE_VALUE_SCHEMAS).map(([key, schema]) => [key, schema.optional()])) as {
-  [K in ProfileFieldKey]: z.ZodOptional<z.ZodString>;
+const optionalProfile = Object.fromEntries(Object.entries(PROFILE_VALUE_SCHEMAS).map(([key, schema]) => [key, z.optional(schema)])) as {
+  [K in ProfileFieldKey]: z.ZodMiniOptional<z.ZodMiniString<string>>;
 };
 
 /**
@@ -58,11 +59,11 @@ const optionalProfile = Object.fromEntries(Object.entries(PROFILE_VALUE_SCHEMAS)
  */
 export const PersonaSchema = z.object({
   ...personaCore,
-  deletedAt: PERSONA_FIELD_SCHEMAS.deletedAt.optional(),
-  pictureId: PERSONA_FIELD_SCHEMAS.pictureId.optional(),
-  scenario: ScenarioSchema.optional(),
+  deletedAt: z.optional(PERSONA_FIELD_SCHEMAS.deletedAt),
+  pictureId: z.optional(PERSONA_FIELD_SCHEMAS.pictureId),
+  scenario: z.optional(ScenarioSchema),
   ...optionalProfile,
-  customValues: z.record(z.string().regex(ID_PATTERN), CustomValueSchema).optional(),
+  customValues: z.optional(z.record(z.string().check(z.regex(ID_PATTERN)), CustomValueSchema)),
 });
 export type Persona = z.infer<typeof PersonaSchema>;
 
@@ -95,8 +96,8 @@ export function parsePersona(json: Record<string, unknown>): Persona | null {
 export const isDeleted = (persona: Pick<Persona, 'deletedAt'>) => persona.deletedAt !== undefined && persona.deletedAt !== null;
 
 const metaCore = {
-  title: z.string().max(LIMITS.titleChars),
-  createdAt: z.number().int().nonnegative(),
+  title: z.string().check(z.maxLength(LIMITS.titleChars)),
+  createdAt: z.number().check(z.int(), z.nonnegative()),
   schemaVersion: z.literal(1),
 };
 
@@ -118,11 +119,11 @@ export const META_FIELD_SCHEMAS = {
 /** The workshop's own fields, under the top-level `meta` map. */
 export const MetaSchema = z.object({
   ...metaCore,
-  hiddenProfileFields: HiddenProfileFieldsSchema.optional(),
-  customProfileFields: CustomProfileFieldsSchema.optional(),
-  template: TemplateIdSchema.optional(),
-  quadrants: QuadrantsSchema.optional(),
-  locale: LocaleSchema.optional(),
+  hiddenProfileFields: z.optional(HiddenProfileFieldsSchema),
+  customProfileFields: z.optional(CustomProfileFieldsSchema),
+  template: z.optional(TemplateIdSchema),
+  quadrants: z.optional(QuadrantsSchema),
+  locale: z.optional(LocaleSchema),
 });
 export type Meta = z.infer<typeof MetaSchema>;
 

@@ -6,6 +6,7 @@ import { LIMITS } from './limits';
 import { PERSONA_PURGE_AFTER_MS, PersonaSchema, isDeleted, type Persona } from './persona';
 import { customValueKey } from './profile';
 import { fail, ok, type Result } from './result';
+import * as z from './zod';
 import { refusalText } from './refusals';
 
 /**
@@ -16,10 +17,11 @@ import { refusalText } from './refusals';
 type RecordMap = Y.Map<unknown>;
 
 /** A persona's name as a person typed it: trimmed, not empty, within the limit. */
-export const PersonaNameSchema = PersonaSchema.shape.name
-  .trim()
-  .min(1, refusalText('personaNameEmpty'))
-  .max(LIMITS.personaNameChars, refusalText('personaNameTooLong', { max: LIMITS.personaNameChars }));
+export const PersonaNameSchema = PersonaSchema.shape.name.check(
+  z.trim(),
+  z.minLength(1, refusalText('personaNameEmpty')),
+  z.maxLength(LIMITS.personaNameChars, refusalText('personaNameTooLong', { max: LIMITS.personaNameChars })),
+);
 
 /** A persona's record map, unless it is missing or deleted. */
 export function livePersonaMap(doc: Y.Doc, id: string): Result<RecordMap> {

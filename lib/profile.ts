@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from './zod';
 import { ID_PATTERN } from './ids';
 import type { Meta, Persona } from './persona';
 
@@ -59,8 +59,8 @@ export function profileFieldMaxChars(key: ProfileFieldKey): number {
 
 /** The stored value of each standard field: a plain string within its limit. */
 export const PROFILE_VALUE_SCHEMAS = Object.fromEntries(
-  PROFILE_FIELD_KEYS.map((key) => [key, z.string().max(profileFieldMaxChars(key))]),
-) as Record<ProfileFieldKey, z.ZodString>;
+  PROFILE_FIELD_KEYS.map((key) => [key, z.string().check(z.maxLength(profileFieldMaxChars(key)))]),
+) as Record<ProfileFieldKey, z.ZodMiniString<string>>;
 
 export function isProfileFieldKey(value: unknown): value is ProfileFieldKey {
   return typeof value === 'string' && Object.hasOwn(PROFILE_FIELDS, value);
@@ -68,22 +68,22 @@ export function isProfileFieldKey(value: unknown): value is ProfileFieldKey {
 
 /** A field the facilitator added to every persona's profile (stored in `meta.customProfileFields`). */
 export const CustomProfileFieldSchema = z.strictObject({
-  id: z.string().regex(ID_PATTERN),
-  label: z.string().trim().min(1).max(PROFILE_LIMITS.customFieldLabelChars),
+  id: z.string().check(z.regex(ID_PATTERN)),
+  label: z.string().check(z.trim(), z.minLength(1), z.maxLength(PROFILE_LIMITS.customFieldLabelChars)),
 });
 export type CustomProfileField = z.infer<typeof CustomProfileFieldSchema>;
 
-export const CustomProfileFieldsSchema = z
-  .array(CustomProfileFieldSchema)
-  .max(PROFILE_LIMITS.customFieldsPerWorkshop)
-  .refine((fields) => new Set(fields.map((f) => f.id)).size === fields.length, 'custom field ids repeat');
+export const CustomProfileFieldsSchema = z.array(CustomProfileFieldSchema).check(
+  z.maxLength(PROFILE_LIMITS.customFieldsPerWorkshop),
+  z.refine((fields) => new Set(fields.map((f) => f.id)).size === fields.length, 'custom field ids repeat'),
+);
 
-export const HiddenProfileFieldsSchema = z
-  .array(z.enum(PROFILE_FIELD_KEYS))
-  .max(PROFILE_FIELD_KEYS.length)
-  .refine((keys) => new Set(keys).size === keys.length, 'hidden fields repeat');
+export const HiddenProfileFieldsSchema = z.array(z.enum(PROFILE_FIELD_KEYS)).check(
+  z.maxLength(PROFILE_FIELD_KEYS.length),
+  z.refine((keys) => new Set(keys).size === keys.length, 'hidden fields repeat'),
+);
 
-export const CustomValueSchema = z.string().max(PROFILE_LIMITS.longFieldChars);
+export const CustomValueSchema = z.string().check(z.maxLength(PROFILE_LIMITS.longFieldChars));
 
 /**
  * A custom field's value lives in the persona's map under `custom_<field id>`, one key per

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from './zod';
 import { refusalText } from './refusals';
 
 /**
@@ -12,23 +12,25 @@ import { refusalText } from './refusals';
 export type QuadrantId = string;
 
 /** A quadrant id: lowercase, stable, chosen by the template (built-in ids or `c_<random>`). */
-export const QuadrantIdSchema = z.string().regex(/^[a-z][a-z0-9_]{0,21}$/);
+export const QuadrantIdSchema = z.string().check(z.regex(/^[a-z][a-z0-9_]{0,21}$/));
 
 export const QUADRANT_LIMITS = { titleChars: 40, questionChars: 200, questionsPerQuadrant: 6, minQuadrants: 1, maxQuadrants: 8 } as const;
 
 export const QuadrantSchema = z.object({
   id: QuadrantIdSchema,
-  title: z.string().trim().min(1, refusalText('quadrantTitleEmpty')).max(QUADRANT_LIMITS.titleChars),
-  questions: z.array(z.string().trim().min(1).max(QUADRANT_LIMITS.questionChars)).max(QUADRANT_LIMITS.questionsPerQuadrant),
+  title: z.string().check(z.trim(), z.minLength(1, refusalText('quadrantTitleEmpty')), z.maxLength(QUADRANT_LIMITS.titleChars)),
+  questions: z
+    .array(z.string().check(z.trim(), z.minLength(1), z.maxLength(QUADRANT_LIMITS.questionChars)))
+    .check(z.maxLength(QUADRANT_LIMITS.questionsPerQuadrant)),
 });
 export type Quadrant = z.infer<typeof QuadrantSchema>;
 
 /** The quadrants of one map: 1–8, ids unique. */
-export const QuadrantsSchema = z
-  .array(QuadrantSchema)
-  .min(QUADRANT_LIMITS.minQuadrants)
-  .max(QUADRANT_LIMITS.maxQuadrants)
-  .refine((quadrants) => new Set(quadrants.map((q) => q.id)).size === quadrants.length, 'Quadrant ids must be unique.');
+export const QuadrantsSchema = z.array(QuadrantSchema).check(
+  z.minLength(QUADRANT_LIMITS.minQuadrants),
+  z.maxLength(QUADRANT_LIMITS.maxQuadrants),
+  z.refine((quadrants) => new Set(quadrants.map((q) => q.id)).size === quadrants.length, 'Quadrant ids must be unique.'),
+);
 
 export const TEMPLATE_IDS = ['six', 'classic', 'custom'] as const;
 export type TemplateId = (typeof TEMPLATE_IDS)[number];

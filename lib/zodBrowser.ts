@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from './zod';
 
 /**
  * Our Content-Security-Policy allows no `eval`, so in the browser zod must not compile its

@@ -95,28 +95,27 @@ export function sameDoc(a: Y.Doc, b: Y.Doc, what: string): string[] {
   return JSON.stringify(readBoard(a)) === JSON.stringify(readBoard(b)) ? [] : [`${what}: boards differ`];
 }
 
-const ExportSchema = z
-  .object({
-    format: z.literal(EXPORT_FORMAT),
-    code: z.string(),
-    title: z.string(),
-    exportedAt: z.string(),
-    locale: LocaleSchema,
-    profile: z.object({ hidden: HiddenProfileFieldsSchema, custom: CustomProfileFieldsSchema }).strict(),
-    template: TemplateIdSchema,
-    quadrants: QuadrantsSchema,
-    personas: z.array(
-      PersonaSchema.extend({
-        notes: z.array(NoteSchema.strict()),
-        journeySteps: z.array(JourneyStepSchema.strict()),
-        questions: z.array(QuestionSchema.strict()),
-        actions: z.array(ActionItemSchema.strict()),
-      }).strict(),
-    ),
-    notes: z.array(NoteSchema.strict()),
-    groups: z.array(GroupSchema.strict()),
-  })
-  .strict();
+const ExportSchema = z.strictObject({
+  format: z.literal(EXPORT_FORMAT),
+  code: z.string(),
+  title: z.string(),
+  exportedAt: z.string(),
+  locale: LocaleSchema,
+  profile: z.strictObject({ hidden: HiddenProfileFieldsSchema, custom: CustomProfileFieldsSchema }),
+  template: TemplateIdSchema,
+  quadrants: QuadrantsSchema,
+  personas: z.array(
+    z.strictObject({
+      ...PersonaSchema.shape,
+      notes: z.array(z.strictObject(NoteSchema.shape)),
+      journeySteps: z.array(z.strictObject(JourneyStepSchema.shape)),
+      questions: z.array(z.strictObject(QuestionSchema.shape)),
+      actions: z.array(z.strictObject(ActionItemSchema.shape)),
+    }),
+  ),
+  notes: z.array(z.strictObject(NoteSchema.shape)),
+  groups: z.array(z.strictObject(GroupSchema.shape)),
+});
 
 /** `export.json` validates against the schemas, and imports. */
 export async function exportValid(url: string, code: string, facilitatorKey: string): Promise<string[]> {

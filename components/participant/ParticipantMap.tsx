@@ -1,5 +1,6 @@
 'use client';
 
+import dynamic from 'next/dynamic';
 import { memo, useCallback, useId, useMemo, useState } from 'react';
 import type { Note } from '../../lib/note';
 import type { QuadrantId, QuadrantNotes } from '../../lib/quadrants';
@@ -8,12 +9,14 @@ import { useBoardSelector, type BoardSource } from '../sync/useBoardSelector';
 import { useMediaQuery } from '../ui/useMediaQuery';
 import { MovedOnNotice } from './MovedOnNotice';
 import { NoteRow } from './NoteRow';
-import { NoteSheet } from './NoteSheet';
 import { QuadrantComposer } from './QuadrantComposer';
 import { QuadrantPicker } from './QuadrantPicker';
 import { QuadrantSection, type RowContext } from './QuadrantSection';
 import { loadDragModule, useDragModule, type DragModule } from './useDragModule';
 import { useOpenQuadrant } from './useOpenQuadrant';
+
+/** The "⋯" sheet: fetched on the first tap, not with the board. */
+const NoteSheet = dynamic(() => import('./NoteSheet').then((m) => m.NoteSheet));
 
 interface Props {
   personaId: string;

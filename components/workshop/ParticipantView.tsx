@@ -1,6 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
+import dynamic from 'next/dynamic';
 import { formatRoomCode } from '../../lib/roomCode';
 import { useCallback, useEffect, useMemo, useState, type ComponentProps } from 'react';
 import { saveParticipantSession } from '../sync/storage';
@@ -10,7 +11,6 @@ import { fail, type Result } from '../../lib/result';
 import type { BoardActions } from '../board/types';
 import type { DraftTarget } from '../../lib/session/drafts';
 import { currentStep, isDraftStep as isPrivateStep } from '../../lib/session/state';
-import { MyDrafts } from '../session/MyDrafts';
 import { dotsLeft, noteVoting } from '../session/noteVoting';
 import { StepBanner } from '../session/StepBanner';
 import { useBoardField, useControlState, useWorkshopConnections } from '../sync/useWorkshop';
@@ -22,9 +22,12 @@ import { BoardArea } from './BoardArea';
 import { BoardNotices } from './BoardNotices';
 import { ConnectionIndicator } from './ConnectionIndicator';
 import { HistoryBar } from './HistoryControls';
-import { JoinForm } from './JoinForm';
 import { RosterList } from './RosterList';
 import { people } from './people';
+
+// Loaded when shown: a phone that has its session (from the join page) and a shared step needs neither.
+const JoinForm = dynamic(() => import('./JoinForm').then((m) => m.JoinForm));
+const MyDrafts = dynamic(() => import('../session/MyDrafts').then((m) => m.MyDrafts));
 
 /** A participant's screen (phone first): where the workshop is, the focus box, then the board. */
 export function ParticipantView({ code }: { code: string }) {
@@ -52,7 +55,8 @@ export function ParticipantView({ code }: { code: string }) {
   const send = workshop?.control.send;
   const voting = useMemo(() => send && noteVoting(control, myVotes, send, true, setVoteError), [control, myVotes, send]);
 
-  if (state.phase === 'loading') return <p className="p-6 text-lg">{t('opening')}</p>;
+  // With a session, the connections open in an effect: "opening" until then, not the join form.
+  if (state.phase === 'loading' || (state.phase === 'ready' && !workshop)) return <p className="p-6 text-lg">{t('opening')}</p>;
   if (state.phase !== 'ready' || !workshop) {
     return (
       <main className="mx-auto flex max-w-md flex-col gap-4 p-4">

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../zod';
 import { QuadrantIdSchema, SIX_QUADRANTS, type Quadrant } from '../quadrants';
 
 export const STEP_KINDS = ['lobby', 'customer_groups', 'profile', 'quadrant', 'journey', 'vote', 'gaps', 'wrap_up', 'custom'] as const;
@@ -8,33 +8,35 @@ export const STEP_LIMITS = { titleChars: 80, promptChars: 500, maxDurationSec: 4
 
 /** One step of the workshop's agenda, as the facilitator configured it. */
 export const StepSchema = z.object({
-  id: z.string().regex(/^[0-9a-z_]{1,24}$/),
+  id: z.string().check(z.regex(/^[0-9a-z_]{1,24}$/)),
   kind: z.enum(STEP_KINDS),
-  title: z.string().trim().min(1).max(STEP_LIMITS.titleChars),
-  prompt: z.string().max(STEP_LIMITS.promptChars),
-  durationSec: z.number().int().min(0).max(STEP_LIMITS.maxDurationSec),
+  title: z.string().check(z.trim(), z.minLength(1), z.maxLength(STEP_LIMITS.titleChars)),
+  prompt: z.string().check(z.maxLength(STEP_LIMITS.promptChars)),
+  durationSec: z.number().check(z.int(), z.gte(0), z.lte(STEP_LIMITS.maxDurationSec)),
   /** Notes stay with their author until the facilitator reveals them. */
   isPrivate: z.boolean(),
   /** Author names of notes made in this step are not shown to other participants. */
   isAnonymous: z.boolean(),
-  voteBudget: z.number().int().min(1).max(STEP_LIMITS.maxVoteBudget),
+  voteBudget: z.number().check(z.int(), z.gte(1), z.lte(STEP_LIMITS.maxVoteBudget)),
   /** The quadrant phones switch to in this step. */
-  quadrant: QuadrantIdSchema.nullable(),
+  quadrant: z.nullable(QuadrantIdSchema),
   isSkipped: z.boolean(),
 });
 export type Step = z.infer<typeof StepSchema>;
 
 /** The fields a facilitator may change on a step. */
-export const StepPatchSchema = StepSchema.pick({
-  title: true,
-  prompt: true,
-  durationSec: true,
-  isPrivate: true,
-  isAnonymous: true,
-  voteBudget: true,
-  quadrant: true,
-  isSkipped: true,
-}).partial();
+export const StepPatchSchema = z.partial(
+  z.pick(StepSchema, {
+    title: true,
+    prompt: true,
+    durationSec: true,
+    isPrivate: true,
+    isAnonymous: true,
+    voteBudget: true,
+    quadrant: true,
+    isSkipped: true,
+  }),
+);
 export type StepPatch = z.infer<typeof StepPatchSchema>;
 
 const base = { prompt: '', durationSec: 0, isPrivate: false, isAnonymous: false, voteBudget: 3, quadrant: null, isSkipped: false } as const;

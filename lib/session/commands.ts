@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../zod';
 import { LIMITS } from '../limits';
 import { NOTE_COLORS } from '../note';
 import { QuadrantIdSchema, QuadrantsSchema, TemplateIdSchema } from '../quadrants';
@@ -7,10 +7,12 @@ import { DRAFT_KINDS, DRAFT_TEXT_CHARS } from './drafts';
 
 export { DRAFT_TEXT_CHARS } from './drafts';
 
-const CommandIdSchema = z.string().min(1).max(64);
-const StepIdSchema = z.string().regex(/^[0-9a-z_]{1,24}$/);
-const RecordIdSchema = z.string().regex(/^[0-9a-z]{16}$/);
-const DraftTextSchema = z.string().trim().min(1).max(LIMITS.noteTextChars);
+const CommandIdSchema = z.string().check(z.minLength(1), z.maxLength(64));
+const StepIdSchema = z.string().check(z.regex(/^[0-9a-z_]{1,24}$/));
+const RecordIdSchema = z.string().check(z.regex(/^[0-9a-z]{16}$/));
+const DraftTextSchema = z.string().check(z.trim(), z.minLength(1), z.maxLength(LIMITS.noteTextChars));
+const StepTitleSchema = z.string().check(z.trim(), z.minLength(1), z.maxLength(STEP_LIMITS.titleChars));
+const VoteBudgetSchema = z.number().check(z.int(), z.gte(1), z.lte(STEP_LIMITS.maxVoteBudget));
 
 /**
  * A new private draft. `kind` (default `note`, the original command) says where it goes: a note
@@ -22,21 +24,23 @@ const DraftAddSchema = z
     id: CommandIdSchema,
     type: z.literal('draft.add'),
     draftId: RecordIdSchema,
-    kind: z.enum(DRAFT_KINDS).default('note'),
-    quadrant: QuadrantIdSchema.optional(),
-    journeyStepId: RecordIdSchema.optional(),
-    personaId: RecordIdSchema.optional(),
+    kind: z._default(z.enum(DRAFT_KINDS), 'note'),
+    quadrant: z.optional(QuadrantIdSchema),
+    journeyStepId: z.optional(RecordIdSchema),
+    personaId: z.optional(RecordIdSchema),
     text: DraftTextSchema,
-    color: z.enum(NOTE_COLORS).default('yellow'),
+    color: z._default(z.enum(NOTE_COLORS), 'yellow'),
   })
-  .superRefine((draft, ctx) => {
-    const needs = { note: 'quadrant', journeyNote: 'journeyStepId', question: 'personaId', action: 'personaId' } as const;
-    const field = needs[draft.kind];
-    if (draft[field] === undefined) ctx.addIssue({ code: 'custom', path: [field], message: `a ${draft.kind} draft needs ${field}` });
-    if (draft.text.length > DRAFT_TEXT_CHARS[draft.kind]) {
-      ctx.addIssue({ code: 'custom', path: ['text'], message: `at most ${DRAFT_TEXT_CHARS[draft.kind]} characters` });
-    }
-  });
+  .check(
+    z.superRefine((draft, ctx) => {
+      const needs = { note: 'quadrant', journeyNote: 'journeyStepId', question: 'personaId', action: 'personaId' } as const;
+      const field = needs[draft.kind];
+      if (draft[field] === undefined) ctx.addIssue({ code: 'custom', path: [field], message: `a ${draft.kind} draft needs ${field}` });
+      if (draft.text.length > DRAFT_TEXT_CHARS[draft.kind]) {
+        ctx.addIssue({ code: 'custom', path: ['text'], message: `at most ${DRAFT_TEXT_CHARS[draft.kind]} characters` });
+      }
+    }),
+  );
 
 /**
  * Every command the control plane accepts: one discriminated union shared by browser and
@@ -51,20 +55,20 @@ export const CommandSchema = z.discriminatedUnion('type', [
     id: CommandIdSchema,
     type: z.literal('step.add'),
     afterStepId: StepIdSchema,
-    title: z.string().trim().min(1).max(STEP_LIMITS.titleChars),
-    kind: z.enum(STEP_KINDS).default('custom'),
+    title: StepTitleSchema,
+    kind: z._default(z.enum(STEP_KINDS), 'custom'),
   }),
   z.object({
     id: CommandIdSchema,
     type: z.literal('step.move'),
     stepId: StepIdSchema,
-    toIndex: z.number().int().min(0).max(STEP_LIMITS.maxSteps),
+    toIndex: z.number().check(z.int(), z.gte(0), z.lte(STEP_LIMITS.maxSteps)),
   }),
   z.object({ id: CommandIdSchema, type: z.literal('step.remove'), stepId: StepIdSchema }),
   z.object({
     id: CommandIdSchema,
     type: z.literal('timer.start'),
-    durationSec: z.number().int().min(1).max(STEP_LIMITS.maxDurationSec).optional(),
+    durationSec: z.optional(z.number().check(z.int(), z.gte(1), z.lte(STEP_LIMITS.maxDurationSec))),
   }),
   z.object({ id: CommandIdSchema, type: z.literal('timer.pause') }),
   z.object({ id: CommandIdSchema, type: z.literal('timer.resume') }),
@@ -72,9 +76,9 @@ export const CommandSchema = z.discriminatedUnion('type', [
   z.object({ id: CommandIdSchema, type: z.literal('timer.reset') }),
   z.object({ id: CommandIdSchema, type: z.literal('board.lock'), isLocked: z.boolean() }),
   z.object({ id: CommandIdSchema, type: z.literal('lobby.lock'), isLocked: z.boolean() }),
-  z.object({ id: CommandIdSchema, type: z.literal('spotlight.set'), quadrant: QuadrantIdSchema.nullable() }),
-  z.object({ id: CommandIdSchema, type: z.literal('persona.activate'), personaId: z.string().regex(/^[0-9a-z]{16}$/) }),
-  z.object({ id: CommandIdSchema, type: z.literal('participant.kick'), participantId: z.string().regex(/^[0-9a-z]{16}$/) }),
+  z.object({ id: CommandIdSchema, type: z.literal('spotlight.set'), quadrant: z.nullable(QuadrantIdSchema) }),
+  z.object({ id: CommandIdSchema, type: z.literal('persona.activate'), personaId: RecordIdSchema }),
+  z.object({ id: CommandIdSchema, type: z.literal('participant.kick'), participantId: RecordIdSchema }),
   z.object({ id: CommandIdSchema, type: z.literal('participant.done'), isDone: z.boolean() }),
   z.object({ id: CommandIdSchema, type: z.literal('room.rotateCode') }),
   // The empathy map's template: written into the board, with the agenda's quadrant steps to match.
@@ -88,9 +92,9 @@ export const CommandSchema = z.discriminatedUnion('type', [
   z.object({
     id: CommandIdSchema,
     type: z.literal('vote.open'),
-    quadrant: QuadrantIdSchema.nullable().default(null),
-    budget: z.number().int().min(1).max(STEP_LIMITS.maxVoteBudget).optional(),
-    allowMultiplePerNote: z.boolean().default(false),
+    quadrant: z._default(z.nullable(QuadrantIdSchema), null),
+    budget: z.optional(VoteBudgetSchema),
+    allowMultiplePerNote: z._default(z.boolean(), false),
   }),
   z.object({ id: CommandIdSchema, type: z.literal('vote.close') }),
   z.object({ id: CommandIdSchema, type: z.literal('vote.cast'), noteId: RecordIdSchema, delta: z.union([z.literal(1), z.literal(-1)]) }),

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../zod';
 import { QuadrantIdSchema, SIX_QUADRANTS, type Quadrant } from '../quadrants';
 import { defaultAgenda, StepSchema, STEP_LIMITS, type AgendaTexts, type Step } from './agenda';
 
@@ -8,9 +8,9 @@ import { defaultAgenda, StepSchema, STEP_LIMITS, type AgendaTexts, type Step } f
  */
 export const TimerSchema = z.object({
   status: z.enum(['idle', 'running', 'paused']),
-  durationMs: z.number().int().min(0),
-  endsAt: z.number().int().nullable(),
-  remainingMs: z.number().int().min(0),
+  durationMs: z.number().check(z.int(), z.gte(0)),
+  endsAt: z.nullable(z.number().check(z.int())),
+  remainingMs: z.number().check(z.int(), z.gte(0)),
 });
 export type Timer = z.infer<typeof TimerSchema>;
 
@@ -21,28 +21,28 @@ export type Timer = z.infer<typeof TimerSchema>;
 export const VoteRoundSchema = z.object({
   roundId: z.string(),
   status: z.enum(['open', 'closed']),
-  personaId: z.string().nullable(),
-  quadrant: QuadrantIdSchema.nullable(),
-  budget: z.number().int().min(1),
+  personaId: z.nullable(z.string()),
+  quadrant: z.nullable(QuadrantIdSchema),
+  budget: z.number().check(z.int(), z.gte(1)),
   allowMultiplePerNote: z.boolean(),
-  results: z.record(z.string(), z.number().int().min(0)).nullable(),
+  results: z.nullable(z.record(z.string(), z.number().check(z.int(), z.gte(0)))),
 });
 export type VoteRound = z.infer<typeof VoteRoundSchema>;
 
 /** Session control: server-authoritative, changed only by the facilitator's commands. */
 export const SessionStateSchema = z.object({
-  agenda: z.array(StepSchema).min(1).max(STEP_LIMITS.maxSteps),
+  agenda: z.array(StepSchema).check(z.minLength(1), z.maxLength(STEP_LIMITS.maxSteps)),
   currentStepId: z.string(),
   timer: TimerSchema,
   isBoardLocked: z.boolean(),
   isLobbyLocked: z.boolean(),
-  spotlight: QuadrantIdSchema.nullable(),
-  activePersonaId: z.string().nullable(),
+  spotlight: z.nullable(QuadrantIdSchema),
+  activePersonaId: z.nullable(z.string()),
   /** Participants who pressed "I'm done" in the current step. */
   doneParticipantIds: z.array(z.string()),
-  vote: VoteRoundSchema.nullable().default(null),
+  vote: z._default(z.nullable(VoteRoundSchema), null),
   /** Bumped on every change, so clients can drop stale broadcasts. */
-  revision: z.number().int().min(0),
+  revision: z.number().check(z.int(), z.gte(0)),
 });
 export type SessionState = z.infer<typeof SessionStateSchema>;
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../../lib/zod';
 import { ActionItemSchema, QuestionSchema } from '../../lib/actions';
 import { CreateWorkshopBodySchema } from '../../lib/api';
 import { GroupSchema } from '../../lib/groups';
@@ -18,10 +18,10 @@ export { EXPORT_FORMAT, MAX_IMPORT_BYTES } from '../../lib/importFormat';
 const unique = <T extends { id: string }>(records: readonly T[]) => new Set(records.map((r) => r.id)).size === records.length;
 
 /** Each persona of an export carries its own journey, questions and actions (and a copy of its notes, ignored). */
-const ImportPersonaSchema = PersonaSchema.omit({ deletedAt: true, pictureId: true }).extend({
-  journeySteps: z.array(JourneyStepSchema).max(LIMITS.journeyStepsPerWorkshop).optional(),
-  questions: z.array(QuestionSchema).max(LIMITS.questionsPerWorkshop).optional(),
-  actions: z.array(ActionItemSchema).max(LIMITS.actionsPerWorkshop).optional(),
+const ImportPersonaSchema = z.extend(z.omit(PersonaSchema, { deletedAt: true, pictureId: true }), {
+  journeySteps: z.optional(z.array(JourneyStepSchema).check(z.maxLength(LIMITS.journeyStepsPerWorkshop))),
+  questions: z.optional(z.array(QuestionSchema).check(z.maxLength(LIMITS.questionsPerWorkshop))),
+  actions: z.optional(z.array(ActionItemSchema).check(z.maxLength(LIMITS.actionsPerWorkshop))),
 });
 
 /**
@@ -33,25 +33,32 @@ const ImportSchema = z.object({
   format: z.literal(EXPORT_FORMAT, { error: `This is not a Persona Workshop export (format "${EXPORT_FORMAT}").` }),
   title: CreateWorkshopBodySchema.shape.title,
   /** The workshop language (older exports have none: English). */
-  locale: LocaleSchema.optional(),
-  profile: z.object({ hidden: HiddenProfileFieldsSchema, custom: CustomProfileFieldsSchema }).optional(),
+  locale: z.optional(LocaleSchema),
+  profile: z.optional(z.object({ hidden: HiddenProfileFieldsSchema, custom: CustomProfileFieldsSchema })),
   /** The empathy map (older exports have none: the six-quadrant default). */
-  template: TemplateIdSchema.optional(),
-  quadrants: QuadrantsSchema.optional(),
+  template: z.optional(TemplateIdSchema),
+  quadrants: z.optional(QuadrantsSchema),
   personas: z
     .array(ImportPersonaSchema)
-    .min(1, 'The export has no personas.')
-    .max(LIMITS.personasPerWorkshop, `A workshop holds at most ${LIMITS.personasPerWorkshop} personas.`)
-    .refine(unique, 'Persona ids repeat.'),
+    .check(
+      z.minLength(1, 'The export has no personas.'),
+      z.maxLength(LIMITS.personasPerWorkshop, `A workshop holds at most ${LIMITS.personasPerWorkshop} personas.`),
+      z.refine(unique, 'Persona ids repeat.'),
+    ),
   notes: z
-    .array(NoteSchema.omit({ authorId: true }))
-    .max(LIMITS.notesPerWorkshop, `A workshop holds at most ${LIMITS.notesPerWorkshop} notes.`)
-    .refine(unique, 'Note ids repeat.'),
-  groups: z
-    .array(GroupSchema)
-    .max(LIMITS.groupsPerWorkshop, `A workshop holds at most ${LIMITS.groupsPerWorkshop} groups.`)
-    .refine(unique, 'Group ids repeat.')
-    .optional(),
+    .array(z.omit(NoteSchema, { authorId: true }))
+    .check(
+      z.maxLength(LIMITS.notesPerWorkshop, `A workshop holds at most ${LIMITS.notesPerWorkshop} notes.`),
+      z.refine(unique, 'Note ids repeat.'),
+    ),
+  groups: z.optional(
+    z
+      .array(GroupSchema)
+      .check(
+        z.maxLength(LIMITS.groupsPerWorkshop, `A workshop holds at most ${LIMITS.groupsPerWorkshop} groups.`),
+        z.refine(unique, 'Group ids repeat.'),
+      ),
+  ),
 });
 
 /** A file of ours from another version says so, rather than "not an export". */
