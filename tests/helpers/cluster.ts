@@ -34,6 +34,8 @@ export class TestCluster {
     readonly postgres: PostgresServer | null,
     readonly apps: AppProcess[],
     readonly balancer: Haproxy,
+    /** The instances' `DATABASE_URL` (storage `postgres`), for tests that read or write storage directly. */
+    readonly databaseUrl: string | null,
     private readonly dataDir: string,
     private readonly dirHook: { cancel(): void },
   ) {}
@@ -58,7 +60,7 @@ export class TestCluster {
         await app.start();
       }
       const balancer = await Haproxy.start(apps.map((app) => `127.0.0.1:${app.port}`));
-      return new TestCluster(redis, postgres, apps, balancer, dataDir, dirHook);
+      return new TestCluster(redis, postgres, apps, balancer, storageEnv.DATABASE_URL ?? null, dataDir, dirHook);
     } catch (error) {
       // A failed start leaves nothing running either.
       for (const part of started.reverse()) await part.stop().catch(() => undefined);
