@@ -9,6 +9,8 @@ export interface RoomChannelCounts {
   malformed(): void;
 }
 
+/** How long a room's load waits for its channel's subscription before it goes on without. */
+const SUBSCRIBE_WAIT_MS = 1_000;
 /** Messages held for a room still loading; past this the oldest go (the room catches up from storage). */
 const MAX_HELD_MESSAGES = 1_000;
 
@@ -38,12 +40,21 @@ export class RoomChannels implements RoomRelay {
     this.channels.set(channel, subscription);
     // A room that reloads (closed, then opened again) replaces its old subscription; Redis counts
     // one subscription per channel, so the old one, released later, never unsubscribes the new.
-    if (!existing)
-      await this.redis.subscriber.subscribe(channel).catch((error: Error) => {
-        // Redis away: the room still loads and works; ioredis subscribes again when it is back
-        // (it renews every channel it was asked for), and the periodic check covers the gap.
-        this.log.warn({ workshopId, err: error.message }, 'room channel not subscribed yet (Redis unavailable)');
-      });
+    if (existing) return subscription;
+    // While Redis is away the subscriber queues the command until it is back: the room does not
+    // wait for that. It loads and works; what it misses meanwhile it reads from storage (the
+    // reconnect's catch-up, a gap, or the periodic check).
+    let timer: NodeJS.Timeout | undefined;
+    const subscribed = this.redis.subscriber.subscribe(channel).then(
+      () => true,
+      () => false,
+    );
+    const isSubscribed = await Promise.race([
+      subscribed,
+      new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), SUBSCRIBE_WAIT_MS))),
+    ]);
+    clearTimeout(timer);
+    if (!isSubscribed) this.log.warn({ workshopId }, 'room channel not subscribed yet (Redis unavailable): storage fills in');
     return subscription;
   }
 
