@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import { PostgresServer } from '../tests/helpers/postgres';
@@ -23,6 +24,8 @@ export interface ClusterBenchOptions {
   opIntervalMs: number;
   settleMs: number;
   instances: number;
+  /** `--profile`: each instance writes a V8 CPU profile under this directory (`single/`, `cluster/`). */
+  profileDir?: string | null;
 }
 
 export interface ClusterLoadResult {
@@ -114,13 +117,14 @@ async function startInstances(
   options: ClusterBenchOptions,
   backing: Backing,
 ): Promise<{ servers: ServerProcess[]; databaseUrl: string | null }> {
+  const profileDir = options.profileDir ? path.join(options.profileDir, setup) : null;
   if (setup === 'single')
-    return { servers: [await startServer('ours', null, { BENCH_DATABASE_URL: '', BENCH_REDIS_URL: '' })], databaseUrl: null };
+    return { servers: [await startServer('ours', profileDir, { BENCH_DATABASE_URL: '', BENCH_REDIS_URL: '' })], databaseUrl: null };
   const databaseUrl = await backing.postgres.createDatabase();
   const env = { BENCH_DATABASE_URL: databaseUrl, BENCH_REDIS_URL: backing.redis.url };
   const servers: ServerProcess[] = [];
   // One after the other: the first creates the schema.
-  for (let i = 0; i < options.instances; i += 1) servers.push(await startServer('ours', null, env));
+  for (let i = 0; i < options.instances; i += 1) servers.push(await startServer('ours', profileDir, env));
   return { servers, databaseUrl };
 }
 

@@ -250,6 +250,7 @@ if (args.cluster) {
     opIntervalMs: OP_INTERVAL_MS,
     settleMs: SETTLE_MS,
     instances: 3,
+    profileDir: options.profileDir ? path.join(options.profileDir, 'cluster-bench') : null,
   };
   runClusterBench(clusterOptions, emit).then(
     (summary) => {
