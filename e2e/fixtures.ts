@@ -3,6 +3,7 @@ import { test as base, expect, type Browser, type Locator, type Page } from '@pl
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { CreateWorkshopReply, SessionReply } from '../lib/api';
 import { AppProcess, freePort } from '../tests/helpers/AppProcess';
 
 export const PHONE = { viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
@@ -31,25 +32,56 @@ export const test = base.extend<Fixtures, { app: AppProcess }>({
     { scope: 'worker' },
   ],
   baseURL: async ({ app }, use) => use(app.url),
+  // Most tests start from a workshop and people in it: made through the API (the create form and
+  // the join form have tests of their own, which call `createWorkshopInUi` and `joinInUi`), which
+  // spares every test a load of the home page per person.
   facilitator: async ({ browser, app }, use) => {
     const context = await browser.newContext({ ...PROJECTOR, baseURL: app.url });
     const page = await context.newPage();
-    const code = await createWorkshopInUi(page, 'Who buys from our coffee shop?');
+    const code = await openNewWorkshop(page, 'Who buys from our coffee shop?');
     await use({ page, code });
     await context.close();
   },
   joinAs: async ({ browser, app, facilitator }, use) => {
     const contexts: Awaited<ReturnType<Browser['newContext']>>[] = [];
     await use(async (name, options = {}) => {
-      const context = await browser.newContext({ ...(options.phone ? PHONE : {}), baseURL: app.url });
+      const session = await joinThroughApi(app.url, facilitator.code, name);
+      // The device remembers the session as the join form leaves it (components/sync/storage.ts).
+      const storageState = {
+        cookies: [],
+        origins: [{ origin: app.url, localStorage: [{ name: `pw:participant:${session.code}`, value: JSON.stringify(session) }] }],
+      };
+      const context = await browser.newContext({ ...(options.phone ? PHONE : {}), baseURL: app.url, storageState });
       contexts.push(context);
       const page = await context.newPage();
-      await joinInUi(page, facilitator.code, name);
+      await page.goto(`/w/${session.code}`);
+      await expect(page.getByRole('status', { name: /Connection: Live/ })).toBeVisible();
       return page;
     });
     for (const context of contexts) await context.close();
   },
 });
+
+/** Creates a workshop through the API and opens its presenter link (the key travels in the fragment). */
+export async function openNewWorkshop(page: Page, title: string): Promise<string> {
+  const reply = await page.request.post('/api/workshops', { data: { title } });
+  expect(reply.status()).toBe(201);
+  const created = (await reply.json()) as CreateWorkshopReply;
+  const link = new URL(created.presenterUrl);
+  await page.goto(`${link.pathname}${link.hash}`);
+  await expect(page.getByRole('status', { name: /Connection: Live/ })).toBeVisible();
+  return created.code;
+}
+
+async function joinThroughApi(baseUrl: string, code: string, name: string): Promise<SessionReply> {
+  const reply = await fetch(`${baseUrl}/api/workshops/${code}/participants`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name }),
+  });
+  expect(reply.status).toBe(201);
+  return (await reply.json()) as SessionReply;
+}
 
 export { expect };
 

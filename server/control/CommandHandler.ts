@@ -131,14 +131,12 @@ export class CommandHandler {
     // Only the people whose drafts changed get their list again (each their own).
     const authors = new Set(revealed.map((draft) => draft.participantId));
     if (command.type !== 'drafts.reveal') authors.add(identity.participantId);
-    for (const author of authors) await this.sendDrafts(workshopId, author);
+    // To each author's sockets on every instance (the adapter's per-participant room).
+    for (const [author, drafts] of await this.drafts.mineOf(workshopId, authors)) {
+      this.deps.control.toParticipant(author).emit('drafts:mine', drafts);
+    }
     this.deps.control.toWorkshop(workshopId).emit('drafts:pending', await this.drafts.pendingCount(workshopId));
     return reply;
-  }
-
-  private async sendDrafts(workshopId: string, participantId: string): Promise<void> {
-    // To the author's sockets on every instance (the adapter's per-participant room).
-    this.deps.control.toParticipant(participantId).emit('drafts:mine', await this.drafts.mine(workshopId, participantId));
   }
 
   private async applyVote(identity: Identity, command: VoteCommand): Promise<Result<void>> {

@@ -64,10 +64,7 @@ export class ControlPlane {
     });
     this.presence =
       options.cluster?.usePresence(
-        (workshopId, ids) =>
-          void this.roster
-            .announce(workshopId, ids, false)
-            .catch((error: Error) => this.log.warn({ err: error.message }, 'roster update failed')),
+        (workshopId, ids) => this.inBackground(this.roster.announce(workshopId, ids, false)),
         () => this.roster.reannounceOnline(),
       ) ?? null;
     this.roster = new Roster(workshops, this.online, this.presence, (workshopId) => this.toWorkshop(workshopId), log);
@@ -131,7 +128,7 @@ export class ControlPlane {
       if (sockets.size > 0 || this.online.get(identity.participantId) !== sockets) return;
       this.online.delete(identity.participantId);
       this.presence?.set(identity.workshopId, identity.participantId, 0);
-      void this.roster.wentOffline(identity).catch((error: Error) => this.log.warn({ err: error.message }, 'roster update failed'));
+      this.inBackground(this.roster.wentOffline(identity));
     });
     await this.roster.send(socket);
     if (!wasOnline) socket.to(roomOf(identity.workshopId)).emit('roster:update', rosterEntry(identity, true));
@@ -141,6 +138,11 @@ export class ControlPlane {
     if (currentCode && parseRoomCode((socket.handshake.auth as Record<string, unknown>).code) !== currentCode) {
       socket.emit('workshop:code', currentCode);
     }
+  }
+
+  /** A roster change nobody waits for: a storage error is logged, and the next change or resync corrects the roster. */
+  private inBackground(update: Promise<void>): void {
+    update.catch((error: Error) => this.log.warn({ err: error.message }, 'roster update failed'));
   }
 
   /**

@@ -180,6 +180,15 @@ export class Drafts {
   async mine(workshopId: string, participantId: string): Promise<DraftView[]> {
     return (await this.book.mine(workshopId, participantId)).map(toView);
   }
+
+  /** Each of these people's own drafts, oldest first: one read however many (a reveal touches every author). */
+  async mineOf(workshopId: string, participantIds: ReadonlySet<string>): Promise<Map<string, DraftView[]>> {
+    const [only] = participantIds;
+    if (participantIds.size === 1 && only !== undefined) return new Map([[only, await this.mine(workshopId, only)]]);
+    const lists = new Map([...participantIds].map((id): [string, DraftView[]] => [id, []]));
+    for (const draft of await this.book.all(workshopId)) lists.get(draft.participantId)?.push(toView(draft));
+    return lists;
+  }
 }
 
 /** What the facilitator is told when a reveal could not write everything. */

@@ -59,8 +59,9 @@ export class Roster {
       const workshopId = sockets.values().next().value?.data.identity.workshopId;
       if (workshopId) byWorkshop.set(workshopId, [...(byWorkshop.get(workshopId) ?? []), participantId]);
     }
+    // Nobody waits for these: a storage error is logged, and the next change or resync corrects the roster.
     for (const [workshopId, ids] of byWorkshop) {
-      void this.announce(workshopId, ids, true).catch((error: Error) => this.log.warn({ err: error.message }, 'roster update failed'));
+      this.announce(workshopId, ids, true).catch((error: Error) => this.log.warn({ err: error.message }, 'roster update failed'));
     }
   }
 }

@@ -1,9 +1,6 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Harness, command, watchSession } from './harness';
+import { pdfBytesText, squash } from './pdfTools';
 
 let h: Harness;
 beforeEach(async () => {
@@ -14,17 +11,6 @@ afterEach(() => h.close());
 
 async function download(code: string, format: string, key: string): Promise<Response> {
   return fetch(`${h.server.url}/api/workshops/${code}/export.${format}`, { headers: { authorization: `Bearer ${key}` } });
-}
-
-function pdfText(bytes: ArrayBuffer): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'pw-anon-'));
-  try {
-    const file = path.join(dir, 'export.pdf');
-    writeFileSync(file, Buffer.from(bytes));
-    return execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
 }
 
 describe('exports respect anonymity', () => {
@@ -42,8 +28,8 @@ describe('exports respect anonymity', () => {
     const markdown = await (await download(code, 'md', facilitatorKey)).text();
     expect(markdown).toContain('Participants: 2 (names left out: the workshop had anonymous steps)');
     expect(markdown).not.toContain('Zoë');
-    const pdf = pdfText(await (await download(code, 'pdf', facilitatorKey)).arrayBuffer());
-    expect(pdf).toContain('2 took part. Their names are left out');
-    expect(pdf).not.toMatch(/Zoë|Marek/);
+    const pdf = squash(pdfBytesText(await (await download(code, 'pdf', facilitatorKey)).arrayBuffer()));
+    expect(pdf).toContain(squash('2 took part. Their names are left out'));
+    for (const name of ['Zoë', 'Marek']) expect(pdf).not.toContain(squash(name));
   });
 });

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -8,6 +7,7 @@ import { addNote, readNotes, readPersonas, setNoteEvidence } from '../../lib/boa
 import type { Locale } from '../../lib/i18n/locales';
 import { setProfileField } from '../../lib/profileBoard';
 import { Harness, synced } from './harness';
+import { pdfText, poppler, squash } from './pdfTools';
 
 let h: Harness;
 beforeEach(async () => {
@@ -16,9 +16,8 @@ beforeEach(async () => {
 });
 afterEach(() => h.close());
 
-const run = (command: string, args: string[]) => execFileSync(command, args, { encoding: 'utf8' });
-/** Line breaks, and the hyphens react-pdf adds when it splits a long word, are not the text's. */
-const squash = (text: string) => text.replace(/[\s\u00AD-]/g, '').toLowerCase();
+/** Compared as `squash` does, ignoring case. */
+const flat = (text: string) => squash(text).toLowerCase();
 const ARTIFACTS = path.join(process.cwd(), 'artifacts', 'exports');
 
 /** Notes typed in the workshop's language (and one in English: what people type is never translated). */
@@ -123,13 +122,13 @@ describe('exports in the workshop language', () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     const file = path.join(ARTIFACTS, `export-${locale}.pdf`);
     writeFileSync(file, await download(created, 'pdf'));
-    run('pdftoppm', ['-png', '-r', '60', file, path.join(ARTIFACTS, `export-${locale}`)]);
-    const pdfText = squash(run('pdftotext', ['-raw', file, '-']));
+    poppler('pdftoppm', ['-png', '-r', '60', file, path.join(ARTIFACTS, `export-${locale}`)]);
+    const text = flat(pdfText(file));
     const notes = locale === 'ar' ? NOTES.ar.flatMap((note) => note.split(' ')) : NOTES[locale];
-    for (const text of [...EXPECTED[locale].pdf, ...notes]) expect(pdfText, text).toContain(squash(text));
+    for (const expected of [...EXPECTED[locale].pdf, ...notes]) expect(text, expected).toContain(flat(expected));
     // None of the poster's English words is left.
-    for (const english of ['Cover', 'Profile', 'observed', 'Action plan', 'Page 1']) expect(pdfText).not.toContain(squash(english));
-    expect(run('pdfinfo', [file])).toMatch(/Pages:\s+3/);
+    for (const english of ['Cover', 'Profile', 'observed', 'Action plan', 'Page 1']) expect(text).not.toContain(flat(english));
+    expect(poppler('pdfinfo', [file])).toMatch(/Pages:\s+3/);
 
     const markdown = (await download(created, 'md')).toString('utf8');
     for (const text of [...EXPECTED[locale].md, ...NOTES[locale]]) expect(markdown, text).toContain(text);

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -6,6 +5,7 @@ import { addNote, readNotes, readPersonas } from '../../lib/board';
 import type { SessionReply } from '../../lib/api';
 import type { QuadrantId } from '../../lib/quadrants';
 import { Harness, synced } from './harness';
+import { pageCount, pdfText, poppler, squash } from './pdfTools';
 
 let h: Harness;
 beforeEach(async () => {
@@ -50,11 +50,6 @@ async function exportPdf(code: string, key: string): Promise<string> {
   return file;
 }
 
-const run = (command: string, args: string[]) => execFileSync(command, args, { encoding: 'utf8' });
-const pageCount = (file: string) => Number(/^Pages:\s+(\d+)$/m.exec(run('pdfinfo', [file]))?.[1]);
-/** Line breaks, and the hyphens react-pdf adds when it splits a long word, are not the note's. */
-const squash = (text: string) => text.replace(/[\s\u00AD-]/g, '');
-
 const LONG_NOTE = Array.from({ length: 200 }, (_, i) => `insight${i}`)
   .join(' ')
   .slice(0, 1500);
@@ -80,7 +75,7 @@ describe('PDF export (react-pdf, Noto fonts)', () => {
     const personaName = await addNotes(code, zoe, [...WORLD_NOTES, ...pains]);
 
     const file = await exportPdf(code, facilitatorKey);
-    const text = run('pdftotext', ['-raw', file, '-']);
+    const text = pdfText(file);
     const flat = squash(text);
     // Emoji are best effort (drawn from Noto Emoji, but not always extracted the same): not compared.
     for (const note of [...WORLD_NOTES.filter((n) => !n.text.startsWith('Loves')), ...pains]) {
@@ -100,11 +95,11 @@ describe('PDF export (react-pdf, Noto fonts)', () => {
     await addNotes(code, ana, WORLD_NOTES.slice(0, 4));
     const file = await exportPdf(code, facilitatorKey);
     expect(pageCount(file)).toBe(2);
-    const fonts = run('pdffonts', [file]);
+    const fonts = poppler('pdffonts', [file]);
     expect(fonts).toMatch(/NotoSans-Regular\s+CID TrueType\s+Identity-H\s+yes yes yes/);
     expect(fonts).toMatch(/NotoSansSC-Regular\s+CID TrueType\s+Identity-H\s+yes yes yes/);
     // No picture uploaded: no raster image (the initials avatar is a vector shape and text).
-    expect(run('pdfimages', ['-list', file]).trim().split('\n')).toHaveLength(2);
+    expect(poppler('pdfimages', ['-list', file]).trim().split('\n')).toHaveLength(2);
   });
 
   it('contains no scripts, forms, actions or links', async () => {
@@ -118,7 +113,7 @@ describe('PDF export (react-pdf, Noto fonts)', () => {
     const raw = readFileSync(file).toString('latin1');
     for (const token of [/\/JavaScript\b/, /\/JS\b/, /\/AcroForm\b/, /\/URI\b/, /\/OpenAction\b/, /\/Launch\b/])
       expect(raw).not.toMatch(token);
-    expect(squash(run('pdftotext', ['-raw', file, '-']))).toContain(squash('/JavaScript /JS /AcroForm /URI (app.alert(1))'));
+    expect(squash(pdfText(file))).toContain(squash('/JavaScript /JS /AcroForm /URI (app.alert(1))'));
   });
 
   it('needs the facilitator key', async () => {

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
@@ -10,6 +9,7 @@ import { addPersona, renamePersona, setPersonaPicture } from '../../lib/personaB
 import { addCustomProfileField, setCustomFieldValue, setProfileField, setProfileFieldHidden } from '../../lib/profileBoard';
 import { CLASSIC_QUADRANTS } from '../../lib/quadrants';
 import { command, facilitatedRoom, Harness, synced } from './harness';
+import { pageCount, pdfText, poppler, squash } from './pdfTools';
 
 let h: Harness;
 beforeEach(async () => {
@@ -17,15 +17,6 @@ beforeEach(async () => {
   await h.start();
 });
 afterEach(() => h.close());
-
-const run = (tool: string, args: string[]) => execFileSync(tool, args, { encoding: 'utf8' });
-/**
- * What is compared: no whitespace (line breaks are the layout's), no bidi controls (pdftotext
- * wraps right-to-left runs in them), and NFKD, because Thai SARA AM is printed as its two parts.
- */
-const squash = (text: string) => text.normalize('NFKD').replace(/[\s\u00AD\u200E\u200F\u202A-\u202E-]/g, '');
-const pageText = (file: string, page: number) => run('pdftotext', ['-raw', '-f', String(page), '-l', String(page), file, '-']);
-const pageCount = (file: string) => Number(/^Pages:\s+(\d+)$/m.exec(run('pdfinfo', [file]))?.[1]);
 
 const HIDDEN_INCOME = 'Income-that-must-not-print-42k';
 const LONG_DAY = Array.from({ length: 60 }, (_, i) => `morning${i} tram to Łódź, coffee at the kiosk`)
@@ -159,7 +150,7 @@ describe('PDF persona poster', () => {
     expect(await command(zoe.socket, { type: 'vote.cast', noteId: ids[0]![0]!, delta: 1 })).toEqual({ ok: true });
 
     const file = await exportPdf(room.code, room.facilitatorKey, 'poster');
-    const text = run('pdftotext', ['-raw', file, '-']);
+    const text = pdfText(file);
     const flat = squash(text);
     for (const persona of PERSONAS) {
       for (const value of [persona.name, persona.quote, persona.location, persona.drink]) {
@@ -179,16 +170,16 @@ describe('PDF persona poster', () => {
     expect(flat).toContain('OBSERVED');
     expect(flat).toContain('ASSUMED');
     // Votes of the closed round only; the top-voted note comes first in its quadrant.
-    const zoePages = squash(pageText(file, 2) + pageText(file, 3));
+    const zoePages = squash(pdfText(file, 2) + pdfText(file, 3));
     expect(zoePages).toContain('2VOTES');
     expect(flat).not.toContain('1VOTE');
     expect(zoePages.indexOf(squash('ירושלים'))).toBeLessThan(zoePages.indexOf(squash('القاهرة')));
     expect(zoePages).toContain(squash('Morning routine'));
     // The picture (a JPEG from the stored WebP) for Zoë; the others get the initials avatar.
-    const images = run('pdfimages', ['-list', file]).trim().split('\n').slice(2);
+    const images = poppler('pdfimages', ['-list', file]).trim().split('\n').slice(2);
     expect(images).toHaveLength(1);
     expect(images[0]).toMatch(/^\s*2\s+\d+\s+image\s+320\s+320\s+rgb\s+3\s+8\s+jpeg/);
-    const fonts = run('pdffonts', [file]);
+    const fonts = poppler('pdffonts', [file]);
     for (const face of [
       'NotoSans-Regular',
       'NotoSansSC-Regular',
@@ -201,9 +192,9 @@ describe('PDF persona poster', () => {
     }
     // Cover; Zoë's long profile and notes flow over two pages; the others are one-page posters.
     expect(pageCount(file)).toBe(1 + 2 + 1 + 1);
-    expect(pageText(file, 3)).toContain('(continued)');
-    expect(squash(pageText(file, 4))).toContain(squash('PERSONA 2 OF 3'));
-    expect(squash(pageText(file, 5))).toContain(squash('PERSONA 3 OF 3'));
+    expect(pdfText(file, 3)).toContain('(continued)');
+    expect(squash(pdfText(file, 4))).toContain(squash('PERSONA 2 OF 3'));
+    expect(squash(pdfText(file, 5))).toContain(squash('PERSONA 3 OF 3'));
   }, 60_000);
 
   it('prints the classic four quadrants, and notes whose quadrant left the map under "Not on this map"', async () => {
@@ -229,7 +220,7 @@ describe('PDF persona poster', () => {
     const workshopId = (await h.server.storage.workshops.byCode(code))!.id;
     await vi.waitFor(async () => expect(await h.server.rooms.readDoc(workshopId, readNotes)).toHaveLength(5));
     const file = await exportPdf(code, facilitatorKey, 'classic');
-    const text = run('pdftotext', ['-raw', file, '-']);
+    const text = pdfText(file);
     const order = ['SAYS', 'THINKS', 'DOES', 'FEELS', 'NOT ON THIS MAP'].map((title) => text.indexOf(`${title} `));
     expect(order.every((at) => at >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
