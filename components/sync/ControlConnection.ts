@@ -66,10 +66,17 @@ export class ControlConnection {
       reconnectionDelayMax: 10_000,
       randomizationFactor: 0.5,
     });
-    this.socket.on('connect', () => this.set({ isConnected: true }));
+    this.socket.on('connect', () => {
+      this.refusedAttempts = 0;
+      this.set({ isConnected: true });
+    });
     this.socket.on('disconnect', () => this.set({ isConnected: false }));
     this.socket.on('connect_error', (error) => {
-      if (error.message === 'unauthorized') hooks.onEnded();
+      if (error.message === 'unauthorized') return hooks.onEnded();
+      // The server refused the handshake without ending the session ('unavailable': it could not
+      // check the token, its database restarting). socket.io retries a lost transport by itself
+      // but never a refusal (the socket is no longer active): try again, backing off.
+      if (!this.socket.active) this.retryTimer = setTimeout(() => this.socket.connect(), reconnectDelayMs(this.refusedAttempts++));
     });
     this.socket.on('roster', (roster) => this.set({ roster }));
     this.socket.on('roster:update', (entry) => this.set({ roster: withEntry(this.state.roster, entry) }));
@@ -149,7 +156,11 @@ export class ControlConnection {
     this.set({ unsentDrafts: reply.ok ? others : [...others, { ...draft, error: reply.error }] });
   }
 
+  private refusedAttempts = 0;
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+
   destroy(): void {
+    clearTimeout(this.retryTimer);
     this.socket.disconnect();
   }
 }

@@ -24,6 +24,11 @@ interface Cached {
   state: SessionState;
   /** The revision of the stored row this state was read from or written as (null: no row yet). */
   storedRevision: number | null;
+  /**
+   * Another instance may have written since (`forget`): commands and screens wait for the stored
+   * one, but a live board's door still reads this copy until it arrives (`peek`).
+   */
+  isStale?: boolean;
 }
 
 /**
@@ -66,20 +71,24 @@ export class Sessions {
 
   private async entry(workshopId: string): Promise<Cached> {
     const cached = this.states.get(workshopId);
-    if (cached) {
+    if (cached && !cached.isStale) {
       this.remember(workshopId, cached); // most recently used last
       return cached;
     }
     let loading = this.loads.get(workshopId);
     if (!loading) {
-      loading = this.load(workshopId).finally(() => this.loads.delete(workshopId));
+      const started = this.load(workshopId).finally(() => {
+        if (this.loads.get(workshopId) === started) this.loads.delete(workshopId);
+      });
+      loading = started;
       this.loads.set(workshopId, loading);
     }
     const loaded = await loading;
     // A write that landed while this load was on its way is newer: keep it.
-    const current = this.states.get(workshopId) ?? loaded;
-    this.remember(workshopId, current);
-    return current;
+    const current = this.states.get(workshopId);
+    const fresh = current && !current.isStale ? current : loaded;
+    this.remember(workshopId, fresh);
+    return fresh;
   }
 
   /**
@@ -136,7 +145,7 @@ export class Sessions {
         return ok(state);
       }
       this.log.info({ workshopId }, 'session changed elsewhere; reloading');
-      if (this.states.get(workshopId) === current) this.states.delete(workshopId);
+      if (this.states.get(workshopId) === current) this.states.set(workshopId, { ...current, isStale: true });
     }
     return fail('The session changed at the same time elsewhere. Try again.');
   }
@@ -146,8 +155,20 @@ export class Sessions {
    * instance changed it (multi-instance mode), or notices may have been missed (a Redis outage).
    */
   forget(workshopId?: string): void {
-    if (workshopId === undefined) this.states.clear();
-    else this.states.delete(workshopId);
+    for (const id of workshopId === undefined ? [...this.states.keys()] : [workshopId]) {
+      const cached = this.states.get(id);
+      if (!cached) continue;
+      this.loads.delete(id); // a load already on its way may predate the change
+      if (!this.isPinned(id)) {
+        this.states.delete(id);
+        continue;
+      }
+      // A live board's door decides on every update without waiting: dropping its session would
+      // refuse every note as if the board were locked until the reload (a command on another
+      // instance did that to everyone typing here). It keeps this copy until the stored one is in.
+      this.states.set(id, { ...cached, isStale: true });
+      this.entry(id).catch((error: Error) => this.log.warn({ workshopId: id, err: error.message }, 'rereading a session failed'));
+    }
   }
 
   /** The reply already given to this command id, if it was seen before. */

@@ -19,6 +19,8 @@ export class ClientBindings implements ClientOwners {
   private readonly owners = new Map<number, string | null>();
   private readonly perParticipant = new Map<string, number>();
   private lastServerId: number | null = null;
+  /** Ids this room has looked up again in storage (`lookUp`): each is looked up once. */
+  private readonly lookedUp = new Set<number>();
 
   constructor(
     private readonly store: ClientIdBindings,
@@ -40,6 +42,28 @@ export class ClientBindings implements ClientOwners {
 
   ownerOf(client: number): string | null | undefined {
     return this.owners.get(client);
+  }
+
+  /**
+   * Ids of `update` whose structs `doc` holds but whose owner this room does not know, not looked
+   * up yet. With several instances these are ids bound elsewhere after this room loaded (their
+   * structs came in through the catch-up): their owner, reconnected here, is no squatter.
+   */
+  unproven(update: Uint8Array, doc: Y.Doc): number[] {
+    const clients = Y.parseUpdateMeta(update).from.keys();
+    return [...clients].filter((id) => !this.owners.has(id) && !this.lookedUp.has(id) && Y.getState(doc.store, id) > 0);
+  }
+
+  /**
+   * Reads the workshop's bindings again for `ids` (each at most once per room, so a client
+   * cannot make the room query storage per message). A binding is stored before the update that
+   * brings its structs is applied, so if the doc holds them, storage knows their owner now;
+   * ids still unknown after this are bound to nobody (boards from before the bindings).
+   */
+  async lookUp(ids: readonly number[]): Promise<void> {
+    const stored = await this.store.bindingsOf(this.workshopId);
+    for (const id of ids) this.lookedUp.add(id);
+    for (const { clientId, participantId } of stored) if (!this.owners.has(clientId)) this.remember(clientId, participantId);
   }
 
   /** Every client id bound to this participant (what they wrote with, on any device). */

@@ -89,7 +89,15 @@ export class YjsRoom {
     this.replication = replica ? new RoomReplication(storage.docs, view, replica.relay, this.log, hooks) : null;
     this.compaction = new RoomCompaction(storage.docs, updates, view, this.log, stored.updates.length);
     this.size = new BoardSizeWatch((stored.state?.byteLength ?? 0) + stored.updates.reduce((sum, u) => sum + u.data.byteLength, 0));
-    this.gate = new UpdateGate(this.doc, clients, hooks, this.log, this.recordCounts, this.size);
+    this.gate = new UpdateGate(
+      this.doc,
+      clients,
+      hooks,
+      this.log,
+      this.recordCounts,
+      this.size,
+      async () => void (await this.replication?.fill()),
+    );
     this.inbox = new SerialQueue((error) => this.log.error({ err: (error as Error).message }, 'handling a yjs message failed'));
   }
 

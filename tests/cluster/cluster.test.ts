@@ -14,11 +14,8 @@ import { TestCluster } from '../helpers/cluster';
  * within 2 s, the global join limit, a Redis restart, kill -9 of an instance (presence and
  * control clients), and nothing left running.
  *
- * NOT done yet (they need the board in PostgreSQL, #12's storage half: today each instance would
- * hold its own copy of a Yjs doc): notes typed on one instance seen on another, kill -9 of an
- * instance while the room types (0 acknowledged notes lost), a rolling restart, a PostgreSQL
- * restart, the SIGSTOP pause, drafts never leaking across instances. They belong in a `describe`
- * of their own below, on `TestCluster.start({ storage: 'postgres' })`.
+ * The board's scenarios while a room types (kill -9, rolling restart, Redis and PostgreSQL
+ * restarts, SIGSTOP, drafts and a kick across instances) are in `chaos.test.ts`, on PostgreSQL.
  */
 
 type ControlSocket = Socket<ServerToClientEvents, ClientToServerEvents>;

@@ -80,6 +80,12 @@ export class AppProcess {
     return exited;
   }
 
+  /** Sends `signal` and returns at once (SIGSTOP and SIGCONT: a paused, then resumed, instance). */
+  signal(signal: NodeJS.Signals): void {
+    if (!this.child) throw new Error('the app is not running');
+    this.child.kill(signal);
+  }
+
   async restart(signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
     await this.stop(signal);
     await this.start();

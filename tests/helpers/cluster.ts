@@ -18,8 +18,8 @@ import { onExit, removeDir } from './services';
  *   cluster tests do with it now: workshops, participants, tokens and the session (reread after
  *   another instance's change), with no board writes (each instance would keep and compact its own
  *   copy of a Yjs doc over the others').
- * - `postgres`: a throwaway PostgreSQL and `DATABASE_URL`, for the board scenarios (notes across
- *   instances, kill -9 with typing, rolling restart, SIGSTOP) once the server reads DATABASE_URL.
+ * - `postgres`: a throwaway PostgreSQL and `DATABASE_URL` (`databaseUrl`, to read what is stored),
+ *   for the board scenarios (`tests/cluster/chaos.test.ts`).
  */
 export interface ClusterOptions {
   instances?: number;
@@ -34,7 +34,7 @@ export class TestCluster {
     readonly postgres: PostgresServer | null,
     readonly apps: AppProcess[],
     readonly balancer: Haproxy,
-    /** The instances' `DATABASE_URL` (storage `postgres`), for tests that read or write storage directly. */
+    /** The instances' `DATABASE_URL` (null with shared SQLite), for reading what is stored. */
     readonly databaseUrl: string | null,
     private readonly dataDir: string,
     private readonly dirHook: { cancel(): void },
@@ -50,7 +50,8 @@ export class TestCluster {
       started.push({ stop: () => redis.close() });
       const postgres = options.storage === 'postgres' ? await PostgresServer.start() : null;
       if (postgres) started.push({ stop: () => postgres.close() });
-      const storageEnv: Record<string, string> = postgres ? { DATABASE_URL: await postgres.createDatabase() } : {};
+      const databaseUrl = postgres ? await postgres.createDatabase() : null;
+      const storageEnv: Record<string, string> = databaseUrl ? { DATABASE_URL: databaseUrl } : {};
       const env = { REDIS_URL: redis.url, TRUST_PROXY: '1', ...storageEnv, ...options.env };
       const apps: AppProcess[] = [];
       for (let i = 0; i < count; i += 1) apps.push(new AppProcess(await freePort(), dataDir, env));
@@ -60,7 +61,7 @@ export class TestCluster {
         await app.start();
       }
       const balancer = await Haproxy.start(apps.map((app) => `127.0.0.1:${app.port}`));
-      return new TestCluster(redis, postgres, apps, balancer, storageEnv.DATABASE_URL ?? null, dataDir, dirHook);
+      return new TestCluster(redis, postgres, apps, balancer, databaseUrl, dataDir, dirHook);
     } catch (error) {
       // A failed start leaves nothing running either.
       for (const part of started.reverse()) await part.stop().catch(() => undefined);

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { initialSessionState } from '../../lib/session/state';
 import { Sessions } from '../../server/control/Sessions';
 import { createLogger } from '../../server/log';
@@ -57,6 +57,35 @@ describe('Sessions in memory', () => {
     const stored = await new Sessions(storage.sessions, log).get(workshop.id);
     expect(stored).toMatchObject({ isBoardLocked: true, isLobbyLocked: true });
     expect(stored.revision).toBeGreaterThan(first.ok ? first.value.revision : 0);
+    await storage.close();
+  });
+
+  it("a live board's session told of another instance's change is never missing to the door, and is reread", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pw-sessions-'));
+    dirs.push(dir);
+    const storage = SqliteStorage.open(dir);
+    const { workshop } = await new Workshops(storage).create('Live board');
+    const log = createLogger('silent');
+    const here = new Sessions(storage.sessions, log, undefined, undefined, () => true); // its board is live here
+    const there = new Sessions(storage.sessions, log);
+    await here.get(workshop.id);
+    await there.update(workshop.id, (state) => ({ ok: true, value: { ...state, isBoardLocked: true, revision: state.revision + 1 } }));
+    here.forget(workshop.id); // the notice of that change
+    // Until the stored state is in, the door reads the copy it had (undefined would refuse every note as locked).
+    expect(here.peek(workshop.id)).toMatchObject({ isBoardLocked: false });
+    // Commands and screens wait for the stored one, and the door gets it without anyone asking.
+    expect(await here.get(workshop.id)).toMatchObject({ isBoardLocked: true });
+    expect(here.peek(workshop.id)).toMatchObject({ isBoardLocked: true });
+    // All at once (after a Redis outage): the same.
+    await there.update(workshop.id, (state) => ({ ok: true, value: { ...state, isBoardLocked: false, revision: state.revision + 1 } }));
+    here.forget();
+    expect(here.peek(workshop.id)).toMatchObject({ isBoardLocked: true });
+    await vi.waitFor(() => expect(here.peek(workshop.id)).toMatchObject({ isBoardLocked: false }));
+    // A workshop whose board is not live here is simply dropped and read again when needed.
+    const idle = new Sessions(storage.sessions, log);
+    await idle.get(workshop.id);
+    idle.forget(workshop.id);
+    expect(idle.peek(workshop.id)).toBeUndefined();
     await storage.close();
   });
 });
