@@ -31,12 +31,18 @@ interface Client {
   personaId: string;
   /** This client's own notes and their quadrant: clients only move and edit their own, as people do. */
   notes: Map<string, QuadrantId>;
+  /** Which instance it is connected to (0 with one server). */
+  instance: number;
 }
 
 interface Pending {
   sentAt: number;
   remaining: number;
   worst: number;
+  /** The sender's instance, and the worst arrival on it and on the others (-1: no receiver there). */
+  from: number;
+  worstWithin: number;
+  worstAcross: number;
 }
 
 /**
@@ -51,6 +57,8 @@ export class LoadWorker {
   private readonly pending = new Map<string, Pending>();
   private readonly deliveries: number[] = [];
   private readonly fanouts: number[] = [];
+  private readonly fanoutsWithin: number[] = [];
+  private readonly fanoutsAcross: number[] = [];
   private readonly ops = { add: 0, move: 0, edit: 0 };
   private readonly notesByRoom: Record<string, number> = {};
   private readonly timers: NodeJS.Timeout[] = [];
@@ -76,9 +84,11 @@ export class LoadWorker {
     // The first client of each room goes first: on the reference server it writes the board's persona.
     const firsts = seatsOf.map((seats) => seats[0]!);
     const rest = seatsOf.flatMap((seats) => seats.slice(1));
+    const spread = this.config.instances?.length ?? 1;
+    const instanceOf = new Map(seatsOf.flatMap((seats) => seats.map((seat, i) => [seat, i % spread] as const)));
     for (const group of [firsts, rest]) {
       for (let i = 0; i < group.length; i += CONNECT_BATCH) {
-        const batch = group.slice(i, i + CONNECT_BATCH).map((seat) => this.open(seat, group === firsts));
+        const batch = group.slice(i, i + CONNECT_BATCH).map((seat) => this.open(seat, group === firsts, instanceOf.get(seat) ?? 0));
         await Promise.all(batch);
       }
     }
@@ -86,47 +96,52 @@ export class LoadWorker {
     this.setupMs = performance.now() - started;
   }
 
-  private async open(seat: Seat, isFirst: boolean): Promise<void> {
+  private async open(seat: Seat, isFirst: boolean, instance: number): Promise<void> {
     const doc = new Y.Doc();
-    const provider = connect(this.config.target, seat, doc);
+    const target = this.config.instances?.[instance] ?? this.config.target;
+    const provider = connect(target, seat, doc);
     await whenSynced(provider, SYNC_TIMEOUT_MS);
-    const personaId = await firstPersonaId(this.config.target, doc, isFirst, SYNC_TIMEOUT_MS);
-    const client: Client = { seat, doc, provider, roomSize: this.config.clientsPerRoom, personaId, notes: new Map() };
+    const personaId = await firstPersonaId(target, doc, isFirst, SYNC_TIMEOUT_MS);
+    const client: Client = { seat, doc, provider, roomSize: this.config.clientsPerRoom, personaId, notes: new Map(), instance };
     provider.on('connection-close', () => this.connectionCloses++);
     notesMap(doc).observeDeep((events, transaction) => {
-      if (!transaction.local) this.observe(events, performance.now());
+      if (!transaction.local) this.observe(events, performance.now(), instance);
     });
     this.clients.push(client);
   }
 
-  private observe(events: Y.YEvent<Y.AbstractType<unknown>>[], now: number): void {
+  private observe(events: Y.YEvent<Y.AbstractType<unknown>>[], now: number, instance: number): void {
     for (const event of events) {
       const keys = (event as Y.YMapEvent<unknown>).keysChanged;
       if (event.path.length === 0) {
-        for (const key of keys) this.arrive(`${key}|add`, now);
+        for (const key of keys) this.arrive(`${key}|add`, now, instance);
         continue;
       }
       const note = event.target as Y.Map<unknown>;
       for (const key of keys)
-        if (key === 'quadrant' || key === 'text') this.arrive(`${String(note.get('id'))}|${key}|${String(note.get(key))}`, now);
+        if (key === 'quadrant' || key === 'text') this.arrive(`${String(note.get('id'))}|${key}|${String(note.get(key))}`, now, instance);
     }
   }
 
-  private arrive(key: string, now: number): void {
+  private arrive(key: string, now: number, instance: number): void {
     const change = this.pending.get(key);
     if (!change) return;
     const latency = now - change.sentAt;
     this.deliveries.push(latency);
     change.worst = Math.max(change.worst, latency);
+    if (instance === change.from) change.worstWithin = Math.max(change.worstWithin, latency);
+    else change.worstAcross = Math.max(change.worstAcross, latency);
     if (--change.remaining > 0) return;
     this.fanouts.push(change.worst);
+    if (change.worstWithin >= 0) this.fanoutsWithin.push(change.worstWithin);
+    if (change.worstAcross >= 0) this.fanoutsAcross.push(change.worstAcross);
     this.pending.delete(key);
   }
 
-  private track(key: string, sentAt: number, roomSize: number): void {
+  private track(key: string, sentAt: number, sender: Client): void {
     if (this.pending.delete(key)) this.incompleteChanges++;
-    this.pending.set(key, { sentAt, remaining: roomSize - 1, worst: 0 });
-    this.expectedDeliveries += roomSize - 1;
+    this.pending.set(key, { sentAt, remaining: sender.roomSize - 1, worst: 0, from: sender.instance, worstWithin: -1, worstAcross: -1 });
+    this.expectedDeliveries += sender.roomSize - 1;
   }
 
   /** One random op as a person would make it: add a note, or move or edit one of their own. */
@@ -144,7 +159,7 @@ export class LoadWorker {
       notes.set(added.value.id, quadrant);
       this.notesByRoom[seat.room] = (this.notesByRoom[seat.room] ?? 0) + 1;
       this.ops.add++;
-      this.track(`${added.value.id}|add`, sentAt, client.roomSize);
+      this.track(`${added.value.id}|add`, sentAt, client);
       return;
     }
     const id = own[Math.floor(this.random() * own.length)]!;
@@ -154,12 +169,12 @@ export class LoadWorker {
       if (!moveNote(doc, id, quadrant).ok) return;
       notes.set(id, quadrant);
       this.ops.move++;
-      this.track(`${id}|quadrant|${quadrant}`, sentAt, client.roomSize);
+      this.track(`${id}|quadrant|${quadrant}`, sentAt, client);
       return;
     }
     if (!editNoteText(doc, id, text).ok) return;
     this.ops.edit++;
-    this.track(`${id}|text|${text}`, sentAt, client.roomSize);
+    this.track(`${id}|text|${text}`, sentAt, client);
   }
 
   /** Every client acts once per interval, each at its own phase, for `durationMs`; then drains. */
@@ -187,6 +202,8 @@ export class LoadWorker {
     return {
       deliveries: this.deliveries,
       fanouts: this.fanouts,
+      fanoutsWithin: this.fanoutsWithin,
+      fanoutsAcross: this.fanoutsAcross,
       ops: this.ops,
       expectedDeliveries: this.expectedDeliveries,
       incompleteChanges: this.incompleteChanges + this.pending.size,

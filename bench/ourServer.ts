@@ -18,7 +18,9 @@ const app = await createAppServer({
   port: 0,
   host: '127.0.0.1',
   dataDir,
-  databaseUrl: process.env.BENCH_DATABASE_URL ?? null,
+  databaseUrl: process.env.BENCH_DATABASE_URL || null,
+  // `--cluster`: several of these share the database and Redis.
+  redisUrl: process.env.BENCH_REDIS_URL || null,
   next: false,
   logger: createLogger('silent'),
   joinLimits: { failuresPerIpPerMinute: UNLIMITED, failuresPerMinute: UNLIMITED, createsPerIpPerMinute: UNLIMITED },

@@ -62,7 +62,11 @@ export interface ServerProcess {
  * Starts our server or the reference server as a child process and waits for its address.
  * With `profileDir`, the server writes a V8 CPU profile there when it stops.
  */
-export async function startServer(kind: Target['kind'], profileDir: string | null = null): Promise<ServerProcess> {
+export async function startServer(
+  kind: Target['kind'],
+  profileDir: string | null = null,
+  env: Record<string, string> = {},
+): Promise<ServerProcess> {
   const dataDir = kind === 'ours' ? mkdtempSync(path.join(tmpdir(), 'pw-bench-')) : null;
   if (dataDir) dataDirs.add(dataDir);
   const script = path.join(BENCH_DIR, kind === 'ours' ? 'ourServer.ts' : 'referenceServer.ts');
@@ -72,7 +76,7 @@ export async function startServer(kind: Target['kind'], profileDir: string | nul
     spawn(process.execPath, [...profile, ...TSX, script, ...(dataDir ? [dataDir] : [])], {
       cwd: ROOT,
       stdio: ['pipe', 'pipe', 'inherit'],
-      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env },
     }),
   );
   const lines = createInterface({ input: child.stdout! });

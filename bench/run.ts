@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { sleep } from './client';
+import { runClusterBench } from './cluster';
 import { checkPersistence } from './persistence';
 import { memory, round, snapshot } from './procStats';
 import { PostgresServer } from '../tests/helpers/postgres';
@@ -15,6 +16,7 @@ import type { LoadReport } from './workerMessages';
  * y-websocket server, each a fresh child process per scenario, driven by forked client processes.
  * Prints one JSON line per scenario and server, one per join test, then a summary with the
  * ours/reference ratios; writes everything to bench/results/latest.json.
+ * `--cluster`: one instance against three sharing PostgreSQL and Redis instead (`cluster.ts`).
  */
 const { values: args } = parseArgs({
   options: {
@@ -28,6 +30,8 @@ const { values: args } = parseArgs({
     profile: { type: 'boolean', default: false },
     /** Our server on a throwaway PostgreSQL (`DATABASE_URL`) instead of SQLite. */
     postgres: { type: 'boolean', default: false },
+    /** One instance (SQLite) against three on PostgreSQL + Redis, clients spread over them (`bench/cluster.ts`). */
+    cluster: { type: 'boolean', default: false },
   },
 });
 
@@ -237,18 +241,44 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 process.on('exit', killAll);
 
-const postgres = args.postgres ? await PostgresServer.start({ isDurable: true }) : null;
-// Every server process of the run (children inherit the environment) stores in this database.
-if (postgres) process.env.BENCH_DATABASE_URL = await postgres.createDatabase();
+if (args.cluster) {
+  const clusterOptions = {
+    durationMs: options.durationMs,
+    scenarios: args.scenarios
+      ? options.scenarios
+      : [{ name: args.quick ? '4x9' : '10x12', rooms: args.quick ? 4 : 10, clientsPerRoom: args.quick ? 9 : 12 }],
+    opIntervalMs: OP_INTERVAL_MS,
+    settleMs: SETTLE_MS,
+    instances: 3,
+    profileDir: options.profileDir ? path.join(options.profileDir, 'cluster-bench') : null,
+  };
+  runClusterBench(clusterOptions, emit).then(
+    (summary) => {
+      emit(summary);
+      process.exit(0);
+    },
+    (error: unknown) => {
+      console.error(error);
+      killAll();
+      process.exit(1);
+    },
+  );
+} else await runBench();
 
-main().then(
-  async () => {
-    await postgres?.close();
-    process.exit(0);
-  },
-  (error: unknown) => {
-    console.error(error);
-    killAll();
-    process.exit(1);
-  },
-);
+async function runBench(): Promise<void> {
+  const postgres = args.postgres ? await PostgresServer.start({ isDurable: true }) : null;
+  // Every server process of the run (children inherit the environment) stores in this database.
+  if (postgres) process.env.BENCH_DATABASE_URL = await postgres.createDatabase();
+
+  main().then(
+    async () => {
+      await postgres?.close();
+      process.exit(0);
+    },
+    (error: unknown) => {
+      console.error(error);
+      killAll();
+      process.exit(1);
+    },
+  );
+}

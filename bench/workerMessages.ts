@@ -11,6 +11,11 @@ export interface LoadConfig {
   label: string;
   seed: number;
   opIntervalMs: number;
+  /**
+   * Several instances of one cluster (`--cluster`): each room's clients are spread over them
+   * round robin (client i on instance i mod n); `target` creates the rooms and seats.
+   */
+  instances?: Target[];
 }
 
 export interface JoinConfig {
@@ -29,6 +34,9 @@ export interface LoadReport {
   deliveries: number[];
   /** ms from a change to its arrival at the last other client in the room, per change. */
   fanouts: number[];
+  /** Per change, the last arrival among receivers on the sender's instance, and on other instances. */
+  fanoutsWithin: number[];
+  fanoutsAcross: number[];
   ops: { add: number; move: number; edit: number };
   expectedDeliveries: number;
   /** Changes that had not reached every other client when the drain ended. */

@@ -5,8 +5,8 @@ import { readWorkshopLocale } from '../lib/board';
 import { currentStep, isDraftStep } from '../lib/session/state';
 import { firstAgenda, markWorkshopLocale } from './i18n/workshopLocale';
 import { CONTROL_PATH, YJS_PATH_PREFIX } from '../lib/wire';
-import { CLOSE_CODES } from '../lib/closeCodes';
 import { startCluster, type Cluster } from './cluster/Cluster';
+import { wireCluster } from './cluster/wireCluster';
 import { CommandHandler } from './control/CommandHandler';
 import { ControlPlane } from './control/ControlPlane';
 import { PdfExporter, type PdfExportLimits } from './export/PdfExporter';
@@ -53,8 +53,14 @@ export interface AppServerOptions {
   pdfExport?: Partial<PdfExportLimits>;
   /** Required as a bearer token on `/metrics`; without it only loopback clients may scrape. */
   metricsToken?: string | null;
-  /** `REDIS_URL`: the multi-instance mode (socket.io, rate limits, kicks, presence through Redis). */
+  /** `REDIS_URL`: the multi-instance mode (board updates, presence, socket.io, rate limits, kicks through Redis). */
   redisUrl?: string | null;
+  /**
+   * `CATCH_UP_INTERVAL_MS` (PostgreSQL only): how often a room with clients checks storage for
+   * other instances' commits. Default 1 s without Redis (the only way they arrive), 5 s with it
+   * (a safety net: they arrive on Redis).
+   */
+  catchUpIntervalMs?: number;
 }
 
 export interface AppServer {
@@ -104,6 +110,12 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
   let phase: Phase = 'starting';
   // Connection errors (PostgreSQL unreachable, a bad URL) reject here: `main` says so and exits.
   const storage = await openStorage({ dataDir: options.dataDir, databaseUrl: options.databaseUrl }, log);
+  const metrics: Metrics = new Metrics({
+    rooms: () => rooms.size,
+    yjsConnections: () => yjs.connectionCount,
+    controlConnections: () => control.connectionCount,
+    isReady: () => phase === 'ready',
+  });
   let cluster: Cluster | null = null;
   try {
     cluster = options.redisUrl
@@ -111,6 +123,7 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
           redisUrl: options.redisUrl,
           log,
           countMessage: (direction) => metrics.crossInstanceMessages.inc({ direction }),
+          roomCounts: metrics.roomChannelCounts(),
         })
       : null;
   } catch (error) {
@@ -126,12 +139,6 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
     undefined,
     (workshopId) => rooms.get(workshopId) !== undefined,
   );
-  const metrics: Metrics = new Metrics({
-    rooms: () => rooms.size,
-    yjsConnections: () => yjs.connectionCount,
-    controlConnections: () => control.connectionCount,
-    isReady: () => phase === 'ready',
-  });
   const control = new ControlPlane(workshops, log, {
     connectionsPerParticipant: limits.connectionsPerParticipant,
     onRateLimited: () => metrics.rateLimited.inc({ limit: 'control_commands' }),
@@ -167,10 +174,11 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
     },
     limits,
     storage instanceof SqliteStorage ? storage.store.connection() : null,
+    { relay: cluster?.rooms ?? null, catchUpIntervalMs: options.catchUpIntervalMs },
   );
   const yjs = new YjsEndpoint(workshops, rooms, log, { ...DEFAULT_YJS_OPTIONS, ...limits, ...options.yjs });
   control.useCommands(new CommandHandler({ sessions, workshops, control, rooms, yjs, log, limits }));
-  if (cluster) wireCluster(cluster, { sessions, workshops, control, yjs, log });
+  if (cluster) wireCluster(cluster, { sessions, workshops, control, yjs, rooms, log });
   const pdfExporter = new PdfExporter(options.pdfExport);
   const api = {
     pdfExporter,
@@ -286,31 +294,4 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
     drain: stop,
     close: async () => void (await stop({ graceMs: 0, timeoutMs: 0 })),
   };
-}
-
-/**
- * What the other instances tell this one (multi-instance mode): a kick ends the person's board
- * sockets here too (the control plane ends their control sockets), a session change makes the
- * cached session stale, and after a Redis outage (notices may be lost) every local connection is
- * checked again and every screen here gets its state afresh.
- */
-function wireCluster(
-  cluster: Cluster,
-  parts: { sessions: Sessions; workshops: Workshops; control: ControlPlane; yjs: YjsEndpoint; log: Logger },
-): void {
-  const { sessions, workshops, control, yjs, log } = parts;
-  cluster.bus.on('kick', ({ participantId }) => yjs.terminateParticipant(participantId, CLOSE_CODES.kicked, 'removed by the facilitator'));
-  cluster.bus.on('session', ({ workshopId }) => sessions.forget(workshopId));
-  cluster.redis.onReconnect(() => {
-    sessions.forget();
-    const recheck = async () => {
-      await yjs.terminateWhere(
-        async (identity) => !(await workshops.isStillIn(identity)),
-        CLOSE_CODES.kicked,
-        'removed by the facilitator',
-      );
-      await control.resync();
-    };
-    recheck().catch((error: Error) => log.warn({ err: error.message }, 'rechecking connections after Redis came back failed'));
-  });
 }

@@ -38,6 +38,8 @@ const EnvSchema = z.object({
     .string()
     .regex(/^rediss?:\/\/\S+$/, 'REDIS_URL must be a redis:// or rediss:// URL')
     .optional(),
+  /** With PostgreSQL: how often a room with clients checks for other instances' commits (ms; default 1000, 5000 with REDIS_URL). */
+  CATCH_UP_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).optional(),
 });
 
 /** Past the drain's own bounds, something hangs: exit anyway rather than never. */
@@ -61,6 +63,7 @@ async function main(): Promise<void> {
     limits,
     metricsToken: env.METRICS_TOKEN ?? null,
     redisUrl: env.REDIS_URL ?? null,
+    catchUpIntervalMs: env.CATCH_UP_INTERVAL_MS,
     logger,
   });
   logger.info(`Persona Workshop is running at ${app.url}`);

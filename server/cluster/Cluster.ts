@@ -4,6 +4,7 @@ import type { Logger } from '../log';
 import { ClusterBus } from './ClusterBus';
 import { ClusterPresence, type GoneHandler } from './ClusterPresence';
 import { redisLimiters, type LimiterFactory } from './rateLimiters';
+import { RoomChannels, type RoomChannelCounts } from './RoomChannels';
 import { connectRedis, type RedisClients } from './redisClients';
 
 /** The socket.io adapter's Redis stream (one for the app's one namespace). */
@@ -22,6 +23,8 @@ export interface Cluster {
   readonly adapter: ReturnType<typeof createAdapter>;
   readonly limiters: LimiterFactory;
   readonly bus: ClusterBus;
+  /** Each live workshop's channel: committed Yjs updates and presence between instances' replicas. */
+  readonly rooms: RoomChannels;
   /** Wired by the control plane, which knows the roster (names and roles) to announce. */
   usePresence(onGone: GoneHandler, onRevived: () => void): ClusterPresence;
   close(): Promise<void>;
@@ -30,16 +33,18 @@ export interface Cluster {
 export async function startCluster(options: {
   redisUrl: string;
   log: Logger;
-  countMessage?: (direction: 'in' | 'out') => void;
+  countMessage?: (direction: 'sent' | 'received') => void;
+  roomCounts: RoomChannelCounts;
 }): Promise<Cluster> {
   const instanceId = newId();
   const log = options.log.child({ instance: instanceId });
   const redis = await connectRedis(options.redisUrl, log);
   const bus = new ClusterBus(redis, instanceId, log, options.countMessage);
   await bus.start();
+  const rooms = new RoomChannels(redis, instanceId, log, options.roomCounts);
   let presence: ClusterPresence | null = null;
   let adapter: ReturnType<typeof createAdapter> | null = null;
-  log.info('multi-instance mode: socket.io, rate limits, kicks and presence go through Redis');
+  log.info('multi-instance mode: board updates, presence, socket.io, rate limits and kicks go through Redis');
   return {
     instanceId,
     redis,
@@ -53,6 +58,7 @@ export async function startCluster(options: {
     },
     limiters: redisLimiters(redis.command),
     bus,
+    rooms,
     usePresence(onGone, onRevived) {
       presence = new ClusterPresence(redis, instanceId, log, onGone, onRevived);
       void presence.start();

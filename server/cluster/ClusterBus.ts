@@ -30,7 +30,7 @@ export class ClusterBus {
     private readonly redis: RedisClients,
     readonly instanceId: string,
     private readonly log: Logger,
-    private readonly count: (direction: 'in' | 'out') => void = () => undefined,
+    private readonly count: (direction: 'sent' | 'received') => void = () => undefined,
   ) {
     redis.subscriber.on('message', (channel: string, message: string) => {
       if (channel === NOTICE_CHANNEL) this.receive(message);
@@ -50,7 +50,7 @@ export class ClusterBus {
 
   /** Fire and forget: while Redis is away the notice is lost, and the receivers' catch-up covers it. */
   publish(notice: Notice): void {
-    this.count('out');
+    this.count('sent');
     this.redis.command.publish(NOTICE_CHANNEL, JSON.stringify({ from: this.instanceId, notice })).catch((error: Error) => {
       this.log.warn({ kind: notice.kind, err: error.message }, 'cluster notice not sent (Redis unavailable)');
     });
@@ -69,7 +69,7 @@ export class ClusterBus {
       return;
     }
     if (envelope.data.from === this.instanceId) return;
-    this.count('in');
+    this.count('received');
     for (const handler of this.handlers.get(notice.data.kind) ?? []) {
       try {
         handler(notice.data);

@@ -4,7 +4,7 @@ import type { Duplex } from 'node:stream';
 import { Server, type Socket } from 'socket.io';
 import { LIMITS } from '../../lib/limits';
 import { parseRoomCode } from '../../lib/roomCode';
-import { CONTROL_PATH, type ClientToServerEvents, type RosterEntry, type ServerToClientEvents } from '../../lib/wire';
+import { CONTROL_PATH, type ClientToServerEvents, type ServerToClientEvents } from '../../lib/wire';
 import type { Cluster } from '../cluster/Cluster';
 import { PRESENCE_HEARTBEAT_MS, type ClusterPresence } from '../cluster/ClusterPresence';
 import type { Identity } from '../identity';
@@ -12,13 +12,14 @@ import type { Logger } from '../log';
 import { TokenBucket } from '../tokenBucket';
 import type { Workshops } from '../Workshops';
 import type { CommandHandler } from './CommandHandler';
+import { Roster, rosterEntry } from './Roster';
 
 interface SocketData {
   identity: Identity;
   budget: TokenBucket;
 }
 
-type ControlSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type ControlSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 const roomOf = (workshopId: string) => `workshop:${workshopId}`;
 /** Each participant's own sockets, on every instance: private payloads (drafts, dots) and kicks go here. */
@@ -38,6 +39,7 @@ export class ControlPlane {
   private commands: CommandHandler | null = null;
   /** Who is online on the other instances (multi-instance mode only). */
   private readonly presence: ClusterPresence | null;
+  private readonly roster: Roster;
 
   constructor(
     private readonly workshops: Workshops,
@@ -62,9 +64,10 @@ export class ControlPlane {
     });
     this.presence =
       options.cluster?.usePresence(
-        (workshopId, ids) => this.inBackground(this.announce(workshopId, ids, false)),
-        () => this.reannounceOnline(),
+        (workshopId, ids) => this.inBackground(this.roster.announce(workshopId, ids, false)),
+        () => this.roster.reannounceOnline(),
       ) ?? null;
+    this.roster = new Roster(workshops, this.online, this.presence, (workshopId) => this.toWorkshop(workshopId), log);
     options.cluster?.bus.on('kick', ({ participantId, reason }) => this.endLocally(participantId, reason));
     this.io.bind(this.engine as never);
     this.io.use(async (socket, next) => {
@@ -125,48 +128,15 @@ export class ControlPlane {
       if (sockets.size > 0 || this.online.get(identity.participantId) !== sockets) return;
       this.online.delete(identity.participantId);
       this.presence?.set(identity.workshopId, identity.participantId, 0);
-      this.inBackground(this.wentOffline(identity));
+      this.inBackground(this.roster.wentOffline(identity));
     });
-    await this.sendRoster(socket);
-    if (!wasOnline) socket.to(roomOf(identity.workshopId)).emit('roster:update', this.entry(identity, true));
+    await this.roster.send(socket);
+    if (!wasOnline) socket.to(roomOf(identity.workshopId)).emit('roster:update', rosterEntry(identity, true));
     await this.commands?.sendState(socket);
     // Someone who joined before the code was rotated learns the new one, to show and share.
     const currentCode = await this.workshops.codeOf(identity.workshopId);
     if (currentCode && parseRoomCode((socket.handshake.auth as Record<string, unknown>).code) !== currentCode) {
       socket.emit('workshop:code', currentCode);
-    }
-  }
-
-  /** The last socket here closed: offline, unless the same person is connected to another instance. */
-  private async wentOffline(identity: Identity): Promise<void> {
-    const elsewhere = this.presence ? await this.presence.online(identity.workshopId, [identity.participantId]) : null;
-    if (elsewhere?.has(identity.participantId) || this.online.has(identity.participantId)) return;
-    if (await this.workshops.isStillIn(identity)) this.toWorkshop(identity.workshopId).emit('roster:update', this.entry(identity, false));
-  }
-
-  private async sendRoster(socket: ControlSocket): Promise<void> {
-    const roster = await this.roster(socket.data.identity.workshopId);
-    if (socket.connected) socket.emit('roster', roster);
-  }
-
-  /** Tells a workshop that these participants are online (or offline), e.g. when another instance is gone. */
-  private async announce(workshopId: string, participantIds: readonly string[], isOnline: boolean): Promise<void> {
-    const ids = new Set(participantIds);
-    for (const p of await this.workshops.participants(workshopId)) {
-      if (!ids.has(p.id)) continue;
-      this.toWorkshop(workshopId).emit('roster:update', { participantId: p.id, name: p.name, role: p.role, isOnline });
-    }
-  }
-
-  /** This instance was taken for gone (paused, or Redis restarted empty): its people are online after all. */
-  private reannounceOnline(): void {
-    const byWorkshop = new Map<string, string[]>();
-    for (const [participantId, sockets] of this.online) {
-      const workshopId = sockets.values().next().value?.data.identity.workshopId;
-      if (workshopId) byWorkshop.set(workshopId, [...(byWorkshop.get(workshopId) ?? []), participantId]);
-    }
-    for (const [workshopId, ids] of byWorkshop) {
-      this.inBackground(this.announce(workshopId, ids, true));
     }
   }
 
@@ -208,22 +178,6 @@ export class ControlPlane {
       this.log.error({ participantId: identity.participantId, err: (error as Error).message }, 'command failed');
       reply({ ok: false, error: 'Something went wrong on the server. Try again.' });
     }
-  }
-
-  private entry(identity: Identity, isOnline: boolean): RosterEntry {
-    return { participantId: identity.participantId, name: identity.name, role: identity.role, isOnline };
-  }
-
-  /** The workshop's roster, with who is online on any instance. */
-  async roster(workshopId: string): Promise<RosterEntry[]> {
-    const participants = await this.workshops.participants(workshopId);
-    const online = this.presence
-      ? await this.presence.online(
-          workshopId,
-          participants.map((p) => p.id),
-        )
-      : new Set(participants.filter((p) => this.online.has(p.id)).map((p) => p.id));
-    return participants.map((p) => ({ participantId: p.id, name: p.name, role: p.role, isOnline: online.has(p.id) }));
   }
 
   /** Tells everyone a participant left the roster (removed by the facilitator). */
@@ -285,7 +239,7 @@ export class ControlPlane {
       for (const socket of sockets) void this.commands?.sendState(socket);
     }
     setTimeout(() => {
-      for (const sockets of this.online.values()) for (const socket of sockets) void this.sendRoster(socket);
+      for (const sockets of this.online.values()) for (const socket of sockets) void this.roster.send(socket);
     }, PRESENCE_HEARTBEAT_MS * 2).unref();
   }
 

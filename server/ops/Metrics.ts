@@ -1,4 +1,5 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { RoomChannelCounts } from '../cluster/RoomChannels';
 import type { RoomHooks } from '../yjs/YjsRoom';
 
 const PREFIX = 'persona_workshop_';
@@ -78,8 +79,30 @@ export class Metrics {
   /** Messages to and from other instances (the multi-instance mode); 0 in single-instance mode. */
   readonly crossInstanceMessages = new Counter({
     name: `${PREFIX}cross_instance_messages_total`,
-    help: 'Messages exchanged with other instances through Redis, by direction (0 without REDIS_URL).',
+    help: 'Messages exchanged with other instances through Redis (notices and room messages), by direction: sent, received (0 without REDIS_URL).',
     labelNames: ['direction'] as const,
+    registers: [this.registry],
+  });
+  readonly crossInstanceRoomMessages = new Counter({
+    name: `${PREFIX}cross_instance_room_messages_total`,
+    help: "Room messages on workshops' Redis channels by direction and kind: update (committed Yjs updates), stored (too large to carry: read from storage), awareness, awareness-query.",
+    labelNames: ['direction', 'kind'] as const,
+    registers: [this.registry],
+  });
+  readonly crossInstanceBytes = new Counter({
+    name: `${PREFIX}cross_instance_bytes_total`,
+    help: "Bytes of room messages published to and received from workshops' Redis channels.",
+    labelNames: ['direction'] as const,
+    registers: [this.registry],
+  });
+  readonly crossInstanceMalformed = new Counter({
+    name: `${PREFIX}cross_instance_malformed_total`,
+    help: 'Messages from Redis refused as malformed (not parsed, or an update that does not decode); each was logged and ignored.',
+    registers: [this.registry],
+  });
+  readonly crossInstanceGapsRecovered = new Counter({
+    name: `${PREFIX}cross_instance_gaps_recovered_total`,
+    help: 'Times a room found updates missing (a message lost on Redis, or a silent Redis) and read them from storage.',
     registers: [this.registry],
   });
 
@@ -105,14 +128,20 @@ export class Metrics {
       },
     });
     gauge('ready', '1 while the instance takes traffic, 0 while starting or draining.', () => (sources.isReady() ? 1 : 0));
-    for (const direction of ['sent', 'received']) this.crossInstanceMessages.inc({ direction }, 0);
+    for (const direction of ['sent', 'received']) {
+      this.crossInstanceMessages.inc({ direction }, 0);
+      this.crossInstanceBytes.inc({ direction }, 0);
+      for (const kind of ['update', 'stored', 'awareness', 'awareness-query']) this.crossInstanceRoomMessages.inc({ direction, kind }, 0);
+    }
     for (const reason of ['schema', 'locked']) this.updatesRefused.inc({ reason }, 0);
     for (const limit of ['http', 'yjs_messages', 'control_commands']) this.rateLimited.inc({ limit }, 0);
   }
 
   /** The rooms' hooks that feed the update metrics (spread into the RoomRegistry's hooks). */
-  roomHooks(): Pick<RoomHooks, 'onUpdateRefused' | 'onRateLimited' | 'onCommitted' | 'onCommitFailed'> {
+  roomHooks(): Pick<RoomHooks, 'onUpdateRefused' | 'onRateLimited' | 'onCommitted' | 'onCommitFailed' | 'onGapRecovered' | 'onMalformed'> {
     return {
+      onGapRecovered: () => this.crossInstanceGapsRecovered.inc(),
+      onMalformed: () => this.crossInstanceMalformed.inc(),
       onUpdateRefused: (_conn, reason) => this.updatesRefused.inc({ reason }),
       onRateLimited: () => this.rateLimited.inc({ limit: 'yjs_messages' }),
       onCommitted: (waitsMs) => {
@@ -120,6 +149,18 @@ export class Metrics {
         for (const waitMs of waitsMs) this.updateCommitSeconds.observe(waitMs / 1000);
       },
       onCommitFailed: (count) => this.updateCommitFailures.inc(count),
+    };
+  }
+
+  /** What the workshops' Redis channels count (`RoomChannels`). */
+  roomChannelCounts(): RoomChannelCounts {
+    return {
+      message: (direction, kind, bytes) => {
+        this.crossInstanceMessages.inc({ direction });
+        this.crossInstanceRoomMessages.inc({ direction, kind });
+        this.crossInstanceBytes.inc({ direction }, bytes);
+      },
+      malformed: () => this.crossInstanceMalformed.inc(),
     };
   }
 

@@ -43,3 +43,14 @@ export class JoinState {
     return [this.base, this.mergedTail];
   }
 }
+
+/** A client with nothing new sends this (no structs, no deletions) in its sync step 2. */
+export function isEmptyUpdate(update: Uint8Array): boolean {
+  return update.byteLength === 2 && update[0] === 0 && update[1] === 0;
+}
+
+/** Does this state vector claim anything of a client the doc has items of? (If not, the join state answers it.) */
+export function namesKnownClient(doc: Y.Doc, stateVector: Uint8Array): boolean {
+  for (const [client, clock] of Y.decodeStateVector(stateVector)) if (clock > 0 && doc.store.clients.has(client)) return true;
+  return false;
+}

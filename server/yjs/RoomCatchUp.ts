@@ -1,13 +1,7 @@
 import * as Y from 'yjs';
-import type { Logger } from '../log';
 import type { DocLog } from '../storage/ports';
 import type { AppliedSeqs } from './AppliedSeqs';
 
-/**
- * With PostgreSQL, how often a room with clients reads what other instances stored (one indexed
- * query): without Redis fan-out this is how their notes reach this instance's clients.
- */
-export const CATCH_UP_INTERVAL_MS = 1_000;
 /** The origin of updates read back from storage (another instance's): applied and sent, never stored again. */
 export const STORED = Symbol('stored');
 
@@ -17,9 +11,10 @@ export interface CatchUpTarget {
   readonly seqs: AppliedSeqs;
   /** False once the room closed or broke: nothing more is applied. */
   isLive(): boolean;
-  hasClients(): boolean;
   /** Told how many log rows it applied (they count towards the next compaction). */
   onRead(count: number): void;
+  /** Told when a read of storage begins. */
+  onReadStart?(): void;
 }
 
 /**
@@ -28,59 +23,57 @@ export interface CatchUpTarget {
  * holds every seq up to the last one read, so it may compact that far. One read at a time.
  */
 export class RoomCatchUp {
-  private running: Promise<void> | null = null;
-  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<number> | null = null;
 
   constructor(
     private readonly docs: DocLog,
     private readonly room: CatchUpTarget,
-    private readonly log: Logger,
   ) {}
 
-  run(): Promise<void> {
+  /** Reads and applies what is stored past the contiguous seq; resolves with how many updates it applied. */
+  run(): Promise<number> {
     this.running ??= this.readNewer().finally(() => (this.running = null));
     return this.running;
   }
 
-  /** Polls while the room has clients (several instances share the database). */
-  poll(intervalMs = CATCH_UP_INTERVAL_MS): void {
-    this.timer = setInterval(() => {
-      if (!this.room.hasClients()) return;
-      this.run().catch((error: Error) => this.log.warn({ err: error.message }, 'catching up with other instances failed'));
-    }, intervalMs);
-    this.timer.unref();
+  /** The last seq stored for the workshop (`SELECT max(seq)`-cheap): is a read needed at all? */
+  lastStoredSeq(): Promise<number> {
+    return this.docs.lastSeq(this.room.workshopId);
   }
 
-  close(): void {
-    if (this.timer) clearInterval(this.timer);
-  }
-
-  private async readNewer(): Promise<void> {
+  private async readNewer(): Promise<number> {
     const { room } = this;
-    if (!room.isLive()) return;
+    if (!room.isLive()) return 0;
+    room.onReadStart?.();
     const newer = await this.docs.since(room.workshopId, room.seqs.contiguous);
-    if (!room.isLive()) return;
+    if (!room.isLive()) return 0;
     if (newer === null) return this.reload();
+    let applied = 0;
     for (const { seq, data } of newer) {
-      if (!room.seqs.isOwn(seq)) Y.applyUpdate(room.doc, data, STORED);
+      if (!room.seqs.isOwn(seq) && seq > room.seqs.contiguous) {
+        Y.applyUpdate(room.doc, data, STORED);
+        applied += 1;
+      }
       room.seqs.caughtUp(seq);
     }
     room.onRead(newer.length);
+    return applied;
   }
 
   /**
    * Another instance compacted past what this replica holds: merge the whole stored doc (Yjs
    * applies what it has already as a no-op).
    */
-  private async reload(): Promise<void> {
+  private async reload(): Promise<number> {
     const { room } = this;
     const stored = await this.docs.load(room.workshopId);
-    if (!room.isLive()) return;
+    if (!room.isLive()) return 0;
     room.doc.transact(() => {
       if (stored.state) Y.applyUpdate(room.doc, stored.state, STORED);
       for (const update of stored.updates) Y.applyUpdate(room.doc, update.data, STORED);
     }, STORED);
     room.seqs.reloaded(stored.lastSeq);
     room.onRead(stored.updates.length + 1);
+    return stored.updates.length + 1;
   }
 }

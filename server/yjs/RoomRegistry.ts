@@ -3,7 +3,16 @@ import type { Logger } from '../log';
 import type { Storage } from '../storage/ports';
 import { UpdateLog } from './UpdateLog';
 import { WalCheckpointer } from './WalCheckpointer';
+import type { RoomRelay } from './RoomRelay';
 import { YjsRoom, type RoomHooks } from './YjsRoom';
+
+/** How rooms share their workshops with other instances' replicas (PostgreSQL only). */
+export interface ReplicaSettings {
+  /** Redis (`REDIS_URL`): live updates and presence; without it rooms read storage on a timer. */
+  relay?: RoomRelay | null;
+  /** `CATCH_UP_INTERVAL_MS`: how often a room with clients checks storage for what it missed. */
+  catchUpIntervalMs?: number;
+}
 
 export interface IdleRoomLimits {
   /** How long a room loaded for a server-side change or command stays with nobody connected. */
@@ -36,6 +45,7 @@ export class RoomRegistry {
     private readonly hooks: RoomHooks,
     private readonly idleLimits: IdleRoomLimits = { idleRoomMs: 30_000, idleRoomsMax: 32 },
     sqliteConnection: ConstructorParameters<typeof WalCheckpointer>[0] | null = null,
+    private readonly replicas: ReplicaSettings = {},
   ) {
     this.checkpointer = sqliteConnection ? new WalCheckpointer(sqliteConnection, log) : null;
     this.updates = new UpdateLog(
@@ -82,9 +92,28 @@ export class RoomRegistry {
     await this.closing.get(workshopId);
     await this.hooks.prepare?.(workshopId);
     await this.updates.flush(); // a load reads what every earlier copy has committed
-    const room = await YjsRoom.load(workshopId, this.storage, this.updates, this.log, this.hooks);
-    this.rooms.set(workshopId, room);
-    return room;
+    if (this.storage.engine !== 'postgres') {
+      const room = await YjsRoom.load(workshopId, this.storage, this.updates, this.log, this.hooks);
+      this.rooms.set(workshopId, room);
+      return room;
+    }
+    // Several instances may share the workshop: subscribe first, so whatever another instance
+    // commits after the load's read is either in the read or arrives on the channel.
+    const relay = (await this.replicas.relay?.open(workshopId)) ?? null;
+    try {
+      const replica = { relay, catchUpIntervalMs: this.replicas.catchUpIntervalMs };
+      const room = await YjsRoom.load(workshopId, this.storage, this.updates, this.log, this.hooks, replica);
+      this.rooms.set(workshopId, room);
+      return room;
+    } catch (error) {
+      relay?.close();
+      throw error;
+    }
+  }
+
+  /** After Redis was away (messages lost): every room reads what it missed from storage now. */
+  catchUpAll(): void {
+    for (const room of this.rooms.values()) room.catchUp();
   }
 
   /** Unloads the room once nobody is connected (an idle room waits for its timer). */

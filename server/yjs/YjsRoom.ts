@@ -7,41 +7,23 @@ import type { Logger } from '../log';
 import { SerialQueue } from '../concurrency/SerialQueue';
 import type { LoadedDoc, Storage } from '../storage/ports';
 import { AppliedSeqs } from './AppliedSeqs';
-import { RoomCatchUp, STORED } from './RoomCatchUp';
+import { STORED } from './RoomCatchUp';
 import { BoardSizeWatch } from './BoardSizeWatch';
 import { ClientBindings } from './ClientBindings';
 import { frameBinary, type FramedMessage } from './frames';
-import { JoinState } from './JoinState';
+import { isEmptyUpdate, JoinState, namesKnownClient } from './JoinState';
 import { MESSAGE, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate } from './messages';
 import { RecordCounts } from './recordCounts';
+import { RoomCompaction } from './RoomCompaction';
 import type { RoomConnection } from './RoomConnection';
 import { RoomPresence } from './RoomPresence';
+import { RoomReplication } from './RoomReplication';
+import type { RoomHooks, RoomReplicaOptions } from './roomHooks';
 import { UpdateGate } from './UpdateGate';
 import type { UpdateLog } from './UpdateLog';
 
-/** Merge the update log into one state row after this many appended updates. */
-export const COMPACT_AFTER_UPDATES = 500;
-export interface RoomHooks {
-  /** Loads what the other hooks read synchronously (the workshop's session) before the room opens. */
-  prepare?(workshopId: string): Promise<void>;
-  /** May this connection change the board right now (e.g. not while the board is locked)? */
-  canWrite(conn: RoomConnection): boolean;
-  /**
-   * Must this connection's new notes, questions and actions go through private drafts right now
-   * (a participant in a private or anonymous step)? Then the validator refuses them (`private-step`).
-   */
-  mustDraft?(conn: RoomConnection): boolean;
-  /** Record caps lower than the defaults, by root (tests lower the note cap). */
-  caps?: Partial<Record<string, number>>;
-  /** Told when an update was refused (in band): by the lock, or by the validator. For metrics. */
-  onUpdateRefused?(conn: RoomConnection, reason: 'locked' | 'schema'): void;
-  /** Told when a connection went over its message rate (closed with 4008). For metrics. */
-  onRateLimited?(conn: RoomConnection): void;
-  /** After each group commit: how long each update waited for it (ms). For metrics. */
-  onCommitted?(waitsMs: readonly number[]): void;
-  /** A group commit failed for this many updates. For metrics. */
-  onCommitFailed?(updateCount: number): void;
-}
+export { COMPACT_AFTER_UPDATES } from './RoomCompaction';
+export type { RoomHooks, RoomReplicaOptions } from './roomHooks';
 
 /**
  * One workshop's live board: the Y.Doc, the presence of its clients and their connections.
@@ -54,16 +36,16 @@ export interface RoomHooks {
 export class YjsRoom {
   readonly doc = new Y.Doc({ gc: true });
   readonly connections = new Set<RoomConnection>();
-  private readonly presence = new RoomPresence(this.doc, this.connections);
+  private readonly presence: RoomPresence;
   /** Records per root, kept incrementally for the validator's caps. */
   private readonly recordCounts = new RecordCounts(this.doc);
   /** What a new client with an empty doc is sent: the cached whole doc and the updates since, merged. */
   private readonly joinState = new JoinState(() => this.fullState());
   /** The log seqs this replica holds (its own commits and what it caught up on). */
   private readonly seqs: AppliedSeqs;
-  private updatesSinceCompaction: number;
-  /** Reads what other instances stored (several instances on one PostgreSQL). */
-  private readonly catchUp: RoomCatchUp;
+  private readonly compaction: RoomCompaction;
+  /** Other instances' replicas (PostgreSQL only): what this one commits goes out, theirs comes in. */
+  private readonly replication: RoomReplication | null;
   /** Upper bound of the encoded state's size, kept without re-encoding on every update. */
   private readonly size: BoardSizeWatch;
   /** Judges every update a client sends: refused in band, or let in. */
@@ -72,17 +54,16 @@ export class YjsRoom {
   /** Set when storage failed: nothing more is broadcast or compacted from this copy. */
   private isBroken = false;
   private readonly inbox: SerialQueue;
-  /** The compaction running now, if any: one at a time per room. */
-  private compacting: Promise<void> | null = null;
 
   private constructor(
     readonly workshopId: string,
-    private readonly storage: Storage,
+    storage: Storage,
     private readonly updates: UpdateLog,
     private readonly log: Logger,
     private readonly hooks: RoomHooks,
     stored: LoadedDoc,
     clients: ClientBindings,
+    replica: RoomReplicaOptions | null,
   ) {
     // A doc that fails to load throws here, before any handler is attached: nothing is
     // written back, so a bad load never overwrites what is stored.
@@ -91,28 +72,51 @@ export class YjsRoom {
       for (const update of stored.updates) Y.applyUpdate(this.doc, update.data);
     }, 'load');
     this.seqs = new AppliedSeqs(stored.lastSeq);
-    this.catchUp = new RoomCatchUp(
-      storage.docs,
-      {
-        workshopId,
-        doc: this.doc,
-        seqs: this.seqs,
-        isLive: () => !this.isClosed && !this.isBroken,
-        hasClients: () => this.connections.size > 0,
-        onRead: (count) => (this.updatesSinceCompaction += count),
+    this.presence = new RoomPresence(this.doc, this.connections, replica?.relay ?? null);
+    // What replication and compaction see of this room.
+    const view = {
+      ...{ workshopId, doc: this.doc, seqs: this.seqs, fullState: () => this.fullState() },
+      isLive: () => !this.isClosed && !this.isBroken,
+      isSound: () => !this.isBroken,
+      isOpen: () => !this.isClosed,
+      hasClients: () => this.connections.size > 0,
+      onRead: (count: number) => this.compaction.addRead(count),
+      fill: async () => void (await this.replication?.fill()),
+      measured: (bytes: number) => {
+        this.size.measured(bytes);
+        if (!this.isClosed) this.tellSize();
       },
-      this.log,
-    );
-    this.updatesSinceCompaction = stored.updates.length;
+    };
+    this.replication = replica ? new RoomReplication(storage.docs, view, replica.relay, this.log, hooks) : null;
+    this.compaction = new RoomCompaction(storage.docs, updates, view, this.log, stored.updates.length);
     this.size = new BoardSizeWatch((stored.state?.byteLength ?? 0) + stored.updates.reduce((sum, u) => sum + u.data.byteLength, 0));
-    this.gate = new UpdateGate(this.doc, clients, hooks, this.log, this.recordCounts, this.size, () => this.catchUp.run());
+    this.gate = new UpdateGate(
+      this.doc,
+      clients,
+      hooks,
+      this.log,
+      this.recordCounts,
+      this.size,
+      async () => void (await this.replication?.fill()),
+    );
     this.inbox = new SerialQueue((error) => this.log.error({ err: (error as Error).message }, 'handling a yjs message failed'));
   }
 
-  /** Reads the stored doc and its client-id owners; throws (nothing written) when they cannot be loaded. */
-  static async load(workshopId: string, storage: Storage, updates: UpdateLog, log: Logger, hooks: RoomHooks): Promise<YjsRoom> {
+  /**
+   * Reads the stored doc and its client-id owners; throws (nothing written) when they cannot be
+   * loaded. `replica`: the room shares its workshop with other instances (its relay, if any, was
+   * subscribed before this load, so nothing committed after the read is missed).
+   */
+  static async load(
+    workshopId: string,
+    storage: Storage,
+    updates: UpdateLog,
+    log: Logger,
+    hooks: RoomHooks,
+    replica: RoomReplicaOptions | null = null,
+  ): Promise<YjsRoom> {
     const [stored, clients] = await Promise.all([storage.docs.load(workshopId), ClientBindings.load(storage.clientIds, workshopId)]);
-    const room = new YjsRoom(workshopId, storage, updates, log.child({ workshopId }), hooks, stored, clients);
+    const room = new YjsRoom(workshopId, storage, updates, log.child({ workshopId }), hooks, stored, clients, replica);
     try {
       // Set after loading: Yjs gives a doc a new id when a remote (loaded) update carries its own.
       room.doc.clientID = await clients.serverWriter(room.doc, storage.engine === 'sqlite');
@@ -121,7 +125,7 @@ export class YjsRoom {
       throw error;
     }
     room.doc.on('update', room.onDocUpdate);
-    if (storage.engine === 'postgres') room.catchUp.poll();
+    room.replication?.start(room.presence, replica?.catchUpIntervalMs);
     return room;
   }
 
@@ -142,7 +146,7 @@ export class YjsRoom {
   /** Persist (group commit at the end of this turn), then broadcast, encoded once, skipping the sender. */
   private onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (this.isBroken) return;
-    this.measureIn(this.size.grew(update.byteLength));
+    this.compaction.measureIn(this.size.grew(update.byteLength));
     this.tellSize();
     const message = frameBinary(encodeSyncUpdate(update));
     // Read back from storage: committed already, so it goes straight out.
@@ -152,9 +156,9 @@ export class YjsRoom {
       update,
       (seq) => {
         this.seqs.committed(seq);
-        this.updatesSinceCompaction++;
+        this.replication?.committed(seq, update);
         this.sendToAll(message, origin, update);
-        if (this.updatesSinceCompaction >= COMPACT_AFTER_UPDATES) this.compactSoon();
+        this.compaction.addOwn();
       },
       (error) => this.breakRoom(error),
     );
@@ -163,30 +167,6 @@ export class YjsRoom {
   private sendToAll(message: FramedMessage, origin: unknown, update: Uint8Array): void {
     for (const conn of this.connections) if (conn !== origin) conn.sendFramed(message);
     this.joinState.extend(update);
-  }
-
-  private isCompactionScheduled = false;
-  private measureTimer: NodeJS.Timeout | null = null;
-
-  /** Near the size limit: compacting measures the real size (deletes shrink it), at most every few seconds. */
-  private measureIn(delayMs: number | null): void {
-    if (delayMs === null || this.measureTimer) return;
-    if (delayMs === 0) return this.compactSoon();
-    this.measureTimer = setTimeout(() => {
-      this.measureTimer = null;
-      this.compactSoon();
-    }, delayMs);
-    this.measureTimer.unref();
-  }
-
-  private compactSoon(): void {
-    if (this.isCompactionScheduled) return;
-    this.isCompactionScheduled = true;
-    setImmediate(() => {
-      this.isCompactionScheduled = false;
-      if (!this.isClosed)
-        void this.compact().catch((error: Error) => this.log.error({ err: error.message }, 'compaction failed; the update log is kept'));
-    });
   }
 
   /** Sends a client with an empty doc everything (see `JoinState`). */
@@ -310,38 +290,26 @@ export class YjsRoom {
     for (const conn of this.connections) conn.close(CLOSE_CODES.roomUnavailable, 'storage failed');
   }
 
-  /** Merges the update log into one state row (one compaction at a time per room). */
-  compact(): Promise<void> {
-    this.compacting ??= this.compactNow().finally(() => (this.compacting = null));
-    return this.compacting;
+  /** Reads from storage whatever other instances committed that this replica has not seen. */
+  catchUp(): void {
+    this.replication?.fill().catch((error: Error) => this.log.warn({ err: error.message }, 'catching up from storage failed'));
   }
 
-  private async compactNow(): Promise<void> {
-    await this.updates.flush(); // every update in the state must be in the log
-    if (this.updatesSinceCompaction === 0 || this.isBroken) return;
-    // Another instance's updates lie between ours: hold them all before claiming their seqs.
-    if (this.seqs.hasGap) await this.catchUp.run();
-    // Encoded right after: the state holds every seq up to `uptoSeq` (and maybe a few updates
-    // applied since, still queued: harmless, Yjs applies an update twice as once).
-    const uptoSeq = this.seqs.contiguous;
-    const compactedCount = this.updatesSinceCompaction;
-    const state = this.fullState();
-    // Fenced by the sequence in the store: a state that covers less than what is stored is refused.
-    await this.storage.docs.compact(this.workshopId, state, uptoSeq);
-    this.updatesSinceCompaction = Math.max(0, this.updatesSinceCompaction - compactedCount);
-    this.size.measured(state.byteLength);
-    if (!this.isClosed) this.tellSize();
+  /** Merges the update log into one state row (one compaction at a time per room). */
+  compact(): Promise<void> {
+    return this.compaction.run();
   }
 
   /** Closes every connection with `code`, then compacts and frees the doc. */
   async close(code: number = CLOSE_CODES.serverStopping, reason = 'room closed'): Promise<void> {
     if (this.isClosed) return;
     this.isClosed = true;
-    if (this.measureTimer) clearTimeout(this.measureTimer);
-    this.catchUp.close();
+    this.compaction.close();
     for (const conn of this.connections) conn.close(code as never, reason);
     this.connections.clear();
+    // Presence first: its last message (these clients left) still goes out on the room's channel.
     this.presence.close();
+    this.replication?.close();
     try {
       await this.inbox.whenIdle(); // a message that was waiting for storage is applied (and stored) first
       await this.compact();
@@ -350,15 +318,4 @@ export class YjsRoom {
     }
     this.doc.destroy();
   }
-}
-
-/** A client with nothing new sends this (no structs, no deletions) in its sync step 2. */
-function isEmptyUpdate(update: Uint8Array): boolean {
-  return update.byteLength === 2 && update[0] === 0 && update[1] === 0;
-}
-
-/** Does this state vector claim anything of a client the doc has items of? */
-function namesKnownClient(doc: Y.Doc, stateVector: Uint8Array): boolean {
-  for (const [client, clock] of Y.decodeStateVector(stateVector)) if (clock > 0 && doc.store.clients.has(client)) return true;
-  return false;
 }

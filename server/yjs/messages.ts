@@ -82,3 +82,15 @@ export function encodeAwarenessEntries(entries: AwarenessEntry[]): Uint8Array {
   }
   return encoding.toUint8Array(encoder);
 }
+
+/** Every entry of an awareness update (presence relayed from another instance); throws when malformed. */
+export function readAwarenessEntries(update: Uint8Array, maxEntries: number): AwarenessEntry[] {
+  const decoder = decoding.createDecoder(update);
+  const count = decoding.readVarUint(decoder);
+  if (count > maxEntries) throw new Error('too many awareness entries');
+  const entries: AwarenessEntry[] = [];
+  for (let i = 0; i < count; i++) {
+    entries.push({ clientId: decoding.readVarUint(decoder), clock: decoding.readVarUint(decoder), state: decoding.readVarString(decoder) });
+  }
+  return entries;
+}

@@ -134,10 +134,16 @@ describe('client ids bound on another instance', () => {
     const seqs = new AppliedSeqs(stored.lastSeq);
     const log = createLogger('silent');
     const target = { workshopId: workshop.id, doc: docOnB, seqs, isLive: () => true, hasClients: () => true, onRead: () => undefined };
-    const catchUp = new RoomCatchUp(storage.docs, target, log);
+    const catchUp = new RoomCatchUp(storage.docs, target);
     const bindings = await ClientBindings.load(storage.clientIds, workshop.id);
-    const gate = new UpdateGate(docOnB, bindings, { canWrite: () => true }, log, new RecordCounts(docOnB), new BoardSizeWatch(0), () =>
-      catchUp.run(),
+    const gate = new UpdateGate(
+      docOnB,
+      bindings,
+      { canWrite: () => true },
+      log,
+      new RecordCounts(docOnB),
+      new BoardSizeWatch(0),
+      async () => void (await catchUp.run()),
     );
     const personaId = [...personasMap(docOnB).keys()][0]!;
     // Ben writes through A: bound and stored there; B has not read it yet. Ana (on A too) got it.
