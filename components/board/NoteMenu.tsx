@@ -54,9 +54,10 @@ export function PromotePicker({
   const fieldLabel = useProfileFieldLabel();
   const [promoted, setPromoted] = useState<{ result: Result<string>; key: string } | null>(null);
   if (targets.length === 0) return null;
-  // The quote is offered by its short name; a custom field's label is the facilitator's own words.
-  const labelOf = (key: string) =>
-    key === 'quote' ? t('quote') : fieldLabel(key, targets.find((field) => field.key === key)?.label ?? key);
+  // A custom field's label is the facilitator's own words; the quote is offered by its short name
+  // and, once promoted, named in full as the profile names it ("Quote or tagline").
+  const fullLabel = (key: string) => fieldLabel(key, targets.find((field) => field.key === key)?.label ?? key);
+  const labelOf = (key: string) => (key === 'quote' ? t('quote') : fullLabel(key));
   return (
     <>
       <PickOne
@@ -70,7 +71,7 @@ export function PromotePicker({
           role={promoted.result.ok ? 'status' : 'alert'}
           className={`basis-full text-sm font-medium ${promoted.result.ok ? 'text-green-900' : 'text-red-700'}`}
         >
-          {promoted.result.ok ? t('promoted', { field: labelOf(promoted.key) }) : <RefusalText text={promoted.result.error} />}
+          {promoted.result.ok ? t('promoted', { field: fullLabel(promoted.key) }) : <RefusalText text={promoted.result.error} />}
         </p>
       )}
     </>
