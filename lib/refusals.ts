@@ -8,6 +8,9 @@
  * No imports: schema modules all over `lib/` use it, so it must not import any of them back.
  */
 export const REFUSALS = {
+  // Any request the server refused without saying why (an answer that is not our JSON: a proxy, a crash)
+  serverAnswered: 'The server answered {status}.',
+  serverAnsweredTryAgain: 'The server answered {status}. Try again.',
   // Notes and the board
   personaGone: 'That persona no longer exists.',
   boardFull: 'This board is full.',

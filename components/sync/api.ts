@@ -1,4 +1,5 @@
 import type { CreateWorkshopBody, CreateWorkshopReply, SessionReply, WorkshopInfoReply } from '../../lib/api';
+import { refusalText } from '../../lib/refusals';
 
 /** `status` is 0 when the server could not be reached at all. */
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: string; status: number };
@@ -13,7 +14,7 @@ async function call<T>(path: string, init: RequestInit = {}): Promise<ApiResult<
   }
   const body = (await res.json().catch(() => null)) as (T & { error?: string }) | null;
   if (!res.ok || body === null) {
-    return { ok: false, status: res.status, error: body?.error ?? `The server answered ${res.status}. Try again.` };
+    return { ok: false, status: res.status, error: body?.error ?? refusalText('serverAnsweredTryAgain', { status: res.status }) };
   }
   return { ok: true, value: body };
 }

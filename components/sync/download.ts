@@ -1,3 +1,5 @@
+import { refusalText } from '../../lib/refusals';
+
 /** The server stops a PDF after 20 s; past this the request itself is abandoned. */
 const EXPORT_TIMEOUT_MS = 60_000;
 
@@ -11,7 +13,7 @@ function fileNameOf(disposition: string | null): string | null {
 
 async function failureOf(res: Response): Promise<string> {
   const body = (await res.json().catch(() => null)) as { error?: string } | null;
-  const reason = body?.error ?? `The server answered ${res.status}.`;
+  const reason = body?.error ?? refusalText('serverAnswered', { status: res.status });
   const retryAfter = Number(res.headers.get('retry-after'));
   const saysWhen = /try again in \d/i.test(reason);
   return (res.status === 503 || res.status === 429) && retryAfter > 0 && !saysWhen ? `${reason} (Try again in ${retryAfter} s.)` : reason;

@@ -1,5 +1,6 @@
 import type { CreateWorkshopReply } from '../../lib/api';
 import type { ApiResult } from './api';
+import { refusalText } from '../../lib/refusals';
 
 /** Facilitator-only calls: the key travels in a header, never in a URL. */
 
@@ -23,7 +24,8 @@ async function callWithKey<T>(path: string, facilitatorKey: string, init: Reques
     return { ok: false, status: 0, error: UNREACHABLE };
   }
   const body = (await res.json().catch(() => null)) as (T & { error?: string }) | null;
-  if (!res.ok || body === null) return { ok: false, status: res.status, error: body?.error ?? `The server answered ${res.status}.` };
+  if (!res.ok || body === null)
+    return { ok: false, status: res.status, error: body?.error ?? refusalText('serverAnswered', { status: res.status }) };
   return { ok: true, value: body };
 }
 
@@ -52,7 +54,7 @@ export async function deleteSnapshot(code: string, facilitatorKey: string, snaps
   }
   if (res.ok) return { ok: true, value: null };
   const body = (await res.json().catch(() => null)) as { error?: string } | null;
-  return { ok: false, status: res.status, error: body?.error ?? `The server answered ${res.status}.` };
+  return { ok: false, status: res.status, error: body?.error ?? refusalText('serverAnswered', { status: res.status }) };
 }
 
 export const snapshotExportPath = (code: string, snapshotId: string) =>

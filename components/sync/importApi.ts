@@ -1,6 +1,7 @@
 import type { CreateWorkshopReply } from '../../lib/api';
 import { MAX_IMPORT_BYTES } from '../../lib/importFormat';
 import type { ApiResult } from './api';
+import { refusalText } from '../../lib/refusals';
 
 const MEGABYTES = MAX_IMPORT_BYTES / (1024 * 1024);
 
@@ -32,5 +33,5 @@ export async function importWorkshop(file: Blob): Promise<ApiResult<CreateWorksh
   const body = (await res.json().catch(() => null)) as (CreateWorkshopReply & { error?: string }) | null;
   if (res.ok && body) return { ok: true, value: body };
   if (res.status === 413) return { ok: false, status: 413, error: 'This export is too large to import into one workshop.' };
-  return { ok: false, status: res.status, error: body?.error ?? `The server answered ${res.status}. Try again.` };
+  return { ok: false, status: res.status, error: body?.error ?? refusalText('serverAnsweredTryAgain', { status: res.status }) };
 }

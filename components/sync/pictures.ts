@@ -1,4 +1,5 @@
 import type { ApiResult } from './api';
+import { refusalText } from '../../lib/refusals';
 
 /** Matches the server's limit, so a too-large photo is refused before it is sent. */
 export const MAX_PICTURE_BYTES = 5 * 1024 * 1024;
@@ -22,7 +23,7 @@ export async function uploadPicture(code: string, token: string, file: Blob): Pr
   }
   const body = (await res.json().catch(() => null)) as { pictureId?: string; error?: string } | null;
   if (!res.ok || typeof body?.pictureId !== 'string') {
-    return { ok: false, status: res.status, error: body?.error ?? `The server answered ${res.status}. Try again.` };
+    return { ok: false, status: res.status, error: body?.error ?? refusalText('serverAnsweredTryAgain', { status: res.status }) };
   }
   return { ok: true, value: { pictureId: body.pictureId } };
 }

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import type { Board } from '../../lib/board';
 import { BoardStore } from '../../lib/boardStore';
+import { refusalText } from '../../lib/refusals';
 import { SnapshotReplySchema, type SnapshotSummary } from '../../lib/snapshots';
 import type { ApiResult } from './api';
 
@@ -34,7 +35,11 @@ export async function loadSnapshotBoard(code: string, facilitatorKey: string, sn
   const body: unknown = await res.json().catch(() => null);
   if (!res.ok) {
     const error = (body as { error?: unknown } | null)?.error;
-    return { ok: false, status: res.status, error: typeof error === 'string' ? error : `The server answered ${res.status}.` };
+    return {
+      ok: false,
+      status: res.status,
+      error: typeof error === 'string' ? error : refusalText('serverAnswered', { status: res.status }),
+    };
   }
   const parsed = SnapshotReplySchema.safeParse(body);
   if (!parsed.success) return { ok: false, status: res.status, error: 'The server sent a snapshot this page cannot read.' };
