@@ -210,7 +210,7 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
     observeHttp(metrics, req, res, pathname);
     if (PROBE_PATHS.has(pathname)) return handleProbe(probes, req, res, pathname);
     const refusal = refusalWhileNotReady(phase, req.method, pathname);
-    if (refusal) return sendUnavailable(res, refusal);
+    if (refusal) return sendUnavailable(req, res, refusal);
     if (pathname.startsWith(`${CONTROL_PATH}/`)) return control.handleRequest(req, res);
     if (await handleApi(api, req, res, pathname)) return;
     if (nextApp) {

@@ -6,7 +6,7 @@ import type { ServerLimits } from '../limits';
 import type { Logger } from '../log';
 import { bearerSecret } from '../secrets';
 import type { PictureStorePort, SnapshotStorePort, WorkshopRow } from '../storage/ports';
-import type { StorageQuota } from '../storage/StorageQuota';
+import type { QuotaRefusal, StorageQuota } from '../storage/StorageQuota';
 import type { Workshops } from '../Workshops';
 import type { RoomRegistry } from '../yjs/RoomRegistry';
 import { clientIp } from './clientIp';
@@ -99,9 +99,14 @@ export function parseBody<T>(
 export async function requireStorage(ctx: ApiContext, bytes: number, workshopId: string | null): Promise<void> {
   const refusal = await ctx.quota.refusal(bytes, workshopId);
   if (refusal) {
-    ctx.log.warn({ workshopId, bytes }, 'storage quota refused a write');
-    throw new HttpError(507, refusal);
+    ctx.log.warn({ workshopId, bytes, reason: refusal.key }, 'storage quota refused a write');
+    throw quotaError(refusal);
   }
+}
+
+/** 507 Insufficient Storage, saying why in the asker's language. */
+export function quotaError(refusal: QuotaRefusal): HttpError {
+  return apiError(507, refusal.key, refusal.values);
 }
 
 /** One download of a board (any export format, a snapshot read): 429 past the address's or the workshop's minute. */

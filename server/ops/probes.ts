@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CONTROL_PATH } from '../../lib/wire';
 import { clientIp } from '../http/clientIp';
 import { sendJson } from '../http/respond';
+import { apiErrorText, requestLocale } from '../i18n/apiErrors';
 import { bearerSecret, secretMatches } from '../secrets';
 import type { Metrics } from './Metrics';
 
@@ -52,15 +53,19 @@ function isLoopback(address: string): boolean {
 }
 
 /** Starting: only probes. Draining: no new sessions or writes (pages and reads still served). */
-export function refusalWhileNotReady(phase: Phase, method: string | undefined, pathname: string): string | null {
-  if (phase === 'starting') return 'The server is starting. Try again in a moment.';
+export function refusalWhileNotReady(
+  phase: Phase,
+  method: string | undefined,
+  pathname: string,
+): 'serverStarting' | 'serverRestarting' | null {
+  if (phase === 'starting') return 'serverStarting';
   const isNewWork = pathname.startsWith(`${CONTROL_PATH}/`) || (pathname.startsWith('/api/') && method !== 'GET' && method !== 'HEAD');
-  return phase === 'draining' && isNewWork ? 'The server is restarting. Try again in a moment.' : null;
+  return phase === 'draining' && isNewWork ? 'serverRestarting' : null;
 }
 
-/** 503 with a reason; the client (or the balancer) tries again shortly, here or elsewhere. */
-export function sendUnavailable(res: ServerResponse, message: string): void {
+/** 503 with a reason in the asker's language; the client (or the balancer) tries again shortly, here or elsewhere. */
+export function sendUnavailable(req: IncomingMessage, res: ServerResponse, reason: 'serverStarting' | 'serverRestarting'): void {
   res.setHeader('retry-after', '2');
   res.setHeader('connection', 'close');
-  sendJson(res, 503, { error: message });
+  sendJson(res, 503, { error: apiErrorText(requestLocale(req), reason) });
 }

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { newId } from '../../lib/ids';
 import { PictureIdSchema } from '../../lib/persona';
+import { quotaError } from '../http/access';
 import { apiError, HttpError, sendJson } from '../http/respond';
 import type { Logger } from '../log';
 import type { StorageQuota } from '../storage/StorageQuota';
@@ -51,7 +52,7 @@ export interface PictureContext {
 
 async function requireRoom(ctx: PictureContext, workshopId: string, bytes: number): Promise<void> {
   const refusal = await ctx.quota.refusal(bytes, workshopId);
-  if (refusal) throw new HttpError(507, refusal);
+  if (refusal) throw quotaError(refusal);
 }
 
 /** Counts uploads being decoded, per server (not a module global, so test servers stay apart). */

@@ -5,7 +5,8 @@ import { ID_PATTERN, newId } from '../../lib/ids';
 import type { SnapshotReply } from '../../lib/snapshots';
 import { exportBoardJson } from '../export/exportJson';
 import { exportFileName } from '../export/exportRoutes';
-import { apiError, HttpError, sendJson } from '../http/respond';
+import { quotaError } from '../http/access';
+import { apiError, sendJson } from '../http/respond';
 import type { Logger } from '../log';
 import type { StorageQuota } from '../storage/StorageQuota';
 import type { SnapshotStorePort, SnapshotSummary, WorkshopRow } from '../storage/ports';
@@ -43,7 +44,7 @@ export async function takeSnapshot(
   }
   const state = await ctx.rooms.readDoc(workshop.id, (doc) => Y.encodeStateAsUpdate(doc));
   const refusal = await ctx.quota.refusal(state.byteLength, workshop.id);
-  if (refusal) throw new HttpError(507, refusal);
+  if (refusal) throw quotaError(refusal);
   const snapshot: SnapshotSummary = { id: newId(), name, createdAt: now };
   await ctx.snapshots.add(workshop.id, snapshot, state);
   ctx.log.info({ workshopId: workshop.id, snapshotId: snapshot.id, bytes: state.byteLength }, 'snapshot taken');

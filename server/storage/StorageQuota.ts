@@ -1,6 +1,13 @@
 import { statfsSync } from 'node:fs';
+import type { ApiErrorKey } from '../i18n/apiErrors';
 import type { ServerLimits } from '../limits';
 import type { StorageUsage } from './ports';
+
+/** Why something may not be stored: a sentence of the catalogs' `errors`, told in the asker's language. */
+export interface QuotaRefusal {
+  key: Extract<ApiErrorKey, 'diskFull' | 'serverStorageFull' | 'workshopTooBig' | 'workshopStorageFull'>;
+  values: { limit?: string };
+}
 
 type QuotaLimits = Pick<ServerLimits, 'workshopStorageBytes' | 'totalStorageBytes' | 'minFreeDiskBytes'>;
 
@@ -37,23 +44,20 @@ export class StorageQuota {
   ) {}
 
   /**
-   * Why `bytes` more may not be stored (for `workshopId`, or for a new workshop when null), as a
-   * sentence for the person asking; null when they may.
+   * Why `bytes` more may not be stored (for `workshopId`, or for a new workshop when null), for
+   * the person asking; null when they may.
    */
-  async refusal(bytes: number, workshopId: string | null): Promise<string | null> {
+  async refusal(bytes: number, workshopId: string | null): Promise<QuotaRefusal | null> {
     if (this.dataDir !== null && this.freeDisk(this.dataDir) - bytes < this.limits.minFreeDiskBytes) {
-      return 'The server is running out of disk space, so it stores nothing new for now. Workshops in progress keep working.';
+      return { key: 'diskFull', values: {} };
     }
     if ((await this.usage.totalBytes()) + bytes > this.limits.totalStorageBytes) {
-      return `The server holds its limit of ${formatBytes(this.limits.totalStorageBytes)}, so it stores nothing new for now. Workshops in progress keep working.`;
+      return { key: 'serverStorageFull', values: { limit: formatBytes(this.limits.totalStorageBytes) } };
     }
-    if (workshopId === null) {
-      if (bytes > this.limits.workshopStorageBytes)
-        return `That is more than the ${formatBytes(this.limits.workshopStorageBytes)} a workshop may keep.`;
-      return null;
-    }
+    const workshopLimit = { limit: formatBytes(this.limits.workshopStorageBytes) };
+    if (workshopId === null) return bytes > this.limits.workshopStorageBytes ? { key: 'workshopTooBig', values: workshopLimit } : null;
     if ((await this.usage.workshopBytes(workshopId)) + bytes > this.limits.workshopStorageBytes) {
-      return `This workshop keeps its limit of ${formatBytes(this.limits.workshopStorageBytes)} (board, snapshots and pictures). Delete snapshots to make room.`;
+      return { key: 'workshopStorageFull', values: workshopLimit };
     }
     return null;
   }

@@ -78,6 +78,16 @@ describe('storage per workshop', () => {
     expect(await refused!.json()).toEqual({ error: expect.stringMatching(/limit of 400 KB .*Delete snapshots/) });
     const picture = await upload(code, ana.token, await noisyPng(1));
     expect(picture.status).toBe(507);
+    // Told in the asker's language (here the browser's German), the limit as configured.
+    const german = await h.post(
+      `/api/workshops/${code}/snapshots`,
+      { name: 'Noch eins' },
+      { ...bearer(facilitatorKey), 'accept-language': 'de' },
+    );
+    expect(german.status).toBe(507);
+    expect(await german.json()).toEqual({
+      error: 'Dieser Workshop hat sein Limit von 400 KB erreicht (Board, Snapshots und Bilder). Lösch Snapshots, um Platz zu schaffen.',
+    });
 
     const deleted = await fetch(`${h.server.url}/api/workshops/${code}/snapshots/${taken[0]}`, {
       method: 'DELETE',
