@@ -92,8 +92,9 @@ export function BoardArea({
       {/* One row on the projector, to leave the height to the board; tabs above the tools on a phone. */}
       <div className="flex flex-wrap items-center gap-2">
         <PersonaTabs
-          // Grows into the row, but below 18rem it takes a row of its own rather than hide its tabs (long words).
-          className="min-w-0 grow basis-72"
+          // Takes what the row leaves and scrolls its tabs within it: a second row would cost the
+          // projector the height its notes need and push the phone's composer below the fold.
+          className="min-w-0 flex-1"
           personas={personas}
           selectedId={selected.id}
           activeId={chosen?.id ?? null}
