@@ -9,6 +9,7 @@ import { waitForConvergence } from '../helpers/convergence';
 import { readStoredWorkshop } from '../helpers/storedBoard';
 import { Typist, type ControlSocket } from '../helpers/typist';
 import { createWorkshop, TypingRoom } from '../helpers/typingRoom';
+import { isRunning } from '../helpers/services';
 
 /**
  * `npm run test:cluster`, the board under failure: PostgreSQL, Redis, three built instances and
@@ -68,15 +69,6 @@ afterAll(async () => {
   await cluster?.close();
   expect(pids.filter(isRunning)).toEqual([]);
 }, 60_000);
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const eventually = <T>(check: () => T | Promise<T>, timeout = 15_000) => vi.waitFor(check, { timeout, interval: 50 });

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CreateWorkshopReply, SessionReply } from '../../lib/api';
 import type { ClientToServerEvents, RosterEntry, ServerToClientEvents, SessionBroadcast } from '../../lib/wire';
 import { TestCluster } from '../helpers/cluster';
+import { isRunning } from '../helpers/services';
 
 /**
  * `npm run test:cluster`: the scaled-out mode as an operator runs it. Redis, three instances of
@@ -38,15 +39,6 @@ afterAll(async () => {
   // Nothing left running: every process the cluster started is gone.
   expect(pids.filter(isRunning)).toEqual([]);
 }, 60_000);
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 const eventually = <T>(check: () => T | Promise<T>, timeout = 15_000) => vi.waitFor(check, { timeout, interval: 50 });
 

@@ -54,6 +54,17 @@ export function killNow(pid: number | undefined): void {
 }
 
 /** Removes `dir` now and forgets it. */
+/** Is a process with this id alive (signal 0 checks without sending anything)? */
+export function isRunning(pid: number | undefined): boolean {
+  if (pid === undefined) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export function removeDir(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
 }

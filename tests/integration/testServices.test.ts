@@ -4,22 +4,13 @@ import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeSharedPostgres, sharedPostgres, type PostgresServer } from '../helpers/postgres';
 import { RedisServer } from '../helpers/redis';
+import { isRunning } from '../helpers/services';
 
 /**
  * The throwaway PostgreSQL and Redis the storage contract and cluster tests will stand on:
  * they start on loopback, take connections from the clients the app will use (pg, ioredis),
  * keep committed data over a crash and a restart, and leave no process and no directory.
  */
-
-const isRunning = (pid: number | undefined) => {
-  if (pid === undefined) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 let redis: RedisServer | null = null;
 afterAll(async () => {
