@@ -42,15 +42,19 @@ function connectionOf(identity: RoomConnection['identity']) {
   return { conn: conn as unknown as RoomConnection, answers };
 }
 
+/** A workshop in a fresh store, with Ana and Ben in it. */
+async function workshopOfTwo(title: string) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'pw-bindings-'));
+  dirs.push(dir);
+  const storage = SqliteStorage.open(dir);
+  const workshops = new Workshops(storage);
+  const { workshop } = await workshops.create(title);
+  return { storage, workshop, ana: await workshops.join(workshop, 'Ana'), ben: await workshops.join(workshop, 'Ben') };
+}
+
 describe('client ids bound on another instance', () => {
   it("are looked up before an update is refused as someone else's, once per id", async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'pw-bindings-'));
-    dirs.push(dir);
-    const storage = SqliteStorage.open(dir);
-    const workshops = new Workshops(storage);
-    const { workshop } = await workshops.create('Two rooms');
-    const ana = await workshops.join(workshop, 'Ana');
-    const ben = await workshops.join(workshop, 'Ben');
+    const { storage, workshop, ana, ben } = await workshopOfTwo('Two rooms');
     const identity = (who: typeof ana) => ({
       workshopId: workshop.id,
       participantId: who.participantId,
@@ -115,13 +119,7 @@ describe('client ids bound on another instance', () => {
   });
 
   it("takes others' committed notes an honest client relays to a lagging replica as theirs, after catching up", async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'pw-bindings-'));
-    dirs.push(dir);
-    const storage = SqliteStorage.open(dir);
-    const workshops = new Workshops(storage);
-    const { workshop } = await workshops.create('Lagging replica');
-    const ana = await workshops.join(workshop, 'Ana');
-    const ben = await workshops.join(workshop, 'Ben');
+    const { storage, workshop, ana, ben } = await workshopOfTwo('Lagging replica');
     const stored = await storage.docs.load(workshop.id);
     const loaded = () => {
       const doc = new Y.Doc();
