@@ -73,7 +73,7 @@ export function PersonaTabs(props: Props) {
           role="tablist"
           aria-label={t('personas')}
           onKeyDown={onKeyDown}
-          className="relative flex min-w-0 flex-1 gap-2 overflow-x-auto p-1"
+          className="relative flex w-0 min-w-0 flex-1 gap-2 overflow-x-auto p-1"
         >
           {personas.map((persona) => {
             const isSelected = persona.id === selectedId;

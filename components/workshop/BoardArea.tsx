@@ -92,9 +92,10 @@ export function BoardArea({
       {/* One row on the projector, to leave the height to the board; tabs above the tools on a phone. */}
       <div className="flex flex-wrap items-center gap-2">
         <PersonaTabs
-          // Takes what the row leaves and scrolls its tabs within it: a second row would cost the
-          // projector the height its notes need and push the phone's composer below the fold.
-          className="min-w-0 flex-1"
+          // Takes what the row leaves and scrolls its tabs within it (a second row would cost the
+          // projector the height its notes need and push the phone's composer below the fold),
+          // but never less than its "Add persona" button: the tab list alone gives way (w-0).
+          className="min-w-min flex-1"
           personas={personas}
           selectedId={selected.id}
           activeId={chosen?.id ?? null}
