@@ -1,17 +1,6 @@
 import type { CreateWorkshopReply, SessionReply } from '../../lib/api';
+import { seededRng } from '../unit/helpers/prng';
 import { Typist } from './typist';
-
-/** A seeded PRNG (mulberry32): every run draws the same quadrants and pauses. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -111,7 +100,8 @@ export class TypingRoom {
       for (const typist of workshops.flatMap((w) => w.typists)) typist.close();
       throw error;
     }
-    return new TypingRoom(workshops, options, seededRandom(options.seed ?? 12));
+    // Seeded: every run draws the same quadrants and pauses.
+    return new TypingRoom(workshops, options, seededRng(options.seed ?? 12).next);
   }
 
   get typists(): Typist[] {

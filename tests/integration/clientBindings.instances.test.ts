@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addNote, personasMap } from '../../lib/board';
 import { createLogger } from '../../server/log';
+import type { LoadedDoc } from '../../server/storage/ports';
 import { SqliteStorage } from '../../server/storage/sqlite/SqliteStorage';
 import { Workshops } from '../../server/Workshops';
 import { BoardSizeWatch } from '../../server/yjs/BoardSizeWatch';
@@ -42,6 +43,14 @@ function connectionOf(identity: RoomConnection['identity']) {
   return { conn: conn as unknown as RoomConnection, answers };
 }
 
+/** A replica of what the store held when it was read (another instance's room loading). */
+function docOf(stored: LoadedDoc): Y.Doc {
+  const doc = new Y.Doc();
+  if (stored.state) Y.applyUpdate(doc, stored.state);
+  for (const update of stored.updates) Y.applyUpdate(doc, update.data);
+  return doc;
+}
+
 /** A workshop in a fresh store, with Ana and Ben in it. */
 async function workshopOfTwo(title: string) {
   const dir = mkdtempSync(path.join(tmpdir(), 'pw-bindings-'));
@@ -64,12 +73,7 @@ describe('client ids bound on another instance', () => {
 
     // B's room loads first (doc and bindings); then Ana writes through A, which binds her id.
     const stored = await storage.docs.load(workshop.id);
-    const loaded = () => {
-      const doc = new Y.Doc();
-      if (stored.state) Y.applyUpdate(doc, stored.state);
-      for (const update of stored.updates) Y.applyUpdate(doc, update.data);
-      return doc;
-    };
+    const loaded = () => docOf(stored);
     const docOnB = loaded();
     const bindingsOnB = await ClientBindings.load(storage.clientIds, workshop.id);
     const bindingsOnA = await ClientBindings.load(storage.clientIds, workshop.id);
@@ -121,12 +125,7 @@ describe('client ids bound on another instance', () => {
   it("takes others' committed notes an honest client relays to a lagging replica as theirs, after catching up", async () => {
     const { storage, workshop, ana, ben } = await workshopOfTwo('Lagging replica');
     const stored = await storage.docs.load(workshop.id);
-    const loaded = () => {
-      const doc = new Y.Doc();
-      if (stored.state) Y.applyUpdate(doc, stored.state);
-      for (const update of stored.updates) Y.applyUpdate(doc, update.data);
-      return doc;
-    };
+    const loaded = () => docOf(stored);
     // The replica on B, with its catch-up reading the shared store.
     const docOnB = loaded();
     const seqs = new AppliedSeqs(stored.lastSeq);
