@@ -4,6 +4,7 @@ import { GroupSchema } from './groups';
 import { JourneyStepSchema } from './journey';
 import { NoteSchema } from './note';
 import { META_FIELD_SCHEMAS, personaFieldSchema } from './persona';
+import { refusalText } from './refusals';
 import { BOARD_ROOTS, type BoardRoot } from './roots';
 
 /**
@@ -85,8 +86,7 @@ function stringField(record: Y.Map<unknown>, key: string): string | undefined {
 /** What a participant adds only as a private draft in a private or anonymous step (the server refuses it as `private-step`). */
 const DRAFTED_ROOTS: ReadonlySet<string> = new Set([BOARD_ROOTS.notes, BOARD_ROOTS.questions, BOARD_ROOTS.actions]);
 
-export const PRIVATE_STEP_UNDO =
-  'This step is private: bringing back a note, question or action would put it on the board at once. Try again after the reveal.';
+export const PRIVATE_STEP_UNDO = refusalText('undoPrivateStep');
 
 /**
  * Why reversing `changes` (undoing the change that made them, or redoing an undo) is not a change
@@ -108,14 +108,12 @@ export function whyIrreversible(
   }
   for (const change of changes) {
     if (change.root === BOARD_ROOTS.personas && change.change === 'created') {
-      return 'Adding a persona can’t be undone here: delete it from its menu instead.';
+      return refusalText('undoAddedPersona');
     }
     if (change.root !== BOARD_ROOTS.notes) continue;
     const isMine = change.authorId === actor.participantId && (change.change === 'created' || change.authorName === actor.name);
     if (isMine || (isFacilitator && (change.change === 'created' || FACILITATOR_RESTORES_NOTES))) continue;
-    return change.change === 'deleted'
-      ? 'That would bring back a note written by someone else, which the server does not accept from you.'
-      : 'That would delete a note written by someone else.';
+    return refusalText(change.change === 'deleted' ? 'undoBringsBackOthersNote' : 'undoDeletesOthersNote');
   }
   return null;
 }

@@ -3,7 +3,9 @@
  * the browser alike and writes English (logs, tests and API tools read it); the key lets the
  * browser and the API show the same sentence in the reader's language: the catalogs' `refusals`
  * namespace has one message per key, and the English one is exactly the template here
- * (tests/unit/i18n.refusals.test.ts). `{name}` marks a value filled in by `refusalText`.
+ * (tests/unit/i18n.refusals.test.ts). `{name}` marks a value filled in by `refusalText`, and
+ * `{name, plural, one {…#…} other {…#…}}` an English plural (ICU syntax, so the English catalog
+ * is still the template word for word; `#` is the number, in every form).
  *
  * No imports: schema modules all over `lib/` use it, so it must not import any of them back.
  */
@@ -98,22 +100,96 @@ export const REFUSALS = {
   localeChoice: 'Choose one of the supported languages: {locales}.',
   nameEmpty: 'Type your name.',
   nameTooLong: 'A name holds at most {max} characters.',
+  // Undo and redo (the reasons a step is not offered: the undo button's tooltip)
+  undoPrivateStep:
+    'This step is private: bringing back a note, question or action would put it on the board at once. Try again after the reveal.',
+  undoAddedPersona: 'Adding a persona can’t be undone here: delete it from its menu instead.',
+  undoBringsBackOthersNote: 'That would bring back a note written by someone else, which the server does not accept from you.',
+  undoDeletesOthersNote: 'That would delete a note written by someone else.',
+  undoLosesFields: 'Someone changed that record while it was being deleted, so it can’t be brought back whole.',
+  // The browser's own requests
+  removedJoinAgain: 'You are no longer in this workshop. Join again to continue.',
+  facilitatorSessionEnded: 'The facilitator session ended. Reload the page.',
+  cannotReachServer: 'Cannot reach the workshop server. Check your connection and try again.',
+  serverDidNotAnswer: 'The server did not answer. Check the connection and try again.',
+  importFileTooLarge: 'This file is larger than {max} MB, more than any workshop export: choose the .json file “Export JSON” saved.',
+  importNotJson: 'This file is not valid JSON. Choose the .json file that “Export JSON” saved, unchanged.',
+  importTooLarge: 'This export is too large to import into one workshop.',
+  pictureTooLarge: 'The picture is larger than {max} MB. Choose a smaller one.',
+  snapshotUnreadable: 'The server sent a snapshot this page cannot read.',
+  snapshotNotRead: 'This snapshot could not be read.',
+  // The control plane's replies to commands (server/control)
+  tooManyCommands: 'Too many commands. Wait a moment.',
+  noLongerInWorkshop: 'You are no longer in this workshop.',
+  notReady: 'Not ready.',
+  serverFailed: 'Something went wrong on the server. Try again.',
+  invalidCommand: 'That command is not valid.',
+  facilitatorOnly: 'Only the facilitator can do that.',
+  participantNotHere: 'That participant is not in this workshop.',
+  facilitatorStays: 'The facilitator cannot be removed.',
+  workshopGone: 'This workshop no longer exists.',
+  roomCodeRace: 'The room code changed at the same time. Try again.',
+  sessionRace: 'The session changed at the same time elsewhere. Try again.',
+  // Votes
+  noVoteOpen: 'No vote round is open.',
+  votingClosed: 'Voting is closed.',
+  voteNoteGone: 'That note no longer exists.',
+  noteNotInVote: 'That note is not part of this vote.',
+  dotsSpent: '{count, plural, one {You have used your # dot.} other {You have used all # dots.}}',
+  oneDotPerNote: 'One dot per note in this round.',
+  noDotOnNote: 'You have no dot on that note.',
+  // Private notes (drafts) and their reveal
+  draftGone: 'That private note was already revealed or deleted.',
+  draftWaitsBoardFull: 'Your note waits with the facilitator: the board is full.',
+  noPersonaForNotes: 'There is no persona to add notes to.',
+  draftTooLong: 'That holds at most {max} characters.',
+  notDraftStep: 'This step is not for private notes: add your note to the board.',
+  boardLocked: 'The board is locked.',
+  draftIdTaken: 'That private note id is taken.',
+  draftsPerParticipant:
+    'You have {count, plural, one {# private note} other {# private notes}} waiting, the most one person may hold before the reveal.',
+  draftsPerWorkshop:
+    'This workshop has {count, plural, one {# private note} other {# private notes}} waiting, the most it may hold. Ask the facilitator to reveal them.',
+  revealedBoardFull:
+    'Revealed {count, plural, one {# private note} other {# private notes}}. {full, plural, one {# private note stays} other {# private notes stay}} private: the board is full. Delete notes, then reveal again.',
+  revealedStepsGone:
+    'Revealed {count, plural, one {# private note} other {# private notes}}. {gone, plural, one {# private note belongs} other {# private notes belong}} to a deleted persona or journey step: restore it, then reveal again.',
+  revealedBoardFullStepsGone:
+    'Revealed {count, plural, one {# private note} other {# private notes}}. {full, plural, one {# private note stays} other {# private notes stay}} private: the board is full. Delete notes, then reveal again. {gone, plural, one {# private note belongs} other {# private notes belong}} to a deleted persona or journey step: restore it, then reveal again.',
 } as const;
 
 export type RefusalKey = keyof typeof REFUSALS;
 export type RefusalValues = Record<string, string | number>;
 
-/** The English sentence for `key`, with its `{name}`s filled in. */
+/** An English plural: `{name, plural, one {…} other {…}}` (no argument inside its forms but `#`). */
+const PLURAL = /\{(\w+), plural, one \{([^{}]*)\} other \{([^{}]*)\}\}/g;
+
+/** The English sentence for `key`, with its `{name}`s filled in and its plurals chosen. */
 export function refusalText(key: RefusalKey, values: RefusalValues = {}): string {
-  return REFUSALS[key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+  return REFUSALS[key]
+    .replace(PLURAL, (whole, name: string, one: string, other: string) =>
+      name in values ? (Number(values[name]) === 1 ? one : other).replaceAll('#', String(values[name])) : whole,
+    )
+    .replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 }
 
 interface Pattern {
   key: RefusalKey;
   names: string[];
+  /** The plurals' numbers, read back as numbers (ICU chooses a plural form by a number). */
+  counts: Set<string>;
   regex: RegExp;
   /** Length of the template without its placeholders. */
   literal: number;
+}
+
+/** A template with plurals as one template per combination of forms, `#` back to `{name}`. */
+function pluralForms(template: string): string[] {
+  const match = new RegExp(PLURAL.source).exec(template);
+  if (!match) return [template];
+  const [whole, name, one, other] = match as unknown as [string, string, string, string];
+  const forms = [one, other].map((form) => template.replace(whole, form.replaceAll('#', `{${name}}`)));
+  return forms.flatMap(pluralForms);
 }
 
 let patterns: Pattern[] | null = null;
@@ -122,11 +198,16 @@ let patterns: Pattern[] | null = null;
 function templatePatterns(): Pattern[] {
   patterns ??= (Object.entries(REFUSALS) as [RefusalKey, string][])
     .filter(([, template]) => template.includes('{'))
-    .map(([key, template]) => {
-      const names: string[] = [];
-      const parts = template.split(/\{(\w+)\}/);
-      const source = parts.map((part, i) => (i % 2 === 1 ? (names.push(part), '(.+?)') : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
-      return { key, names, regex: new RegExp(`^${source.join('')}$`, 's'), literal: template.replace(/\{\w+\}/g, '').length };
+    .flatMap(([key, template]) => {
+      const counts = new Set([...template.matchAll(PLURAL)].map((match) => match[1]!));
+      return pluralForms(template).map((form) => {
+        const names: string[] = [];
+        const parts = form.split(/\{(\w+)\}/);
+        const source = parts.map((part, i) =>
+          i % 2 === 1 ? (names.push(part), counts.has(part) ? '(\\d+)' : '(.+?)') : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
+        );
+        return { key, names, counts, regex: new RegExp(`^${source.join('')}$`, 's'), literal: form.replace(/\{\w+\}/g, '').length };
+      });
     })
     // The most specific first: "{label} holds at most {max} characters." also reads "A title holds at most 80 characters."
     .sort((a, b) => a.names.length - b.names.length || b.literal - a.literal);
@@ -143,7 +224,9 @@ export function parseRefusal(text: string): { key: RefusalKey; values: RefusalVa
   if (key) return { key, values: {} };
   for (const pattern of templatePatterns()) {
     const match = pattern.regex.exec(text);
-    if (match) return { key: pattern.key, values: Object.fromEntries(pattern.names.map((name, i) => [name, match[i + 1]!])) };
+    if (!match) continue;
+    const values = pattern.names.map((name, i) => [name, pattern.counts.has(name) ? Number(match[i + 1]) : match[i + 1]!]);
+    return { key: pattern.key, values: Object.fromEntries(values) as RefusalValues };
   }
   return null;
 }

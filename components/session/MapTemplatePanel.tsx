@@ -13,6 +13,7 @@ import {
   type TemplateId,
 } from '../../lib/quadrants';
 import { FormError } from '../ui/FormError';
+import { RefusalText } from '../ui/RefusalText';
 import { useBuiltInMaps, type BuiltInMaps } from './useBuiltInMaps';
 import { useCommand, type SendCommand } from './useCommand';
 
@@ -188,7 +189,7 @@ export function MapTemplatePanel({ map, quadrants, send }: Props) {
       <FormError message={error} className="mt-2 text-sm font-medium text-red-700" />
       {notice && (
         <p role="status" className="mt-2 text-sm font-medium text-slate-800">
-          {notice}
+          <RefusalText text={notice} />
         </p>
       )}
     </section>

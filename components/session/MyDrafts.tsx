@@ -42,7 +42,9 @@ export function MyDrafts({ drafts, quadrants, board, unsent, send, onRetry }: Pr
             <span className="flex-1">
               <span className="block text-xs font-semibold text-slate-600 uppercase">{where(draft)}</span>
               {draft.text}
-              <span className={`block text-sm ${draft.error ? 'text-red-700' : 'text-slate-600'}`}>{draft.error ?? t('sending')}</span>
+              <span className={`block text-sm ${draft.error ? 'text-red-700' : 'text-slate-600'}`}>
+                {draft.error ? <RefusalText text={draft.error} /> : t('sending')}
+              </span>
             </span>
             {draft.error && (
               <button type="button" className="btn-secondary btn-small" onClick={() => onRetry(draft.draftId)}>

@@ -8,6 +8,7 @@ import {
   type HistoryActor,
   type RecordChange,
 } from '../../lib/history';
+import { refusalText } from '../../lib/refusals';
 import { BOARD_ROOTS } from '../../lib/roots';
 import { fail, ok, type Result } from '../../lib/result';
 
@@ -24,7 +25,7 @@ export const EMPTY_HISTORY: HistoryState = { canUndo: false, canRedo: false, und
 /** Enough for a workshop session; each entry keeps its deleted content from garbage collection. */
 const MAX_ENTRIES = 100;
 const CHANGES = 'recordChanges';
-const LOST_FIELDS = 'Someone changed that record while it was being deleted, so it can’t be brought back whole.';
+const LOST_FIELDS = refusalText('undoLosesFields');
 
 type StackItem = Y.UndoManager['undoStack'][number];
 

@@ -119,7 +119,7 @@ export class ControlConnection {
       this.socket
         .timeout(COMMAND_TIMEOUT_MS)
         .emit('command', { ...command, id: newId() }, (error: Error | null, reply: CommandReply) =>
-          resolve(error ? { ok: false, error: 'The server did not answer. Check the connection and try again.' } : reply),
+          resolve(error ? { ok: false, error: refusalText('serverDidNotAnswer') } : reply),
         );
     });
   };

@@ -10,7 +10,7 @@ async function call<T>(path: string, init: RequestInit = {}): Promise<ApiResult<
   try {
     res = await fetch(path, { ...init, headers: { 'content-type': 'application/json', ...init.headers } });
   } catch {
-    return { ok: false, status: 0, error: 'Cannot reach the workshop server. Check your connection and try again.' };
+    return { ok: false, status: 0, error: refusalText('cannotReachServer') };
   }
   const body = (await res.json().catch(() => null)) as (T & { error?: string }) | null;
   if (!res.ok || body === null) {

@@ -29,7 +29,7 @@ export async function downloadWithKey(path: string, facilitatorKey: string, fall
       signal: AbortSignal.timeout(EXPORT_TIMEOUT_MS),
     });
   } catch {
-    return { ok: false, error: 'Cannot reach the workshop server. Check your connection and try again.' };
+    return { ok: false, error: refusalText('cannotReachServer') };
   }
   if (!res.ok) return { ok: false, error: await failureOf(res) };
   const blob = await res.blob();

@@ -10,7 +10,7 @@ export interface SnapshotSummary {
   createdAt: number;
 }
 
-const UNREACHABLE = 'Cannot reach the workshop server. Check your connection and try again.';
+const UNREACHABLE = refusalText('cannotReachServer');
 
 async function callWithKey<T>(path: string, facilitatorKey: string, init: RequestInit = {}): Promise<ApiResult<T>> {
   let res: Response;

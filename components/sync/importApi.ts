@@ -15,23 +15,23 @@ export async function importWorkshop(file: Blob): Promise<ApiResult<CreateWorksh
     return {
       ok: false,
       status: 413,
-      error: `This file is larger than ${MEGABYTES} MB, more than any workshop export: choose the .json file “Export JSON” saved.`,
+      error: refusalText('importFileTooLarge', { max: MEGABYTES }),
     };
   }
   const text = await file.text();
   try {
     JSON.parse(text);
   } catch {
-    return { ok: false, status: 400, error: 'This file is not valid JSON. Choose the .json file that “Export JSON” saved, unchanged.' };
+    return { ok: false, status: 400, error: refusalText('importNotJson') };
   }
   let res: Response;
   try {
     res = await fetch('/api/workshops/import', { method: 'POST', headers: { 'content-type': 'application/json' }, body: text });
   } catch {
-    return { ok: false, status: 0, error: 'Cannot reach the workshop server. Check your connection and try again.' };
+    return { ok: false, status: 0, error: refusalText('cannotReachServer') };
   }
   const body = (await res.json().catch(() => null)) as (CreateWorkshopReply & { error?: string }) | null;
   if (res.ok && body) return { ok: true, value: body };
-  if (res.status === 413) return { ok: false, status: 413, error: 'This export is too large to import into one workshop.' };
+  if (res.status === 413) return { ok: false, status: 413, error: refusalText('importTooLarge') };
   return { ok: false, status: res.status, error: body?.error ?? refusalText('serverAnsweredTryAgain', { status: res.status }) };
 }

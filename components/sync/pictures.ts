@@ -4,13 +4,14 @@ import { refusalText } from '../../lib/refusals';
 /** Matches the server's limit, so a too-large photo is refused before it is sent. */
 export const MAX_PICTURE_BYTES = 5 * 1024 * 1024;
 
-const UNREACHABLE = 'Cannot reach the workshop server. Check your connection and try again.';
+const UNREACHABLE = refusalText('cannotReachServer');
 
 const picturesPath = (code: string) => `/api/workshops/${encodeURIComponent(code)}/pictures`;
 
 /** Sends the file's bytes as they are; the server sniffs, checks and re-encodes them. */
 export async function uploadPicture(code: string, token: string, file: Blob): Promise<ApiResult<{ pictureId: string }>> {
-  if (file.size > MAX_PICTURE_BYTES) return { ok: false, status: 413, error: 'The picture is larger than 5 MB. Choose a smaller one.' };
+  if (file.size > MAX_PICTURE_BYTES)
+    return { ok: false, status: 413, error: refusalText('pictureTooLarge', { max: MAX_PICTURE_BYTES / (1024 * 1024) }) };
   let res: Response;
   try {
     res = await fetch(picturesPath(code), {

@@ -30,7 +30,7 @@ export async function loadSnapshotBoard(code: string, facilitatorKey: string, sn
       cache: 'no-store',
     });
   } catch {
-    return { ok: false, status: 0, error: 'Cannot reach the workshop server. Check your connection and try again.' };
+    return { ok: false, status: 0, error: refusalText('cannotReachServer') };
   }
   const body: unknown = await res.json().catch(() => null);
   if (!res.ok) {
@@ -42,7 +42,7 @@ export async function loadSnapshotBoard(code: string, facilitatorKey: string, sn
     };
   }
   const parsed = SnapshotReplySchema.safeParse(body);
-  if (!parsed.success) return { ok: false, status: res.status, error: 'The server sent a snapshot this page cannot read.' };
+  if (!parsed.success) return { ok: false, status: res.status, error: refusalText('snapshotUnreadable') };
   const { state, ...snapshot } = parsed.data;
   const doc = new Y.Doc();
   try {
@@ -51,7 +51,7 @@ export async function loadSnapshotBoard(code: string, facilitatorKey: string, sn
     store.destroy();
     return { ok: true, value: { snapshot, board: store.board } };
   } catch {
-    return { ok: false, status: res.status, error: 'This snapshot could not be read.' };
+    return { ok: false, status: res.status, error: refusalText('snapshotNotRead') };
   } finally {
     doc.destroy();
   }

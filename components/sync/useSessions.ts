@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { SessionReply } from '../../lib/api';
 import { checkSession, facilitatorSession } from './api';
+import { refusalText } from '../../lib/refusals';
 import {
   forgetParticipantSession,
   loadFacilitatorKey,
@@ -52,7 +53,7 @@ export function useParticipantSession(code: string) {
 
   const ended = useCallback(() => {
     forgetParticipantSession(code);
-    setState({ phase: 'needs-join', notice: 'You are no longer in this workshop. Join again to continue.' });
+    setState({ phase: 'needs-join', notice: refusalText('removedJoinAgain') });
   }, [code]);
 
   return { state, joined, ended };
@@ -87,6 +88,6 @@ export function useFacilitatorSession(code: string) {
       isCurrent = false;
     };
   }, [code]);
-  const ended = useCallback(() => setState({ phase: 'error', message: 'The facilitator session ended. Reload the page.' }), []);
+  const ended = useCallback(() => setState({ phase: 'error', message: refusalText('facilitatorSessionEnded') }), []);
   return { state, key, ended };
 }

@@ -65,6 +65,7 @@ function useHistorySteps(history: BoardHistory, isReadOnly: boolean) {
  */
 export function HistoryBar({ history, isReadOnly }: { history: BoardHistory; isReadOnly: boolean }) {
   const t = useTranslations('participant');
+  const refusal = useRefusalText();
   const state = useBoardHistory(history);
   const { message, run } = useHistorySteps(history, isReadOnly);
   const button = (step: 'undo' | 'redo', can: boolean, blockedBy: string | null) => {
@@ -74,7 +75,7 @@ export function HistoryBar({ history, isReadOnly }: { history: BoardHistory; isR
         type="button"
         disabled={isReadOnly || !isOffered}
         aria-disabled={!can || undefined}
-        title={blockedBy ?? undefined}
+        title={blockedBy === null ? undefined : refusal(blockedBy)}
         onClick={() => run(step)}
         className="flex min-h-11 items-center gap-1 rounded-lg px-3 font-semibold text-white hover:bg-white/15 disabled:opacity-50 aria-disabled:opacity-70"
       >

@@ -7,6 +7,7 @@ import { formatRoomCode, parseRoomCode } from '../../lib/roomCode';
 import { joinWorkshop } from '../sync/api';
 import { FormError } from '../ui/FormError';
 import { warmIntlWhenIdle } from '../ui/warmIntl';
+import { RefusalText } from '../ui/RefusalText';
 
 interface Props {
   initialCode?: string;
@@ -44,7 +45,11 @@ export function JoinForm({ initialCode = '', notice = null, onJoined }: Props) {
 
   return (
     <form onSubmit={submit} className="flex flex-col gap-4" noValidate>
-      {notice && <p className="rounded-md bg-amber-50 p-3 text-amber-900">{notice}</p>}
+      {notice && (
+        <p className="rounded-md bg-amber-50 p-3 text-amber-900">
+          <RefusalText text={notice} />
+        </p>
+      )}
       <label className="flex flex-col gap-1 font-medium text-slate-800">
         {t('roomCode')}
         <input

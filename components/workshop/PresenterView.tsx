@@ -10,6 +10,7 @@ import { useBoardState, useControlState, useWorkshopConnections } from '../sync/
 import { PictureAccessProvider } from '../persona/PictureAccess';
 import { LanguageMenu } from '../ui/LanguageMenu';
 import { PresenterScreen } from './PresenterScreen';
+import { RefusalText } from '../ui/RefusalText';
 
 /** The presenter view's door: the facilitator key from the link or this device, or why not. */
 export function PresenterView({ code }: { code: string }) {
@@ -34,7 +35,7 @@ export function PresenterView({ code }: { code: string }) {
         <LanguageMenu className="self-end" />
         <h1 className="text-3xl font-bold">{t('presenterView')}</h1>
         <p role="alert" className="text-lg text-slate-800">
-          {state.phase === 'error' ? state.message : t('needsKey')}
+          {state.phase === 'error' ? <RefusalText text={state.message} /> : t('needsKey')}
         </p>
         <a className="btn-secondary self-start" href={`/join/${code}`}>
           {t('joinInstead')}

@@ -8,6 +8,7 @@ import { loadFacilitatorKey } from '../sync/storage';
 import { takeKeyFromFragment } from '../sync/useSessions';
 import { PictureAccessProvider } from '../persona/PictureAccess';
 import { SnapshotBoard } from './SnapshotBoard';
+import { RefusalText } from '../ui/RefusalText';
 
 type State =
   | { phase: 'loading' }
@@ -47,7 +48,7 @@ export function SnapshotView({ code, snapshotId }: { code: string; snapshotId: s
       <main className="mx-auto flex max-w-xl flex-col gap-4 p-6 sm:p-8">
         <h1 className="text-3xl font-bold">{t('heading')}</h1>
         <p role="alert" className="text-lg text-slate-800">
-          {state.phase === 'error' ? state.message : t('onlyFacilitator')}
+          {state.phase === 'error' ? <RefusalText text={state.message} /> : t('onlyFacilitator')}
         </p>
         <a className="btn-secondary self-start" href={`/w/${code}/present`}>
           {t('toPresenter')}

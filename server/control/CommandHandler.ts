@@ -24,6 +24,7 @@ import type { ControlPlane } from './ControlPlane';
 import { Drafts } from './Drafts';
 import type { Sessions } from './Sessions';
 import { Votes } from './Votes';
+import { refusalText } from '../../lib/refusals';
 
 type ControlSocketLike = ReturnType<ControlPlane['toParticipant']>;
 
@@ -76,14 +77,14 @@ export class CommandHandler {
     const log = this.deps.log.child({ workshopId: identity.workshopId, participantId: identity.participantId });
     if (!parsed.success) {
       log.warn({ issue: parsed.error.issues[0]?.message }, 'invalid command refused');
-      return { ok: false, error: 'That command is not valid.' };
+      return { ok: false, error: refusalText('invalidCommand') };
     }
     const command = parsed.data;
     const previous = this.deps.sessions.previousReply(identity.workshopId, command.id);
     if (previous) return previous;
     if (identity.role !== 'facilitator' && !PARTICIPANT_COMMANDS.has(command.type)) {
       log.warn({ type: command.type }, 'facilitator command from a participant refused');
-      return { ok: false, error: 'Only the facilitator can do that.' };
+      return { ok: false, error: refusalText('facilitatorOnly') };
     }
     const reply = await this.apply(identity, command);
     this.deps.sessions.rememberReply(identity.workshopId, command.id, reply);
@@ -101,8 +102,8 @@ export class CommandHandler {
     const { sessions, workshops, rooms } = this.deps;
     if (command.type === 'participant.kick') {
       const target = (await workshops.participants(identity.workshopId)).find((p) => p.id === command.participantId);
-      if (!target) return fail('That participant is not in this workshop.');
-      if (target.role === 'facilitator') return fail('The facilitator cannot be removed.');
+      if (!target) return fail(refusalText('participantNotHere'));
+      if (target.role === 'facilitator') return fail(refusalText('facilitatorStays'));
     }
     const personaIds =
       command.type === 'persona.activate' ? await rooms.readWarm(identity.workshopId, (doc) => readPersonas(doc).map((p) => p.id)) : [];
@@ -154,9 +155,9 @@ export class CommandHandler {
   private async rotateCode(workshopId: string): Promise<Result<void>> {
     const { workshops, control, log } = this.deps;
     const current = await workshops.codeOf(workshopId);
-    if (!current) return fail('This workshop no longer exists.');
+    if (!current) return fail(refusalText('workshopGone'));
     const code = await workshops.rotateCode(workshopId, current, this.now());
-    if (!code) return fail('The room code changed at the same time. Try again.');
+    if (!code) return fail(refusalText('roomCodeRace'));
     control.toWorkshop(workshopId).emit('workshop:code', code);
     log.info({ workshopId }, 'room code rotated');
     return ok(undefined);

@@ -13,6 +13,7 @@ import { TokenBucket } from '../tokenBucket';
 import type { Workshops } from '../Workshops';
 import type { CommandHandler } from './CommandHandler';
 import { Roster, rosterEntry } from './Roster';
+import { refusalText } from '../../lib/refusals';
 
 interface SocketData {
   identity: Identity;
@@ -163,20 +164,20 @@ export class ControlPlane {
     const reply = typeof ack === 'function' ? (ack as (value: unknown) => void) : () => undefined;
     if (!socket.data.budget.take()) {
       this.options.onRateLimited?.();
-      reply({ ok: false, error: 'Too many commands. Wait a moment.', status: 429 });
+      reply({ ok: false, error: refusalText('tooManyCommands'), status: 429 });
       return;
     }
     try {
       // A kicked participant's open socket must not act on an old identity.
       if (!(await this.workshops.isStillIn(identity))) {
-        reply({ ok: false, error: 'You are no longer in this workshop.' });
+        reply({ ok: false, error: refusalText('noLongerInWorkshop') });
         terminate(socket);
         return;
       }
-      reply((await this.commands?.handle(identity, command)) ?? { ok: false, error: 'Not ready.' });
+      reply((await this.commands?.handle(identity, command)) ?? { ok: false, error: refusalText('notReady') });
     } catch (error) {
       this.log.error({ participantId: identity.participantId, err: (error as Error).message }, 'command failed');
-      reply({ ok: false, error: 'Something went wrong on the server. Try again.' });
+      reply({ ok: false, error: refusalText('serverFailed') });
     }
   }
 

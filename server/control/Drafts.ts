@@ -14,7 +14,8 @@ import type { DraftRow, Storage } from '../storage/ports';
 import type { RoomRegistry } from '../yjs/RoomRegistry';
 import { activePersonaId } from './activePersona';
 import { DraftBook } from './DraftBook';
-import { writeDrafts, type RevealOutcome } from './revealDrafts';
+import { revealReply, writeDrafts, type RevealOutcome } from './revealDrafts';
+import { refusalText } from '../../lib/refusals';
 
 export type { RevealOutcome } from './revealDrafts';
 
@@ -51,9 +52,7 @@ export class Drafts {
         return { reply: await this.edit(participantId, command.draftId, command.text), revealed: [] };
       case 'draft.delete':
         return {
-          reply: (await this.book.delete(workshopId, command.draftId, participantId))
-            ? done
-            : refuse('That private note was already revealed or deleted.'),
+          reply: (await this.book.delete(workshopId, command.draftId, participantId)) ? done : refuse(refusalText('draftGone')),
           revealed: [],
         };
       case 'drafts.reveal': {
@@ -90,7 +89,7 @@ export class Drafts {
     const outcome = await this.reveal(identity.workshopId, batch);
     const isMineOut = outcome.revealed.some((revealed) => revealed.id === draft.id);
     return {
-      reply: isMineOut ? done : { ok: true, notice: 'Your note waits with the facilitator: the board is full.' },
+      reply: isMineOut ? done : { ok: true, notice: refusalText('draftWaitsBoardFull') },
       revealed: outcome.revealed,
     };
   }
@@ -103,7 +102,7 @@ export class Drafts {
     switch (command.kind) {
       case 'note': {
         const personaId = await activePersonaId(this.rooms, workshopId, session);
-        if (!personaId) return fail('There is no persona to add notes to.');
+        if (!personaId) return fail(refusalText('noPersonaForNotes'));
         return ok({ personaId, quadrant: command.quadrant ?? '', journeyStepId: null });
       }
       case 'journeyNote': {
@@ -113,13 +112,13 @@ export class Drafts {
           return typeof owner === 'string' && isLivePersona(doc, owner) ? owner : null;
         });
         // Journey notes keep a quadrant, unused, as the board's own journey notes do.
-        return personaId ? ok({ personaId, quadrant: 'sees', journeyStepId: stepId }) : fail('That journey step was deleted.');
+        return personaId ? ok({ personaId, quadrant: 'sees', journeyStepId: stepId }) : fail(refusalText('journeyStepGone'));
       }
       case 'question':
       case 'action': {
         const personaId = command.personaId ?? '';
         const isLive = await this.rooms.readWarm(workshopId, (doc) => isLivePersona(doc, personaId));
-        return isLive ? ok({ personaId, quadrant: '', journeyStepId: null }) : fail('That persona no longer exists.');
+        return isLive ? ok({ personaId, quadrant: '', journeyStepId: null }) : fail(refusalText('personaGone'));
       }
     }
   }
@@ -127,27 +126,27 @@ export class Drafts {
   /** A new text for one of the author's pending drafts, within what its kind holds on the board. */
   private async edit(participantId: string, draftId: string, text: string): Promise<CommandReply> {
     const owner = await this.book.authorOf(draftId);
-    const gone = refuse('That private note was already revealed or deleted.');
+    const gone = refuse(refusalText('draftGone'));
     if (!owner || owner.participantId !== participantId) return gone;
     const max = DRAFT_TEXT_CHARS[owner.kind];
-    if (text.length > max) return refuse(`That holds at most ${max} characters.`);
+    if (text.length > max) return refuse(refusalText('draftTooLong', { max }));
     return (await this.book.edit(draftId, participantId, text)) ? done : gone;
   }
 
   private async refuseAdd(identity: Identity, draftId: string, session: SessionState): Promise<CommandReply | null> {
     const { workshopId, participantId } = identity;
     const step = currentStep(session);
-    if (!isDraftStep(step)) return refuse('This step is not for private notes: add your note to the board.', 409);
-    if (session.isBoardLocked && identity.role !== 'facilitator') return refuse('The board is locked.');
+    if (!isDraftStep(step)) return refuse(refusalText('notDraftStep'), 409);
+    if (session.isBoardLocked && identity.role !== 'facilitator') return refuse(refusalText('boardLocked'));
     const existing = await this.book.authorOf(draftId);
-    if (existing) return existing.participantId === participantId ? null : refuse('That private note id is taken.', 409);
+    if (existing) return existing.participantId === participantId ? null : refuse(refusalText('draftIdTaken'), 409);
     const mine = await this.book.countOf(workshopId, participantId);
     if (mine >= this.limits.draftsPerParticipant) {
-      return refuse(`You have ${mine} private notes waiting, the most one person may hold before the reveal.`, 409);
+      return refuse(refusalText('draftsPerParticipant', { count: mine }), 409);
     }
     const all = await this.book.count(workshopId);
     if (all >= this.limits.draftsPerWorkshop) {
-      return refuse(`This workshop has ${all} private notes waiting, the most it may hold. Ask the facilitator to reveal them.`, 409);
+      return refuse(refusalText('draftsPerWorkshop', { count: all }), 409);
     }
     return null;
   }
@@ -189,20 +188,6 @@ export class Drafts {
     for (const draft of await this.book.all(workshopId)) lists.get(draft.participantId)?.push(toView(draft));
     return lists;
   }
-}
-
-/** What the facilitator is told when a reveal could not write everything. */
-function revealReply(outcome: RevealOutcome): CommandReply {
-  const notes = (n: number) => (n === 1 ? '1 private note' : `${n} private notes`);
-  const parts: string[] = [];
-  if (outcome.leftForSpace > 0) {
-    parts.push(`${notes(outcome.leftForSpace)} stay private: the board is full. Delete notes, then reveal again.`);
-  }
-  if (outcome.leftForPersona > 0) {
-    parts.push(`${notes(outcome.leftForPersona)} belong to a deleted persona or journey step: restore it, then reveal again.`);
-  }
-  if (parts.length === 0) return done;
-  return { ok: true, notice: `Revealed ${notes(outcome.revealed.length)}. ${parts.join(' ')}` };
 }
 
 /** Fisher–Yates with a cryptographic source: the order must not be guessable. */

@@ -5,6 +5,7 @@ import type { CommandReply } from '../../lib/session/commands';
 import type { Logger } from '../log';
 import { fail, ok, type Result } from '../../lib/result';
 import type { SessionStore } from '../storage/ports';
+import { refusalText } from '../../lib/refusals';
 
 /** How many recent command ids a workshop remembers, to apply a retried command once. */
 const REMEMBERED_COMMANDS = 500;
@@ -147,7 +148,7 @@ export class Sessions {
       this.log.info({ workshopId }, 'session changed elsewhere; reloading');
       if (this.states.get(workshopId) === current) this.states.set(workshopId, { ...current, isStale: true });
     }
-    return fail('The session changed at the same time elsewhere. Try again.');
+    return fail(refusalText('sessionRace'));
   }
 
   /**

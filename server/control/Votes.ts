@@ -8,6 +8,7 @@ import type { Identity } from '../identity';
 import type { VoteOutcome, VoteStore } from '../storage/ports';
 import type { RoomRegistry } from '../yjs/RoomRegistry';
 import { activePersonaId } from './activePersona';
+import { refusalText } from '../../lib/refusals';
 
 /**
  * Dot voting, enforced by the server: a round is open or closed, each participant has a
@@ -39,19 +40,19 @@ export class Votes {
       };
       return ok({ ...session, vote, revision: session.revision + 1 });
     }
-    if (session.vote?.status !== 'open') return fail('No vote round is open.');
+    if (session.vote?.status !== 'open') return fail(refusalText('noVoteOpen'));
     const results = await this.store.tally(session.vote.roundId);
     return ok({ ...session, vote: { ...session.vote, status: 'closed', results }, revision: session.revision + 1 });
   }
 
   async cast(identity: Identity, command: Extract<VoteCommand, { type: 'vote.cast' }>, session: SessionState): Promise<Result<void>> {
     const round = session.vote;
-    if (!round || round.status !== 'open') return fail('Voting is closed.');
+    if (!round || round.status !== 'open') return fail(refusalText('votingClosed'));
     // One map lookup, not a parse of every note on the board: casting a dot is a hot path.
     const note = await this.rooms.readWarm(identity.workshopId, (doc) => readNote(doc, command.noteId));
-    if (!note) return fail('That note no longer exists.');
+    if (!note) return fail(refusalText('voteNoteGone'));
     if ((round.personaId && note.personaId !== round.personaId) || (round.quadrant && note.quadrant !== round.quadrant)) {
-      return fail('That note is not part of this vote.');
+      return fail(refusalText('noteNotInVote'));
     }
     const outcome = await this.store.cast(identity.workshopId, round.roundId, identity.participantId, command.noteId, command.delta, {
       budget: round.budget,
@@ -70,7 +71,7 @@ export class Votes {
 }
 
 function refusal(outcome: Exclude<VoteOutcome, 'ok'>, budget: number): string {
-  if (outcome === 'budget-spent') return `You have used all ${budget} dots.`;
-  if (outcome === 'one-per-note') return 'One dot per note in this round.';
-  return 'You have no dot on that note.';
+  if (outcome === 'budget-spent') return refusalText('dotsSpent', { count: budget });
+  if (outcome === 'one-per-note') return refusalText('oneDotPerNote');
+  return refusalText('noDotOnNote');
 }

@@ -6,7 +6,9 @@ import { journeyStepsMap } from '../../lib/journey';
 import { LIMITS } from '../../lib/limits';
 import type { NoteColor } from '../../lib/note';
 import type { QuadrantId } from '../../lib/quadrants';
+import { refusalText } from '../../lib/refusals';
 import type { Result } from '../../lib/result';
+import type { CommandReply } from '../../lib/session/commands';
 import type { DraftKind } from '../../lib/session/drafts';
 import type { DraftRow } from '../storage/DraftStore';
 
@@ -20,6 +22,18 @@ export interface RevealOutcome {
   leftForSpace: number;
   /** Left pending: their persona (or journey step) was deleted since (restoring it lets them out). */
   leftForPersona: number;
+}
+
+/**
+ * What the facilitator is told when a reveal could not write everything: one keyed sentence
+ * (`lib/refusals.ts`), so their screen words it in their language with its plurals.
+ */
+export function revealReply({ revealed, leftForSpace: full, leftForPersona: gone }: RevealOutcome): CommandReply {
+  if (full === 0 && gone === 0) return { ok: true };
+  const count = revealed.length;
+  if (gone === 0) return { ok: true, notice: refusalText('revealedBoardFull', { count, full }) };
+  if (full === 0) return { ok: true, notice: refusalText('revealedStepsGone', { count, gone }) };
+  return { ok: true, notice: refusalText('revealedBoardFullStepsGone', { count, full, gone }) };
 }
 
 export interface RevealContext {

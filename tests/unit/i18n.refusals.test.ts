@@ -49,7 +49,9 @@ describe('refusals in the reader’s language (components/ui/useRefusalText)', (
 });
 
 describe('lib/ refusals (lib/refusals.ts) and the catalogs’ `refusals`', () => {
-  const sample = (key: RefusalKey) => refusalText(key, { max: 120, label: 'Lieblingsmarke', locales: 'en, de' });
+  const sample = (key: RefusalKey, count = 3) =>
+    refusalText(key, { max: 120, label: 'Lieblingsmarke', locales: 'en, de', count, full: count + 1, gone: count + 2 });
+  const pluralKeys = (Object.keys(REFUSALS) as RefusalKey[]).filter((key) => REFUSALS[key].includes(', plural,'));
 
   it('the English catalog is lib’s templates word for word', () => {
     expect(CATALOGS.en.refusals).toEqual(REFUSALS);
@@ -64,6 +66,24 @@ describe('lib/ refusals (lib/refusals.ts) and the catalogs’ `refusals`', () =>
     }
   });
 
+  it('plurals: each English form reads back with its number, and the English catalog words it the same', () => {
+    const t = translators('en');
+    expect(pluralKeys.length).toBeGreaterThan(0);
+    for (const key of pluralKeys) {
+      for (const count of [0, 1, 2, 1000]) {
+        const text = sample(key, count);
+        expect(text, key).not.toContain('#');
+        expect(parseRefusal(text), text).toMatchObject({ key, values: { count } });
+        // The same words; a count shows with the locale's grouping, as every count on screen does.
+        expect(localizeRefusal(text, t), key).toBe(text.replace(/\d{4,}/g, (n) => Number(n).toLocaleString('en')));
+      }
+    }
+    expect(refusalText('dotsSpent', { count: 1 })).toBe('You have used your 1 dot.');
+    expect(refusalText('draftsPerParticipant', { count: 2 })).toBe(
+      'You have 2 private notes waiting, the most one person may hold before the reveal.',
+    );
+  });
+
   it.each(LOCALES.filter((locale) => locale !== 'en'))('%s: every lib refusal is translated, with its values', (locale) => {
     const t = translators(locale);
     for (const key of Object.keys(REFUSALS) as RefusalKey[]) {
@@ -71,15 +91,18 @@ describe('lib/ refusals (lib/refusals.ts) and the catalogs’ `refusals`', () =>
       expect(localized, key).not.toBe(sample(key));
       if (REFUSALS[key].includes('{max}')) expect(localized, key).toContain('120');
       if (REFUSALS[key].includes('{label}')) expect(localized, key).toContain('Lieblingsmarke');
+      if (REFUSALS[key].includes('{count, plural')) expect(localized, key).toMatch(/3|٣/);
     }
   });
 
   it('lib/ refuses with no English sentence outside the table', () => {
-    const files = execSync("git ls-files 'lib/*.ts' 'components/sync/*.ts'", { encoding: 'utf8' }).trim().split('\n');
+    const files = execSync("git ls-files 'lib/*.ts' 'components/sync/*.ts' 'server/control/*.ts'", { encoding: 'utf8' }).trim().split('\n');
     const loose: string[] = [];
     for (const file of files) {
       const source = readFileSync(file, 'utf8');
-      for (const match of source.matchAll(/\bfail(?:<[^>]*>)?\(\s*(['"`])([A-Z][^'"`]*)\1/g)) loose.push(`${file}: ${match[2]}`);
+      for (const match of source.matchAll(/\b(?:fail|refuse)(?:<[^>]*>)?\(\s*(['"`])([A-Z][^'"`]*)\1/g)) loose.push(`${file}: ${match[2]}`);
+      // Sentences handed to people: a reply's error or notice, a rejected request's error.
+      for (const match of source.matchAll(/\b(?:error|notice|message): (['"`])([A-Z][^'"`]*)\1/g)) loose.push(`${file}: ${match[2]}`);
       for (const match of source.matchAll(/\.(?:min|max)\([^,()]+,\s*(['"`])([A-Z][^'"`]*)\1/g)) loose.push(`${file}: ${match[2]}`);
     }
     expect(loose).toEqual([]);
