@@ -107,6 +107,18 @@ export const REFUSALS = {
   undoBringsBackOthersNote: 'That would bring back a note written by someone else, which the server does not accept from you.',
   undoDeletesOthersNote: 'That would delete a note written by someone else.',
   undoLosesFields: 'Someone changed that record while it was being deleted, so it can’t be brought back whole.',
+  duplicateAfterPrivateStep:
+    'Duplicate the persona once this private step is over: the copy would put its journey and plan on the board at once.',
+  // Pictures, snapshots and imports (the server's answers)
+  notAPicture: 'That file is not a picture we can read. Use a JPEG, PNG, WebP or GIF image.',
+  heicUnreadable: 'That HEIC photo could not be read: it may be damaged or cut short. Try again, or send a JPEG or PNG.',
+  heicTooSlow: 'That HEIC photo took too long to read, so it was stopped. Send it as a JPEG or PNG.',
+  pictureTooManyPixels: 'The picture is too large: {megapixels} megapixels, at most {max}. Choose a smaller one.',
+  snapshotNameEmpty: 'Give the snapshot a name.',
+  snapshotNameTooLong: 'A snapshot name holds at most {max} characters.',
+  notAnExport: 'This is not a Persona Workshop export (format "{format}").',
+  exportOtherVersion: 'This export is in format "{format}", which this version cannot read: it imports "{expected}" files.',
+  exportHasNoPersonas: 'The export has no personas.',
   // The browser's own requests
   removedJoinAgain: 'You are no longer in this workshop. Join again to continue.',
   facilitatorSessionEnded: 'The facilitator session ended. Reload the page.',

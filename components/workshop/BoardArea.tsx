@@ -75,10 +75,10 @@ export function BoardArea({
   if (!selected) {
     return (
       <div id="board" className="flex flex-col items-start gap-3 p-6">
-        <p className="text-lg text-slate-700">{isLoaded ? 'This board has no persona yet.' : 'Loading the board…'}</p>
+        <p className="text-lg text-slate-700">{isLoaded ? t('noPersonaYet') : t('loadingBoard')}</p>
         {isLoaded && !view.isReadOnly && (
           <button type="button" className="btn-primary" onClick={() => actions.addPersona()}>
-            Add persona
+            {t('addPersona')}
           </button>
         )}
         {toast}

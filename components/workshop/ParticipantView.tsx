@@ -24,6 +24,7 @@ import { ConnectionIndicator } from './ConnectionIndicator';
 import { HistoryBar } from './HistoryControls';
 import { RosterList } from './RosterList';
 import { people } from './people';
+import { refusalText } from '../../lib/refusals';
 
 // Loaded when shown: a phone that has its session (from the join page) and a shared step needs neither.
 const JoinForm = dynamic(() => import('./JoinForm').then((m) => m.JoinForm));
@@ -165,7 +166,7 @@ function withDrafts(board: BoardActions, addPrivate: (target: DraftTarget, text:
   actions.addAction = (personaId, text) => addPrivate({ kind: 'action', personaId }, text);
   // A copy brings the persona's journey notes, questions and actions onto the board at once.
   actions.duplicatePersona = () =>
-    fail('Duplicate the persona once this private step is over: the copy would put its journey and plan on the board at once.');
+    fail(refusalText('duplicateAfterPrivateStep'));
   return actions;
 }
 

@@ -2,6 +2,7 @@ import sharp, { type Metadata, type Sharp } from 'sharp';
 import { fail, ok, type Result } from '../../lib/result';
 import { decodeHeic } from './decodeHeic';
 import type { StoredPicture } from './PictureStore';
+import { refusalText } from '../../lib/refusals';
 
 /** Largest upload accepted, checked while the body streams in. */
 export const MAX_PICTURE_BYTES = 5 * 1024 * 1024;
@@ -19,12 +20,12 @@ export const HEIC_DECODE_TIMEOUT_MS = 20_000;
 const DECODABLE = new Set(['jpeg', 'png', 'webp', 'gif']);
 
 /** Names the common formats only (HEIC and AVIF are read too); e2e/pictures.spec.ts pins the text. */
-export const NOT_AN_IMAGE = 'That file is not a picture we can read. Use a JPEG, PNG, WebP or GIF image.';
-export const HEIC_UNREADABLE = 'That HEIC photo could not be read: it may be damaged or cut short. Try again, or send a JPEG or PNG.';
-export const HEIC_TOO_SLOW = 'That HEIC photo took too long to read, so it was stopped. Send it as a JPEG or PNG.';
+export const NOT_AN_IMAGE = refusalText('notAPicture');
+export const HEIC_UNREADABLE = refusalText('heicUnreadable');
+export const HEIC_TOO_SLOW = refusalText('heicTooSlow');
 
 const tooManyPixels = (width: number, height: number) =>
-  `The picture is too large: ${Math.round((width * height) / 1e6)} megapixels, at most ${MAX_INPUT_PIXELS / 1e6}. Choose a smaller one.`;
+  refusalText('pictureTooManyPixels', { megapixels: Math.round((width * height) / 1e6), max: MAX_INPUT_PIXELS / 1e6 });
 
 export interface ProcessOptions {
   heicTimeoutMs?: number;

@@ -11,6 +11,7 @@ import type { Logger } from '../log';
 import type { StorageQuota } from '../storage/StorageQuota';
 import type { SnapshotStorePort, SnapshotSummary, WorkshopRow } from '../storage/ports';
 import type { RoomRegistry } from '../yjs/RoomRegistry';
+import { refusalText } from '../../lib/refusals';
 
 /** Each snapshot is a full copy of the doc (≤ 8 MiB), so a workshop keeps a bounded number. */
 export const MAX_SNAPSHOTS_PER_WORKSHOP = 50;
@@ -20,8 +21,8 @@ export const SnapshotBodySchema = z.object({
   name: z
     .string()
     .trim()
-    .min(1, 'Give the snapshot a name.')
-    .max(SNAPSHOT_NAME_CHARS, `A snapshot name holds at most ${SNAPSHOT_NAME_CHARS} characters.`),
+    .min(1, refusalText('snapshotNameEmpty'))
+    .max(SNAPSHOT_NAME_CHARS, refusalText('snapshotNameTooLong', { max: SNAPSHOT_NAME_CHARS })),
 });
 
 export interface SnapshotContext {

@@ -12,6 +12,7 @@ import { CustomProfileFieldsSchema, HiddenProfileFieldsSchema } from '../../lib/
 import { QuadrantsSchema, TemplateIdSchema } from '../../lib/quadrants';
 import { fail, ok, type Result } from '../../lib/result';
 import type { BoardContent } from './writeBoard';
+import { refusalText } from '../../lib/refusals';
 
 export { EXPORT_FORMAT, MAX_IMPORT_BYTES } from '../../lib/importFormat';
 
@@ -30,7 +31,7 @@ const ImportPersonaSchema = z.extend(z.omit(PersonaSchema, { deletedAt: true, pi
  * picture's bytes are not in the file; authors are replaced (see `parseImport`).
  */
 const ImportSchema = z.object({
-  format: z.literal(EXPORT_FORMAT, { error: `This is not a Persona Workshop export (format "${EXPORT_FORMAT}").` }),
+  format: z.literal(EXPORT_FORMAT, { error: refusalText('notAnExport', { format: EXPORT_FORMAT }) }),
   title: CreateWorkshopBodySchema.shape.title,
   /** The workshop language (older exports have none: English). */
   locale: z.optional(LocaleSchema),
@@ -41,8 +42,8 @@ const ImportSchema = z.object({
   personas: z
     .array(ImportPersonaSchema)
     .check(
-      z.minLength(1, 'The export has no personas.'),
-      z.maxLength(LIMITS.personasPerWorkshop, `A workshop holds at most ${LIMITS.personasPerWorkshop} personas.`),
+      z.minLength(1, refusalText('exportHasNoPersonas')),
+      z.maxLength(LIMITS.personasPerWorkshop, refusalText('tooManyPersonas', { max: LIMITS.personasPerWorkshop })),
       z.refine(unique, 'Persona ids repeat.'),
     ),
   notes: z
@@ -65,7 +66,7 @@ const ImportSchema = z.object({
 function versionProblem(body: unknown): string | null {
   const format = typeof body === 'object' && body !== null ? (body as { format?: unknown }).format : undefined;
   if (typeof format !== 'string' || format === EXPORT_FORMAT || !format.startsWith('persona-workshop/')) return null;
-  return `This export is in format "${format.slice(0, 40)}", which this version cannot read: it imports "${EXPORT_FORMAT}" files.`;
+  return refusalText('exportOtherVersion', { format: format.slice(0, 40), expected: EXPORT_FORMAT });
 }
 
 /** The per-persona lists, flattened and checked against the workshop's caps and for repeated ids. */
