@@ -11,6 +11,7 @@ const catalog = (locale: string) =>
   JSON.parse(readFileSync(path.resolve(import.meta.dirname, `../messages/${locale}.json`), 'utf8')) as Messages;
 const ar = catalog('ar');
 const ja = catalog('ja');
+const inGerman = createTranslator({ locale: 'de', messages: catalog('de') });
 const inArabic = createTranslator({ locale: 'ar', messages: ar });
 const inJapanese = createTranslator({ locale: 'ja', messages: ja });
 
@@ -86,6 +87,41 @@ test.describe('the note sheet, the projector’s note dialog and the profile car
     await expect(profile.getByText(inJapanese('profile.chooseFields'))).toBeVisible();
     await saveScreenshot(presenter, 'languages-profile-ja');
     await expectNoAxeViolations(presenter);
+    await presenter.context().close();
+    await phone.context().close();
+  });
+});
+
+test.describe('why undo is not offered, in the reader’s language', () => {
+  test('German phone: the undo button’s tooltip and its message say why, in German', async ({ browser, app }) => {
+    test.setTimeout(180_000);
+    const created = (await (
+      await fetch(`${app.url}/api/workshops`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ title: 'Coffee shop' }),
+      })
+    ).json()) as { code: string; presenterUrl: string };
+    const presenter = await deviceIn(browser, app.url, 'de', PROJECTOR);
+    await presenter.goto(created.presenterUrl);
+    const controls = presenter.getByRole('region', { name: inGerman('presenter.facilitatorControls') });
+    await controls.getByRole('button', { name: inGerman('presenter.nextStep') }).click();
+
+    const phone = await deviceIn(browser, app.url, 'de', PHONE);
+    await phone.goto(`/join/${created.code}`);
+    await phone.getByLabel(inGerman('home.yourName')).fill('Lena');
+    await phone.getByRole('button', { name: inGerman('home.join'), exact: true }).click();
+    await phone.waitForURL(new RegExp(`/w/${created.code}$`));
+    await phone.getByRole('button', { name: inGerman('participant.addPersona') }).tap();
+    const undo = phone
+      .getByRole('group', { name: inGerman('participant.yourChanges') })
+      .getByRole('button', { name: inGerman('participant.undo') });
+    await expect(undo).toHaveAttribute('aria-disabled', 'true');
+    const reason = inGerman('refusals.undoAddedPersona');
+    expect(reason).not.toContain('persona can’t');
+    await expect(undo).toHaveAttribute('title', reason);
+    await undo.tap({ force: true });
+    await expect(phone.getByRole('status').filter({ hasText: reason })).toBeVisible();
     await presenter.context().close();
     await phone.context().close();
   });
