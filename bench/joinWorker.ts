@@ -1,11 +1,11 @@
 import * as Y from 'yjs';
 import { addNote, editNoteText, notesMap } from '../lib/board';
 import { QUADRANT_IDS } from '../lib/quadrants';
+import { seededRandom } from '../tests/helpers/prng';
 import {
   connect,
   createRoom,
   firstPersonaId,
-  seededRandom,
   sleep,
   takeSeat,
   waitUntil,

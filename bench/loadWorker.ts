@@ -3,19 +3,8 @@ import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { addNote, editNoteText, moveNote, notesMap } from '../lib/board';
 import { QUADRANT_IDS, type QuadrantId } from '../lib/quadrants';
-import {
-  connect,
-  createRoom,
-  firstPersonaId,
-  mapLimit,
-  resetTraffic,
-  seededRandom,
-  takeSeat,
-  traffic,
-  waitUntil,
-  whenSynced,
-  type Seat,
-} from './client';
+import { seededRandom } from '../tests/helpers/prng';
+import { connect, createRoom, firstPersonaId, mapLimit, resetTraffic, takeSeat, traffic, waitUntil, whenSynced, type Seat } from './client';
 import type { LoadConfig, LoadReport } from './workerMessages';
 
 const SYNC_TIMEOUT_MS = 60_000;

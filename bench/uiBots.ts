@@ -6,7 +6,8 @@ import { addNote, editNoteText, notesMap } from '../lib/board';
 import { newId } from '../lib/ids';
 import { QUADRANT_IDS } from '../lib/quadrants';
 import { CONTROL_PATH } from '../lib/wire';
-import { connect, seededRandom, sleep, waitUntil, whenSynced, type Seat, type Target } from './client';
+import { seededRandom } from '../tests/helpers/prng';
+import { connect, sleep, waitUntil, whenSynced, type Seat, type Target } from './client';
 import type { BotCall, BotReply, SentMark } from './uiMessages';
 
 /**

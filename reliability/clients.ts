@@ -8,7 +8,8 @@ import { QUADRANT_IDS } from '../lib/quadrants';
 // y-websocket adds a process 'exit' listener per provider.
 process.setMaxListeners(0);
 
-export { mapLimit, seededRandom, sleep, waitUntil } from '../bench/client';
+export { mapLimit, sleep, waitUntil } from '../bench/client';
+export { seededRandom } from '../tests/helpers/prng';
 
 /** One real y-websocket participant with the notes it created itself. */
 export interface Peer {

@@ -10,6 +10,7 @@ import {
   type CraftedItem,
   type CraftedGap,
 } from '../tests/unit/helpers/craftUpdate';
+import type { Rng } from '../tests/helpers/prng';
 
 /**
  * The struct-aware cases of `yjs-structs`: each one update, built struct by struct from what the
@@ -18,25 +19,6 @@ import {
  * lengths from 0, every content type, parents by root name or by item id, origins, right
  * origins, map keys of every record and field, and delete sets over existing and missing ranges.
  */
-
-export interface Rng {
-  next(): number;
-  int(n: number): number;
-  chance(p: number): boolean;
-  pick<T>(items: readonly T[]): T;
-}
-
-export function seededRng(seed: number): Rng {
-  let state = seed >>> 0;
-  const next = (): number => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (n: number) => Math.floor(next() * n);
-  return { next, int, chance: (p) => next() < p, pick: (items) => items[int(items.length)]! };
-}
 
 export interface Person {
   participantId: string;

@@ -8,7 +8,7 @@ import { QUADRANT_IDS } from '../lib/quadrants';
 import type { RefusalHistory } from '../lib/recovery';
 import { takeOver } from '../components/sync/boardRecovery';
 import { whenSynced } from '../bench/client';
-import type { Rng } from './yjsStructsCases';
+import type { Rng } from '../tests/helpers/prng';
 
 /** What the fuzzer remembers of a note an honest peer wrote: what must never change or vanish. */
 export interface HonestNote {

@@ -1,4 +1,7 @@
-/** A tiny seeded PRNG (mulberry32), so a failing random run can be replayed by its seed. */
+/**
+ * A tiny seeded PRNG (mulberry32), so a failing random run can be replayed by its seed. The one
+ * copy for the unit tests, the benchmarks (`bench/`) and the reliability scripts (`reliability/`).
+ */
 export interface Rng {
   /** A float in [0, 1). */
   next(): number;
@@ -26,4 +29,9 @@ export function seededRng(seed: number): Rng {
       return items[int(items.length)]!;
     },
   };
+}
+
+/** The same sequence as a bare `() => number` (what the benchmarks' and reliability scripts' bots draw from). */
+export function seededRandom(seed: number): () => number {
+  return seededRng(seed).next;
 }

@@ -1,5 +1,5 @@
 import type { CreateWorkshopReply, SessionReply } from '../../lib/api';
-import { seededRng } from '../unit/helpers/prng';
+import { seededRng } from './prng';
 import { Typist } from './typist';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -4,7 +4,7 @@ import { addNote, deleteNote, editNoteText, initBoard, moveNote, readBoard, read
 import { NOTE_COLORS } from '../../lib/note';
 import { QUADRANT_IDS } from '../../lib/quadrants';
 import { diff } from './helpers/boardDocs';
-import { seededRng, type Rng } from './helpers/prng';
+import { seededRng, type Rng } from '../helpers/prng';
 
 /**
  * Seeded convergence runs: 2–4 peers edit the same board while mostly disconnected, exchanging

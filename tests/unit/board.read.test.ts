@@ -15,7 +15,7 @@ import {
 import type { Note } from '../../lib/note';
 import type { Persona } from '../../lib/persona';
 import { ANN, newBoard, noteInput, syncedCopy } from './helpers/boardDocs';
-import { seededRng } from './helpers/prng';
+import { seededRng } from '../helpers/prng';
 
 const PERSONA_ID = 'persona000000001';
 

@@ -6,7 +6,7 @@ import { BoardStore } from '../../lib/boardStore';
 import type { Note } from '../../lib/note';
 import { notesByQuadrant, quadrantsOf, type QuadrantNotes } from '../../lib/quadrants';
 import { diff } from './helpers/boardDocs';
-import { seededRng, type Rng } from './helpers/prng';
+import { seededRng, type Rng } from '../helpers/prng';
 import { randomBoardOp, type OpContext } from './helpers/randomBoardOps';
 
 /**

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { JoinState } from '../../server/yjs/JoinState';
 import { MESSAGE } from '../../server/yjs/messages';
-import { seededRng } from './helpers/prng';
+import { seededRng } from '../helpers/prng';
 
 /** Applies the sync messages a fresh client is sent, as y-websocket would; returns that client's doc. */
 function joinWith(messages: readonly Uint8Array[]): Y.Doc {

@@ -5,7 +5,7 @@ import { addPersona, deletePersona, duplicatePersona, renamePersona, reorderPers
 import { PROFILE_FIELD_KEYS } from '../../lib/profile';
 import { addCustomProfileField, setCustomFieldValue, setProfileField } from '../../lib/profileBoard';
 import { diff, noteInput, syncBoth } from './helpers/boardDocs';
-import { seededRng, type Rng } from './helpers/prng';
+import { seededRng, type Rng } from '../helpers/prng';
 
 /**
  * Seeded convergence of persona operations: 2–3 peers add, rename, reorder, duplicate, delete,

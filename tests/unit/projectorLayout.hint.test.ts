@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fitQuadrant, type FitHint, type LayoutGroup, type LayoutNote, type QuadrantFit } from '../../lib/projectorLayout';
-import { seededRng } from './helpers/prng';
+import { seededRng } from '../helpers/prng';
 
 /**
  * The projector passes each quadrant's last fit level as a hint (`FitHint`), so edits keep the

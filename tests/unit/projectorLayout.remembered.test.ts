@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fitQuadrant, type LayoutGroup, type LayoutNote } from '../../lib/projectorLayout';
 import { measureNote } from '../../lib/projectorPieces';
-import { seededRng } from './helpers/prng';
+import { seededRng } from '../helpers/prng';
 
 /**
  * The projector re-fits a quadrant on every change, and remembers each unchanged note's

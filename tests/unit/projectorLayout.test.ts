@@ -11,7 +11,7 @@ import {
   type QuadrantFit,
   type Size,
 } from '../../lib/projectorLayout';
-import { seededRng } from './helpers/prng';
+import { seededRng } from '../helpers/prng';
 
 /** A seeded PRNG, so a failure replays. */
 const random = (seed: number): (() => number) => seededRng(seed).next;

@@ -5,7 +5,7 @@ import { LIMITS } from '../../lib/limits';
 import { RecordCounts } from '../../server/yjs/recordCounts';
 import { validateUpdate } from '../../server/yjs/validateUpdate';
 import { ANN, diff, newBoard, noteInput, syncedCopy } from './helpers/boardDocs';
-import { seededRng, type Rng } from './helpers/prng';
+import { seededRng, type Rng } from '../helpers/prng';
 
 /**
  * The room's record counts replace `Y.Map.size` (a walk over every entry) in the validator's

@@ -11,7 +11,7 @@ import { isAcceptedFieldEdit } from '../../server/yjs/fieldEditFastPath';
 import { validateUpdate, validateUpdateFully, type UpdateAuthor } from '../../server/yjs/validateUpdate';
 import { ANN, diff, noteInput, recordUpdates, syncedCopy } from './helpers/boardDocs';
 import { craftUpdate, type CraftedDeletes, type CraftedItem } from './helpers/craftUpdate';
-import { seededRng, type Rng } from './helpers/prng';
+import { seededRng, type Rng } from '../helpers/prng';
 import { serverAndClient } from './helpers/validateDocs';
 
 /**

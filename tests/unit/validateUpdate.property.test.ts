@@ -5,7 +5,7 @@ import { NOTE_COLORS } from '../../lib/note';
 import { QUADRANT_IDS } from '../../lib/quadrants';
 import { validateUpdate, type UpdateAuthor } from '../../server/yjs/validateUpdate';
 import { diff } from './helpers/boardDocs';
-import { seededRng, type Rng } from './helpers/prng';
+import { seededRng, type Rng } from '../helpers/prng';
 
 /**
  * Seeded runs of the real topology: 2–4 participants only ever talk to the server, which

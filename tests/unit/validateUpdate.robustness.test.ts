@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { editNoteText, moveNote, notesMap, readBoard, readNotes } from '../../lib/board';
 import { LIMITS } from '../../lib/limits';
 import { BOB, diff, recordUpdates, syncedCopy } from './helpers/boardDocs';
-import { seededRng } from './helpers/prng';
+import { seededRng } from '../helpers/prng';
 import { addedNote, check, expectAccepted, expectRefused, serverAndClient } from './helpers/validateDocs';
 
 const BOARD_ROOT_NAMES = ['meta', 'personas', 'notes'];

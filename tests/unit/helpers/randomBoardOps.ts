@@ -10,7 +10,7 @@ import { PROFILE_FIELD_KEYS } from '../../../lib/profile';
 import * as profile from '../../../lib/profileBoard';
 import { CLASSIC_QUADRANTS, SIX_QUADRANTS } from '../../../lib/quadrants';
 import { BOARD_ROOTS } from '../../../lib/roots';
-import type { Rng } from './prng';
+import type { Rng } from '../../helpers/prng';
 
 /**
  * Random board operations for property tests: every kind of change a screen, the server or a
