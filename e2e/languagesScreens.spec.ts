@@ -21,31 +21,55 @@ async function deviceIn(browser: Browser, url: string, locale: string, use: obje
   return context.newPage();
 }
 
+type Words<K extends string> = (key: K) => string;
+
+/** A new workshop, its projector in `locale` past the lobby. */
+async function startedWorkshop(
+  browser: Browser,
+  url: string,
+  locale: string,
+  t: Words<'presenter.facilitatorControls' | 'presenter.nextStep'>,
+) {
+  const created = (await (
+    await fetch(`${url}/api/workshops`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ title: 'Coffee shop' }),
+    })
+  ).json()) as { code: string; presenterUrl: string };
+  const presenter = await deviceIn(browser, url, locale, PROJECTOR);
+  await presenter.goto(created.presenterUrl);
+  const controls = presenter.getByRole('region', { name: t('presenter.facilitatorControls') });
+  await controls.getByRole('button', { name: t('presenter.nextStep') }).click();
+  return { code: created.code, presenter };
+}
+
+/** A phone in `locale` that joined workshop `code` as `name`. */
+async function joinedPhone(
+  browser: Browser,
+  url: string,
+  code: string,
+  locale: string,
+  t: Words<'home.yourName' | 'home.join'>,
+  name: string,
+) {
+  const phone = await deviceIn(browser, url, locale, PHONE);
+  await phone.goto(`/join/${code}`);
+  await phone.getByLabel(t('home.yourName')).fill(name);
+  await phone.getByRole('button', { name: t('home.join'), exact: true }).click();
+  await phone.waitForURL(new RegExp(`/w/${code}$`));
+  return phone;
+}
+
 test.describe('the note sheet, the projector’s note dialog and the profile card in Arabic and Japanese', () => {
   test('Arabic phone: the note sheet right to left; Japanese projector: the note dialog and the profile; axe finds nothing', async ({
     browser,
     app,
   }) => {
     test.setTimeout(300_000);
-    const created = (await (
-      await fetch(`${app.url}/api/workshops`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ title: 'Coffee shop' }),
-      })
-    ).json()) as { code: string; presenterUrl: string };
-
-    const presenter = await deviceIn(browser, app.url, 'ja', PROJECTOR);
-    await presenter.goto(created.presenterUrl);
-    const controls = presenter.getByRole('region', { name: inJapanese('presenter.facilitatorControls') });
-    await controls.getByRole('button', { name: inJapanese('presenter.nextStep') }).click();
-
-    const phone = await deviceIn(browser, app.url, 'ar', PHONE);
-    await phone.goto(`/join/${created.code}`);
+    const { code, presenter } = await startedWorkshop(browser, app.url, 'ja', inJapanese);
+    const phone = await joinedPhone(browser, app.url, code, 'ar', inArabic, 'ليلى');
     await expect(phone.locator('html')).toHaveAttribute('dir', 'rtl');
-    await phone.getByLabel(inArabic('home.yourName')).fill('ليلى');
-    await phone.getByRole('button', { name: inArabic('home.join'), exact: true }).click();
-    await phone.waitForURL(new RegExp(`/w/${created.code}$`));
     await phone
       .getByRole('textbox', { name: inArabic('participant.newNote') })
       .first()
@@ -95,23 +119,8 @@ test.describe('the note sheet, the projector’s note dialog and the profile car
 test.describe('why undo is not offered, in the reader’s language', () => {
   test('German phone: the undo button’s tooltip and its message say why, in German', async ({ browser, app }) => {
     test.setTimeout(180_000);
-    const created = (await (
-      await fetch(`${app.url}/api/workshops`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ title: 'Coffee shop' }),
-      })
-    ).json()) as { code: string; presenterUrl: string };
-    const presenter = await deviceIn(browser, app.url, 'de', PROJECTOR);
-    await presenter.goto(created.presenterUrl);
-    const controls = presenter.getByRole('region', { name: inGerman('presenter.facilitatorControls') });
-    await controls.getByRole('button', { name: inGerman('presenter.nextStep') }).click();
-
-    const phone = await deviceIn(browser, app.url, 'de', PHONE);
-    await phone.goto(`/join/${created.code}`);
-    await phone.getByLabel(inGerman('home.yourName')).fill('Lena');
-    await phone.getByRole('button', { name: inGerman('home.join'), exact: true }).click();
-    await phone.waitForURL(new RegExp(`/w/${created.code}$`));
+    const { code, presenter } = await startedWorkshop(browser, app.url, 'de', inGerman);
+    const phone = await joinedPhone(browser, app.url, code, 'de', inGerman, 'Lena');
     await phone.getByRole('button', { name: inGerman('participant.addPersona') }).tap();
     const undo = phone
       .getByRole('group', { name: inGerman('participant.yourChanges') })

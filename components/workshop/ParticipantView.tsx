@@ -165,8 +165,7 @@ function withDrafts(board: BoardActions, addPrivate: (target: DraftTarget, text:
   // Only the text: an action's owner is picked on the board after the reveal (no owner links to its writer).
   actions.addAction = (personaId, text) => addPrivate({ kind: 'action', personaId }, text);
   // A copy brings the persona's journey notes, questions and actions onto the board at once.
-  actions.duplicatePersona = () =>
-    fail(refusalText('duplicateAfterPrivateStep'));
+  actions.duplicatePersona = () => fail(refusalText('duplicateAfterPrivateStep'));
   return actions;
 }
 
