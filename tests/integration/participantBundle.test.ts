@@ -4,6 +4,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppProcess, freePort } from '../helpers/AppProcess';
+import { NEXT_DIR as NEXT, participantChunks } from '../helpers/participantChunks';
 
 /**
  * What `next build` ships to a participant's phone before the board shows: the join page (the QR
@@ -12,8 +13,6 @@ import { AppProcess, freePort } from '../helpers/AppProcess';
  * lazily loaded chunks (drag and drop on wide screens, the projector map, journey, action plan
  * and profile) are not in it. Sizes only, no timing: the figures over the wire are bench:ui's.
  */
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const NEXT = path.join(ROOT, '.next');
 
 /**
  * Gzip bytes of the participant's first JavaScript, with room for small changes. Measured
@@ -32,22 +31,6 @@ const KEPT_OUT = {
 
 /** Full `zod` (its classic API; lib/ uses Zod Mini) names its string type so; Zod Mini does not. */
 const FULL_ZOD = '"ZodString"';
-
-function entryChunks(route: string): string[] {
-  const manifestFile = path.join(NEXT, 'server/app', route, 'page_client-reference-manifest.js');
-  // The manifest is a script that assigns to globalThis.__RSC_MANIFEST[<page>].
-  const sandbox = { __RSC_MANIFEST: {} as Record<string, { entryJSFiles: Record<string, string[]> }> };
-  new Function('globalThis', 'self', readFileSync(manifestFile, 'utf8'))(sandbox, sandbox);
-  const page = sandbox.__RSC_MANIFEST[`/${route}/page`];
-  if (!page) throw new Error(`no client manifest for /${route}`);
-  // Every page also loads its not-found boundary (app/not-found.tsx), whether or not it shows.
-  return ['layout', 'not-found', `${route}/page`].flatMap((entry) => page.entryJSFiles[`[project]/app/${entry}`] ?? []);
-}
-
-function participantChunks(): string[] {
-  const build = JSON.parse(readFileSync(path.join(NEXT, 'build-manifest.json'), 'utf8')) as { rootMainFiles: string[] };
-  return [...new Set([...build.rootMainFiles, ...entryChunks('join/[code]'), ...entryChunks('w/[code]')])];
-}
 
 const read = (file: string) => readFileSync(path.join(NEXT, file));
 
