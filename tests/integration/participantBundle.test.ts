@@ -1,9 +1,8 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppProcess, freePort } from '../helpers/AppProcess';
+import { describe, expect, it } from 'vitest';
+import { appForSuite } from '../helpers/appForSuite';
 import { NEXT_DIR as NEXT, participantChunks } from '../helpers/participantChunks';
 
 /**
@@ -81,22 +80,13 @@ describe('the participant’s JavaScript, as built', () => {
 });
 
 describe('the participant’s JavaScript, as served', () => {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'pw-bundle-'));
-  let app: AppProcess;
-  beforeAll(async () => {
-    app = new AppProcess(await freePort(), dataDir);
-    await app.start();
-  });
-  afterAll(async () => {
-    await app?.stop('SIGTERM');
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  const app = appForSuite('bundle');
 
   it('is gzip-compressed and carries no page policy (a policy on a script only costs bytes)', async () => {
-    const page = await fetch(`${app.url}/`);
+    const page = await fetch(`${app().url}/`);
     expect(page.headers.get('content-security-policy')).toContain("script-src 'self' 'nonce-");
     for (const file of participantChunks()) {
-      const res = await fetch(`${app.url}/_next/${file}`, { headers: { 'accept-encoding': 'gzip' } });
+      const res = await fetch(`${app().url}/_next/${file}`, { headers: { 'accept-encoding': 'gzip' } });
       expect(res.status).toBe(200);
       await res.arrayBuffer();
       expect(res.headers.get('content-security-policy')).toBeNull();

@@ -1,10 +1,9 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppProcess, freePort } from '../helpers/AppProcess';
+import { describe, expect, it } from 'vitest';
+import { appForSuite } from '../helpers/appForSuite';
 import { NEXT_DIR, participantChunks } from '../helpers/participantChunks';
 
 /**
@@ -37,23 +36,14 @@ describe('built files in brotli, as served', () => {
   const chunks = participantChunks();
   if (!chunks.every((file) => existsSync(path.join(NEXT_DIR, `${file}.br`))))
     throw new Error('the brotli files are missing: run `npm run build` (or `npm run build:static` after `next build`)');
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'pw-brotli-'));
   const built = (file: string) => readFileSync(path.join(NEXT_DIR, file));
-  let app: AppProcess;
-  beforeAll(async () => {
-    app = new AppProcess(await freePort(), dataDir);
-    await app.start();
-  });
-  afterAll(async () => {
-    await app?.stop('SIGTERM');
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  const app = appForSuite('brotli');
 
   it('sends each participant script in brotli to a browser that takes it, the same bytes decoded, typed and cached as Next.js does', async () => {
     for (const file of chunks) {
       const [br, gzip] = await Promise.all([
-        get(`${app.url}/_next/${file}`, { 'accept-encoding': CHROMIUM }),
-        get(`${app.url}/_next/${file}`, { 'accept-encoding': 'gzip' }),
+        get(`${app().url}/_next/${file}`, { 'accept-encoding': CHROMIUM }),
+        get(`${app().url}/_next/${file}`, { 'accept-encoding': 'gzip' }),
       ]);
       expect(br.status).toBe(200);
       expect(br.headers['content-encoding']).toBe('br');
@@ -75,9 +65,9 @@ describe('built files in brotli, as served', () => {
   });
 
   it('sends the stylesheet in brotli with its own type', async () => {
-    const css = (await get(`${app.url}/`)).body.toString().match(/\/_next\/(static\/[^"]+\.css)/)?.[1];
+    const css = (await get(`${app().url}/`)).body.toString().match(/\/_next\/(static\/[^"]+\.css)/)?.[1];
     expect(css).toBeTruthy();
-    const res = await get(`${app.url}/_next/${css}`, { 'accept-encoding': 'br' });
+    const res = await get(`${app().url}/_next/${css}`, { 'accept-encoding': 'br' });
     expect(res.headers['content-encoding']).toBe('br');
     expect(res.headers['content-type']).toBe('text/css; charset=UTF-8');
     expect(brotliDecompressSync(res.body).equals(built(css as string))).toBe(true);
@@ -86,17 +76,17 @@ describe('built files in brotli, as served', () => {
   it('keeps to gzip or plain bytes for a client that does not take br', async () => {
     const file = chunks[0]!;
     for (const acceptEncoding of ['gzip, deflate', 'br;q=0, gzip', '*;q=0, gzip']) {
-      const res = await get(`${app.url}/_next/${file}`, { 'accept-encoding': acceptEncoding });
+      const res = await get(`${app().url}/_next/${file}`, { 'accept-encoding': acceptEncoding });
       expect(res.headers['content-encoding']).toBe('gzip');
       expect(gunzipSync(res.body).equals(built(file))).toBe(true);
     }
-    const plain = await get(`${app.url}/_next/${file}`);
+    const plain = await get(`${app().url}/_next/${file}`);
     expect(plain.headers['content-encoding']).toBeUndefined();
     expect(plain.body.equals(built(file))).toBe(true);
   });
 
   it('answers HEAD with the headers alone and a matching If-None-Match with 304', async () => {
-    const url = `${app.url}/_next/${chunks[0]}`;
+    const url = `${app().url}/_next/${chunks[0]}`;
     const head = await get(url, { 'accept-encoding': 'br' }, 'HEAD');
     expect(head.status).toBe(200);
     expect(head.headers['content-encoding']).toBe('br');
@@ -121,11 +111,11 @@ describe('built files in brotli, as served', () => {
       `/_next/static//${chunks[0]!.slice('static/'.length)}`,
     ];
     for (const pathname of hostile) {
-      const res = await get(`${app.url}${pathname}`, { 'accept-encoding': 'br' });
+      const res = await get(`${app().url}${pathname}`, { 'accept-encoding': 'br' });
       expect(res.headers['content-encoding'], pathname).not.toBe('br');
       expect(res.body.toString(), pathname).not.toContain('"persona-workshop"');
     }
-    expect((await get(`${app.url}/_next/static/chunks/nothing-here.js`, { 'accept-encoding': 'br' })).status).toBe(404);
-    expect((await get(`${app.url}/_next/${chunks[0]}`, { 'accept-encoding': 'br' })).status).toBe(200);
+    expect((await get(`${app().url}/_next/static/chunks/nothing-here.js`, { 'accept-encoding': 'br' })).status).toBe(404);
+    expect((await get(`${app().url}/_next/${chunks[0]}`, { 'accept-encoding': 'br' })).status).toBe(200);
   });
 });
