@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import type { Duplex } from 'node:stream';
 import { readWorkshopLocale } from '../lib/board';
 import { currentStep, isDraftStep } from '../lib/session/state';
@@ -14,6 +15,7 @@ import { Sessions } from './control/Sessions';
 import { handleApi } from './http/apiRoutes';
 import { DEFAULT_JOIN_LIMITS, JoinGuard, type JoinGuardLimits } from './http/JoinGuard';
 import { sendJson } from './http/respond';
+import { indexBrotliStatic, serveBrotliStatic, type BrotliStatic } from './http/brotliStatic';
 import { contentSecurityPolicy, securityHeaders } from './http/securityHeaders';
 import { RequestLimits } from './http/RequestLimits';
 import { serverLimits, type ServerLimits } from './limits';
@@ -84,6 +86,8 @@ type NextHandlers = {
   request: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
   upgrade: (req: IncomingMessage, socket: Duplex, head: Buffer) => Promise<void>;
   close: () => Promise<void>;
+  /** Sends a built file brotli-compressed when the client takes it; false leaves it to `request`. */
+  staticBrotli: (req: IncomingMessage, res: ServerResponse, pathname: string) => boolean;
 };
 
 async function loadNext(options: { dev: boolean; dir: string }, host: string, port: number): Promise<NextHandlers> {
@@ -92,10 +96,12 @@ async function loadNext(options: { dev: boolean; dir: string }, host: string, po
   await app.prepare();
   const request = app.getRequestHandler();
   const upgrade = app.getUpgradeHandler();
+  const brotli: BrotliStatic = options.dev ? new Map() : await indexBrotliStatic(path.join(options.dir, '.next'));
   return {
     request: (req, res) => request(req, res),
     upgrade: (req, socket, head) => upgrade(req, socket, head),
     close: () => app.close(),
+    staticBrotli: (req, res, pathname) => serveBrotliStatic(brotli, req, res, pathname),
   };
 }
 
@@ -214,6 +220,7 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
     if (pathname.startsWith(`${CONTROL_PATH}/`)) return control.handleRequest(req, res);
     if (await handleApi(api, req, res, pathname)) return;
     if (nextApp) {
+      if (nextApp.staticBrotli(req, res, pathname)) return;
       // Built files are not documents: a policy on them does nothing and cost a phone's first
       // load about 400 bytes a script (README, Performance).
       if (!pathname.startsWith('/_next/static/')) contentSecurityPolicy(req, res, options.next ? options.next.dev : false);
