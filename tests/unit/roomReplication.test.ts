@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
-import { encodeRoomMessage, parseRoomMessage, roomChannel, type RoomMessage } from '../../server/cluster/roomMessages';
+import { encodeRoomMessage, parseRoomMessage, roomChannel, senderOf, type RoomMessage } from '../../server/cluster/roomMessages';
 import { createLogger } from '../../server/log';
 import type { DocLog, LoggedUpdate } from '../../server/storage/ports';
 import { AppliedSeqs } from '../../server/yjs/AppliedSeqs';
@@ -38,6 +38,14 @@ describe('room messages', () => {
     expect(parseRoomMessage(roomChannel(W), new Uint8Array([2, ...update.slice(1)]))).toBeNull();
     expect(parseRoomMessage(roomChannel(W), new Uint8Array([1, 9, ...update.slice(2)]))).toBeNull();
     expect(parseRoomMessage(roomChannel(W), new Uint8Array(600 * 1024))).toBeNull();
+  });
+
+  it('names the sender from the header alone (an instance skips its own echo unparsed), null without one', () => {
+    for (const message of messages) expect(senderOf(encodeRoomMessage(message))).toBe(message.from);
+    const update = encodeRoomMessage(messages[0]!);
+    expect(senderOf(update.slice(0, 3))).toBeNull();
+    expect(senderOf(new Uint8Array([2, ...update.slice(1)]))).toBeNull();
+    expect(senderOf(new Uint8Array([1, 0, 200, 2, ...new Array<number>(300).fill(65)]))).toBeNull();
   });
 });
 
