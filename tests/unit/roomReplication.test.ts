@@ -91,9 +91,14 @@ function replica(log: Log) {
   const replication = new RoomReplication(log as unknown as DocLog, target, relay, createLogger('silent'), hooks);
   replication.start({ applyRemote: () => undefined, publishLocal: () => undefined }, 3_600_000);
   const applied: string[] = [];
-  doc.on('update', (_u: Uint8Array, origin: unknown) => expect(origin).toBe(STORED));
+  /** Doc updates, each one message to the room's clients. */
+  const events = { count: 0 };
+  doc.on('update', (_u: Uint8Array, origin: unknown) => {
+    expect(origin).toBe(STORED);
+    events.count += 1;
+  });
   doc.getArray<string>('notes').observe((event) => applied.push(...event.changes.delta.flatMap((d) => (d.insert as string[]) ?? [])));
-  return { doc, seqs, hooks, listener: () => listener!, applied, close: () => replication.close() };
+  return { doc, seqs, hooks, listener: () => listener!, applied, events, close: () => replication.close() };
 }
 
 const notes = (doc: Y.Doc) => doc.getArray<string>('notes').toArray();
@@ -127,6 +132,24 @@ describe('a replica applying relayed updates', () => {
     expect(notes(r.doc)).toEqual(['a', 'b', 'c']);
     await waitGap();
     expect(log.reads).toBe(0);
+    r.close();
+  });
+
+  it('sends what is released together (held updates, a read from the log) to the clients as one update', async () => {
+    const log = new Log();
+    const write = writer(log);
+    const r = replica(log);
+    const [a, b, c, d] = [write('a'), write('b'), write('c'), write('d')];
+    r.listener().update(a.seq, a.seq, a.update);
+    r.listener().update(c.seq, c.seq, c.update);
+    r.listener().update(d.seq, d.seq, d.update);
+    r.listener().update(b.seq, b.seq, b.update); // b on its own, then c and d together
+    expect(notes(r.doc)).toEqual(['a', 'b', 'c', 'd']);
+    expect(r.events.count).toBe(3);
+    const h = [write('lost'), write('f'), write('g'), write('h')][3]!;
+    r.listener().update(h.seq, h.seq, h.update); // e, f, g missing: all four read from the log
+    await vi.waitFor(() => expect(notes(r.doc)).toEqual(['a', 'b', 'c', 'd', 'lost', 'f', 'g', 'h']));
+    expect(r.events.count).toBe(4);
     r.close();
   });
 
