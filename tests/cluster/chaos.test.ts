@@ -28,8 +28,8 @@ const TYPISTS_PER_WORKSHOP = 6;
 const TYPING_INTERVAL_MS = 1_500;
 /**
  * The issue's target is every client live again within 5 s of its instance going away: measured
- * and printed (3.2-5.6 s here at load 11-19 on 2 cores; 11.2 s once at load 26). Asserted with
- * twice that margin, so the test catches a stranded client, not a busy machine.
+ * and printed (3.2-5.6 s here at load 11-19 on 2 cores; 11.2 s at load 26, 5.0 s at 14-22).
+ * Asserted with twice that margin, so the test catches a stranded client, not a busy machine.
  */
 const LIVE_AGAIN_MS = 10_000;
 /** Generous bounds for a loaded machine: none of them is a speed requirement. */
