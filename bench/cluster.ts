@@ -8,12 +8,13 @@ import { sleep } from './client';
 import { round, statCpuMs } from './procStats';
 import { startServer, WorkerProcess, type ServerProcess } from './processes';
 import { percentiles, type Percentiles } from './report';
-import type { LoadReport } from './workerMessages';
+import type { Balance, LoadReport } from './workerMessages';
 
 /**
  * `npm run bench -- --cluster`: the same load on one instance (SQLite, the default deployment)
- * and on three instances sharing PostgreSQL and Redis, each room's clients spread over the three
- * (real y-websocket clients, client i on instance i mod 3). Measures fan-out within and across
+ * and on three instances sharing PostgreSQL and Redis (real y-websocket clients), each room's
+ * clients spread over the three (round robin: client i on instance i mod 3) or all on one
+ * (affinity, as `deploy/haproxy.cfg` places a workshop's board sockets), or both. Measures fan-out within and across
  * instances, CPU per edit summed over every process that serves (instances, Redis, PostgreSQL's
  * postmaster and backends, from /proc/<pid>/stat), and what an edit costs Redis and PostgreSQL.
  */
@@ -24,6 +25,8 @@ export interface ClusterBenchOptions {
   opIntervalMs: number;
   settleMs: number;
   instances: number;
+  /** `--balance`: how each room's clients are placed on the cluster, one cluster run per entry. */
+  balances: Balance[];
   /** `--profile`: each instance writes a V8 CPU profile under this directory (`single/`, `cluster/`). */
   profileDir?: string | null;
 }
@@ -31,6 +34,8 @@ export interface ClusterBenchOptions {
 export interface ClusterLoadResult {
   type: 'cluster-load';
   setup: 'single' | 'cluster';
+  /** How the cluster's clients were placed (null: one instance). */
+  balance: Balance | null;
   scenario: string;
   instances: number;
   edits: number;
@@ -111,14 +116,16 @@ async function postgresStats(client: pg.Client): Promise<{ logRows: number; tupl
 }
 
 type Scenario = ClusterBenchOptions['scenarios'][number];
+/** One run of a scenario: the single instance, or the cluster with clients placed by `balance`. */
+type Run = { setup: 'single'; balance: null } | { setup: 'cluster'; balance: Balance };
 
 async function startInstances(
-  setup: 'single' | 'cluster',
+  run: Run,
   options: ClusterBenchOptions,
   backing: Backing,
 ): Promise<{ servers: ServerProcess[]; databaseUrl: string | null }> {
-  const profileDir = options.profileDir ? path.join(options.profileDir, setup) : null;
-  if (setup === 'single')
+  const profileDir = options.profileDir ? path.join(options.profileDir, run.balance ?? run.setup) : null;
+  if (run.setup === 'single')
     return { servers: [await startServer('ours', profileDir, { BENCH_DATABASE_URL: '', BENCH_REDIS_URL: '' })], databaseUrl: null };
   const databaseUrl = await backing.postgres.createDatabase();
   const env = { BENCH_DATABASE_URL: databaseUrl, BENCH_REDIS_URL: backing.redis.url };
@@ -129,13 +136,13 @@ async function startInstances(
 }
 
 export async function runClusterLoad(
-  setup: 'single' | 'cluster',
+  run: Run,
   scenario: Scenario,
   options: ClusterBenchOptions,
   backing: Backing,
   seed: number,
 ): Promise<ClusterLoadResult> {
-  const { servers, databaseUrl } = await startInstances(setup, options, backing);
+  const { servers, databaseUrl } = await startInstances(run, options, backing);
   const redis = databaseUrl ? new Redis(backing.redis.url) : null;
   const db = databaseUrl ? new pg.Client({ connectionString: databaseUrl }) : null;
   await db?.connect();
@@ -144,9 +151,10 @@ export async function runClusterLoad(
     mode: 'load',
     target: instances[0]!,
     instances,
+    balance: run.balance ?? 'roundrobin',
     rooms: scenario.rooms,
     clientsPerRoom: scenario.clientsPerRoom,
-    label: `${setup}-${scenario.name}`,
+    label: `${run.balance ?? run.setup}-${scenario.name}`,
     seed,
     opIntervalMs: options.opIntervalMs,
   });
@@ -167,7 +175,7 @@ export async function runClusterLoad(
     const redis1 = redis ? await redisStats(redis) : null;
     // PostgreSQL's statistics reach pg_stat_database within a second of each transaction.
     const pg1 = db ? await sleep(1_100).then(() => postgresStats(db)) : null;
-    return summarize(setup, scenario, servers.length, report, { cpu0, cpu1, redis0, redis1, pg0, pg1 }, options);
+    return summarize(run, scenario, servers.length, report, { cpu0, cpu1, redis0, redis1, pg0, pg1 }, options);
   } finally {
     await worker.close();
     redis?.disconnect();
@@ -179,7 +187,7 @@ export async function runClusterLoad(
 type Counts<T> = { before: T; after: T };
 
 function summarize(
-  setup: 'single' | 'cluster',
+  { setup, balance }: Run,
   scenario: Scenario,
   instances: number,
   report: LoadReport,
@@ -205,6 +213,7 @@ function summarize(
   return {
     type: 'cluster-load',
     setup,
+    balance,
     scenario: scenario.name,
     instances,
     edits,
@@ -220,7 +229,7 @@ function summarize(
   };
 }
 
-/** Runs every scenario on one instance and on the cluster; returns the records and the ratios against #12's targets. */
+/** Runs every scenario on one instance and on the cluster (once per balance); returns the records and the ratios against #12's targets. */
 export async function runClusterBench(options: ClusterBenchOptions, emit: (record: object) => void): Promise<object> {
   const postgres = await PostgresServer.start({ isDurable: true });
   const redis = await RedisServer.start();
@@ -228,29 +237,42 @@ export async function runClusterBench(options: ClusterBenchOptions, emit: (recor
   const ratios: object[] = [];
   try {
     for (const [i, scenario] of options.scenarios.entries()) {
+      const runs: Run[] = [
+        { setup: 'single', balance: null },
+        ...options.balances.map((balance) => ({ setup: 'cluster' as const, balance })),
+      ];
       // Alternate which goes first, so a drift in the machine's load does not favour one.
-      const order: ('single' | 'cluster')[] = i % 2 === 0 ? ['single', 'cluster'] : ['cluster', 'single'];
-      const results: Partial<Record<'single' | 'cluster', ClusterLoadResult>> = {};
-      for (const setup of order) {
-        results[setup] = await runClusterLoad(setup, scenario, options, backing, 1000 * (i + 1));
-        emit(results[setup]!);
+      if (i % 2 === 1) runs.reverse();
+      const results: ClusterLoadResult[] = [];
+      for (const run of runs) {
+        results.push(await runClusterLoad(run, scenario, options, backing, 1000 * (i + 1)));
+        emit(results.at(-1)!);
       }
-      const single = results.single!;
-      const cluster = results.cluster!;
-      const acrossP95 = round(cluster.fanOutMs.across.p95 / Math.max(0.001, single.fanOutMs.all.p95), 2);
-      const cpuRatio = round(cluster.cpuMsPerEdit.total / Math.max(0.001, single.cpuMsPerEdit.total), 2);
-      ratios.push({
-        scenario: scenario.name,
-        crossInstanceFanOutP95VsSingle: acrossP95,
-        crossInstanceFanOutP95Target: 1.5,
-        totalCpuPerEditVsSingle: cpuRatio,
-        totalCpuPerEditTarget: 2,
-        meetsTargets: acrossP95 <= 1.5 && cpuRatio <= 2,
-      });
+      const single = results.find((result) => result.setup === 'single')!;
+      for (const cluster of results.filter((result) => result.setup === 'cluster')) ratios.push(ratiosOf(scenario, single, cluster));
     }
   } finally {
     await redis.close();
     await postgres.close();
   }
   return { type: 'cluster-summary', ratios, options };
+}
+
+/**
+ * Against #12's targets. The fan-out compared is the cross-instance one, or with affinity (every
+ * receiver on the sender's instance) the room's whole fan-out.
+ */
+function ratiosOf(scenario: Scenario, single: ClusterLoadResult, cluster: ClusterLoadResult): object {
+  const fanOut = cluster.fanOutMs.across.samples > 0 ? cluster.fanOutMs.across : cluster.fanOutMs.all;
+  const fanOutP95 = round(fanOut.p95! / Math.max(0.001, single.fanOutMs.all.p95!), 2);
+  const cpuRatio = round(cluster.cpuMsPerEdit.total / Math.max(0.001, single.cpuMsPerEdit.total), 2);
+  return {
+    scenario: scenario.name,
+    balance: cluster.balance,
+    crossInstanceFanOutP95VsSingle: fanOutP95,
+    crossInstanceFanOutP95Target: 1.5,
+    totalCpuPerEditVsSingle: cpuRatio,
+    totalCpuPerEditTarget: 2,
+    meetsTargets: fanOutP95 <= 1.5 && cpuRatio <= 2,
+  };
 }

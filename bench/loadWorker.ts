@@ -74,7 +74,10 @@ export class LoadWorker {
     const firsts = seatsOf.map((seats) => seats[0]!);
     const rest = seatsOf.flatMap((seats) => seats.slice(1));
     const spread = this.config.instances?.length ?? 1;
-    const instanceOf = new Map(seatsOf.flatMap((seats) => seats.map((seat, i) => [seat, i % spread] as const)));
+    const isAffine = this.config.balance === 'affinity';
+    const instanceOf = new Map(
+      seatsOf.flatMap((seats, r) => seats.map((seat, i) => [seat, isAffine ? hashOf(this.rooms[r]!) % spread : i % spread] as const)),
+    );
     for (const group of [firsts, rest]) {
       for (let i = 0; i < group.length; i += CONNECT_BATCH) {
         const batch = group.slice(i, i + CONNECT_BATCH).map((seat) => this.open(seat, group === firsts, instanceOf.get(seat) ?? 0));
@@ -212,4 +215,14 @@ export class LoadWorker {
       client.doc.destroy();
     }
   }
+}
+
+/**
+ * FNV-1a of a room's code: a stable, evenly spread choice of instance per room, standing in for
+ * HAProxy's consistent hash of /yjs/<CODE> (which instance does not matter, only that it is one).
+ */
+function hashOf(code: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < code.length; i += 1) hash = Math.imul(hash ^ code.charCodeAt(i), 0x01000193) >>> 0;
+  return hash;
 }

@@ -9,14 +9,15 @@ import { PostgresServer } from '../tests/helpers/postgres';
 import { killAll, startServer, WorkerProcess } from './processes';
 import { joinResult, percentiles, summarize, type JoinResult, type LoadResult, type ServerKind } from './report';
 import type { LoopDelay } from './serverProbe';
-import type { LoadReport } from './workerMessages';
+import type { Balance, LoadReport } from './workerMessages';
 
 /**
  * `npm run bench [-- --quick]`: the same workload against our server and the reference
  * y-websocket server, each a fresh child process per scenario, driven by forked client processes.
  * Prints one JSON line per scenario and server, one per join test, then a summary with the
  * ours/reference ratios; writes everything to bench/results/latest.json.
- * `--cluster`: one instance against three sharing PostgreSQL and Redis instead (`cluster.ts`).
+ * `--cluster`: one instance against three sharing PostgreSQL and Redis instead (`cluster.ts`); `--balance`
+ * roundrobin|affinity|both places each room's clients on the three.
  */
 const { values: args } = parseArgs({
   options: {
@@ -32,6 +33,8 @@ const { values: args } = parseArgs({
     postgres: { type: 'boolean', default: false },
     /** One instance (SQLite) against three on PostgreSQL + Redis, clients spread over them (`bench/cluster.ts`). */
     cluster: { type: 'boolean', default: false },
+    /** With `--cluster`: `roundrobin` (default), `affinity` (a room's clients on one instance, as deploy/haproxy.cfg) or `both`. */
+    balance: { type: 'string', default: 'roundrobin' },
   },
 });
 
@@ -250,6 +253,7 @@ if (args.cluster) {
     opIntervalMs: OP_INTERVAL_MS,
     settleMs: SETTLE_MS,
     instances: 3,
+    balances: balancesOf(args.balance),
     profileDir: options.profileDir ? path.join(options.profileDir, 'cluster-bench') : null,
   };
   runClusterBench(clusterOptions, emit).then(
@@ -264,6 +268,12 @@ if (args.cluster) {
     },
   );
 } else await runBench();
+
+function balancesOf(arg: string): Balance[] {
+  if (arg === 'both') return ['roundrobin', 'affinity'];
+  if (arg === 'roundrobin' || arg === 'affinity') return [arg];
+  throw new Error(`bad --balance ${arg}: use roundrobin, affinity or both`);
+}
 
 async function runBench(): Promise<void> {
   const postgres = args.postgres ? await PostgresServer.start({ isDurable: true }) : null;

@@ -13,10 +13,18 @@ export interface LoadConfig {
   opIntervalMs: number;
   /**
    * Several instances of one cluster (`--cluster`): each room's clients are spread over them
-   * round robin (client i on instance i mod n); `target` creates the rooms and seats.
+   * (`balance`); `target` creates the rooms and seats.
    */
   instances?: Target[];
+  /**
+   * `roundrobin` (default): client i of a room on instance i mod n, as a round-robin balancer
+   * spreads them. `affinity`: every client of a room on one instance, chosen by a hash of its
+   * code, as `deploy/haproxy.cfg`'s consistent hash of /yjs/<CODE> places them.
+   */
+  balance?: Balance;
 }
+
+export type Balance = 'roundrobin' | 'affinity';
 
 export interface JoinConfig {
   mode: 'join';

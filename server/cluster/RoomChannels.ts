@@ -1,6 +1,6 @@
 import type { Logger } from '../log';
 import type { RoomRelay, RelayChannel, RelayListener } from '../yjs/RoomRelay';
-import { encodeRoomMessage, parseRoomMessage, roomChannel, type RoomMessage } from './roomMessages';
+import { encodeRoomMessage, parseRoomMessage, roomChannel, senderOf, type RoomMessage } from './roomMessages';
 import type { RedisClients } from './redisClients';
 
 /** What the metrics count (`persona_workshop_cross_instance_*`). */
@@ -84,13 +84,14 @@ export class RoomChannels implements RoomRelay {
   private receive(channel: string, bytes: Buffer): void {
     const subscription = this.channels.get(channel);
     if (!subscription) return; // the notices channel, or a room that just closed
-    const message = parseRoomMessage(channel, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    const view = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    if (senderOf(view) === this.instanceId) return; // our own, echoed: not worth a parse
+    const message = parseRoomMessage(channel, view);
     if (!message) {
       this.counts.malformed();
       this.log.warn({ workshopId: subscription.workshopId, bytes: bytes.byteLength }, 'malformed room message ignored');
       return;
     }
-    if (message.from === this.instanceId) return;
     this.counts.message('received', message.kind, bytes.byteLength);
     subscription.deliver(message);
   }

@@ -78,6 +78,21 @@ export function parseRoomMessage(channel: string, bytes: Uint8Array): RoomMessag
   return parsed.data as RoomMessage;
 }
 
+/**
+ * The sending instance, read from the header alone (null when there is no header to read): an
+ * instance skips its own messages, which Redis echoes back to it, before parsing them whole.
+ */
+export function senderOf(bytes: Uint8Array): string | null {
+  try {
+    const decoder = decoding.createDecoder(bytes);
+    if (decoding.readVarUint(decoder) !== VERSION) return null;
+    decoding.readVarUint(decoder);
+    return readBoundedString(decoder);
+  } catch {
+    return null;
+  }
+}
+
 function readRaw(bytes: Uint8Array): Record<string, unknown> {
   const decoder = decoding.createDecoder(bytes);
   if (decoding.readVarUint(decoder) !== VERSION) throw new Error('unknown version');

@@ -49,13 +49,16 @@ export class RoomCatchUp {
     if (!room.isLive()) return 0;
     if (newer === null) return this.reload();
     let applied = 0;
-    for (const { seq, data } of newer) {
-      if (!room.seqs.isOwn(seq) && seq > room.seqs.contiguous) {
-        Y.applyUpdate(room.doc, data, STORED);
-        applied += 1;
+    // One transaction: what one read finds reaches the room's clients as one update.
+    room.doc.transact(() => {
+      for (const { seq, data } of newer) {
+        if (!room.seqs.isOwn(seq) && seq > room.seqs.contiguous) {
+          Y.applyUpdate(room.doc, data, STORED);
+          applied += 1;
+        }
+        room.seqs.caughtUp(seq);
       }
-      room.seqs.caughtUp(seq);
-    }
+    }, STORED);
     room.onRead(newer.length);
     return applied;
   }

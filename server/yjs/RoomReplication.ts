@@ -156,16 +156,22 @@ export class RoomReplication {
     return true;
   }
 
-  /** Applies held ranges that now follow on, and drops those already covered. */
+  /**
+   * Applies held ranges that now follow on, and drops those already covered. In one transaction:
+   * what is released together reaches this room's clients as one update.
+   */
   private drainHeld(): void {
-    for (const held of [...this.held.values()].sort((a, b) => a.first - b.first)) {
-      const { contiguous } = this.room.seqs;
-      if (held.last <= contiguous) this.held.delete(held.first);
-      else if (held.first <= contiguous + 1) {
-        this.held.delete(held.first);
-        if (!this.apply(held)) return;
+    if (this.held.size === 0) return;
+    this.room.doc.transact(() => {
+      for (const held of [...this.held.values()].sort((a, b) => a.first - b.first)) {
+        const { contiguous } = this.room.seqs;
+        if (held.last <= contiguous) this.held.delete(held.first);
+        else if (held.first <= contiguous + 1) {
+          this.held.delete(held.first);
+          if (!this.apply(held)) return;
+        }
       }
-    }
+    }, STORED);
   }
 
   /**

@@ -28,8 +28,8 @@ const TYPISTS_PER_WORKSHOP = 6;
 const TYPING_INTERVAL_MS = 1_500;
 /**
  * The issue's target is every client live again within 5 s of its instance going away: measured
- * and printed (3.2-5.6 s here at load 11-19 on 2 cores). Asserted with twice that margin, so the
- * test catches a stranded client, not a busy machine.
+ * and printed (3.2-5.6 s here at load 11-19 on 2 cores; 11.2 s at load 26, 5.0 s at 14-22).
+ * Asserted with twice that margin, so the test catches a stranded client, not a busy machine.
  */
 const LIVE_AGAIN_MS = 10_000;
 /** Generous bounds for a loaded machine: none of them is a speed requirement. */
@@ -134,7 +134,7 @@ async function joinAt(code: string, name: string, url: string): Promise<Typist> 
 
 describe('the board under failure, while the room types (3 instances, PostgreSQL, Redis, HAProxy)', () => {
   it('spreads the typists over every instance and their notes reach each other', async () => {
-    expect((await cluster.controlConnections()).every((n) => n >= 2)).toBe(true);
+    expect((await cluster.connections()).every((n) => n >= 2)).toBe(true);
     room.resume();
     await notesFlow(3 * WORKSHOPS * TYPISTS_PER_WORKSHOP);
     await expectConvergedAfter('baseline');
@@ -154,7 +154,7 @@ describe('the board under failure, while the room types (3 instances, PostgreSQL
     await expectConvergedAfter('kill -9', { liveAgainMs });
   });
 
-  it('rolling restart (SIGTERM each instance, start it again): nothing lost, every client live again within 5 s', async () => {
+  it('rolling restart (SIGTERM each instance, start it again): nothing lost, every client live again (target 5 s, asserted 10 s)', async () => {
     const outages: number[] = [];
     for (const app of cluster.apps) {
       await notesFlow();

@@ -102,7 +102,7 @@ async function room(count: number, options: { reconnection?: boolean } = {}) {
 describe('control plane across three instances behind HAProxy', () => {
   it("spreads clients over every instance; each sees the facilitator's commands and everyone's presence", async () => {
     const { created, facilitator, people } = await room(8);
-    expect((await cluster.controlConnections()).every((n) => n >= 1)).toBe(true);
+    expect((await cluster.connections()).every((n) => n >= 1)).toBe(true);
     expect(await command(facilitator.socket, { type: 'timer.start', durationSec: 300 })).toEqual({ ok: true });
     for (const person of people) await eventually(() => expect(person.view.session?.state.timer.status).toBe('running'));
     await eventually(() => expect(people.every((p) => isOnline(facilitator.view.roster, p.participantId))).toBe(true));
@@ -127,7 +127,7 @@ describe('control plane across three instances behind HAProxy', () => {
     }
     const controls = [target, ...extra];
     await eventually(() => expect(controls.every((c) => c.socket.connected)).toBe(true));
-    expect((await cluster.controlConnections()).every((n) => n >= 1)).toBe(true);
+    expect((await cluster.connections()).every((n) => n >= 1)).toBe(true);
     const startedAt = Date.now();
     expect(await command(facilitator.socket, { type: 'participant.kick', participantId: target.participantId })).toEqual({ ok: true });
     expect(await Promise.all(closes)).toEqual([4403, 4403, 4403]);

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { AppProcess, freePort } from './AppProcess';
-import { Haproxy } from './haproxy';
+import { Haproxy, type Balance } from './haproxy';
 import { PostgresServer } from './postgres';
 import { RedisServer } from './redis';
 import { onExit, removeDir } from './services';
@@ -10,7 +10,7 @@ import { onExit, removeDir } from './services';
 /**
  * The scaled-out topology on one machine, for `npm run test:cluster`: Redis, N instances of the
  * built app (`node dist/main.mjs`, each its own PORT, the same REDIS_URL and storage) and HAProxy
- * with the repository's `deploy/haproxy.cfg` in front, all on 127.0.0.1 in temporary directories,
+ * with the repository's `deploy/haproxy.cfg` in front (round robin unless `balance` says otherwise), all on 127.0.0.1 in temporary directories,
  * all stopped by `close()` (and by this process's exit, whatever happens).
  *
  * Storage:
@@ -26,6 +26,8 @@ export interface ClusterOptions {
   storage?: 'shared-sqlite' | 'postgres';
   /** Extra environment for every instance (limits, log level). */
   env?: Record<string, string>;
+  /** How the balancer spreads clients (default round robin: a workshop's clients on every instance). */
+  balance?: Balance;
 }
 
 export class TestCluster {
@@ -60,7 +62,10 @@ export class TestCluster {
         started.push({ stop: () => app.stop('SIGKILL') });
         await app.start();
       }
-      const balancer = await Haproxy.start(apps.map((app) => `127.0.0.1:${app.port}`));
+      const balancer = await Haproxy.start(
+        apps.map((app) => `127.0.0.1:${app.port}`),
+        options.balance,
+      );
       return new TestCluster(redis, postgres, apps, balancer, databaseUrl, dataDir, dirHook);
     } catch (error) {
       // A failed start leaves nothing running either.
@@ -83,13 +88,13 @@ export class TestCluster {
     );
   }
 
-  /** Open socket.io connections on each instance (from its /metrics; loopback may scrape). */
-  async controlConnections(): Promise<number[]> {
+  /** Open connections on each instance (from its /metrics; loopback may scrape): socket.io, or board WebSockets. */
+  async connections(kind: 'control' | 'yjs' = 'control'): Promise<number[]> {
     return Promise.all(
       this.apps.map(async (app) => {
         if (app.pid === undefined) return 0;
         const text = await (await fetch(`${app.url}/metrics`)).text();
-        return Number(/persona_workshop_connections\{kind="control"\} (\d+)/.exec(text)?.[1] ?? 0);
+        return Number(new RegExp(`^persona_workshop_connections\\{kind="${kind}"\\} (\\d+)`, 'm').exec(text)?.[1] ?? 0);
       }),
     );
   }

@@ -4,10 +4,15 @@ import path from 'node:path';
 import { exited, freePort, killNow, onExit, spawnService, waitUntilUp } from './services';
 
 /**
- * The repository's balancer config (`deploy/haproxy.cfg`: round robin, WebSockets, health checks
- * on /readyz, no stickiness) run by Debian's `haproxy` (`npm run test:setup`) on a free loopback
- * port, in front of up to three instances. Stopped on `close()` or when this process exits.
+ * The repository's balancer config (`deploy/haproxy.cfg`: WebSockets, health checks on /readyz,
+ * no stickiness) run by Debian's `haproxy` (`npm run test:setup`) on a free loopback port, in
+ * front of up to three instances. Stopped on `close()` or when this process exits.
+ *
+ * `roundrobin` (what most cluster tests want: a workshop's clients spread over the instances)
+ * sets PW_ROUND_ROBIN; `affinity` runs the file as deployed: each workshop's board sockets on one
+ * instance, by a consistent hash of /yjs/<CODE>.
  */
+export type Balance = 'roundrobin' | 'affinity';
 
 const HAPROXY = process.env.HAPROXY_BIN ?? '/usr/sbin/haproxy';
 export const HAPROXY_CONFIG = path.resolve(import.meta.dirname, '../../deploy/haproxy.cfg');
@@ -23,7 +28,7 @@ export class Haproxy {
   ) {}
 
   /** Starts in front of `backends` (`host:port`, at most three); resolves once one backend is ready through it. */
-  static async start(backends: string[]): Promise<Haproxy> {
+  static async start(backends: string[], balance: Balance = 'roundrobin'): Promise<Haproxy> {
     if (!existsSync(HAPROXY)) throw new Error('haproxy is not installed: run `npm run test:setup` (Debian package `haproxy`).');
     if (backends.length === 0 || backends.length > HAPROXY_SERVERS)
       throw new Error(`deploy/haproxy.cfg balances 1-${HAPROXY_SERVERS} instances`);
@@ -31,6 +36,8 @@ export class Haproxy {
     const env: Record<string, string> = { ...process.env, PW_BIND: `127.0.0.1:${port}` } as Record<string, string>;
     // Unused server lines point at the first backend (HAProxy needs an address for each).
     for (let i = 0; i < HAPROXY_SERVERS; i += 1) env[`PW_APP${i + 1}`] = backends[i] ?? backends[0]!;
+    if (balance === 'roundrobin') env.PW_ROUND_ROBIN = '1';
+    else delete env.PW_ROUND_ROBIN;
     const { child, output } = spawnService(HAPROXY, ['-db', '-f', HAPROXY_CONFIG], { env: env as NodeJS.ProcessEnv });
     const proxy = new Haproxy(
       child,

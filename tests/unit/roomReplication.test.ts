@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
-import { encodeRoomMessage, parseRoomMessage, roomChannel, type RoomMessage } from '../../server/cluster/roomMessages';
+import { encodeRoomMessage, parseRoomMessage, roomChannel, senderOf, type RoomMessage } from '../../server/cluster/roomMessages';
 import { createLogger } from '../../server/log';
 import type { DocLog, LoggedUpdate } from '../../server/storage/ports';
 import { AppliedSeqs } from '../../server/yjs/AppliedSeqs';
@@ -38,6 +38,14 @@ describe('room messages', () => {
     expect(parseRoomMessage(roomChannel(W), new Uint8Array([2, ...update.slice(1)]))).toBeNull();
     expect(parseRoomMessage(roomChannel(W), new Uint8Array([1, 9, ...update.slice(2)]))).toBeNull();
     expect(parseRoomMessage(roomChannel(W), new Uint8Array(600 * 1024))).toBeNull();
+  });
+
+  it('names the sender from the header alone (an instance skips its own echo unparsed), null without one', () => {
+    for (const message of messages) expect(senderOf(encodeRoomMessage(message))).toBe(message.from);
+    const update = encodeRoomMessage(messages[0]!);
+    expect(senderOf(update.slice(0, 3))).toBeNull();
+    expect(senderOf(new Uint8Array([2, ...update.slice(1)]))).toBeNull();
+    expect(senderOf(new Uint8Array([1, 0, 200, 2, ...new Array<number>(300).fill(65)]))).toBeNull();
   });
 });
 
@@ -83,9 +91,14 @@ function replica(log: Log) {
   const replication = new RoomReplication(log as unknown as DocLog, target, relay, createLogger('silent'), hooks);
   replication.start({ applyRemote: () => undefined, publishLocal: () => undefined }, 3_600_000);
   const applied: string[] = [];
-  doc.on('update', (_u: Uint8Array, origin: unknown) => expect(origin).toBe(STORED));
+  /** Doc updates, each one message to the room's clients. */
+  const events = { count: 0 };
+  doc.on('update', (_u: Uint8Array, origin: unknown) => {
+    expect(origin).toBe(STORED);
+    events.count += 1;
+  });
   doc.getArray<string>('notes').observe((event) => applied.push(...event.changes.delta.flatMap((d) => (d.insert as string[]) ?? [])));
-  return { doc, seqs, hooks, listener: () => listener!, applied, close: () => replication.close() };
+  return { doc, seqs, hooks, listener: () => listener!, applied, events, close: () => replication.close() };
 }
 
 const notes = (doc: Y.Doc) => doc.getArray<string>('notes').toArray();
@@ -119,6 +132,24 @@ describe('a replica applying relayed updates', () => {
     expect(notes(r.doc)).toEqual(['a', 'b', 'c']);
     await waitGap();
     expect(log.reads).toBe(0);
+    r.close();
+  });
+
+  it('sends what is released together (held updates, a read from the log) to the clients as one update', async () => {
+    const log = new Log();
+    const write = writer(log);
+    const r = replica(log);
+    const [a, b, c, d] = [write('a'), write('b'), write('c'), write('d')];
+    r.listener().update(a.seq, a.seq, a.update);
+    r.listener().update(c.seq, c.seq, c.update);
+    r.listener().update(d.seq, d.seq, d.update);
+    r.listener().update(b.seq, b.seq, b.update); // b on its own, then c and d together
+    expect(notes(r.doc)).toEqual(['a', 'b', 'c', 'd']);
+    expect(r.events.count).toBe(3);
+    const h = [write('lost'), write('f'), write('g'), write('h')][3]!;
+    r.listener().update(h.seq, h.seq, h.update); // e, f, g missing: all four read from the log
+    await vi.waitFor(() => expect(notes(r.doc)).toEqual(['a', 'b', 'c', 'd', 'lost', 'f', 'g', 'h']));
+    expect(r.events.count).toBe(4);
     r.close();
   });
 

@@ -38,38 +38,46 @@ export function pgDocs(pool: pg.Pool): DocLog {
 }
 
 /**
- * Three statements whatever the number of workshops (a group commit of a busy instance holds
- * several): lock the workshops' rows in id order (two instances appending to overlapping
- * workshops queue, never deadlock), raise every workshop's seq at once, insert every row at once.
- * The locks are held from the first statement to the commit, so fewer round trips is less waiting
- * for the other instances.
+ * One statement, so one round trip and no transaction held open across the network, whatever
+ * the number of workshops (a group commit of a busy instance holds several): lock the workshops'
+ * rows in id order (two instances appending to overlapping workshops queue, never deadlock),
+ * raise every workshop's seq, number the rows in the order given and insert them. A statement is
+ * atomic: the row locks last until it commits, and a workshop that does not exist leaves its
+ * rows without a seq, which fails the whole statement (nothing of the batch is written).
+ * Prepared once per connection (named), so PostgreSQL does not parse and plan it per commit.
  */
+const APPEND = {
+  name: 'pw_append_updates',
+  text: `WITH input AS (
+      SELECT e.workshop_id, e.data, e.ord FROM unnest($1::text[], $2::bytea[]) WITH ORDINALITY AS e (workshop_id, data, ord)
+    ), counts AS (
+      SELECT workshop_id AS id, count(*) AS n FROM input GROUP BY workshop_id
+    ), locked AS MATERIALIZED (
+      SELECT w.id FROM workshops w WHERE w.id IN (SELECT id FROM counts) ORDER BY w.id FOR NO KEY UPDATE
+    ), raised AS (
+      UPDATE workshops w SET doc_seq = w.doc_seq + c.n FROM counts c, locked l
+       WHERE w.id = c.id AND l.id = w.id RETURNING w.id, w.doc_seq - c.n AS base
+    ), numbered AS (
+      SELECT i.ord, i.workshop_id, i.data, r.base + row_number() OVER (PARTITION BY i.workshop_id ORDER BY i.ord) AS seq
+        FROM input i LEFT JOIN raised r ON r.id = i.workshop_id
+    ), inserted AS (
+      INSERT INTO doc_updates (workshop_id, seq, data) SELECT workshop_id, seq, data FROM numbered
+    )
+    SELECT seq FROM numbered ORDER BY ord`,
+};
+/** not_null_violation: a row of the batch got no seq (its workshop does not exist). */
+const NO_SEQ = '23502';
+
 async function append(pool: pg.Pool, entries: readonly { workshopId: string; update: Uint8Array }[]): Promise<number[]> {
   if (entries.length === 0) return [];
-  const counts = new Map<string, number>();
-  for (const { workshopId } of entries) counts.set(workshopId, (counts.get(workshopId) ?? 0) + 1);
-  const ids = [...counts.keys()].sort();
-  return inTransaction(pool, async (client) => {
-    if (ids.length > 1) await client.query('SELECT 1 FROM workshops WHERE id = ANY($1::text[]) ORDER BY id FOR NO KEY UPDATE', [ids]);
-    const { rows } = await client.query<{ id: string; seq: number }>(
-      `UPDATE workshops w SET doc_seq = w.doc_seq + c.n FROM unnest($1::text[], $2::bigint[]) AS c (id, n)
-        WHERE w.id = c.id RETURNING w.id, w.doc_seq AS seq`,
-      [ids, ids.map((id) => counts.get(id)!)],
-    );
-    if (rows.length !== ids.length) throw new Error(`no workshop ${ids.find((id) => !rows.some((row) => row.id === id))}`);
-    const next = new Map(rows.map((row) => [row.id, row.seq - counts.get(row.id)!]));
-    const seqs = entries.map(({ workshopId }) => {
-      const seq = next.get(workshopId)! + 1;
-      next.set(workshopId, seq);
-      return seq;
-    });
-    await client.query('INSERT INTO doc_updates (workshop_id, seq, data) SELECT * FROM unnest($1::text[], $2::bigint[], $3::bytea[])', [
-      entries.map((entry) => entry.workshopId),
-      seqs,
-      entries.map((entry) => entry.update),
-    ]);
-    return seqs;
-  });
+  const values = [entries.map((entry) => entry.workshopId), entries.map((entry) => entry.update)];
+  try {
+    const { rows } = await pool.query<{ seq: number }>({ ...APPEND, values });
+    return rows.map((row) => row.seq);
+  } catch (error) {
+    if ((error as { code?: string }).code === NO_SEQ) throw new Error('no workshop for an update of this batch', { cause: error });
+    throw error;
+  }
 }
 
 async function stateSeqOf(client: Queryable, workshopId: string): Promise<number> {
