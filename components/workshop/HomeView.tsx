@@ -2,21 +2,32 @@
 
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
+import { useEffect } from 'react';
 import type { SessionReply } from '../../lib/api';
-import { saveParticipantSession } from '../sync/storage';
+import { keepJoinedSession } from '../sync/useSessions';
 import { LanguageMenu } from '../ui/LanguageMenu';
 import { CreateWorkshopForm } from './CreateWorkshopForm';
 import { ImportForm } from './ImportForm';
 import { JoinForm } from './JoinForm';
+
+type PrefetchOptions = NonNullable<Parameters<ReturnType<typeof useRouter>['prefetch']>[1]>;
+/** The page's data too, not only its loading state: the participant page is rendered per request. */
+const FULL_PREFETCH = { kind: 'full' } as unknown as PrefetchOptions;
+const participantPath = (code: string) => `/w/${code}`;
 
 /** The front door: join with a code and a name, or create a workshop (or import one). */
 export function HomeView({ initialCode }: { initialCode?: string }) {
   const router = useRouter();
   const t = useTranslations('home');
   const common = useTranslations('common');
+  // While the person types their name, the board page's payload and scripts load (a phone from
+  // the QR code has its room code already): the join then goes straight to opening the board.
+  useEffect(() => {
+    if (initialCode) router.prefetch(participantPath(initialCode), FULL_PREFETCH);
+  }, [router, initialCode]);
   function joined(session: SessionReply) {
-    saveParticipantSession(session);
-    router.push(`/w/${session.code}`);
+    keepJoinedSession(session);
+    router.push(participantPath(session.code));
   }
   return (
     <main className="mx-auto flex min-h-dvh max-w-4xl flex-col gap-8 px-4 py-8 sm:py-12">
