@@ -6,9 +6,9 @@ import type { NoteVoting } from '../board/types';
 import type { RowContext } from './QuadrantSection';
 
 /**
- * The first slice: a phone's first screen below the composer and the list of quadrants (five to
- * eight rows at 375×812) with room to scroll. Every row costs the join about 10 ms on a throttled
- * phone, so the first screen waits for these, not for a whole slice.
+ * The first slice: more rows than a phone's first screen holds (at 375×812 the rows start below
+ * the step, the list of quadrants and the composer, so few or none show before a scroll), with
+ * room to scroll; the first screen after a join waits for these, not for a whole slice.
  */
 export const FIRST_SLICE_ROWS = 16;
 /** Rows per later slice: small enough for one idle moment of a slow phone. */
