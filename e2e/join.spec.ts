@@ -108,4 +108,11 @@ test.describe('joining by room code', () => {
     await expect(page.getByText('You are Gus')).toBeVisible();
     await context.close();
   });
+
+  test('a room code typed on the home page fetches that room’s board page before the join', async ({ page, facilitator }) => {
+    await page.goto('/');
+    const prefetched = page.waitForRequest((request) => new URL(request.url()).pathname === `/w/${facilitator.code}`);
+    await page.getByLabel('Room code').fill(facilitator.code.toLowerCase());
+    await prefetched;
+  });
 });

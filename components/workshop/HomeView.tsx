@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { useEffect } from 'react';
+import { useCallback } from 'react';
 import type { SessionReply } from '../../lib/api';
 import { keepJoinedSession } from '../sync/useSessions';
 import { LanguageMenu } from '../ui/LanguageMenu';
@@ -20,11 +20,9 @@ export function HomeView({ initialCode }: { initialCode?: string }) {
   const router = useRouter();
   const t = useTranslations('home');
   const common = useTranslations('common');
-  // While the person types their name, the board page's payload and scripts load (a phone from
-  // the QR code has its room code already): the join then goes straight to opening the board.
-  useEffect(() => {
-    if (initialCode) router.prefetch(participantPath(initialCode), FULL_PREFETCH);
-  }, [router, initialCode]);
+  // While the person types their name, the room's board page (payload and scripts) loads: a
+  // phone from the QR code has its code at once. The join then goes straight to opening the board.
+  const prefetchBoard = useCallback((code: string) => router.prefetch(participantPath(code), FULL_PREFETCH), [router]);
   function joined(session: SessionReply) {
     keepJoinedSession(session);
     router.push(participantPath(session.code));
@@ -43,7 +41,7 @@ export function HomeView({ initialCode }: { initialCode?: string }) {
           <h2 id="join-heading" className="mb-4 text-2xl font-bold">
             {t('joinHeading')}
           </h2>
-          <JoinForm initialCode={initialCode} onJoined={joined} />
+          <JoinForm initialCode={initialCode} onJoined={joined} onCodeReady={prefetchBoard} />
         </section>
         <section aria-labelledby="create-heading" className="rounded-2xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
           <h2 id="create-heading" className="mb-4 text-2xl font-bold">
