@@ -29,6 +29,38 @@ test.describe('joining by room code', () => {
     await context.close();
   });
 
+  test('the deep link loads the board page while the name is typed, and the board opens without a second session check', async ({
+    browser,
+    facilitator,
+    app,
+  }) => {
+    const context = await browser.newContext({ baseURL: app.url });
+    const page = await context.newPage();
+    const boardPath = `/w/${facilitator.code}`;
+    const isBoardPage = (url: string) => new URL(url).pathname === boardPath;
+    const prefetched = page.waitForRequest((request) => isBoardPage(request.url()));
+    await page.goto(`/join/${facilitator.code}`);
+    await prefetched; // before any name is typed
+    await page.getByLabel('Your name').fill('Ida');
+    const afterJoin: string[] = [];
+    page.on('request', (request) => afterJoin.push(new URL(request.url()).pathname));
+    await page.getByRole('button', { name: 'Join' }).click();
+    await expect(page.getByRole('status', { name: /Connection: Live/ })).toBeVisible();
+    await expect(page.getByText('You are Ida')).toBeVisible();
+    expect(page.url()).toContain(boardPath);
+    // The navigation used what was fetched while the form waited, and the token the join just
+    // got was not checked again: one round trip each, before the board's connections opened.
+    expect(afterJoin.filter((path) => path === boardPath)).toEqual([]);
+    expect(afterJoin.filter((path) => path.endsWith('/session'))).toEqual([]);
+
+    // A reload still asks the server whether the stored session holds.
+    const checked = page.waitForRequest((request) => new URL(request.url()).pathname === `/api/workshops/${facilitator.code}/session`);
+    await page.reload();
+    await checked;
+    await expect(page.getByText('You are Ida')).toBeVisible();
+    await context.close();
+  });
+
   test('a participant link without a session shows the join form for that room', async ({ page, facilitator }) => {
     await page.goto(`/w/${facilitator.code}`);
     await expect(page.getByRole('heading', { name: /Join workshop/ })).toBeVisible();
@@ -75,5 +107,12 @@ test.describe('joining by room code', () => {
     await joinInUi(page, facilitator.code, 'Gus');
     await expect(page.getByText('You are Gus')).toBeVisible();
     await context.close();
+  });
+
+  test('a room code typed on the home page fetches that room’s board page before the join', async ({ page, facilitator }) => {
+    await page.goto('/');
+    const prefetched = page.waitForRequest((request) => new URL(request.url()).pathname === `/w/${facilitator.code}`);
+    await page.getByLabel('Room code').fill(facilitator.code.toLowerCase());
+    await prefetched;
   });
 });

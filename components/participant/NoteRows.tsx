@@ -5,11 +5,20 @@ import type { Note } from '../../lib/note';
 import type { NoteVoting } from '../board/types';
 import type { RowContext } from './QuadrantSection';
 
-/** Rows per slice: more than a phone's first screen (about ten rows), small enough for one frame. */
+/**
+ * The first slice: more rows than a phone's first screen holds (at 375×812 the rows start below
+ * the step, the list of quadrants and the composer, so few or none show before a scroll), with
+ * room to scroll; the first screen after a join waits for these, not for a whole slice.
+ */
+export const FIRST_SLICE_ROWS = 16;
+/** Rows per later slice: small enough for one idle moment of a slow phone. */
 export const ROWS_PER_SLICE = 40;
 
+/** Where slice `index` starts: the first one is shorter than the rest. */
+const sliceStart = (index: number) => (index === 0 ? 0 : FIRST_SLICE_ROWS + (index - 1) * ROWS_PER_SLICE);
+
 /**
- * A list's note rows, mounted a slice at a time: the first slice at once (the first screen), the
+ * A list's note rows, mounted a slice at a time: the first (short) slice at once, the
  * next ones one per idle moment until every row is there; from then on the whole list renders
  * directly. A phone opening a 1,000-note quadrant paints its first screen without first building
  * 1,000 rows, and every note is still a list item soon after (the accessible contract). Each
@@ -19,7 +28,7 @@ export function NoteRows({ notes, rows }: { notes: readonly Note[]; rows: RowCon
   const [slices, setSlices] = useState(1);
   const [isComplete, setIsComplete] = useState(false);
   const shown = isComplete ? Infinity : slices;
-  const needed = Math.ceil(notes.length / ROWS_PER_SLICE);
+  const needed = notes.length <= FIRST_SLICE_ROWS ? 1 : 1 + Math.ceil((notes.length - FIRST_SLICE_ROWS) / ROWS_PER_SLICE);
   useEffect(() => {
     if (isComplete) return;
     if (slices >= needed) {
@@ -29,8 +38,8 @@ export function NoteRows({ notes, rows }: { notes: readonly Note[]; rows: RowCon
     return whenIdle(() => setSlices(slices + 1));
   }, [isComplete, slices, needed]);
   const parts = [];
-  for (let start = 0, index = 0; start < notes.length && index < shown; start += ROWS_PER_SLICE, index++) {
-    parts.push(<RowSlice key={index} notes={notes.slice(start, start + ROWS_PER_SLICE)} rows={rows} />);
+  for (let index = 0; sliceStart(index) < notes.length && index < shown; index++) {
+    parts.push(<RowSlice key={index} notes={notes.slice(sliceStart(index), sliceStart(index + 1))} rows={rows} />);
   }
   return parts;
 }

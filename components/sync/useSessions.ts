@@ -19,13 +19,43 @@ export type SessionState =
   | { phase: 'error'; message: string }
   | { phase: 'ready'; session: SessionReply };
 
+/** How long a session the join form just got is taken as it is, without asking the server again. */
+const JUST_JOINED_MS = 30_000;
+let justJoined: { session: SessionReply; at: number } | null = null;
+
 /**
- * The participant's session on this device: the stored token if the server still accepts it
- * (or if the server cannot be reached: keep working offline), otherwise the join form.
+ * Keeps the session the server issued to the join form a moment ago, on this device and in this
+ * page's memory: the participant page it navigates to opens the board's connections on its first
+ * render instead of asking the server, one round trip later, whether the token it just got holds.
+ */
+export function keepJoinedSession(session: SessionReply): void {
+  saveParticipantSession(session);
+  justJoined = { session, at: Date.now() };
+}
+
+function joinedJustNow(code: string): SessionReply | null {
+  if (!justJoined || justJoined.session.code !== code || Date.now() - justJoined.at > JUST_JOINED_MS) return null;
+  return justJoined.session;
+}
+
+const initialState = (code: string): SessionState => {
+  const session = joinedJustNow(code);
+  return session ? { phase: 'ready', session } : { phase: 'loading' };
+};
+
+/**
+ * The participant's session on this device: the one just joined with (`keepJoinedSession`), else
+ * the stored token if the server still accepts it (or if the server cannot be reached: keep
+ * working offline), otherwise the join form.
  */
 export function useParticipantSession(code: string) {
-  const [state, setState] = useState<SessionState>({ phase: 'loading' });
+  const [state, setState] = useState<SessionState>(() => initialState(code));
   useEffect(() => {
+    const fresh = joinedJustNow(code);
+    if (fresh) {
+      setState((current) => (current.phase === 'ready' && current.session === fresh ? current : { phase: 'ready', session: fresh }));
+      return;
+    }
     const stored = loadParticipantSession(code);
     if (!stored) {
       setState({ phase: 'needs-join', notice: null });
@@ -52,6 +82,7 @@ export function useParticipantSession(code: string) {
   }, []);
 
   const ended = useCallback(() => {
+    if (justJoined?.session.code === code) justJoined = null;
     forgetParticipantSession(code);
     setState({ phase: 'needs-join', notice: refusalText('removedJoinAgain') });
   }, [code]);

@@ -2,21 +2,30 @@
 
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
+import { useCallback } from 'react';
 import type { SessionReply } from '../../lib/api';
-import { saveParticipantSession } from '../sync/storage';
+import { keepJoinedSession } from '../sync/useSessions';
 import { LanguageMenu } from '../ui/LanguageMenu';
 import { CreateWorkshopForm } from './CreateWorkshopForm';
 import { ImportForm } from './ImportForm';
 import { JoinForm } from './JoinForm';
+
+type PrefetchOptions = NonNullable<Parameters<ReturnType<typeof useRouter>['prefetch']>[1]>;
+/** The page's data too, not only its loading state: the participant page is rendered per request. */
+const FULL_PREFETCH = { kind: 'full' } as unknown as PrefetchOptions;
+const participantPath = (code: string) => `/w/${code}`;
 
 /** The front door: join with a code and a name, or create a workshop (or import one). */
 export function HomeView({ initialCode }: { initialCode?: string }) {
   const router = useRouter();
   const t = useTranslations('home');
   const common = useTranslations('common');
+  // While the person types their name, the room's board page (payload and scripts) loads: a
+  // phone from the QR code has its code at once. The join then goes straight to opening the board.
+  const prefetchBoard = useCallback((code: string) => router.prefetch(participantPath(code), FULL_PREFETCH), [router]);
   function joined(session: SessionReply) {
-    saveParticipantSession(session);
-    router.push(`/w/${session.code}`);
+    keepJoinedSession(session);
+    router.push(participantPath(session.code));
   }
   return (
     <main className="mx-auto flex min-h-dvh max-w-4xl flex-col gap-8 px-4 py-8 sm:py-12">
@@ -32,7 +41,7 @@ export function HomeView({ initialCode }: { initialCode?: string }) {
           <h2 id="join-heading" className="mb-4 text-2xl font-bold">
             {t('joinHeading')}
           </h2>
-          <JoinForm initialCode={initialCode} onJoined={joined} />
+          <JoinForm initialCode={initialCode} onJoined={joined} onCodeReady={prefetchBoard} />
         </section>
         <section aria-labelledby="create-heading" className="rounded-2xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
           <h2 id="create-heading" className="mb-4 text-2xl font-bold">

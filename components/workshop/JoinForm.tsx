@@ -13,10 +13,12 @@ interface Props {
   initialCode?: string;
   notice?: string | null;
   onJoined(session: SessionReply): void;
+  /** The code box holds a valid room code (on mount too, when given one): e.g. to fetch that room's page ahead. */
+  onCodeReady?(code: string): void;
 }
 
 /** Room code + name → in. The code may be typed in any case, with or without the dash. */
-export function JoinForm({ initialCode = '', notice = null, onJoined }: Props) {
+export function JoinForm({ initialCode = '', notice = null, onJoined, onCodeReady }: Props) {
   const t = useTranslations('home');
   const [code, setCode] = useState(initialCode ? formatRoomCode(initialCode) : '');
   const [name, setName] = useState('');
@@ -24,6 +26,10 @@ export function JoinForm({ initialCode = '', notice = null, onJoined }: Props) {
   const [isBusy, setIsBusy] = useState(false);
   const locale = useLocale();
   useEffect(() => warmIntlWhenIdle(locale), [locale]);
+  const readyCode = parseRoomCode(code);
+  useEffect(() => {
+    if (readyCode) onCodeReady?.(readyCode);
+  }, [readyCode, onCodeReady]);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
