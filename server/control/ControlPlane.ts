@@ -141,9 +141,12 @@ export class ControlPlane {
     }
   }
 
-  /** A roster change nobody waits for: a storage error is logged, and the next change or resync corrects the roster. */
+  /**
+   * A roster or state update nobody waits for: a storage error (PostgreSQL down, say) is logged,
+   * and the next change or resync corrects what the clients were sent.
+   */
   private inBackground(update: Promise<void>): void {
-    update.catch((error: Error) => this.log.warn({ err: error.message }, 'roster update failed'));
+    update.catch((error: Error) => this.log.warn({ err: error.message }, 'background roster or state update failed'));
   }
 
   /**
@@ -237,10 +240,10 @@ export class ControlPlane {
         this.endLocally(identity.participantId, 'The facilitator removed you from this workshop.');
         continue;
       }
-      for (const socket of sockets) void this.commands?.sendState(socket);
+      for (const socket of sockets) if (this.commands) this.inBackground(this.commands.sendState(socket));
     }
     setTimeout(() => {
-      for (const sockets of this.online.values()) for (const socket of sockets) void this.roster.send(socket);
+      for (const sockets of this.online.values()) for (const socket of sockets) this.inBackground(this.roster.send(socket));
     }, PRESENCE_HEARTBEAT_MS * 2).unref();
   }
 
