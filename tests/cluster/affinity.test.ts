@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { TestCluster } from '../helpers/cluster';
 import { Typist } from '../helpers/typist';
 import { createWorkshop } from '../helpers/typingRoom';
-import { seededRng } from '../unit/helpers/prng';
+import { seededRng } from '../helpers/prng';
 
 /**
  * `deploy/haproxy.cfg` as deployed (workshop affinity, not the round robin the other cluster
