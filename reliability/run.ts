@@ -25,7 +25,8 @@ const jobsArg = args.find((arg) => arg.startsWith('--jobs='));
 const jobs = jobsArg ? Number(jobsArg.slice('--jobs='.length)) : 2;
 if (!Number.isInteger(jobs) || jobs < 1) throw new Error(`--jobs wants a whole number from 1: ${jobsArg}`);
 
-function runScript(name: string): Promise<boolean> {
+/** `sharing`: another script runs beside it, so it gets about half the cores and twice the time. */
+function runScript(name: string, sharing: boolean): Promise<boolean> {
   const started = Date.now();
   return new Promise((resolve) => {
     const child = spawn(
@@ -37,7 +38,8 @@ function runScript(name: string): Promise<boolean> {
     );
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    const timer = setTimeout(() => child.kill('SIGTERM'), isFull ? FULL_TIMEOUT_MS : SHORT_TIMEOUT_MS);
+    const timeoutMs = (isFull ? FULL_TIMEOUT_MS : SHORT_TIMEOUT_MS) * (sharing ? 2 : 1);
+    const timer = setTimeout(() => child.kill('SIGTERM'), timeoutMs);
     child.once('exit', (code, signal) => {
       clearTimeout(timer);
       const line = out
@@ -58,9 +60,9 @@ const count = (ok: boolean) => (ok ? passed++ : failed++);
 const queue = selected.filter((name) => !ALONE.includes(name));
 await Promise.all(
   Array.from({ length: Math.min(jobs, queue.length) }, async () => {
-    for (let name = queue.shift(); name !== undefined; name = queue.shift()) count(await runScript(name));
+    for (let name = queue.shift(); name !== undefined; name = queue.shift()) count(await runScript(name, jobs > 1));
   }),
 );
-for (const name of selected.filter((name) => ALONE.includes(name))) count(await runScript(name));
+for (const name of selected.filter((name) => ALONE.includes(name))) count(await runScript(name, false));
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);
