@@ -48,20 +48,28 @@ export class TestCluster {
     const dirHook = onExit(() => removeDir(dataDir));
     const started: { stop(): Promise<unknown> }[] = [];
     try {
-      const redis = await RedisServer.start();
-      started.push({ stop: () => redis.close() });
-      const postgres = options.storage === 'postgres' ? await PostgresServer.start() : null;
-      if (postgres) started.push({ stop: () => postgres.close() });
+      // Redis and PostgreSQL start together; whichever came up is stopped if the other did not.
+      const [redisStart, postgresStart] = await Promise.allSettled([
+        RedisServer.start(),
+        options.storage === 'postgres' ? PostgresServer.start() : null,
+      ]);
+      for (const part of [redisStart, postgresStart]) {
+        const server = part.status === 'fulfilled' ? part.value : null;
+        if (server) started.push({ stop: () => server.close() });
+      }
+      if (redisStart.status === 'rejected') throw redisStart.reason;
+      if (postgresStart.status === 'rejected') throw postgresStart.reason;
+      const redis = redisStart.value;
+      const postgres = postgresStart.value;
       const databaseUrl = postgres ? await postgres.createDatabase() : null;
       const storageEnv: Record<string, string> = databaseUrl ? { DATABASE_URL: databaseUrl } : {};
       const env = { REDIS_URL: redis.url, TRUST_PROXY: '1', ...storageEnv, ...options.env };
       const apps: AppProcess[] = [];
       for (let i = 0; i < count; i += 1) apps.push(new AppProcess(await freePort(), dataDir, env));
-      // One after the other: the first creates the database schema, the others find it.
-      for (const app of apps) {
-        started.push({ stop: () => app.stop('SIGKILL') });
-        await app.start();
-      }
+      for (const app of apps) started.push({ stop: () => app.stop('SIGKILL') });
+      // The first creates the database schema alone; the others find it, and start together.
+      await apps[0]!.start();
+      await Promise.all(apps.slice(1).map((app) => app.start()));
       const balancer = await Haproxy.start(
         apps.map((app) => `127.0.0.1:${app.port}`),
         options.balance,
