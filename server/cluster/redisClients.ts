@@ -26,7 +26,10 @@ export interface RedisClients {
   readonly subscriber: Redis;
   /** `host:port` of the server, for logs (never the URL: it may hold a password). */
   readonly address: string;
-  /** Called each time the command connection is ready again after being lost (not on the first connect). */
+  /**
+   * Called each time Redis is back after either connection was lost (not on the first connect):
+   * once the command connection is ready and the subscriber has renewed its subscriptions.
+   */
   onReconnect(listener: () => void): void;
   isReady(): boolean;
   close(): Promise<void>;
@@ -86,10 +89,20 @@ export async function connectRedis(url: string, log: Logger, startTimeoutMs = RE
   }
   rlog.info('connected to Redis');
   const reconnectListeners: (() => void)[] = [];
-  // Registered after the first 'ready': every later one is a reconnect.
-  command.on('ready', () => {
+  // Registered after the first 'ready': every later one is a reconnect. The two connections come
+  // back on their own backoffs, and what was published while the subscriber was away is lost to
+  // it (pub/sub is at most once): so the listeners run once both are back, after the subscriber's
+  // renewed subscriptions are in force (a PING on that connection answers after them), never
+  // while either is still away. A storage read they make then sees every change whose notice
+  // this instance missed.
+  const bothBack = () => {
+    if (command.status !== 'ready' || subscriber.status !== 'ready') return;
     for (const listener of reconnectListeners) listener();
-  });
+  };
+  command.on('ready', bothBack);
+  // ioredis writes the renewed SUBSCRIBEs right after emitting 'ready', in the same turn: the PING
+  // goes after them, on the next microtask.
+  subscriber.on('ready', () => queueMicrotask(() => void subscriber.ping().then(bothBack, () => undefined)));
   return {
     command,
     subscriber,
