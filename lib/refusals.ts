@@ -119,6 +119,20 @@ export const REFUSALS = {
   notAnExport: 'This is not a Persona Workshop export (format "{format}").',
   exportOtherVersion: 'This export is in format "{format}", which this version cannot read: it imports "{expected}" files.',
   exportHasNoPersonas: 'The export has no personas.',
+  // An export edited by hand: repeated ids and more records than a workshop holds (one key per kind)
+  importPersonaIdsRepeat: 'Persona ids repeat.',
+  importNoteIdsRepeat: 'Note ids repeat.',
+  importGroupIdsRepeat: 'Group ids repeat.',
+  importJourneyStepIdsRepeat: 'The ids of journey steps repeat.',
+  importQuestionIdsRepeat: 'The ids of questions repeat.',
+  importActionIdsRepeat: 'The ids of actions repeat.',
+  importTooManyNotes: 'A workshop holds at most {count, plural, one {# note} other {# notes}}.',
+  importTooManyGroups: 'A workshop holds at most {count, plural, one {# group} other {# groups}}.',
+  importTooManyJourneySteps: 'A workshop holds at most {count, plural, one {# journey step} other {# journey steps}}.',
+  importTooManyQuestions: 'A workshop holds at most {count, plural, one {# question} other {# questions}}.',
+  importTooManyActions: 'A workshop holds at most {count, plural, one {# action} other {# actions}}.',
+  // Where in the export a refusal is: the import adds it after the sentence ("Note ids repeat. (at notes)")
+  importWhere: '(at {path})',
   // The browser's own requests
   removedJoinAgain: 'You are no longer in this workshop. Join again to continue.',
   facilitatorSessionEnded: 'The facilitator session ended. Reload the page.',

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { apiErrorText, requestLocale, type ApiErrorKey, type ApiErrorValues } from '../i18n/apiErrors';
 import { serverTranslator } from '../i18n/catalogs';
 import { parseRefusal } from '../../lib/refusals';
+import type { Locale } from '../../lib/i18n/locales';
 
 /**
  * An answer other than success: its status, a sentence for a person, and headers (e.g.
@@ -26,10 +27,23 @@ export function apiError(status: number, key: ApiErrorKey, values: ApiErrorValue
 
 /** The JSON body of an error answer, `{ "error": … }` as always, in the requester's language when the sentence is from the catalogs. */
 export function errorBody(req: Pick<IncomingMessage, 'headers'>, error: HttpError): { error: string } {
-  if (error.text) return { error: apiErrorText(requestLocale(req), error.text.key, error.text.values) };
-  // A validation sentence from lib/ (a schema's or a refusal's) is keyed there too.
-  const refusal = parseRefusal(error.message);
-  return { error: refusal ? serverTranslator(requestLocale(req), 'refusals')(refusal.key, refusal.values) : error.message };
+  const locale = requestLocale(req);
+  if (error.text) return { error: apiErrorText(locale, error.text.key, error.text.values) };
+  // A validation sentence from lib/ (a schema's or a refusal's) is keyed there too; English stays word for word.
+  return { error: (locale !== 'en' && refusalIn(locale, error.message)) || error.message };
+}
+
+/** A sentence and, in brackets after it, where in the body it is (`importWhere`: an import's "Note ids repeat. (at notes)"). */
+const WITH_WHERE = /^(.+) (\([^()]+\))$/s;
+
+/** `text` in `locale` when it is one of lib/refusals' sentences (with a place after it or not); null when it is not. */
+function refusalIn(locale: Locale, text: string): string | null {
+  const t = serverTranslator(locale, 'refusals');
+  const refusal = parseRefusal(text);
+  if (refusal) return t(refusal.key, refusal.values);
+  const parts = WITH_WHERE.exec(text);
+  const [sentence, where] = parts ? [parseRefusal(parts[1]!), parseRefusal(parts[2]!)] : [null, null];
+  return sentence && where ? `${t(sentence.key, sentence.values)} ${t(where.key, where.values)}` : null;
 }
 
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {

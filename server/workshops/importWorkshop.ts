@@ -44,20 +44,20 @@ const ImportSchema = z.object({
     .check(
       z.minLength(1, refusalText('exportHasNoPersonas')),
       z.maxLength(LIMITS.personasPerWorkshop, refusalText('tooManyPersonas', { max: LIMITS.personasPerWorkshop })),
-      z.refine(unique, 'Persona ids repeat.'),
+      z.refine(unique, refusalText('importPersonaIdsRepeat')),
     ),
   notes: z
     .array(z.omit(NoteSchema, { authorId: true }))
     .check(
-      z.maxLength(LIMITS.notesPerWorkshop, `A workshop holds at most ${LIMITS.notesPerWorkshop} notes.`),
-      z.refine(unique, 'Note ids repeat.'),
+      z.maxLength(LIMITS.notesPerWorkshop, refusalText('importTooManyNotes', { count: LIMITS.notesPerWorkshop })),
+      z.refine(unique, refusalText('importNoteIdsRepeat')),
     ),
   groups: z.optional(
     z
       .array(GroupSchema)
       .check(
-        z.maxLength(LIMITS.groupsPerWorkshop, `A workshop holds at most ${LIMITS.groupsPerWorkshop} groups.`),
-        z.refine(unique, 'Group ids repeat.'),
+        z.maxLength(LIMITS.groupsPerWorkshop, refusalText('importTooManyGroups', { count: LIMITS.groupsPerWorkshop })),
+        z.refine(unique, refusalText('importGroupIdsRepeat')),
       ),
   ),
 });
@@ -79,13 +79,13 @@ function flattenOwned(
     actions: personas.flatMap((persona) => (persona.actions ?? []).filter((action) => action.personaId === persona.id)),
   };
   const caps = [
-    ['journeySteps', LIMITS.journeyStepsPerWorkshop, 'journey steps'],
-    ['questions', LIMITS.questionsPerWorkshop, 'questions'],
-    ['actions', LIMITS.actionsPerWorkshop, 'actions'],
+    ['journeySteps', LIMITS.journeyStepsPerWorkshop, 'importTooManyJourneySteps', 'importJourneyStepIdsRepeat'],
+    ['questions', LIMITS.questionsPerWorkshop, 'importTooManyQuestions', 'importQuestionIdsRepeat'],
+    ['actions', LIMITS.actionsPerWorkshop, 'importTooManyActions', 'importActionIdsRepeat'],
   ] as const;
-  for (const [key, max, label] of caps) {
-    if (lists[key].length > max) return fail(`A workshop holds at most ${max} ${label}.`);
-    if (!unique<{ id: string }>(lists[key])) return fail(`The ids of ${label} repeat.`);
+  for (const [key, max, tooMany, idsRepeat] of caps) {
+    if (lists[key].length > max) return fail(refusalText(tooMany, { count: max }));
+    if (!unique<{ id: string }>(lists[key])) return fail(refusalText(idsRepeat));
   }
   return ok(lists);
 }
@@ -102,7 +102,7 @@ export function parseImport(body: unknown, importedAuthorId: string): Result<Boa
   const parsed = ImportSchema.safeParse(body);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const where = issue && issue.path.length > 0 ? ` (at ${issue.path.join('.')})` : '';
+    const where = issue && issue.path.length > 0 ? ` ${refusalText('importWhere', { path: issue.path.join('.') })}` : '';
     return fail(`${issue?.message ?? 'Invalid export.'}${where}`);
   }
   const data = parsed.data;

@@ -215,6 +215,29 @@ describe('JSON import', () => {
     expect(badJson.status).toBe(400);
   });
 
+  it('says what is wrong with an edited export in the asker’s language, English word for word without one', async () => {
+    const note = { personaId: 'p000000000000001', quadrant: 'pains', text: 'Queues', color: 'yellow', authorName: 'A', createdAt: 1 };
+    const edited = {
+      format: 'persona-workshop/v1',
+      title: 'Edited',
+      personas: [{ id: 'p000000000000001', name: 'P', order: 0, createdAt: 0 }],
+      notes: [
+        { ...note, id: 'n000000000000001' },
+        { ...note, id: 'n000000000000001' },
+      ],
+    };
+    const answer = async (headers: Record<string, string>) => {
+      const res = await h.post('/api/workshops/import', edited, headers);
+      return { status: res.status, error: ((await res.json()) as { error: string }).error };
+    };
+    expect(await answer({})).toEqual({ status: 400, error: 'Note ids repeat. (at notes)' });
+    expect(await answer({ 'accept-language': 'de-DE,de;q=0.9' })).toEqual({
+      status: 400,
+      error: 'IDs von Notizen kommen mehrfach vor. (Stelle: notes)',
+    });
+    expect(await answer({ cookie: 'NEXT_LOCALE=ar' })).toEqual({ status: 400, error: 'تتكرر معرّفات الملاحظات. (في notes)' });
+  });
+
   it('refuses a body over 10 MiB with 413', async () => {
     const res = await importJson(`{"format":"persona-workshop/v1","pad":"${'x'.repeat(10 * 1024 * 1024)}"}`);
     expect(res.status).toBe(413);

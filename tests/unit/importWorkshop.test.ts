@@ -1,6 +1,8 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { readBoard } from '../../lib/board';
+import { LIMITS } from '../../lib/limits';
+import { errorBody, HttpError } from '../../server/http/respond';
 import { parseImport } from '../../server/workshops/importWorkshop';
 import { encodeBoard } from '../../server/workshops/writeBoard';
 
@@ -48,9 +50,9 @@ describe('parseImport + encodeBoard', () => {
       ok: false,
       error: /not a Persona Workshop export/,
     });
-    expect(parseImport({ ...base, notes: [note('n000000000000001'), note('n000000000000001')] }, 'iiiiiiiiiiiiiiii')).toMatchObject({
+    expect(parseImport({ ...base, notes: [note('n000000000000001'), note('n000000000000001')] }, 'iiiiiiiiiiiiiiii')).toEqual({
       ok: false,
-      error: /Note ids repeat/,
+      error: 'Note ids repeat. (at notes)',
     });
     expect(parseImport({ ...base, notes: [note('bad id')] }, 'iiiiiiiiiiiiiiii')).toMatchObject({ ok: false, error: /at notes\.0\.id/ });
   });
@@ -114,6 +116,44 @@ describe('parseImport + encodeBoard', () => {
       },
       'iiiiiiiiiiiiiiii',
     );
-    expect(result).toMatchObject({ ok: false, error: /ids of journey steps repeat/ });
+    expect(result).toEqual({ ok: false, error: 'The ids of journey steps repeat.' });
+  });
+
+  it('words a cap and a repeated id for the asker (errorBody), English as it always was', () => {
+    const group = (i: number) => ({
+      id: `g${String(i).padStart(15, '0')}`,
+      personaId: persona.id,
+      quadrant: 'pains',
+      name: `G${i}`,
+      createdAt: 3,
+    });
+    const base = { format: 'persona-workshop/v1', title: 'T', personas: [persona], notes: [] };
+    const refusal = (body: unknown) => {
+      const result = parseImport(body, 'iiiiiiiiiiiiiiii');
+      if (result.ok) throw new Error('imported');
+      const error = new HttpError(400, result.error);
+      return (locale: string) => errorBody({ headers: locale ? { 'accept-language': locale } : {} }, error).error;
+    };
+    const tooManyGroups = refusal({ ...base, groups: Array.from({ length: LIMITS.groupsPerWorkshop + 1 }, (_, i) => group(i)) });
+    expect(tooManyGroups('')).toBe(`A workshop holds at most ${LIMITS.groupsPerWorkshop} groups. (at groups)`);
+    expect(tooManyGroups('de')).toBe(`Ein Workshop hat höchstens ${LIMITS.groupsPerWorkshop} Gruppen. (Stelle: groups)`);
+    const action = {
+      id: 'a000000000000001',
+      personaId: persona.id,
+      questionId: null,
+      text: 'Do',
+      ownerParticipantId: null,
+      ownerName: '',
+      dueDate: null,
+      isDone: false,
+      order: 1,
+      createdAt: 3,
+    };
+    const repeatedActions = refusal({
+      ...base,
+      personas: [{ ...persona, actions: [action, action] }],
+    });
+    expect(repeatedActions('')).toBe('The ids of actions repeat.');
+    expect(repeatedActions('fr')).toBe('Des identifiants d’actions se répètent.');
   });
 });
