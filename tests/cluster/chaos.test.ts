@@ -27,11 +27,11 @@ const WORKSHOPS = 3;
 const TYPISTS_PER_WORKSHOP = 6;
 const TYPING_INTERVAL_MS = 1_500;
 /**
- * The issue's target is every client live again within 5 s of its instance going away: measured
- * and printed (3.2-5.6 s here at load 11-19 on 2 cores; 11.2 s at load 26, 5.0 s at 14-22).
- * Asserted with twice that margin, so the test catches a stranded client, not a busy machine.
+ * The issue's target, asserted: every client live again within 5 s of its instance going away.
+ * Measured 0.73 s in a fresh-clone CI run (2026-12-04 22:10, nothing else on the 2 cores); a
+ * loaded machine stretches it (3.2-5.6 s at load 11-19, 10.5-11.2 s at load 13-26).
  */
-const LIVE_AGAIN_MS = 10_000;
+const LIVE_AGAIN_MS = 5_000;
 /** Generous bounds for a loaded machine: none of them is a speed requirement. */
 const CONVERGE_TIMEOUT_MS = 30_000;
 const RECOVER_TIMEOUT_MS = 30_000;
@@ -154,7 +154,7 @@ describe('the board under failure, while the room types (3 instances, PostgreSQL
     await expectConvergedAfter('kill -9', { liveAgainMs });
   });
 
-  it('rolling restart (SIGTERM each instance, start it again): nothing lost, every client live again (target 5 s, asserted 10 s)', async () => {
+  it('rolling restart (SIGTERM each instance, start it again): nothing lost, every client live again within 5 s', async () => {
     const outages: number[] = [];
     for (const app of cluster.apps) {
       await notesFlow();
