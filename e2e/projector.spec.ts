@@ -31,6 +31,75 @@ test.describe('the projected empathy map holds a real room', () => {
     }
   });
 
+  test('90 notes of a sentence each (15 a quadrant): every note on screen, none cut to one line at 1920×1080, nor at 1280×720 with the controls hidden', async ({
+    facilitator,
+  }) => {
+    const presenter = facilitator.page;
+    const ana = await seeder.writer('Ana');
+    await seeder.addNotes(ana, sampleNotes(seeder.quadrantIds(ana), 15, { sentences: true }));
+    await leaveLobby(presenter);
+    const screens: { width: number; height: number; name: string; isOneLineAllowed?: boolean; hidesControls?: boolean }[] = [
+      { ...SIZES[0], name: '1920' },
+      // With the controls shown, 720 px has no room for two lines a note at 14 px: one line it is (README).
+      { ...SIZES[1], name: '1280', isOneLineAllowed: true },
+      { ...SIZES[1], name: '1280-controls-hidden', hidesControls: true },
+    ];
+    for (const screen of screens) {
+      if (screen.hidesControls) {
+        await presenter.getByRole('button', { name: 'More', exact: true }).click();
+        await presenter.getByRole('button', { name: 'Hide controls' }).click();
+        await expect(presenter.getByRole('tablist')).toHaveCount(0);
+      }
+      await presenter.setViewportSize({ width: screen.width, height: screen.height });
+      await settled(presenter);
+      const reports = await quadrantReports(presenter);
+      expectEveryNoteShownOrCounted(reports, 15);
+      for (const report of reports) {
+        expect(report.drawn, report.title).toBe(15);
+        // The back row reads "Coffee refills before the standup…", not "Coffee re…" (issue #11).
+        if (!screen.isOneLineAllowed) expect(report.cutToOneLine, `${report.title} at ${screen.name}`).toEqual([]);
+      }
+      await saveScreenshot(presenter, `projector-map-15-sentences-${screen.name}`);
+    }
+    await presenter.getByRole('button', { name: 'Show controls' }).click();
+    await expect(presenter.getByRole('button', { name: 'Add persona' })).toBeVisible();
+  });
+
+  test('an uneven board (40 notes in one quadrant, 3 in the others) and a board of 3 a quadrant keep their type large', async ({
+    facilitator,
+  }) => {
+    const presenter = facilitator.page;
+    const ana = await seeder.writer('Ana');
+    const quadrants = seeder.quadrantIds(ana);
+    await seeder.addNotes(ana, sampleNotes(quadrants, 3, { sentences: true }));
+    await leaveLobby(presenter);
+    for (const size of SIZES) {
+      await presenter.setViewportSize(size);
+      await settled(presenter);
+      const reports = await quadrantReports(presenter);
+      expectEveryNoteShownOrCounted(reports, 3);
+      for (const report of reports) {
+        expect(report.cutToOneLine, report.title).toEqual([]);
+        // 24 px at 1080p, scaled with the screen.
+        expect(Math.min(...report.fontSizes), `${report.title} at ${size.width}`).toBeGreaterThanOrEqual((24 * size.height) / 1080);
+      }
+      await saveScreenshot(presenter, `projector-map-3-a-quadrant-${size.width}`);
+    }
+
+    await seeder.addNotes(ana, sampleNotes([quadrants[0]!], 37, { sentences: true }));
+    for (const size of SIZES) {
+      await presenter.setViewportSize(size);
+      await settled(presenter);
+      const reports = await quadrantReports(presenter);
+      const crowded = reports.filter((report) => report.count === '40 notes');
+      expectEveryNoteShownOrCounted(crowded, 40, 1);
+      const others = reports.filter((report) => !crowded.includes(report));
+      expectEveryNoteShownOrCounted(others, 3, 5);
+      for (const report of others) expect(Math.min(...report.fontSizes), report.title).toBeGreaterThanOrEqual((24 * size.height) / 1080);
+      await saveScreenshot(presenter, `projector-map-uneven-${size.width}`);
+    }
+  });
+
   test('150 notes (25 a quadrant, some grouped): every quadrant counted, every note drawn, stacked or on "+N more"', async ({
     facilitator,
   }) => {

@@ -36,6 +36,8 @@ export interface QuadrantReport {
   stacked: number;
   more: number;
   fontSizes: number[];
+  /** Notes whose text is cut to a single line (an ellipsis or a one-line clamp with more to show). */
+  cutToOneLine: string[];
 }
 
 export async function quadrantReports(page: Page): Promise<QuadrantReport[]> {
@@ -68,14 +70,22 @@ export async function quadrantReports(page: Page): Promise<QuadrantReport[]> {
         stacked: stacks.reduce((sum, stack) => sum + Number(/, (\d+) notes?$/.exec(stack.getAttribute('aria-label') ?? '')?.[1] ?? 0), 0),
         more: moreTile ? Number(/^\+(\d+)/.exec(moreTile.textContent ?? '')![1]) : 0,
         fontSizes: notes.map((note) => parseFloat(getComputedStyle(note.querySelector('button')!).fontSize)),
+        cutToOneLine: notes
+          .filter((note) => {
+            const text = note.querySelector<HTMLElement>('button > span')!;
+            const lines = Math.round(text.clientHeight / parseFloat(getComputedStyle(text).lineHeight));
+            const isCut = text.scrollHeight > text.clientHeight + 1 || text.scrollWidth > text.clientWidth + 1;
+            return isCut && lines < 2;
+          })
+          .map((note) => note.textContent ?? ''),
       };
     });
   });
 }
 
 /** Every quadrant fits without scrolling, and each of its notes is drawn inside it or counted. */
-export function expectEveryNoteShownOrCounted(reports: readonly QuadrantReport[], perQuadrant: number): void {
-  expect(reports).toHaveLength(6);
+export function expectEveryNoteShownOrCounted(reports: readonly QuadrantReport[], perQuadrant: number, quadrants = 6): void {
+  expect(reports).toHaveLength(quadrants);
   for (const report of reports) {
     expect(report.scrolls, `${report.title} scrolls`).toBe(false);
     expect(report.outside, `${report.title}: notes outside`).toEqual([]);

@@ -1,3 +1,4 @@
+import { SENTENCE_TEXTS } from '../tests/helpers/noteTexts';
 import type { SeedNote } from './roomSeeder';
 
 /** Notes as a room writes them about a coffee-shop customer: a few words to a sentence each. */
@@ -33,16 +34,20 @@ export const SAMPLE_TEXTS: readonly string[] = [
 /** Sticky notes of a few words (at most 30 characters): what the 24 px promise is made for. */
 export const SHORT_TEXTS: readonly string[] = SAMPLE_TEXTS.filter((text) => text.length <= 30);
 
-/** `perQuadrant` notes in each quadrant, a third of them labelled, some in groups. */
+/**
+ * `perQuadrant` notes in each quadrant (or, given a list, that many in each quadrant in turn), a
+ * third of them labelled, some in groups.
+ */
 export function sampleNotes(
   quadrants: readonly string[],
-  perQuadrant: number,
-  options: { groups?: boolean; short?: boolean } = {},
+  perQuadrant: number | readonly number[],
+  options: { groups?: boolean; short?: boolean; sentences?: boolean } = {},
 ): SeedNote[] {
-  const texts = options.short ? SHORT_TEXTS : SAMPLE_TEXTS;
+  const texts = options.short ? SHORT_TEXTS : options.sentences ? SENTENCE_TEXTS : SAMPLE_TEXTS;
   const notes: SeedNote[] = [];
   quadrants.forEach((quadrant, q) => {
-    for (let i = 0; i < perQuadrant; i++) {
+    const count = typeof perQuadrant === 'number' ? perQuadrant : (perQuadrant[q] ?? 0);
+    for (let i = 0; i < count; i++) {
       const text = texts[(i * 7 + q * 3) % texts.length]!;
       const evidence = i % 3 === 0 ? 'observed' : i % 5 === 0 ? 'assumed' : undefined;
       const group = options.groups && i % 4 === 1 ? (q % 2 === 0 ? 'Getting there' : 'Price') : undefined;

@@ -48,7 +48,7 @@ export function metricsFor(fontPx: number, maxFontPx: number): FitMetrics {
     titlePx: Math.max(20, Math.round(maxFontPx)),
     questionPx: Math.max(MIN_NOTE_FONT_PX, Math.round(maxFontPx * 0.55)),
     metaPx: Math.max(MIN_NOTE_FONT_PX, Math.round(fontPx * 0.6)),
-    padYPx: Math.max(3, Math.round(fontPx * 0.2)),
+    padYPx: Math.max(2, Math.round(fontPx * 0.15)),
     padXPx: Math.max(6, Math.round(fontPx * 0.35)),
     gapPx: Math.max(4, Math.round(fontPx * 0.25)),
     columnGapPx: Math.max(8, Math.round(fontPx * 0.45)),

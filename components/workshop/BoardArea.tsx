@@ -89,8 +89,10 @@ export function BoardArea({
   const isEditing = !view.isReadOnly && (!isLarge || isEditingOnProjector);
   return (
     <div id="board" className="flex min-h-0 flex-1 flex-col gap-3">
-      {/* One row on the projector, to leave the height to the board; tabs above the tools on a phone. */}
-      <div className="flex flex-wrap items-center gap-2">
+      {/* One row on the projector, to leave the height to the board; tabs above the tools on a phone.
+          The presenter's "Hide controls" hides it too: its height is what lets 90 notes show two
+          lines each at 1280×720 (README, The presenter view). */}
+      <div className="flex flex-wrap items-center gap-2 group-data-[controls=hidden]/presenter:hidden">
         <PersonaTabs
           // Takes what the row leaves and scrolls its tabs within it (a second row would cost the
           // projector the height its notes need and push the phone's composer below the fold),
