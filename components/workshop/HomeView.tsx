@@ -10,9 +10,16 @@ import { CreateWorkshopForm } from './CreateWorkshopForm';
 import { ImportForm } from './ImportForm';
 import { JoinForm } from './JoinForm';
 
-type PrefetchOptions = NonNullable<Parameters<ReturnType<typeof useRouter>['prefetch']>[1]>;
-/** The page's data too, not only its loading state: the participant page is rendered per request. */
-const FULL_PREFETCH = { kind: 'full' } as unknown as PrefetchOptions;
+type PrefetchKind = NonNullable<Parameters<ReturnType<typeof useRouter>['prefetch']>[1]>['kind'];
+/**
+ * The page's data too, not only its loading state: the participant page is rendered per request.
+ * Next 16 documents a full prefetch only as `<Link prefetch={true}>`, which fires for a link in the
+ * viewport, and there is no link to the board before the join. `router.prefetch` takes the same
+ * `kind`, typed as an enum no public entry exports: this value is checked against that enum's
+ * values, so an upgrade that renames or drops `kind` or `'full'` fails the typecheck.
+ */
+const FULL: `${PrefetchKind}` = 'full';
+const FULL_PREFETCH = { kind: FULL as PrefetchKind };
 const participantPath = (code: string) => `/w/${code}`;
 
 /** The front door: join with a code and a name, or create a workshop (or import one). */

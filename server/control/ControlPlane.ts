@@ -12,6 +12,7 @@ import type { Logger } from '../log';
 import { TokenBucket } from '../tokenBucket';
 import type { Workshops } from '../Workshops';
 import type { CommandHandler } from './CommandHandler';
+import { inBackground } from './inBackground';
 import { Roster, rosterEntry } from './Roster';
 import { refusalText } from '../../lib/refusals';
 
@@ -65,7 +66,7 @@ export class ControlPlane {
     });
     this.presence =
       options.cluster?.usePresence(
-        (workshopId, ids) => this.inBackground(this.roster.announce(workshopId, ids, false)),
+        (workshopId, ids) => inBackground(this.log, this.roster.announce(workshopId, ids, false)),
         () => this.roster.reannounceOnline(),
       ) ?? null;
     this.roster = new Roster(workshops, this.online, this.presence, (workshopId) => this.toWorkshop(workshopId), log);
@@ -129,7 +130,7 @@ export class ControlPlane {
       if (sockets.size > 0 || this.online.get(identity.participantId) !== sockets) return;
       this.online.delete(identity.participantId);
       this.presence?.set(identity.workshopId, identity.participantId, 0);
-      this.inBackground(this.roster.wentOffline(identity));
+      inBackground(this.log, this.roster.wentOffline(identity));
     });
     await this.roster.send(socket);
     if (!wasOnline) socket.to(roomOf(identity.workshopId)).emit('roster:update', rosterEntry(identity, true));
@@ -139,14 +140,6 @@ export class ControlPlane {
     if (currentCode && parseRoomCode((socket.handshake.auth as Record<string, unknown>).code) !== currentCode) {
       socket.emit('workshop:code', currentCode);
     }
-  }
-
-  /**
-   * A roster or state update nobody waits for: a storage error (PostgreSQL down, say) is logged,
-   * and the next change or resync corrects what the clients were sent.
-   */
-  private inBackground(update: Promise<void>): void {
-    update.catch((error: Error) => this.log.warn({ err: error.message }, 'background roster or state update failed'));
   }
 
   /**
@@ -240,10 +233,10 @@ export class ControlPlane {
         this.endLocally(identity.participantId, 'The facilitator removed you from this workshop.');
         continue;
       }
-      for (const socket of sockets) if (this.commands) this.inBackground(this.commands.sendState(socket));
+      for (const socket of sockets) if (this.commands) inBackground(this.log, this.commands.sendState(socket));
     }
     setTimeout(() => {
-      for (const sockets of this.online.values()) for (const socket of sockets) this.inBackground(this.roster.send(socket));
+      for (const sockets of this.online.values()) for (const socket of sockets) inBackground(this.log, this.roster.send(socket));
     }, PRESENCE_HEARTBEAT_MS * 2).unref();
   }
 

@@ -4,6 +4,7 @@ import type { Identity } from '../identity';
 import type { Logger } from '../log';
 import type { Workshops } from '../Workshops';
 import type { ControlPlane, ControlSocket } from './ControlPlane';
+import { inBackground } from './inBackground';
 
 export function rosterEntry(identity: Identity, isOnline: boolean): RosterEntry {
   return { participantId: identity.participantId, name: identity.name, role: identity.role, isOnline };
@@ -59,9 +60,6 @@ export class Roster {
       const workshopId = sockets.values().next().value?.data.identity.workshopId;
       if (workshopId) byWorkshop.set(workshopId, [...(byWorkshop.get(workshopId) ?? []), participantId]);
     }
-    // Nobody waits for these: a storage error is logged, and the next change or resync corrects the roster.
-    for (const [workshopId, ids] of byWorkshop) {
-      this.announce(workshopId, ids, true).catch((error: Error) => this.log.warn({ err: error.message }, 'roster update failed'));
-    }
+    for (const [workshopId, ids] of byWorkshop) inBackground(this.log, this.announce(workshopId, ids, true));
   }
 }
