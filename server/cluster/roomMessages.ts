@@ -84,20 +84,23 @@ export function parseRoomMessage(channel: string, bytes: Uint8Array): RoomMessag
  */
 export function senderOf(bytes: Uint8Array): string | null {
   try {
-    const decoder = decoding.createDecoder(bytes);
-    if (decoding.readVarUint(decoder) !== VERSION) return null;
-    decoding.readVarUint(decoder);
-    return readBoundedString(decoder);
+    return readHeader(decoding.createDecoder(bytes)).from;
   } catch {
     return null;
   }
 }
 
-function readRaw(bytes: Uint8Array): Record<string, unknown> {
-  const decoder = decoding.createDecoder(bytes);
+/** Version, kind and sender: what every message starts with. Throws on an unknown version. */
+function readHeader(decoder: decoding.Decoder): { kind: (typeof KINDS)[number] | undefined; from: string } {
   if (decoding.readVarUint(decoder) !== VERSION) throw new Error('unknown version');
   const kind = KINDS[decoding.readVarUint(decoder)];
-  const raw: Record<string, unknown> = { kind, from: readBoundedString(decoder), workshopId: readBoundedString(decoder) };
+  return { kind, from: readBoundedString(decoder) };
+}
+
+function readRaw(bytes: Uint8Array): Record<string, unknown> {
+  const decoder = decoding.createDecoder(bytes);
+  const { kind, from } = readHeader(decoder);
+  const raw: Record<string, unknown> = { kind, from, workshopId: readBoundedString(decoder) };
   if (kind === 'update' || kind === 'stored') {
     raw.first = decoding.readVarUint(decoder);
     raw.last = decoding.readVarUint(decoder);
