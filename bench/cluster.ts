@@ -49,8 +49,11 @@ export interface ClusterLoadResult {
   cpuMsPerEdit: { instances: number; redis: number; postgres: number; total: number };
   /** Bytes Redis received and sent, and commands it ran, per edit (socket.io stream and presence included). */
   redisPerEdit: { bytesIn: number; bytesOut: number; commands: number } | null;
-  /** Rows appended to the update log, tuples written (inserted+updated+deleted) and transactions, per edit. */
-  postgresPerEdit: { logRows: number; tuplesWritten: number; transactions: number } | null;
+  /**
+   * Rows appended to the update log, tuples written (inserted+updated+deleted), transactions, and
+   * sessions opened (each a forked backend and a SCRAM handshake), per edit.
+   */
+  postgresPerEdit: PostgresCounts | null;
   loadAverage: number[];
 }
 
@@ -105,14 +108,17 @@ async function redisStats(redis: Redis): Promise<{ bytesIn: number; bytesOut: nu
   };
 }
 
-async function postgresStats(client: pg.Client): Promise<{ logRows: number; tuplesWritten: number; transactions: number }> {
+type PostgresCounts = { logRows: number; tuplesWritten: number; transactions: number; sessions: number };
+
+async function postgresStats(client: pg.Client): Promise<PostgresCounts> {
   await client.query('SELECT pg_stat_clear_snapshot()');
-  const { rows } = await client.query<{ seqs: string; written: string; xacts: string }>(
+  const { rows } = await client.query<{ seqs: string; written: string; xacts: string; sessions: string }>(
     `SELECT (SELECT coalesce(sum(doc_seq), 0) FROM workshops) AS seqs,
-            tup_inserted + tup_updated + tup_deleted AS written, xact_commit AS xacts
+            tup_inserted + tup_updated + tup_deleted AS written, xact_commit AS xacts, sessions
        FROM pg_stat_database WHERE datname = current_database()`,
   );
-  return { logRows: Number(rows[0]!.seqs), tuplesWritten: Number(rows[0]!.written), transactions: Number(rows[0]!.xacts) };
+  const row = rows[0]!;
+  return { logRows: Number(row.seqs), tuplesWritten: Number(row.written), transactions: Number(row.xacts), sessions: Number(row.sessions) };
 }
 
 type Scenario = ClusterBenchOptions['scenarios'][number];
@@ -196,8 +202,8 @@ function summarize(
     cpu1: { instances: number; redis: number; postgres: number };
     redis0?: { bytesIn: number; bytesOut: number; commands: number };
     redis1: { bytesIn: number; bytesOut: number; commands: number } | null;
-    pg0?: { logRows: number; tuplesWritten: number; transactions: number };
-    pg1: { logRows: number; tuplesWritten: number; transactions: number } | null;
+    pg0?: PostgresCounts;
+    pg1: PostgresCounts | null;
   },
   options: ClusterBenchOptions,
 ): ClusterLoadResult {

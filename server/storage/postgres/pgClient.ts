@@ -30,6 +30,12 @@ export interface PoolOptions {
 }
 
 const IDLE_IN_TRANSACTION_TIMEOUT_MS = 5_000;
+/**
+ * An idle connection is kept this long (pg-pool's default is 10 s). Each PostgreSQL session is a
+ * process: opening one costs a fork and a SCRAM handshake (key stretching on both sides), and
+ * the named statements are prepared again. A room's pauses between bursts are longer than 10 s.
+ */
+const IDLE_CONNECTION_MS = 5 * 60_000;
 
 export function createPool(connectionString: string, options: PoolOptions = {}): pg.Pool {
   const pool = new pg.Pool({
@@ -37,6 +43,7 @@ export function createPool(connectionString: string, options: PoolOptions = {}):
     types,
     max: options.max ?? 10,
     connectionTimeoutMillis: 10_000,
+    idleTimeoutMillis: IDLE_CONNECTION_MS,
     idle_in_transaction_session_timeout: options.idleInTransactionTimeoutMs ?? IDLE_IN_TRANSACTION_TIMEOUT_MS,
   });
   // Without a listener an idle client's error (a restart of PostgreSQL) would crash the process.
