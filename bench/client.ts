@@ -1,5 +1,6 @@
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
+import { BOARD_NOTICE_MESSAGE } from '../lib/boardNotices';
 import * as Y from 'yjs';
 import type { CreateWorkshopReply, SessionReply } from '../lib/api';
 import { initBoard, personasMap } from '../lib/board';
@@ -76,11 +77,14 @@ export async function takeSeat(target: Target, room: string, name: string): Prom
 
 export function connect(target: Target, seat: Seat, doc: Y.Doc): WebsocketProvider {
   const base = target.url.replace(/^http/, 'ws');
-  return new WebsocketProvider(target.kind === 'ours' ? `${base}/yjs` : base, seat.room, doc, {
+  const provider = new WebsocketProvider(target.kind === 'ours' ? `${base}/yjs` : base, seat.room, doc, {
     params: seat.token ? { token: seat.token } : {},
     WebSocketPolyfill: CountingWebSocket as never,
     disableBc: true,
   });
+  // Our server's notices (board size, unlocked), which a stock client would log as unknown.
+  provider.messageHandlers[BOARD_NOTICE_MESSAGE] = () => undefined;
+  return provider;
 }
 
 export function sleep(ms: number): Promise<void> {

@@ -47,6 +47,13 @@ export interface ClusterLoadResult {
   connectionCloses: number;
   /** CPU ms per edit: every instance, Redis, PostgreSQL (all of its processes), and their sum. */
   cpuMsPerEdit: { instances: number; redis: number; postgres: number; total: number };
+  /**
+   * Every process together with the clients connected and nobody editing (presence renewals,
+   * heartbeats, catch-up checks), and the CPU per edit once that is taken out: what capacity
+   * grows with.
+   */
+  idleCpuMsPerSecond: number;
+  cpuMsPerEditAboveIdle: number;
   /** Bytes Redis received and sent, and commands it ran, per edit (socket.io stream and presence included). */
   redisPerEdit: { bytesIn: number; bytesOut: number; commands: number } | null;
   /**
@@ -172,16 +179,22 @@ export async function runClusterLoad(
       redis: databaseUrl ? cpuOf([backing.redis.pid!]) : 0,
       postgres: databaseUrl ? postgresCpuMs(backing.postgres.pid!) : 0,
     });
+    const idle0 = cpu();
+    let at = performance.now();
+    await sleep(IDLE_WINDOW_MS);
+    const idle = { before: idle0, after: cpu(), elapsedMs: performance.now() - at };
     const redis0 = redis ? await redisStats(redis) : undefined;
     const pg0 = db ? await postgresStats(db) : undefined;
     const cpu0 = cpu();
+    at = performance.now();
     worker.send({ type: 'start', durationMs: options.durationMs });
     const { report } = await worker.next('done', options.durationMs + 60_000);
     const cpu1 = cpu();
+    const elapsedMs = performance.now() - at;
     const redis1 = redis ? await redisStats(redis) : null;
     // PostgreSQL's statistics reach pg_stat_database within a second of each transaction.
     const pg1 = db ? await sleep(1_100).then(() => postgresStats(db)) : null;
-    return summarize(run, scenario, servers.length, report, { cpu0, cpu1, redis0, redis1, pg0, pg1 }, options);
+    return summarize(run, scenario, servers.length, report, { idle, cpu0, cpu1, elapsedMs, redis0, redis1, pg0, pg1 }, options);
   } finally {
     await worker.close();
     redis?.disconnect();
@@ -191,6 +204,9 @@ export async function runClusterLoad(
 }
 
 type Counts<T> = { before: T; after: T };
+type CpuMs = { instances: number; redis: number; postgres: number };
+/** Clients connected, nobody editing: what the processes cost per second whatever the edits. */
+const IDLE_WINDOW_MS = 5_000;
 
 function summarize(
   { setup, balance }: Run,
@@ -198,8 +214,11 @@ function summarize(
   instances: number,
   report: LoadReport,
   m: {
-    cpu0: { instances: number; redis: number; postgres: number };
-    cpu1: { instances: number; redis: number; postgres: number };
+    idle: Counts<CpuMs> & { elapsedMs: number };
+    cpu0: CpuMs;
+    cpu1: CpuMs;
+    /** From cpu0 to cpu1: the edits and their drain. */
+    elapsedMs: number;
     redis0?: { bytesIn: number; bytesOut: number; commands: number };
     redis1: { bytesIn: number; bytesOut: number; commands: number } | null;
     pg0?: PostgresCounts;
@@ -214,6 +233,8 @@ function summarize(
     redis: per(m.cpu0.redis, m.cpu1.redis),
     postgres: per(m.cpu0.postgres, m.cpu1.postgres),
   };
+  const total = (c: CpuMs) => c.instances + c.redis + c.postgres;
+  const idlePerSecond = (total(m.idle.after) - total(m.idle.before)) / (m.idle.elapsedMs / 1000);
   const delta = <T extends Record<string, number>>({ before, after }: Counts<T>) =>
     Object.fromEntries(Object.keys(before).map((key) => [key, per(before[key]!, after[key]!, 2)])) as T;
   return {
@@ -229,6 +250,8 @@ function summarize(
     incompleteChanges: report.incompleteChanges,
     connectionCloses: report.connectionCloses,
     cpuMsPerEdit: { ...cpu, total: round(cpu.instances + cpu.redis + cpu.postgres, 3) },
+    idleCpuMsPerSecond: round(idlePerSecond, 1),
+    cpuMsPerEditAboveIdle: per(total(m.cpu0) + (idlePerSecond * m.elapsedMs) / 1000, total(m.cpu1)),
     redisPerEdit: m.redis0 && m.redis1 ? delta({ before: m.redis0, after: m.redis1 }) : null,
     postgresPerEdit: m.pg0 && m.pg1 ? delta({ before: m.pg0, after: m.pg1 }) : null,
     loadAverage: readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).map(Number),
@@ -279,6 +302,7 @@ function ratiosOf(scenario: Scenario, single: ClusterLoadResult, cluster: Cluste
     crossInstanceFanOutP95Target: 1.5,
     totalCpuPerEditVsSingle: cpuRatio,
     totalCpuPerEditTarget: 2,
+    cpuPerEditAboveIdleVsSingle: round(cluster.cpuMsPerEditAboveIdle / Math.max(0.001, single.cpuMsPerEditAboveIdle), 2),
     meetsTargets: fanOutP95 <= 1.5 && cpuRatio <= 2,
   };
 }
