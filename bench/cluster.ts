@@ -27,6 +27,8 @@ export interface ClusterBenchOptions {
   instances: number;
   /** `--balance`: how each room's clients are placed on the cluster, one cluster run per entry. */
   balances: Balance[];
+  /** `--async-commit`: PostgreSQL with synchronous_commit = off (see `runClusterBench`). */
+  asyncCommit: boolean;
   /** `--profile`: each instance writes a V8 CPU profile under this directory (`single/`, `cluster/`). */
   profileDir?: string | null;
 }
@@ -260,7 +262,10 @@ function summarize(
 
 /** Runs every scenario on one instance and on the cluster (once per balance); returns the records and the ratios against #12's targets. */
 export async function runClusterBench(options: ClusterBenchOptions, emit: (record: object) => void): Promise<object> {
-  const postgres = await PostgresServer.start({ isDurable: true });
+  // fsync on; `--async-commit`: commits return before their WAL is flushed (PostgreSQL's
+  // synchronous_commit = off, an operator's choice: a crash of PostgreSQL itself may lose the
+  // last few hundred ms of commits; a killed instance or a clean restart loses nothing).
+  const postgres = await PostgresServer.start({ isDurable: true, settings: options.asyncCommit ? { synchronous_commit: 'off' } : {} });
   const redis = await RedisServer.start();
   const backing = { postgres, redis };
   const ratios: object[] = [];

@@ -35,6 +35,8 @@ const { values: args } = parseArgs({
     cluster: { type: 'boolean', default: false },
     /** With `--cluster`: `roundrobin` (default), `affinity` (a room's clients on one instance, as deploy/haproxy.cfg) or `both`. */
     balance: { type: 'string', default: 'roundrobin' },
+    /** With `--cluster`: PostgreSQL with synchronous_commit = off, to see what the fsync per commit costs. */
+    'async-commit': { type: 'boolean', default: false },
   },
 });
 
@@ -254,6 +256,7 @@ if (args.cluster) {
     settleMs: SETTLE_MS,
     instances: 3,
     balances: balancesOf(args.balance),
+    asyncCommit: args['async-commit'],
     profileDir: options.profileDir ? path.join(options.profileDir, 'cluster-bench') : null,
   };
   runClusterBench(clusterOptions, emit).then(
