@@ -66,6 +66,23 @@ export function docLogContract(instances: () => { a: Storage; b: Storage }): voi
     expect((await a.docs.since(two.workshop.id, 1))!.map((u) => Buffer.from(u.data).toString())).toEqual(['x', 'z']);
   });
 
+  it('numbers a batch of one workshop in the order given, and refuses one for an unknown workshop', async () => {
+    const { a, b } = instances();
+    const { workshop } = await newWorkshop(a);
+    expect(await a.docs.append(['p', 'q', 'r'].map((text) => ({ workshopId: workshop.id, update: Buffer.from(text) })))).toEqual([2, 3, 4]);
+    expect(await b.docs.append([{ workshopId: workshop.id, update: Buffer.from('s') }])).toEqual([5]);
+    expect((await b.docs.since(workshop.id, 1))!.map((u) => [u.seq, Buffer.from(u.data).toString()])).toEqual([
+      [2, 'p'],
+      [3, 'q'],
+      [4, 'r'],
+      [5, 's'],
+    ]);
+    const unknown = newId();
+    await expect(a.docs.append([{ workshopId: unknown, update: Buffer.from('nowhere') }])).rejects.toThrow();
+    await expect(a.docs.append([1, 2].map(() => ({ workshopId: unknown, update: Buffer.from('nowhere') })))).rejects.toThrow();
+    expect(await a.docs.lastSeq(workshop.id)).toBe(5);
+  });
+
   it('refuses an append to an unknown workshop and writes nothing of its batch', async () => {
     const { a } = instances();
     const { workshop } = await newWorkshop(a);
