@@ -1,21 +1,16 @@
-import * as decoding from 'lib0/decoding';
-import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import { encodeBoardNotice } from '../../lib/boardNotices';
 import { CLOSE_CODES } from '../../lib/closeCodes';
 import type { Logger } from '../log';
-import { SerialQueue } from '../concurrency/SerialQueue';
 import type { LoadedDoc, Storage } from '../storage/ports';
 import { AppliedSeqs } from './AppliedSeqs';
-import { STORED } from './RoomCatchUp';
 import { BoardSizeWatch } from './BoardSizeWatch';
 import { ClientBindings } from './ClientBindings';
-import { frameBinary, type FramedMessage } from './frames';
-import { isEmptyUpdate, JoinState, namesKnownClient } from './JoinState';
-import { MESSAGE, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate } from './messages';
+import { encodeSyncStep1 } from './messages';
 import { RecordCounts } from './recordCounts';
+import { RoomBroadcast } from './RoomBroadcast';
 import { RoomCompaction } from './RoomCompaction';
 import type { RoomConnection } from './RoomConnection';
+import { RoomInbox } from './RoomInbox';
 import { RoomPresence } from './RoomPresence';
 import { RoomReplication } from './RoomReplication';
 import type { RoomHooks, RoomReplicaOptions } from './roomHooks';
@@ -27,11 +22,9 @@ export type { RoomHooks, RoomReplicaOptions } from './roomHooks';
 
 /**
  * One workshop's live board: the Y.Doc, the presence of its clients and their connections.
- * Every change is committed to storage before it is sent to anyone, so whatever a client has
- * seen survives a crash. Loaded on the first connection, closed (and compacted) after the last.
- * Messages are handled one at a time through `inbox`: a message that has to wait for storage
- * (new client ids to bind) holds the ones after it, so nothing is validated against a doc that
- * changes before it is applied, and each connection's messages keep their order.
+ * Loaded on the first connection, closed (and compacted) after the last. What clients send is
+ * handled one message at a time by the `RoomInbox`; every change is committed to storage before
+ * the `RoomBroadcast` sends it to anyone, so whatever a client has seen survives a crash.
  */
 export class YjsRoom {
   readonly doc = new Y.Doc({ gc: true });
@@ -39,8 +32,6 @@ export class YjsRoom {
   private readonly presence: RoomPresence;
   /** Records per root, kept incrementally for the validator's caps. */
   private readonly recordCounts = new RecordCounts(this.doc);
-  /** What a new client with an empty doc is sent: the cached whole doc and the updates since, merged. */
-  private readonly joinState = new JoinState(() => this.fullState());
   /** The log seqs this replica holds (its own commits and what it caught up on). */
   private readonly seqs: AppliedSeqs;
   private readonly compaction: RoomCompaction;
@@ -50,17 +41,18 @@ export class YjsRoom {
   private readonly size: BoardSizeWatch;
   /** Judges every update a client sends: refused in band, or let in. */
   private readonly gate: UpdateGate;
+  /** Sends every change once committed, and the board notices. */
+  private readonly broadcast: RoomBroadcast;
+  /** Handles what clients send, one message at a time. */
+  private readonly inbox: RoomInbox;
   private isClosed = false;
-  /** Set when storage failed: nothing more is broadcast or compacted from this copy. */
-  private isBroken = false;
-  private readonly inbox: SerialQueue;
 
   private constructor(
     readonly workshopId: string,
     storage: Storage,
-    private readonly updates: UpdateLog,
+    updates: UpdateLog,
     private readonly log: Logger,
-    private readonly hooks: RoomHooks,
+    hooks: RoomHooks,
     stored: LoadedDoc,
     clients: ClientBindings,
     replica: RoomReplicaOptions | null,
@@ -76,30 +68,24 @@ export class YjsRoom {
     // What replication and compaction see of this room.
     const view = {
       ...{ workshopId, doc: this.doc, seqs: this.seqs, fullState: () => this.fullState() },
-      isLive: () => !this.isClosed && !this.isBroken,
-      isSound: () => !this.isBroken,
+      isLive: () => !this.isClosed && !this.broadcast.isBroken,
+      isSound: () => !this.broadcast.isBroken,
       isOpen: () => !this.isClosed,
       hasClients: () => this.connections.size > 0,
       onRead: (count: number) => this.compaction.addRead(count),
       fill: async () => void (await this.replication?.fill()),
       measured: (bytes: number) => {
         this.size.measured(bytes);
-        if (!this.isClosed) this.tellSize();
+        if (!this.isClosed) this.broadcast.tellSize();
       },
     };
     this.replication = replica ? new RoomReplication(storage.docs, view, replica.relay, this.log, hooks) : null;
     this.compaction = new RoomCompaction(storage.docs, updates, view, this.log, stored.updates.length);
     this.size = new BoardSizeWatch((stored.state?.byteLength ?? 0) + stored.updates.reduce((sum, u) => sum + u.data.byteLength, 0));
-    this.gate = new UpdateGate(
-      this.doc,
-      clients,
-      hooks,
-      this.log,
-      this.recordCounts,
-      this.size,
-      async () => void (await this.replication?.fill()),
-    );
-    this.inbox = new SerialQueue((error) => this.log.error({ err: (error as Error).message }, 'handling a yjs message failed'));
+    const { connections, size, compaction, replication } = this;
+    this.broadcast = new RoomBroadcast({ ...view, connections, size, compaction, replication }, updates, this.log);
+    this.gate = new UpdateGate(this.doc, clients, hooks, this.log, this.recordCounts, this.size, view.fill);
+    this.inbox = new RoomInbox(this.doc, updates, this.gate, this.presence, this.broadcast, hooks, this.log);
   }
 
   /**
@@ -124,7 +110,7 @@ export class YjsRoom {
       room.doc.destroy();
       throw error;
     }
-    room.doc.on('update', room.onDocUpdate);
+    room.doc.on('update', room.broadcast.onDocUpdate);
     room.replication?.start(room.presence, replica?.catchUpIntervalMs);
     return room;
   }
@@ -141,37 +127,6 @@ export class YjsRoom {
   /** An upper bound of the encoded state's size, as the board's size cap counts it. */
   get approximateBytes(): number {
     return this.size.estimate;
-  }
-
-  /** Persist (group commit at the end of this turn), then broadcast, encoded once, skipping the sender. */
-  private onDocUpdate = (update: Uint8Array, origin: unknown): void => {
-    if (this.isBroken) return;
-    this.compaction.measureIn(this.size.grew(update.byteLength));
-    this.tellSize();
-    const message = frameBinary(encodeSyncUpdate(update));
-    // Read back from storage: committed already, so it goes straight out.
-    if (origin === STORED) return this.sendToAll(message, null, update);
-    this.updates.append(
-      this.workshopId,
-      update,
-      (seq) => {
-        this.seqs.committed(seq);
-        this.replication?.committed(seq, update);
-        this.sendToAll(message, origin, update);
-        this.compaction.addOwn();
-      },
-      (error) => this.breakRoom(error),
-    );
-  };
-
-  private sendToAll(message: FramedMessage, origin: unknown, update: Uint8Array): void {
-    for (const conn of this.connections) if (conn !== origin) conn.sendFramed(message);
-    this.joinState.extend(update);
-  }
-
-  /** Sends a client with an empty doc everything (see `JoinState`). */
-  private sendEverything(conn: RoomConnection): void {
-    for (const message of this.joinState.messages()) conn.send(message);
   }
 
   /** The whole doc, encoded now. */
@@ -197,16 +152,7 @@ export class YjsRoom {
 
   /** The facilitator unlocked the board: clients that held changes back (refused as locked) send them now. */
   tellUnlocked(): void {
-    const notice = frameBinary(encodeBoardNotice({ kind: 'unlocked' }));
-    for (const conn of this.connections) conn.sendFramed(notice);
-  }
-
-  /** Tells every connection when the board crossed the 90 % line of its size limit (either way). */
-  private tellSize(): void {
-    const change = this.size.change();
-    if (!change) return;
-    const notice = frameBinary(encodeBoardNotice(change));
-    for (const conn of this.connections) conn.sendFramed(notice);
+    this.broadcast.tellUnlocked();
   }
 
   removeConnection(conn: RoomConnection): void {
@@ -214,80 +160,9 @@ export class YjsRoom {
     this.presence.remove(conn);
   }
 
-  /**
-   * Queues one frame behind the room's earlier ones; a frame whose connection was closed by the
-   * time its turn comes (kicked, rate-limited, gone) is dropped unread.
-   */
+  /** Queues one frame behind the room's earlier ones (see `RoomInbox`). */
   receive(conn: RoomConnection, data: Uint8Array): void {
-    this.inbox.push(() => {
-      if (conn.wasClosedByServer) return;
-      return this.handleMessage(conn, data);
-    });
-  }
-
-  /** Handles one frame; a frame that breaks the protocol closes that connection only. */
-  private handleMessage(conn: RoomConnection, data: Uint8Array): void | Promise<void> {
-    if (!conn.messageBudget.take()) {
-      this.hooks.onRateLimited?.(conn);
-      conn.close(CLOSE_CODES.rateLimited, 'too many messages');
-      return;
-    }
-    try {
-      const decoder = decoding.createDecoder(data);
-      const type = decoding.readVarUint(decoder);
-      if (type === MESSAGE.sync) return this.handleSync(conn, decoder);
-      else if (type === MESSAGE.awareness) this.presence.receive(conn, decoding.readVarUint8Array(decoder));
-      else if (type === MESSAGE.queryAwareness) this.presence.sendAll(conn);
-      else if (type !== MESSAGE.auth) conn.close(CLOSE_CODES.malformed, 'unknown message type');
-    } catch (error) {
-      this.log.warn({ connectionId: conn.connectionId, err: (error as Error).message }, 'malformed yjs message');
-      conn.close(CLOSE_CODES.malformed, 'malformed message');
-    }
-  }
-
-  private handleSync(conn: RoomConnection, decoder: decoding.Decoder): void | Promise<void> {
-    const step = decoding.readVarUint(decoder);
-    const payload = decoding.readVarUint8Array(decoder);
-    if (step === syncProtocol.messageYjsSyncStep1) {
-      // A state vector that names no client of this doc gets what an empty one gets: the cached
-      // whole doc. Any other needs an encode of its own, so those are rate-limited.
-      const isFresh = payload.byteLength <= 1 || !namesKnownClient(this.doc, payload);
-      if (!isFresh && !conn.syncBudget.take()) {
-        this.hooks.onRateLimited?.(conn);
-        conn.close(CLOSE_CODES.rateLimited, 'too many sync requests');
-        return;
-      }
-      // Wait for the pending group commit: a client must never receive what is not on disk yet.
-      this.updates.afterCommit(() => {
-        if (isFresh) this.sendEverything(conn);
-        else conn.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, payload)));
-      });
-      return;
-    }
-    if (step !== syncProtocol.messageYjsSyncStep2 && step !== syncProtocol.messageYjsUpdate) {
-      conn.close(CLOSE_CODES.malformed, 'unknown sync step');
-      return;
-    }
-    if (isEmptyUpdate(payload)) return;
-    const admitted = this.gate.admit(conn, payload);
-    if (admitted === true) Y.applyUpdate(this.doc, payload, conn);
-    else if (admitted !== false) {
-      return admitted.then((isAdmitted) => {
-        // The bindings took a round trip: the server may have closed the connection meanwhile
-        // (kicked). One its client closed still gets its last update applied, as before.
-        if (isAdmitted && !conn.wasClosedByServer) Y.applyUpdate(this.doc, payload, conn);
-      });
-    }
-  }
-
-  /**
-   * Storage failed, so the doc in memory holds a change that is not on disk. Nobody may see it:
-   * close every connection; clients reconnect to a fresh load and resend their changes.
-   */
-  private breakRoom(error: Error): void {
-    this.log.error({ err: error.message }, 'storing an update failed; closing the room');
-    this.isBroken = true;
-    for (const conn of this.connections) conn.close(CLOSE_CODES.roomUnavailable, 'storage failed');
+    this.inbox.receive(conn, data);
   }
 
   /** Reads from storage whatever other instances committed that this replica has not seen. */
