@@ -54,7 +54,7 @@ export interface ClusterLoadResult {
    * heartbeats, catch-up checks), and the CPU per edit once that is taken out: what capacity
    * grows with.
    */
-  idleCpuMsPerSecond: number;
+  idleCpuMsPerSecond: CpuMs & { total: number };
   cpuMsPerEditAboveIdle: number;
   /** Bytes Redis received and sent, and commands it ran, per edit (socket.io stream and presence included). */
   redisPerEdit: { bytesIn: number; bytesOut: number; commands: number } | null;
@@ -236,7 +236,8 @@ function summarize(
     postgres: per(m.cpu0.postgres, m.cpu1.postgres),
   };
   const total = (c: CpuMs) => c.instances + c.redis + c.postgres;
-  const idlePerSecond = (total(m.idle.after) - total(m.idle.before)) / (m.idle.elapsedMs / 1000);
+  const perSecond = (pick: (c: CpuMs) => number) => (pick(m.idle.after) - pick(m.idle.before)) / (m.idle.elapsedMs / 1000);
+  const idlePerSecond = perSecond(total);
   const delta = <T extends Record<string, number>>({ before, after }: Counts<T>) =>
     Object.fromEntries(Object.keys(before).map((key) => [key, per(before[key]!, after[key]!, 2)])) as T;
   return {
@@ -252,7 +253,21 @@ function summarize(
     incompleteChanges: report.incompleteChanges,
     connectionCloses: report.connectionCloses,
     cpuMsPerEdit: { ...cpu, total: round(cpu.instances + cpu.redis + cpu.postgres, 3) },
-    idleCpuMsPerSecond: round(idlePerSecond, 1),
+    idleCpuMsPerSecond: {
+      instances: round(
+        perSecond((c) => c.instances),
+        1,
+      ),
+      redis: round(
+        perSecond((c) => c.redis),
+        1,
+      ),
+      postgres: round(
+        perSecond((c) => c.postgres),
+        1,
+      ),
+      total: round(idlePerSecond, 1),
+    },
     cpuMsPerEditAboveIdle: per(total(m.cpu0) + (idlePerSecond * m.elapsedMs) / 1000, total(m.cpu1)),
     redisPerEdit: m.redis0 && m.redis1 ? delta({ before: m.redis0, after: m.redis1 }) : null,
     postgresPerEdit: m.pg0 && m.pg1 ? delta({ before: m.pg0, after: m.pg1 }) : null,

@@ -13,6 +13,22 @@ const START_TIMEOUT_MS = 60_000;
 const STOP_TIMEOUT_MS = 10_000;
 /** Run TypeScript children with the tsx loader inside node itself, so the child's pid is the server's. */
 const TSX = ['--import', 'tsx'];
+/** Where our server is compiled for the benchmarks (gitignored with the results). */
+const COMPILED_DIR = path.join(BENCH_DIR, 'results', 'server');
+let compiled: Promise<string> | null = null;
+
+/**
+ * Our server as production runs it (`npm start`: the esbuild bundle under plain Node with source
+ * maps, no tsx loader and its worker thread), compiled once per benchmark run.
+ */
+function compiledOurServer(): Promise<string> {
+  compiled ??= (async () => {
+    const [{ build }, { SERVER_BUILD_OPTIONS }] = await Promise.all([import('esbuild'), import('../scripts/serverBuildOptions.mjs')]);
+    await build({ ...SERVER_BUILD_OPTIONS, entryPoints: [path.join(BENCH_DIR, 'ourServer.ts')], outdir: COMPILED_DIR });
+    return path.join(COMPILED_DIR, 'ourServer.mjs');
+  })();
+  return compiled;
+}
 
 const children = new Set<ChildProcess>();
 /** Our servers' temp data dirs, removed however the run ends. */
@@ -69,11 +85,12 @@ export async function startServer(
 ): Promise<ServerProcess> {
   const dataDir = kind === 'ours' ? mkdtempSync(path.join(tmpdir(), 'pw-bench-')) : null;
   if (dataDir) dataDirs.add(dataDir);
-  const script = path.join(BENCH_DIR, kind === 'ours' ? 'ourServer.ts' : 'referenceServer.ts');
-  // One file per thread (tsx's loader runs in a worker): the main thread's is the largest.
+  const program =
+    kind === 'ours' ? ['--enable-source-maps', await compiledOurServer()] : [...TSX, path.join(BENCH_DIR, 'referenceServer.ts')];
+  // One file per thread (the reference server's tsx loader runs in a worker): the main thread's is the largest.
   const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.join(profileDir, kind)}`] : [];
   const child = track(
-    spawn(process.execPath, [...profile, ...TSX, script, ...(dataDir ? [dataDir] : [])], {
+    spawn(process.execPath, [...profile, ...program, ...(dataDir ? [dataDir] : [])], {
       cwd: ROOT,
       stdio: ['pipe', 'pipe', 'inherit'],
       env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env },

@@ -2,8 +2,7 @@
 // `npm start` runs plain Node with no TypeScript loader. esbuild rather than tsc: our imports
 // are extensionless (`moduleResolution: bundler`), which Node's ESM loader cannot resolve in
 // tsc's one-file-per-module output, and esbuild compiles the PDF worker's JSX in the same pass.
-// Every npm package stays external (native addons, wasm, fonts and Next.js load from
-// node_modules as they do in development); only our own code is bundled.
+// The options (every npm package external, only our code bundled) are in serverBuildOptions.mjs.
 //
 // Layout: dist/ mirrors server/. dist/main.js sits one level below the repository as
 // server/main.ts does (it finds the Next.js build at `..`), and each worker thread's entry sits
@@ -11,8 +10,8 @@
 import { copyFile, mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { build } from 'esbuild';
+import { ROOT, SERVER_BUILD_OPTIONS } from './serverBuildOptions.mjs';
 
-const ROOT = path.resolve(import.meta.dirname, '..');
 const OUT = path.join(ROOT, 'dist');
 
 /** Bundled entries: the server, and the PDF worker (which needs no TypeScript loader once compiled). */
@@ -25,20 +24,9 @@ const COPIED = ['pictures/heicWorker.mjs'];
 
 await rm(OUT, { recursive: true, force: true });
 await build({
-  absWorkingDir: ROOT,
+  ...SERVER_BUILD_OPTIONS,
   entryPoints: ENTRIES.map((entry) => ({ in: path.join(ROOT, entry.in), out: entry.out })),
   outdir: OUT,
-  outExtension: { '.js': '.mjs' },
-  bundle: true,
-  packages: 'external',
-  platform: 'node',
-  format: 'esm',
-  target: 'node20.9',
-  tsconfig: path.join(ROOT, 'tsconfig.json'),
-  jsx: 'automatic',
-  sourcemap: true,
-  legalComments: 'none',
-  logLevel: 'warning',
 });
 for (const file of COPIED) {
   await mkdir(path.dirname(path.join(OUT, file)), { recursive: true });
