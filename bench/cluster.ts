@@ -23,6 +23,8 @@ export interface ClusterBenchOptions {
   durationMs: number;
   scenarios: { name: string; rooms: number; clientsPerRoom: number }[];
   opIntervalMs: number;
+  /** The same load run first and discarded (JIT and heap warm-up). */
+  warmUpMs: number;
   settleMs: number;
   instances: number;
   /** `--balance`: how each room's clients are placed on the cluster, one cluster run per entry. */
@@ -175,6 +177,10 @@ export async function runClusterLoad(
   });
   try {
     await worker.next('ready', 180_000);
+    // Every process compiles its hot paths and settles its heap once; a run of a few seconds
+    // would otherwise bill three processes' warm-up against one's. The same load, discarded.
+    worker.send({ type: 'start', durationMs: options.warmUpMs });
+    await worker.next('done', options.warmUpMs + 60_000);
     await sleep(options.settleMs);
     const cpu = () => ({
       instances: cpuOf(servers.map((s) => s.pid)),

@@ -171,8 +171,7 @@ export class LoadWorker {
 
   /** Every client acts once per interval, each at its own phase, for `durationMs`; then drains. */
   async run(durationMs: number): Promise<LoadReport> {
-    resetTraffic();
-    this.connectionCloses = 0;
+    this.resetCounts();
     const loopDelay = monitorEventLoopDelay({ resolution: 5 });
     loopDelay.enable();
     const cpu0 = process.cpuUsage();
@@ -207,6 +206,18 @@ export class LoadWorker {
       eventLoopDelayP99Ms: loopDelay.percentile(99) / 1e6,
       setupMs: this.setupMs,
     };
+  }
+
+  /** Each run reports only its own changes (a warm-up run before it is discarded). */
+  private resetCounts(): void {
+    resetTraffic();
+    this.connectionCloses = 0;
+    this.incompleteChanges = 0;
+    this.expectedDeliveries = 0;
+    this.pending.clear();
+    this.timers.length = 0;
+    for (const list of [this.deliveries, this.fanouts, this.fanoutsWithin, this.fanoutsAcross]) list.length = 0;
+    this.ops.add = this.ops.move = this.ops.edit = 0;
   }
 
   close(): void {

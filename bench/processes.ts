@@ -164,6 +164,8 @@ export class WorkerProcess {
         const found = this.inbox.find((m) => m.type === type);
         if (!error && !found && this.child.exitCode === null && this.child.signalCode === null) return;
         done();
+        // Taken from the inbox: a second run's `done` is not the first one's.
+        if (found) this.inbox.splice(this.inbox.indexOf(found), 1);
         if (found) resolve(found as Extract<FromWorker, { type: T }>);
         else reject(new Error(error?.type === 'error' ? `worker failed: ${error.message}` : `worker exited before '${type}'`));
       };

@@ -253,6 +253,7 @@ if (args.cluster) {
       ? options.scenarios
       : [{ name: args.quick ? '4x9' : '10x12', rooms: args.quick ? 4 : 10, clientsPerRoom: args.quick ? 9 : 12 }],
     opIntervalMs: OP_INTERVAL_MS,
+    warmUpMs: args.quick ? 3_000 : 10_000,
     settleMs: SETTLE_MS,
     instances: 3,
     balances: balancesOf(args.balance),

@@ -34,13 +34,15 @@ async function main(): Promise<void> {
     return;
   }
   const worker = new LoadWorker(config);
-  const closing = nextMessage('close');
-  const starting = nextMessage('start');
+  const closing = nextMessage('close').then(() => null);
+  let starting = nextMessage('start');
   await worker.setUp();
   send({ type: 'ready', rooms: worker.rooms });
-  const { durationMs } = await starting;
-  send({ type: 'done', report: await worker.run(durationMs) });
-  await closing;
+  // One report per `start` (the cluster bench discards a warm-up run), until `close`.
+  for (let start = await Promise.race([starting, closing]); start; start = await Promise.race([starting, closing])) {
+    starting = nextMessage('start');
+    send({ type: 'done', report: await worker.run(start.durationMs) });
+  }
   worker.close();
 }
 
