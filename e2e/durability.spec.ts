@@ -1,6 +1,7 @@
-import { addNote, leaveLobby, expect, note, quadrant, test } from './fixtures';
+import { RESTART_TEST_TIMEOUT_MS, addNote, leaveLobby, expect, note, quadrant, test } from './fixtures';
 
 test.describe('nothing is lost', () => {
+  test.describe.configure({ timeout: RESTART_TEST_TIMEOUT_MS });
   test('after a server crash and restart the board is intact and everyone reconnects', async ({ app, facilitator, joinAs }) => {
     await leaveLobby(facilitator.page);
     const ana = await joinAs('Ana');

@@ -6,6 +6,14 @@ import path from 'node:path';
 import type { CreateWorkshopReply, SessionReply } from '../lib/api';
 import { AppProcess, freePort } from '../tests/helpers/AppProcess';
 
+/**
+ * The time budget of a test that kills and restarts its app (`app.stop`, `app.start`): the restart
+ * is a cold start of the Next.js server, and every page then waits out its jittered reconnect
+ * delay (up to 10 s, components/sync/reconnect.ts). With two workers on two busy cores that test
+ * took 50 to 72 s (load average 12 to 14), past the default 60 s, with no step stuck.
+ */
+export const RESTART_TEST_TIMEOUT_MS = 180_000;
+
 export const PHONE = { viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 export const PROJECTOR = { viewport: { width: 1920, height: 1080 } };
 

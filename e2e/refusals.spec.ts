@@ -7,6 +7,7 @@ import { saveScreenshot } from './artifacts';
 import {
   PHONE,
   PROJECTOR,
+  RESTART_TEST_TIMEOUT_MS,
   addNote,
   createWorkshopInUi,
   expect,
@@ -98,6 +99,7 @@ test.describe('a refused change', () => {
   });
 
   test('notes typed offline reach a locked board once the facilitator unlocks it, not lost', async ({ app, facilitator, joinAs }) => {
+    test.setTimeout(RESTART_TEST_TIMEOUT_MS);
     const presenter = facilitator.page;
     await leaveLobby(presenter);
     const first = await joinAs('Ana', { phone: true });
