@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 const ZOD_IN_THE_BROWSER = { name: 'zod', message: "Import { z } from lib/zod.ts (Zod Mini): full 'zod' stays on the server." };
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '.next/', 'dist/', 'test-results/', 'playwright-report/', 'artifacts/', 'next-env.d.ts'] },
+  { ignores: ['node_modules/', '.next/', 'dist/', 'bench/results/', 'test-results/', 'playwright-report/', 'artifacts/', 'next-env.d.ts'] },
   ...tseslint.configs.recommended,
   {
     files: ['components/**/*.{ts,tsx}', 'app/**/*.{ts,tsx}'],
