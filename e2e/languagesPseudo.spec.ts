@@ -82,6 +82,9 @@ for (const size of SIZES) {
     const controls = page.getByRole('region', { name: p('presenter.facilitatorControls') });
     const showControls = page.getByRole('button', { name: p('presenter.showControls') });
     if (await showControls.isVisible()) await showControls.click();
+    // The presenter shows the lobby until the session's state arrives, and the bar only with it:
+    // without this wait a slow first state read as "in the lobby" (CI, 2026-12-05).
+    await expect(controls).toBeVisible();
     // The workshop is shared with the other size's run: back to the lobby first.
     const previous = controls.getByRole('button', { name: p('presenter.previousStep') });
     const lobby = page.getByRole('region', { name: p('presenter.lobby') });
