@@ -61,15 +61,8 @@ test.describe('joining by room code', () => {
     await context.close();
   });
 
-  test('a stored session opens the board from the device when the server never answers its check', async ({
-    browser,
-    facilitator,
-    app,
-  }) => {
-    const context = await browser.newContext({ baseURL: app.url });
-    const page = await context.newPage();
-    await joinInUi(page, facilitator.code, 'Uma');
-    await expect(page.getByRole('status', { name: /Connection: Live/ })).toBeVisible();
+  test('a stored session opens the board from the device when the server never answers its check', async ({ joinAs }) => {
+    const page = await joinAs('Uma');
     // An instance that takes the request and never replies (paused, or behind a stuck proxy).
     await page.route('**/session', () => undefined);
     await page.reload();
@@ -80,7 +73,6 @@ test.describe('joining by room code', () => {
     await page.unroute('**/session');
     await page.reload();
     await expect(page.getByText('You are Uma')).toBeVisible();
-    await context.close();
   });
 
   test('a participant link without a session shows the join form for that room', async ({ page, facilitator }) => {
