@@ -84,13 +84,14 @@ const APPEND_ONE = {
 };
 /** not_null_violation: a row of the batch got no seq (its workshop does not exist). */
 const NO_SEQ = '23502';
+const NO_WORKSHOP = 'no workshop for an update of this batch';
 
 async function append(pool: pg.Pool, entries: readonly { workshopId: string; update: Uint8Array }[]): Promise<number[]> {
   if (entries.length === 0) return [];
   const workshopId = entries[0]!.workshopId;
   if (entries.every((entry) => entry.workshopId === workshopId)) {
     const { rows } = await pool.query<{ base: number }>({ ...APPEND_ONE, values: [workshopId, entries.map((entry) => entry.update)] });
-    if (rows.length === 0) throw new Error('no workshop for an update of this batch');
+    if (rows.length === 0) throw new Error(NO_WORKSHOP);
     return entries.map((_, index) => rows[0]!.base + index + 1);
   }
   const values = [entries.map((entry) => entry.workshopId), entries.map((entry) => entry.update)];
@@ -98,7 +99,7 @@ async function append(pool: pg.Pool, entries: readonly { workshopId: string; upd
     const { rows } = await pool.query<{ seq: number }>({ ...APPEND, values });
     return rows.map((row) => row.seq);
   } catch (error) {
-    if ((error as { code?: string }).code === NO_SEQ) throw new Error('no workshop for an update of this batch', { cause: error });
+    if ((error as { code?: string }).code === NO_SEQ) throw new Error(NO_WORKSHOP, { cause: error });
     throw error;
   }
 }
