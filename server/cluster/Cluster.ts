@@ -66,6 +66,7 @@ export async function startCluster(options: {
     },
     async close() {
       await presence?.close();
+      rooms.close();
       await redis.close();
     },
   };

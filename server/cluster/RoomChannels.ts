@@ -1,4 +1,5 @@
 import type { Logger } from '../log';
+import { ChannelPeers } from './ChannelPeers';
 import type { RoomRelay, RelayChannel, RelayListener } from '../yjs/RoomRelay';
 import { encodeRoomMessage, parseRoomMessage, roomChannel, senderOf, type RoomMessage } from './roomMessages';
 import type { RedisClients } from './redisClients';
@@ -19,10 +20,12 @@ const MAX_HELD_MESSAGES = 1_000;
  * committed Yjs updates and presence go out to the other instances' replicas of the room, and
  * theirs come in. At most once: whatever Redis drops is read back from storage by the room (a gap
  * in the seqs, or its periodic check). A room subscribes before it loads; what arrives meanwhile
- * is held and handed over when it attaches. Messages from this instance itself are ignored.
+ * is held and handed over when it attaches. Messages from this instance itself are ignored. A
+ * room that no other instance has open publishes nothing (`ChannelPeers`).
  */
 export class RoomChannels implements RoomRelay {
   private readonly channels = new Map<string, Subscription>();
+  private readonly peers: ChannelPeers;
 
   constructor(
     private readonly redis: RedisClients,
@@ -30,6 +33,7 @@ export class RoomChannels implements RoomRelay {
     private readonly log: Logger,
     private readonly counts: RoomChannelCounts,
   ) {
+    this.peers = new ChannelPeers(redis);
     redis.subscriber.on('messageBuffer', (channel: Buffer, message: Buffer) => this.receive(channel.toString(), message));
   }
 
@@ -41,6 +45,7 @@ export class RoomChannels implements RoomRelay {
     // A room that reloads (closed, then opened again) replaces its old subscription; Redis counts
     // one subscription per channel, so the old one, released later, never unsubscribes the new.
     if (existing) return subscription;
+    const inForce = this.peers.add(channel);
     // While Redis is away the subscriber queues the command until it is back: the room does not
     // wait for that. It loads and works; what it misses meanwhile it reads from storage (the
     // reconnect's catch-up, a gap, or the periodic check).
@@ -54,6 +59,10 @@ export class RoomChannels implements RoomRelay {
       new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), SUBSCRIBE_WAIT_MS))),
     ]);
     clearTimeout(timer);
+    // Counted once in force (also when that comes after the wait, as when Redis was away).
+    void subscribed.then((isDone) => {
+      if (isDone) inForce();
+    });
     if (!isSubscribed) this.log.warn({ workshopId }, 'room channel not subscribed yet (Redis unavailable): storage fills in');
     return subscription;
   }
@@ -63,18 +72,28 @@ export class RoomChannels implements RoomRelay {
     const channel = roomChannel(subscription.workshopId);
     if (this.channels.get(channel) !== subscription) return;
     this.channels.delete(channel);
+    this.peers.remove(channel);
     this.redis.subscriber.unsubscribe(channel).catch(() => undefined);
   }
 
+  hasPeers(workshopId: string): boolean {
+    return this.peers.isShared(roomChannel(workshopId));
+  }
+
   publish(message: RoomMessage): void {
+    const channel = roomChannel(message.workshopId);
+    // Alone with the room: nobody would read it. A query is how a newcomer makes itself known.
+    if (message.kind !== 'awareness-query' && !this.peers.isShared(channel)) return;
     const bytes = encodeRoomMessage(message);
     this.counts.message('sent', message.kind, bytes.byteLength);
-    this.redis.command
-      .publish(roomChannel(message.workshopId), Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))
-      .catch((error: Error) => {
-        // Lost: the receivers find the gap (next message, or their periodic check) and read storage.
-        this.log.debug({ workshopId: message.workshopId, kind: message.kind, err: error.message }, 'room message not sent');
-      });
+    this.redis.command.publish(channel, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)).catch((error: Error) => {
+      // Lost: the receivers find the gap (next message, or their periodic check) and read storage.
+      this.log.debug({ workshopId: message.workshopId, kind: message.kind, err: error.message }, 'room message not sent');
+    });
+  }
+
+  close(): void {
+    this.peers.close();
   }
 
   countMalformed(): void {
@@ -86,6 +105,7 @@ export class RoomChannels implements RoomRelay {
     if (!subscription) return; // the notices channel, or a room that just closed
     const view = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     if (senderOf(view) === this.instanceId) return; // our own, echoed: not worth a parse
+    this.peers.heard(channel);
     const message = parseRoomMessage(channel, view);
     if (!message) {
       this.counts.malformed();
@@ -130,6 +150,10 @@ class Subscription implements RelayChannel {
       this.channels.countMalformed();
       this.log.warn({ workshopId: this.workshopId, kind: message.kind, err: (error as Error).message }, 'room message refused');
     }
+  }
+
+  hasPeers(): boolean {
+    return this.channels.hasPeers(this.workshopId);
   }
 
   publishUpdate(first: number, last: number, update: Uint8Array | null): void {

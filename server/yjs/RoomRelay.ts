@@ -10,6 +10,8 @@ export interface RoomRelay {
 
 export interface RelayChannel {
   attach(listener: RelayListener): void;
+  /** Whether another instance may have the room open (alone, nothing is published but queries). */
+  hasPeers(): boolean;
   /** Seqs `first..last` are committed; `update` is them merged, or null when too large to carry. */
   publishUpdate(first: number, last: number, update: Uint8Array | null): void;
   /** Presence of this instance's clients (an awareness update). */

@@ -78,7 +78,14 @@ export class RoomReplication {
       awareness: (update) => presence.applyRemote(update),
       awarenessQuery: () => presence.publishLocal(),
     });
-    this.relay?.queryAwareness();
+    if (this.relay) {
+      this.relay.queryAwareness();
+      // An instance alone with the room publishes nothing until it hears of this one (the query
+      // above): what it committed after this room's load and before that is read once, here.
+      setTimeout(() => {
+        if (!this.isClosed) this.check();
+      }, GAP_WAIT_MS).unref();
+    }
     const every = intervalMs ?? (this.relay ? RELAYED_CATCH_UP_INTERVAL_MS : CATCH_UP_INTERVAL_MS);
     this.pollTimer = setInterval(() => {
       if (this.room.hasClients()) this.check();
@@ -95,7 +102,7 @@ export class RoomReplication {
   /** This room's update got `seq`: published with the others of the same commit, after it. */
   committed(seq: number, update: Uint8Array): void {
     if (this.room.seqs.hasGap) this.scheduleGapCheck();
-    if (!this.relay) return;
+    if (!this.relay?.hasPeers()) return; // alone with the room: nobody to tell
     if (this.outgoing && this.outgoing.last + 1 !== seq) this.publish();
     if (!this.outgoing) {
       this.outgoing = { first: seq, last: seq, updates: [] };

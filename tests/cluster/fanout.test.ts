@@ -184,6 +184,43 @@ describe('board updates across instances through Redis', () => {
     expect(Y.encodeStateVector(reader.doc)).toEqual(Y.encodeStateVector(writer.doc));
   });
 
+  it('an instance alone with a room publishes none of its commits; one that opens the room gets them all, then live both ways', async () => {
+    const { code, workshopId, people } = await workshop(['Alone', 'Later']);
+    const [a, b] = cluster.apps;
+    const sent = () => metric(a!, 'cross_instance_room_messages_total', 'direction="sent",kind="update"');
+    const alone = await connect(a!, code, people[0]!.token);
+    const expected: string[] = [];
+    /** Writes on A and waits until PostgreSQL has it; resolves to how many updates A published meanwhile. */
+    const writeAlone = async (text: string) => {
+      const before = await sent();
+      write(alone, people[0]!, text);
+      expected.push(text);
+      await eventually(async () => expect(await storedTexts(workshopId)).toContain(text));
+      return (await sent()) - before;
+    };
+    // Until Redis has counted the channel's listeners the room counts as shared (it publishes).
+    await eventually(async () => expect(await writeAlone(`counted ${expected.length}`)).toBe(0));
+    for (let i = 0; i < 5; i += 1) expect(await writeAlone(`alone ${i}`)).toBe(0);
+
+    const later = await connect(b!, code, people[1]!.token);
+    expect(texts(later)).toEqual([...expected].sort());
+    // The catch-up poll is 10 minutes here: these cross on Redis (or the newcomer's one read).
+    write(alone, people[0]!, 'after B opened');
+    write(later, people[1]!, 'from B');
+    expected.push('after B opened', 'from B');
+    for (const client of [alone, later]) await eventually(() => expect(texts(client)).toEqual([...expected].sort()), 10_000);
+    const before = await sent();
+    write(alone, people[0]!, 'published');
+    expected.push('published');
+    await eventually(() => expect(texts(later)).toContain('published'));
+    expect(await sent()).toBeGreaterThan(before);
+
+    // B's room closes with its last client: within a count or two, A stops publishing again.
+    later.destroy();
+    await eventually(async () => expect(await writeAlone(`after B left ${expected.length}`)).toBe(0), 30_000);
+    expect(await storedTexts(workshopId)).toEqual([...expected].sort());
+  });
+
   it('a message lost on the way (a gap in the seqs) is read from PostgreSQL: every client converges', async () => {
     const { code, workshopId, people } = await workshop(['On A', 'On B']);
     const [a, b] = cluster.apps;

@@ -81,6 +81,7 @@ function replica(log: Log) {
   let listener: RelayListener | null = null;
   const relay: RelayChannel = {
     attach: (l) => (listener = l),
+    hasPeers: () => true,
     publishUpdate: () => undefined,
     publishAwareness: () => undefined,
     queryAwareness: () => undefined,
@@ -164,6 +165,20 @@ describe('a replica applying relayed updates', () => {
     await vi.waitFor(() => expect(notes(r.doc)).toEqual(['a', 'lost', 'c']));
     expect(r.seqs.contiguous).toBe(3);
     expect(r.hooks.onGapRecovered).toHaveBeenCalledTimes(1);
+    r.close();
+  });
+
+  it('reads the log once just after opening: what an instance alone with the room committed before it heard of this one', async () => {
+    const log = new Log();
+    const write = writer(log);
+    const r = replica(log);
+    // Committed elsewhere after this replica loaded, never published (its owner was alone).
+    write('a');
+    write('b');
+    await new Promise((resolve) => setTimeout(resolve, 2 * GAP_WAIT_MS + 200));
+    expect(notes(r.doc)).toEqual(['a', 'b']);
+    expect(r.seqs.contiguous).toBe(2);
+    expect(log.reads).toBe(1);
     r.close();
   });
 
