@@ -78,14 +78,7 @@ export class RoomReplication {
       awareness: (update) => presence.applyRemote(update),
       awarenessQuery: () => presence.publishLocal(),
     });
-    if (this.relay) {
-      this.relay.queryAwareness();
-      // An instance alone with the room publishes nothing until it hears of this one (the query
-      // above): what it committed after this room's load and before that is read once, here.
-      setTimeout(() => {
-        if (!this.isClosed) this.check();
-      }, GAP_WAIT_MS).unref();
-    }
+    this.announce();
     const every = intervalMs ?? (this.relay ? RELAYED_CATCH_UP_INTERVAL_MS : CATCH_UP_INTERVAL_MS);
     this.pollTimer = setInterval(() => {
       if (this.room.hasClients()) this.check();
@@ -97,6 +90,29 @@ export class RoomReplication {
   async fill(): Promise<void> {
     await this.catchUp.run();
     this.drainHeld();
+  }
+
+  /**
+   * Redis is back: what was published meanwhile is read from storage, and the other instances are
+   * asked for their presence, which also tells any that went on alone with the room (it lost
+   * this instance's subscription) to publish again.
+   */
+  rejoin(): Promise<void> {
+    this.announce();
+    return this.fill();
+  }
+
+  /**
+   * Asks the other instances for their presence, which makes this replica known to them: one alone
+   * with the room publishes nothing until it hears of another. What such an instance committed
+   * before the query reached it is read once, a moment later.
+   */
+  private announce(): void {
+    if (!this.relay) return;
+    this.relay.queryAwareness();
+    setTimeout(() => {
+      if (!this.isClosed) this.check();
+    }, GAP_WAIT_MS).unref();
   }
 
   /** This room's update got `seq`: published with the others of the same commit, after it. */

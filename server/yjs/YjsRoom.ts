@@ -165,9 +165,12 @@ export class YjsRoom {
     this.inbox.receive(conn, data);
   }
 
-  /** Reads from storage whatever other instances committed that this replica has not seen. */
+  /**
+   * After a Redis outage: reads from storage whatever other instances committed that this replica
+   * has not seen, and makes itself known again (see `RoomReplication.rejoin`).
+   */
   catchUp(): void {
-    this.replication?.fill().catch((error: Error) => this.log.warn({ err: error.message }, 'catching up from storage failed'));
+    this.replication?.rejoin().catch((error: Error) => this.log.warn({ err: error.message }, 'catching up from storage failed'));
   }
 
   /** Merges the update log into one state row (one compaction at a time per room). */

@@ -79,12 +79,13 @@ function replica(log: Log) {
   const doc = new Y.Doc();
   const seqs = new AppliedSeqs(0);
   let listener: RelayListener | null = null;
+  const queries = { count: 0 };
   const relay: RelayChannel = {
     attach: (l) => (listener = l),
     hasPeers: () => true,
     publishUpdate: () => undefined,
     publishAwareness: () => undefined,
-    queryAwareness: () => undefined,
+    queryAwareness: () => void (queries.count += 1),
     close: () => undefined,
   };
   const hooks = { onGapRecovered: vi.fn(), onMalformed: vi.fn() };
@@ -99,7 +100,7 @@ function replica(log: Log) {
     events.count += 1;
   });
   doc.getArray<string>('notes').observe((event) => applied.push(...event.changes.delta.flatMap((d) => (d.insert as string[]) ?? [])));
-  return { doc, seqs, hooks, listener: () => listener!, applied, events, close: () => replication.close() };
+  return { doc, seqs, hooks, listener: () => listener!, applied, events, queries, replication, close: () => replication.close() };
 }
 
 const notes = (doc: Y.Doc) => doc.getArray<string>('notes').toArray();
@@ -179,6 +180,22 @@ describe('a replica applying relayed updates', () => {
     expect(notes(r.doc)).toEqual(['a', 'b']);
     expect(r.seqs.contiguous).toBe(2);
     expect(log.reads).toBe(1);
+    expect(r.queries.count).toBe(1);
+    r.close();
+  });
+
+  it('after a Redis outage makes itself known again and reads what it missed, then once more a moment later', async () => {
+    const log = new Log();
+    const write = writer(log);
+    const r = replica(log);
+    await new Promise((resolve) => setTimeout(resolve, GAP_WAIT_MS + 100)); // the opening's read: nothing yet
+    write('published while Redis was away');
+    await r.replication.rejoin();
+    expect(notes(r.doc)).toEqual(['published while Redis was away']);
+    write('committed before the query reached its writer');
+    await new Promise((resolve) => setTimeout(resolve, 2 * GAP_WAIT_MS + 200));
+    expect(notes(r.doc)).toEqual(['published while Redis was away', 'committed before the query reached its writer']);
+    expect(r.queries.count).toBe(2);
     r.close();
   });
 
