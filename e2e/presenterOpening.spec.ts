@@ -1,3 +1,4 @@
+import { saveScreenshot } from './artifacts';
 import { expect, leaveLobby, test } from './fixtures';
 
 /** Set by the init script below: whether the lobby was ever on screen, from the first paint on. */
@@ -31,8 +32,10 @@ test('a presenter opened on a workshop past the lobby says it is opening until t
   await page.goto(`/w/${facilitator.code}/present`);
 
   await expect(page.getByRole('status').filter({ hasText: 'Opening the workshop…' })).toBeVisible();
+  await saveScreenshot(page, 'presenter-opening');
   const alert = page.getByRole('alert').filter({ hasText: 'Cannot reach the workshop server' });
   await expect(alert).toBeVisible({ timeout: 20_000 });
+  await saveScreenshot(page, 'presenter-unreachable');
 
   isControlHeld = false;
   await page.getByRole('button', { name: 'Retry' }).click();
