@@ -25,6 +25,11 @@ export interface ControlState {
   myVotes: MyVotes | null;
   /** Set when the facilitator rotated the room code. */
   newCode: string | null;
+  /**
+   * The control plane could not be reached, or did not send the session's state within
+   * `SESSION_WAIT_MS` of opening (a paused instance, a stuck proxy). Cleared by the next state.
+   */
+  isUnreachable: boolean;
 }
 
 /** A private draft typed here: where it goes (its kind and place), its text, and the server's refusal if any. */
@@ -37,6 +42,9 @@ export type UnsentDraft = DraftTarget & {
 /** How long a command waits for the server before it is reported as failed. */
 const COMMAND_TIMEOUT_MS = 8000;
 
+/** How long a screen waits for the session's first state before it says the server is not answering. */
+export const SESSION_WAIT_MS = 10_000;
+
 /** What a screen knows before the control plane has said anything. */
 export const INITIAL_CONTROL_STATE: ControlState = {
   roster: [],
@@ -48,6 +56,7 @@ export const INITIAL_CONTROL_STATE: ControlState = {
   pendingDrafts: 0,
   myVotes: null,
   newCode: null,
+  isUnreachable: false,
 };
 
 /** The control plane (socket.io): roster, session state, and commands with acknowledgements. */
@@ -74,6 +83,7 @@ export class ControlConnection {
     this.socket.on('disconnect', () => this.set({ isConnected: false }));
     this.socket.on('connect_error', (error) => {
       if (error.message === 'unauthorized') return hooks.onEnded();
+      this.set({ isUnreachable: true });
       // The server refused the handshake without ending the session ('unavailable': it could not
       // check the token, its database restarting). socket.io retries a lost transport by itself
       // but never a refusal (the socket is no longer active): try again, backing off.
@@ -86,7 +96,8 @@ export class ControlConnection {
     );
     this.socket.on('session', ({ state, serverNow }) => {
       if (this.state.session && state.revision < this.state.session.revision) return; // a stale broadcast
-      this.set({ session: state, clockOffsetMs: serverNow - Date.now() });
+      clearTimeout(this.sessionWaitTimer);
+      this.set({ session: state, clockOffsetMs: serverNow - Date.now(), isUnreachable: false });
     });
     this.socket.on('drafts:mine', (myDrafts) => this.set({ myDrafts }));
     this.socket.on('drafts:pending', (pendingDrafts) => this.set({ pendingDrafts }));
@@ -96,7 +107,27 @@ export class ControlConnection {
       this.socket.disconnect();
       hooks.onEnded();
     });
+    this.waitForSession();
   }
+
+  /** Starts the wait for the session's first state (again, after a retry). */
+  private waitForSession(): void {
+    clearTimeout(this.sessionWaitTimer);
+    if (this.state.session) return;
+    this.sessionWaitTimer = setTimeout(() => this.set({ isUnreachable: true }), SESSION_WAIT_MS);
+  }
+
+  /**
+   * Opens the control plane afresh now, rather than after socket.io's backoff: the person asked
+   * to try again. A connection that was up but never answered is replaced too.
+   */
+  retry = (): void => {
+    clearTimeout(this.retryTimer);
+    this.refusedAttempts = 0;
+    this.set({ isUnreachable: false });
+    this.socket.disconnect().connect();
+    this.waitForSession();
+  };
 
   private set(change: Partial<ControlState>): void {
     this.state = { ...this.state, ...change };
@@ -159,9 +190,11 @@ export class ControlConnection {
 
   private refusedAttempts = 0;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private sessionWaitTimer: ReturnType<typeof setTimeout> | undefined;
 
   destroy(): void {
     clearTimeout(this.retryTimer);
+    clearTimeout(this.sessionWaitTimer);
     this.socket.disconnect();
   }
 }

@@ -8,6 +8,7 @@ import { FacilitatorBar, type FacilitatorPanel } from '../session/FacilitatorBar
 import { noteVoting } from '../session/noteVoting';
 import { StepHeader } from '../session/StepHeader';
 import { LobbyScreen } from '../presenter/LobbyScreen';
+import { OpeningScreen } from '../presenter/OpeningScreen';
 import { PanelDrawer } from '../presenter/PanelDrawer';
 import { useProjectorScreen } from '../presenter/useProjectorScreen';
 import { useWorkshopLanguage } from '../presenter/useWorkshopLanguage';
@@ -31,7 +32,8 @@ interface Props {
 
 /**
  * What the projector shows, with the facilitator's controls on top (hideable for a clean
- * screen): the lobby until the first step, then the step strip and the board. Nothing scrolls;
+ * screen): "opening" until the session's state arrives, the lobby until the first step, then
+ * the step strip and the board. Nothing scrolls;
  * panels open over the board. Opened on a phone, it shows the phone's board and scrolls.
  */
 export function PresenterScreen({ code, facilitatorKey, title, joinUrl, workshop, boardState, controlState }: Props) {
@@ -43,7 +45,7 @@ export function PresenterScreen({ code, facilitatorKey, title, joinUrl, workshop
   const { session, roster, clockOffsetMs } = controlState;
   const send = workshop.control.send;
   const remove = areControlsVisible ? (participantId: string) => void send({ type: 'participant.kick', participantId }) : undefined;
-  const isLobby = session ? currentStep(session).kind === 'lobby' : true;
+  const isLobby = session !== null && currentStep(session).kind === 'lobby';
   const quadrants = quadrantsOf(board.meta);
   const facilitatorLink = `${window.location.origin}/w/${code}/present#key=${facilitatorKey}`;
   const personaId = session?.activePersonaId ?? null;
@@ -92,42 +94,42 @@ export function PresenterScreen({ code, facilitatorKey, title, joinUrl, workshop
         />
       )}
       <BoardNotices notice={notice} nearlyFull={areControlsVisible ? nearlyFull : null} onDismiss={workshop.board.dismissNotice} />
-      {isLobby ? (
+      {!session ? (
+        <OpeningScreen isUnreachable={controlState.isUnreachable} onRetry={workshop.control.retry} />
+      ) : isLobby ? (
         <LobbyScreen
           title={title}
           code={code}
           joinUrl={joinUrl}
           status={status}
           roster={roster}
-          isLobbyLocked={session?.isLobbyLocked ?? false}
+          isLobbyLocked={session.isLobbyLocked}
           onRemove={remove}
         />
       ) : (
         <>
-          {session && (
-            <StepHeader
-              title={title}
-              code={code}
-              joinUrl={joinUrl}
-              status={status}
-              session={session}
-              clockOffsetMs={clockOffsetMs}
-              roster={roster}
-              notes={board.notes}
-              quadrants={quadrants}
-              personaId={personaId ?? board.personas[0]?.id ?? null}
-              contentLang={board.meta?.locale}
-            />
-          )}
+          <StepHeader
+            title={title}
+            code={code}
+            joinUrl={joinUrl}
+            status={status}
+            session={session}
+            clockOffsetMs={clockOffsetMs}
+            roster={roster}
+            notes={board.notes}
+            quadrants={quadrants}
+            personaId={personaId ?? board.personas[0]?.id ?? null}
+            contentLang={board.meta?.locale}
+          />
           <BoardArea
             source={workshop.board}
             isLoaded={isLoaded}
             actions={workshop.board}
             view={{ variant: isProjector ? 'projector' : 'phone', isReadOnly: false, voting: noteVoting(session, null, send, false) }}
             personaId={personaId}
-            spotlight={session?.spotlight ?? null}
+            spotlight={session.spotlight}
             onActivatePersona={(id) => void send({ type: 'persona.activate', personaId: id })}
-            stepKind={session ? currentStep(session).kind : null}
+            stepKind={currentStep(session).kind}
             people={people(roster)}
           />
         </>
