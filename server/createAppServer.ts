@@ -118,6 +118,7 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
   const storage = await openStorage({ dataDir: options.dataDir, databaseUrl: options.databaseUrl }, log);
   const metrics: Metrics = new Metrics({
     rooms: () => rooms.size,
+    sharedRooms: () => cluster?.rooms.sharedCount() ?? 0,
     yjsConnections: () => yjs.connectionCount,
     controlConnections: () => control.connectionCount,
     isReady: () => phase === 'ready',

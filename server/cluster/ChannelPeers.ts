@@ -76,6 +76,13 @@ export class ChannelPeers {
     return this.entries.get(channel)?.isShared ?? true;
   }
 
+  /** How many of this instance's channels count as shared now (for the metrics). */
+  sharedCount(): number {
+    let count = 0;
+    for (const entry of this.entries.values()) if (entry.isShared) count += 1;
+    return count;
+  }
+
   close(): void {
     clearInterval(this.timer);
   }

@@ -76,6 +76,11 @@ export class RoomChannels implements RoomRelay {
     this.redis.subscriber.unsubscribe(channel).catch(() => undefined);
   }
 
+  /** Rooms of this instance that another instance may also have open (`rooms_shared`). */
+  sharedCount(): number {
+    return this.peers.sharedCount();
+  }
+
   hasPeers(workshopId: string): boolean {
     return this.peers.isShared(roomChannel(workshopId));
   }

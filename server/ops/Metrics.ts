@@ -7,6 +7,8 @@ const PREFIX = 'persona_workshop_';
 /** What the gauges read when scraped (live counts, never copies kept in step). */
 export interface MetricSources {
   rooms(): number;
+  /** Rooms another instance may also have open (multi-instance mode; 0 without it). */
+  sharedRooms(): number;
   yjsConnections(): number;
   controlConnections(): number;
   isReady(): boolean;
@@ -117,6 +119,11 @@ export class Metrics {
         },
       });
     gauge('rooms', 'Workshops resident in memory (rooms with at least one connection).', sources.rooms);
+    gauge(
+      'rooms_shared',
+      'Rooms that another instance may also have open: their commits and presence go through Redis. With workshop affinity, normally 0.',
+      sources.sharedRooms,
+    );
     new Gauge({
       name: `${PREFIX}connections`,
       help: 'Open connections by kind: yjs (board WebSockets) and control (socket.io).',

@@ -202,6 +202,8 @@ describe('board updates across instances through Redis', () => {
     await eventually(async () => expect(await writeAlone(`counted ${expected.length}`)).toBe(0));
     for (let i = 0; i < 5; i += 1) expect(await writeAlone(`alone ${i}`)).toBe(0);
 
+    const shared = () => metric(a!, 'rooms_shared');
+    const sharedAlone = await shared();
     const later = await connect(b!, code, people[1]!.token);
     expect(texts(later)).toEqual([...expected].sort());
     // The catch-up poll is 10 minutes here: these cross on Redis (or the newcomer's one read).
@@ -214,10 +216,12 @@ describe('board updates across instances through Redis', () => {
     expected.push('published');
     await eventually(() => expect(texts(later)).toContain('published'));
     expect(await sent()).toBeGreaterThan(before);
+    expect(await shared()).toBe(sharedAlone + 1);
 
     // B's room closes with its last client: within a count or two, A stops publishing again.
     later.destroy();
     await eventually(async () => expect(await writeAlone(`after B left ${expected.length}`)).toBe(0), 30_000);
+    expect(await shared()).toBe(sharedAlone);
     expect(await storedTexts(workshopId)).toEqual([...expected].sort());
   });
 
