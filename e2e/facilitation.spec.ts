@@ -104,12 +104,18 @@ test.describe('facilitating from the presenter view', () => {
   test('a clicker steps through the agenda with the controls hidden, and Escape shows them again', async ({ facilitator }) => {
     const presenter = facilitator.page;
     const projectedStep = presenter.getByRole('region', { name: 'Current step' });
-    await leaveLobby(presenter);
+    const refusal = presenter.getByRole('alert').filter({ hasText: 'This is the first step.' });
+    await controls(presenter).getByRole('button', { name: 'Previous step' }).click();
+    await expect(refusal).toBeVisible();
     await openBarMenu(presenter, 'More');
     await presenter.getByRole('button', { name: 'Hide controls' }).click();
     await expect(controls(presenter)).toHaveCount(0);
+    // The bar's last message went with it.
+    await expect(refusal).toHaveCount(0);
     // The clicker used to stop with the bar, exactly when the facilitator had cleaned the screen.
     await presenter.keyboard.press('PageDown');
+    await expect(projectedStep).toContainText('Customer groups');
+    await presenter.keyboard.press('Shift+ArrowRight');
     await expect(projectedStep).toContainText('Persona profile');
     await presenter.keyboard.press('PageUp');
     await expect(projectedStep).toContainText('Customer groups');
@@ -117,10 +123,9 @@ test.describe('facilitating from the presenter view', () => {
     await expect(projectedStep).toHaveCount(0);
     await expect(presenter.getByRole('img', { name: /QR code to join/ })).toBeVisible();
     // A refused step says why on the clean screen too, and the next step that goes through clears it.
-    const refusal = presenter.getByRole('alert').filter({ hasText: 'This is the first step.' });
     await presenter.keyboard.press('PageUp');
     await expect(refusal).toBeVisible();
-    await presenter.keyboard.press('Shift+ArrowRight');
+    await presenter.keyboard.press('PageDown');
     await expect(projectedStep).toContainText('Customer groups');
     await expect(refusal).toHaveCount(0);
     // "Show controls" has the focus, and Escape brings the bar back from anywhere.

@@ -45,7 +45,7 @@ export function PresenterScreen({ code, facilitatorKey, title, joinUrl, workshop
   const { board, status, isLoaded, notice, nearlyFull } = boardState;
   const { session, roster, clockOffsetMs } = controlState;
   const send = workshop.control.send;
-  const { run, error } = useCommand(send);
+  const { run, error, clear } = useCommand(send);
   const showControls = useCallback(() => setAreControlsVisible(true), []);
   useClickerKeys({ run, isEnabled: session !== null, onShowControls: areControlsVisible ? undefined : showControls });
   const remove = areControlsVisible ? (participantId: string) => void send({ type: 'participant.kick', participantId }) : undefined;
@@ -70,7 +70,11 @@ export function PresenterScreen({ code, facilitatorKey, title, joinUrl, workshop
           openPanel={openPanel}
           onTogglePanel={(panel) => setOpenPanel(openPanel === panel ? null : panel)}
           facilitatorLink={facilitatorLink}
-          onHide={() => setAreControlsVisible(false)}
+          onHide={() => {
+            // The bar's last message goes with it: the room sees a clean screen.
+            clear();
+            setAreControlsVisible(false);
+          }}
           workshopLocale={board.meta?.locale ?? 'en'}
           onWorkshopLocale={(locale) => void workshop.board.setWorkshopLocale(locale)}
         />
