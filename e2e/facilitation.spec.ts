@@ -11,6 +11,7 @@ import {
   quadrant,
   quadrantRegion,
   test,
+  togglePanel,
 } from './fixtures';
 import { decodeQrDataUrl } from './qr';
 
@@ -98,6 +99,55 @@ test.describe('facilitating from the presenter view', () => {
 
     await phone.getByRole('button', { name: "I'm done" }).click();
     await expect(presenter.getByRole('region', { name: 'Current step' }).getByText('Done').locator('..')).toContainText('1');
+  });
+
+  test('a clicker steps through the agenda with the controls hidden, and Escape shows them again', async ({ facilitator }) => {
+    const presenter = facilitator.page;
+    const projectedStep = presenter.getByRole('region', { name: 'Current step' });
+    const refusal = presenter.getByRole('alert').filter({ hasText: 'This is the first step.' });
+    await controls(presenter).getByRole('button', { name: 'Previous step' }).click();
+    await expect(refusal).toBeVisible();
+    await openBarMenu(presenter, 'More');
+    await presenter.getByRole('button', { name: 'Hide controls' }).click();
+    await expect(controls(presenter)).toHaveCount(0);
+    // The bar's last message went with it.
+    await expect(refusal).toHaveCount(0);
+    // The clicker used to stop with the bar, exactly when the facilitator had cleaned the screen.
+    await presenter.keyboard.press('PageDown');
+    await expect(projectedStep).toContainText('Customer groups');
+    await presenter.keyboard.press('Shift+ArrowRight');
+    await expect(projectedStep).toContainText('Persona profile');
+    await presenter.keyboard.press('PageUp');
+    await expect(projectedStep).toContainText('Customer groups');
+    await presenter.keyboard.press('Shift+ArrowLeft');
+    await expect(projectedStep).toHaveCount(0);
+    await expect(presenter.getByRole('img', { name: /QR code to join/ })).toBeVisible();
+    // A refused step says why on the clean screen too, and the next step that goes through clears it.
+    await presenter.keyboard.press('PageUp');
+    await expect(refusal).toBeVisible();
+    await presenter.keyboard.press('PageDown');
+    await expect(projectedStep).toContainText('Customer groups');
+    await expect(refusal).toHaveCount(0);
+    // "Show controls" has the focus, and Escape brings the bar back from anywhere.
+    await expect(presenter.getByRole('button', { name: 'Show controls' })).toBeFocused();
+    await presenter.locator('body').click({ position: { x: 5, y: 5 } });
+    await presenter.keyboard.press('Escape');
+    await expect(controls(presenter)).toBeVisible();
+    await expect(presenter.getByRole('button', { name: 'Show controls' })).toHaveCount(0);
+
+    // Keys typed into a text field stay in the field.
+    await togglePanel(presenter, 'Agenda');
+    const title = presenter.getByRole('textbox', { name: 'Title of step 3' });
+    await title.click();
+    await presenter.keyboard.press('PageDown');
+    await presenter.keyboard.press('Shift+ArrowRight');
+    await presenter.keyboard.press('Escape');
+    await expect(title).toBeFocused();
+    // Out of the field the clicker moves one step: the keys above did not.
+    await title.blur();
+    await presenter.keyboard.press('PageDown');
+    await expect(projectedStep).toContainText('Persona profile');
+    await expect(title).toHaveValue('Persona profile');
   });
 
   test('a locked board refuses edits until it is unlocked', async ({ facilitator, joinAs }) => {

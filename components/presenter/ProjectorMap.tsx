@@ -8,6 +8,7 @@ import { projectorCanvas } from '../../lib/projectorCanvas';
 import { MAX_NOTE_FONT_PX_AT_1080 } from '../../lib/projectorLayout';
 import type { QuadrantId } from '../../lib/quadrants';
 import type { BoardActions, BoardViewOptions } from '../board/types';
+import { isTyping } from '../ui/isTyping';
 import { MapDialogs, type OpenDialog } from './MapDialogs';
 import { PersonaCard } from './PersonaCard';
 import { ProjectorQuadrant, type QuadrantHandlers } from './ProjectorQuadrant';
@@ -101,10 +102,6 @@ export function ProjectorMap({ persona, notes, groups, actions, view, spotlight 
       />
     </div>
   );
-}
-
-function isTyping(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 }
 
 /** "N" opens the composer, unless someone is typing or a dialog is open. */

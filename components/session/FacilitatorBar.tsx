@@ -2,12 +2,12 @@
 
 import { ChevronLeft, ChevronRight, Eye, Pause, Play } from 'lucide-react';
 import { useLocale, useTranslations } from 'next-intl';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { textDirection, type Locale } from '../../lib/i18n/locales';
 import type { Quadrant } from '../../lib/quadrants';
 import { currentStep, type SessionState } from '../../lib/session/state';
 import { BoardMenu, MoreMenu, PanelsMenu, TimerMenu, type FacilitatorPanel } from '../presenter/BarMenus';
-import { useCommand, type SendCommand } from './useCommand';
+import type { CommandInput } from '../../lib/session/commands';
 import { FormError } from '../ui/FormError';
 import { LanguageMenu } from '../ui/LanguageMenu';
 import { WorkshopLanguageSelect } from '../presenter/WorkshopLanguageSelect';
@@ -20,7 +20,10 @@ interface Props {
   quadrants: readonly Quadrant[];
   /** Private notes waiting for the reveal. */
   pendingDrafts: number;
-  send: SendCommand;
+  /** Runs a command; the presenter's, so its clicker keys and these buttons report failures in one place. */
+  run(command: CommandInput): unknown;
+  /** The last command's failure, to show. */
+  error: string | null;
   /** The facilitator's panel open over the board, if any. */
   openPanel: FacilitatorPanel | null;
   onTogglePanel(panel: FacilitatorPanel): void;
@@ -32,19 +35,17 @@ interface Props {
   onWorkshopLocale(locale: Locale): void;
 }
 
-function isTyping(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
-}
-
 /**
  * The facilitator's controls in one row at 1280 px: the step, the timer, reveal and vote (the
- * moves of a running workshop) as buttons, the rest grouped in menus. Presenter clickers work too.
+ * moves of a running workshop) as buttons, the rest grouped in menus. A presenter clicker's keys
+ * live with the presenter (`useClickerKeys`), so they keep working with the bar hidden.
  */
 export function FacilitatorBar({
   session,
   quadrants,
   pendingDrafts,
-  send,
+  run,
+  error,
   openPanel,
   onTogglePanel,
   facilitatorLink,
@@ -56,19 +57,8 @@ export function FacilitatorBar({
   // The steps run along the reading direction: right to left, "next" points left.
   const isRtl = textDirection(useLocale()) === 'rtl';
   const [Back, Forward] = isRtl ? [ChevronRight, ChevronLeft] : [ChevronLeft, ChevronRight];
-  const { run, error } = useCommand(send);
   const [allowMultiplePerNote, setAllowMultiplePerNote] = useState(false);
   const { timer } = session;
-
-  useEffect(() => {
-    function onKeyDown(event: KeyboardEvent) {
-      if (isTyping(event.target) || event.altKey || event.ctrlKey || event.metaKey) return;
-      if (event.key === 'PageDown' || (event.key === 'ArrowRight' && event.shiftKey)) void run({ type: 'step.next' });
-      if (event.key === 'PageUp' || (event.key === 'ArrowLeft' && event.shiftKey)) void run({ type: 'step.previous' });
-    }
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, [run]);
 
   return (
     <section

@@ -5,7 +5,10 @@ import type { CommandInput, CommandReply } from '../../lib/session/commands';
 
 export type SendCommand = (command: CommandInput) => Promise<CommandReply>;
 
-/** Sends commands and keeps the last failure (or what an accepted command could not do in full) as a sentence to show. */
+/**
+ * Sends commands and keeps the last failure (or what an accepted command could not do in full) as
+ * a sentence to show, until the next command or `clear`.
+ */
 export function useCommand(send: SendCommand) {
   const [error, setError] = useState<string | null>(null);
   const run = useCallback(
@@ -16,5 +19,6 @@ export function useCommand(send: SendCommand) {
     },
     [send],
   );
-  return { run, error };
+  const clear = useCallback(() => setError(null), []);
+  return { run, error, clear };
 }

@@ -1,15 +1,17 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { quadrantsOf } from '../../lib/quadrants';
 import { currentStep } from '../../lib/session/state';
 import { FacilitatorBar, type FacilitatorPanel } from '../session/FacilitatorBar';
 import { noteVoting } from '../session/noteVoting';
 import { StepHeader } from '../session/StepHeader';
+import { useCommand } from '../session/useCommand';
+import { HiddenControls } from '../presenter/HiddenControls';
 import { LobbyScreen } from '../presenter/LobbyScreen';
 import { OpeningScreen } from '../presenter/OpeningScreen';
 import { PanelDrawer } from '../presenter/PanelDrawer';
+import { useClickerKeys } from '../presenter/useClickerKeys';
 import { useProjectorScreen } from '../presenter/useProjectorScreen';
 import { useWorkshopLanguage } from '../presenter/useWorkshopLanguage';
 import type { BoardState } from '../sync/BoardConnection';
@@ -37,13 +39,15 @@ interface Props {
  * panels open over the board. Opened on a phone, it shows the phone's board and scrolls.
  */
 export function PresenterScreen({ code, facilitatorKey, title, joinUrl, workshop, boardState, controlState }: Props) {
-  const t = useTranslations('presenter');
   const [areControlsVisible, setAreControlsVisible] = useState(true);
   const isProjector = useProjectorScreen();
   const [openPanel, setOpenPanel] = useState<FacilitatorPanel | null>(null);
   const { board, status, isLoaded, notice, nearlyFull } = boardState;
   const { session, roster, clockOffsetMs } = controlState;
   const send = workshop.control.send;
+  const { run, error, clear } = useCommand(send);
+  const showControls = useCallback(() => setAreControlsVisible(true), []);
+  useClickerKeys({ run, isEnabled: session !== null, onShowControls: areControlsVisible ? undefined : showControls });
   const remove = areControlsVisible ? (participantId: string) => void send({ type: 'participant.kick', participantId }) : undefined;
   const isLobby = session !== null && currentStep(session).kind === 'lobby';
   const quadrants = quadrantsOf(board.meta);
@@ -61,24 +65,21 @@ export function PresenterScreen({ code, facilitatorKey, title, joinUrl, workshop
           session={session}
           quadrants={quadrants}
           pendingDrafts={controlState.pendingDrafts}
-          send={send}
+          run={run}
+          error={error}
           openPanel={openPanel}
           onTogglePanel={(panel) => setOpenPanel(openPanel === panel ? null : panel)}
           facilitatorLink={facilitatorLink}
-          onHide={() => setAreControlsVisible(false)}
+          onHide={() => {
+            // The bar's last message goes with it: the room sees a clean screen.
+            clear();
+            setAreControlsVisible(false);
+          }}
           workshopLocale={board.meta?.locale ?? 'en'}
           onWorkshopLocale={(locale) => void workshop.board.setWorkshopLocale(locale)}
         />
       )}
-      {!areControlsVisible && (
-        <button
-          type="button"
-          className="fixed end-2 bottom-2 z-20 rounded-md bg-slate-900/70 px-3 py-1 text-sm text-white"
-          onClick={() => setAreControlsVisible(true)}
-        >
-          {t('showControls')}
-        </button>
-      )}
+      {!areControlsVisible && <HiddenControls error={error} onShow={showControls} />}
       {session && areControlsVisible && openPanel && (
         <PanelDrawer
           panel={openPanel}

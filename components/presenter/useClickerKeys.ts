@@ -1,0 +1,34 @@
+'use client';
+
+import { useEffect } from 'react';
+import type { CommandInput, CommandReply } from '../../lib/session/commands';
+import { isTyping } from '../ui/isTyping';
+
+interface Options {
+  /** Runs a session command and keeps its failure to show (`useCommand`). */
+  run(command: CommandInput): Promise<CommandReply>;
+  /** False until the session is known: there is no agenda to step through yet. */
+  isEnabled: boolean;
+  /** Escape while the controls are hidden: the tiny "Show controls" button is hard to hit. */
+  onShowControls?(): void;
+}
+
+/**
+ * A presentation clicker's keys for the whole presenter view, with the controls shown or hidden
+ * (a clean projected screen is exactly when the clicker is used): PageDown and Shift+ArrowRight
+ * go to the next step, PageUp and Shift+ArrowLeft to the previous one. Text fields keep their keys.
+ */
+export function useClickerKeys({ run, isEnabled, onShowControls }: Options) {
+  useEffect(() => {
+    if (!isEnabled) return;
+    function onKeyDown(event: KeyboardEvent) {
+      if (isTyping(event.target) || event.altKey || event.ctrlKey || event.metaKey) return;
+      if (event.key === 'PageDown' || (event.key === 'ArrowRight' && event.shiftKey)) void run({ type: 'step.next' });
+      if (event.key === 'PageUp' || (event.key === 'ArrowLeft' && event.shiftKey)) void run({ type: 'step.previous' });
+      // An open dialog, menu or note editor takes Escape for itself.
+      if (event.key === 'Escape' && onShowControls && !event.defaultPrevented && !document.querySelector('dialog[open]')) onShowControls();
+    }
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [run, isEnabled, onShowControls]);
+}
