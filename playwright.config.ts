@@ -18,7 +18,11 @@ export default defineConfig({
   reporter: [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
   use: {
     ...devices['Desktop Chrome'],
-    trace: 'retain-on-failure',
+    // A failed test keeps its trace: every action with the DOM before and after it. Not the
+    // screencast (`screenshots: false`): encoding a frame of every page all the time cost about a
+    // fifth of the suite's time on the 2-core machine (README, Tests); a failure still gets its
+    // screenshot (below) and error-context.md.
+    trace: { mode: 'retain-on-failure', screenshots: false },
     screenshot: 'only-on-failure',
     launchOptions: {
       executablePath: chromiumPath(),

@@ -66,7 +66,8 @@ export const test = base.extend<Fixtures, { app: AppProcess }>({
       await expect(page.getByRole('status', { name: /Connection: Live/ })).toBeVisible();
       return page;
     });
-    for (const context of contexts) await context.close();
+    // Closed side by side: each close waits on its own pages, not on the others'.
+    await Promise.all(contexts.map((context) => context.close()));
   },
 });
 
