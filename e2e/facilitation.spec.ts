@@ -115,7 +115,13 @@ test.describe('facilitating from the presenter view', () => {
     // The clicker used to stop with the bar, exactly when the facilitator had cleaned the screen.
     await presenter.keyboard.press('PageDown');
     await expect(projectedStep).toContainText('Customer groups');
-    await presenter.keyboard.press('Shift+ArrowRight');
+    // The key steps the agenda and nothing else (a page that scrolls is not scrolled by it too).
+    const isDefaultPrevented = await presenter.evaluate(() => {
+      const event = new KeyboardEvent('keydown', { key: 'ArrowRight', shiftKey: true, bubbles: true, cancelable: true });
+      document.body.dispatchEvent(event);
+      return event.defaultPrevented;
+    });
+    expect(isDefaultPrevented).toBe(true);
     await expect(projectedStep).toContainText('Persona profile');
     await presenter.keyboard.press('PageUp');
     await expect(projectedStep).toContainText('Customer groups');
@@ -134,6 +140,8 @@ test.describe('facilitating from the presenter view', () => {
     await presenter.keyboard.press('Escape');
     await expect(controls(presenter)).toBeVisible();
     await expect(presenter.getByRole('button', { name: 'Show controls' })).toHaveCount(0);
+    // The focus goes into the bar that came back, on the clicker's own action.
+    await expect(controls(presenter).getByRole('button', { name: 'Next step' })).toBeFocused();
 
     // Keys typed into a text field stay in the field.
     await togglePanel(presenter, 'Agenda');

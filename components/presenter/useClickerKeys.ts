@@ -13,6 +13,12 @@ interface Options {
   onShowControls?(): void;
 }
 
+function stepOf(event: KeyboardEvent): 'step.next' | 'step.previous' | null {
+  if (event.key === 'PageDown' || (event.key === 'ArrowRight' && event.shiftKey)) return 'step.next';
+  if (event.key === 'PageUp' || (event.key === 'ArrowLeft' && event.shiftKey)) return 'step.previous';
+  return null;
+}
+
 /**
  * A presentation clicker's keys for the whole presenter view, with the controls shown or hidden
  * (a clean projected screen is exactly when the clicker is used): PageDown and Shift+ArrowRight
@@ -23,8 +29,11 @@ export function useClickerKeys({ run, isEnabled, onShowControls }: Options) {
     if (!isEnabled) return;
     function onKeyDown(event: KeyboardEvent) {
       if (isTyping(event.target) || event.altKey || event.ctrlKey || event.metaKey) return;
-      if (event.key === 'PageDown' || (event.key === 'ArrowRight' && event.shiftKey)) void run({ type: 'step.next' });
-      if (event.key === 'PageUp' || (event.key === 'ArrowLeft' && event.shiftKey)) void run({ type: 'step.previous' });
+      const step = stepOf(event);
+      if (step) {
+        event.preventDefault(); // the key steps the agenda; it does not also scroll the page
+        void run({ type: step });
+      }
       // An open dialog, menu or note editor takes Escape for itself.
       if (event.key === 'Escape' && onShowControls && !event.defaultPrevented && !document.querySelector('dialog[open]')) onShowControls();
     }

@@ -30,6 +30,8 @@ interface Props {
   /** The facilitator link (with the key), for "Copy facilitator link". */
   facilitatorLink: string;
   onHide(): void;
+  /** The bar comes back after being hidden: "Next step" takes the focus (the clicker's own action). */
+  takesFocus?: boolean;
   /** The workshop language (the board's), which the facilitator may change. */
   workshopLocale: Locale;
   onWorkshopLocale(locale: Locale): void;
@@ -50,6 +52,7 @@ export function FacilitatorBar({
   onTogglePanel,
   facilitatorLink,
   onHide,
+  takesFocus = false,
   workshopLocale,
   onWorkshopLocale,
 }: Props) {
@@ -74,7 +77,7 @@ export function FacilitatorBar({
       >
         <Back aria-hidden size={20} />
       </button>
-      <button type="button" className="bar-btn" onClick={() => run({ type: 'step.next' })}>
+      <button type="button" className="bar-btn" autoFocus={takesFocus} onClick={() => run({ type: 'step.next' })}>
         {t('nextStep')} <Forward aria-hidden size={18} />
       </button>
       <Divider />

@@ -40,6 +40,8 @@ interface Props {
  */
 export function PresenterScreen({ code, facilitatorKey, title, joinUrl, workshop, boardState, controlState }: Props) {
   const [areControlsVisible, setAreControlsVisible] = useState(true);
+  /** Hidden once: when the bar comes back, the focus goes into it rather than to the page. */
+  const [wereControlsHidden, setWereControlsHidden] = useState(false);
   const isProjector = useProjectorScreen();
   const [openPanel, setOpenPanel] = useState<FacilitatorPanel | null>(null);
   const { board, status, isLoaded, notice, nearlyFull } = boardState;
@@ -70,10 +72,12 @@ export function PresenterScreen({ code, facilitatorKey, title, joinUrl, workshop
           openPanel={openPanel}
           onTogglePanel={(panel) => setOpenPanel(openPanel === panel ? null : panel)}
           facilitatorLink={facilitatorLink}
+          takesFocus={wereControlsHidden}
           onHide={() => {
             // The bar's last message goes with it: the room sees a clean screen.
             clear();
             setAreControlsVisible(false);
+            setWereControlsHidden(true);
           }}
           workshopLocale={board.meta?.locale ?? 'en'}
           onWorkshopLocale={(locale) => void workshop.board.setWorkshopLocale(locale)}
